@@ -1,0 +1,261 @@
+"""The small typed objects that flow through termcheck's pipeline.
+
+read -> normalize -> match -> (align) -> rules -> findings -> emit/fix.
+Everything here is plain data; behaviour lives in the modules that use it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Status(str, Enum):
+    """TBX administrative status of a term, reduced to what a house style needs."""
+
+    PREFERRED = "preferred"  # preferredTerm-admn
+    ALLOWED = "allowed"  # admittedTerm-admn
+    FORBIDDEN = "forbidden"  # deprecatedTerm-admn / supersededTerm-admn
+
+
+LANGS = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where something was read from: a file and a 1-based line (0 when unknown)."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    lang: str
+    status: Status
+    origin: SourceRef | None = None
+
+
+@dataclass
+class Concept:
+    id: str | None
+    terms: list[Term]
+    note: str = ""
+    origin: SourceRef | None = None
+    index: int = 0  # position in the glossary; stable key when id is missing
+
+    @property
+    def key(self) -> str:
+        return self.id or f"#{self.index + 1}"
+
+    def preferred(self, lang: str) -> Term | None:
+        for term in self.terms:
+            if term.lang == lang and term.status is Status.PREFERRED:
+                return term
+        return None
+
+    def forms(self, lang: str, *statuses: Status) -> list[Term]:
+        return [t for t in self.terms if t.lang == lang and (not statuses or t.status in statuses)]
+
+    def accepted(self, lang: str) -> list[Term]:
+        return self.forms(lang, Status.PREFERRED, Status.ALLOWED)
+
+
+@dataclass(frozen=True)
+class GlossaryOptions:
+    """Glossary-level normalization choices (house-dependent Arabic spelling folds)."""
+
+    fold_alef_maqsura: bool = False  # ى == ي
+    fold_ta_marbuta: bool = False  # ة == ه
+
+
+@dataclass
+class Glossary:
+    concepts: list[Concept]
+    path: str = ""
+    options: GlossaryOptions = field(default_factory=GlossaryOptions)
+    warnings: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def by_key(self) -> dict[str, Concept]:
+        return {c.key: c for c in self.concepts}
+
+
+class TextIndex:
+    """Turns character offsets of one text into 1-based (line, column) pairs."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass
+class Document:
+    """One decoded input text. Offsets everywhere are indices into `text`."""
+
+    path: str
+    text: str
+    lang: str
+    encoding: str = "utf-8"
+    _index: TextIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> TextIndex:
+        if self._index is None:
+            self._index = TextIndex(self.text)
+        return self._index
+
+    def location(self, start: int, end: int) -> Location:
+        line, col = self.index.line_col(start)
+        end_line, end_col = self.index.line_col(end)
+        return Location(self.path, start, end, line, col, end_line, end_col)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A span [start, end) of a document's text; lines and columns are 1-based characters.
+
+    end_column is exclusive, like ruff/SARIF: the column just after the last character.
+    """
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph or a sentence: the span [start, end) of its document's original text.
+
+    kind is 'heading', 'list-item', 'quote' or 'paragraph' for paragraphs, 'sentence' for
+    sentences; a sentence knows the index of its paragraph.
+    """
+
+    index: int
+    start: int
+    end: int
+    kind: str = "paragraph"
+    paragraph: int = -1
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source segment indices paired with target segment indices.
+
+    1-0 and 0-1 beads (text on one side only) have an empty side. Indices are 0-based over the
+    paragraphs or the sentences of each file, in file order.
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    confidence: float = 1.0
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display-only"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace text[start:end] of the finding's document with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    location: Location
+    found: str
+    message: str
+    expected: str | None = None
+    concept: str | None = None
+    fix: Fix | None = None
+    source: Location | None = None  # cross-language rules: where the source term stands
+    source_text: str | None = None
+    suggestion: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.start, loc.end, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        loc = self.location
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "path": loc.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "found": self.found,
+            "expected": self.expected,
+            "concept": self.concept,
+            "message": self.message,
+        }
+        if self.fix is not None:
+            data["fix"] = {
+                "replacement": self.fix.replacement,
+                "applicability": self.fix.applicability.value,
+            }
+        if self.source is not None:
+            data["source_path"] = self.source.path
+            data["source_line"] = self.source.line
+            data["source_column"] = self.source.column
+            data["source_text"] = self.source_text
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        data.update(self.extra)
+        return data
+
+
+class InputError(Exception):
+    """Bad input the user can fix: reported as one line on stderr, exit code 2."""

@@ -1,0 +1,59 @@
+"""Text for people: `path:line:col: CODE message`, the line with the span marked, a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from termcheck.model import Finding
+from termcheck.report import summarize
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _width(text: str) -> int:
+    """Display width: combining marks take no column, wide East Asian characters two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
+    loc = finding.location
+    if not lines or loc.line > len(lines):
+        return []
+    line = lines[loc.line - 1].rstrip("\r\n")
+    end_col = loc.end_column if loc.end_line == loc.line else len(line) + 1
+    marker = " " * _width(line[: loc.column - 1]) + "^" * max(1, _width(line[loc.column - 1 : end_col - 1]))
+    return [f"    {line}", f"    {marker}"]
+
+
+def render(findings: list[Finding], files: int, sources: dict[str, str], colour: bool = False) -> str:
+    """`sources` maps a path to its text, for the excerpt lines."""
+    split = {path: text.splitlines() for path, text in sources.items()}
+    out: list[str] = []
+    for f in findings:
+        loc = f.location
+        code = f.rule
+        if colour:
+            code = f"{_BOLD}{_COLOURS[f.severity.value]}{code}{_RESET}"
+        head = f"{loc.path}:{loc.line}:{loc.column}: {code} [{f.severity.value}] {f.message}"
+        out.append(head)
+        if f.source is not None:
+            out.append(f"    source {f.source.path}:{f.source.line}:{f.source.column}: {f.source_text}")
+        if f.suggestion:
+            out.append(f"    suggestion: {f.suggestion}")
+        out.extend(_excerpt(f, split.get(loc.path)))
+    s = summarize(findings, files)
+    if s["findings"]:
+        rules = ", ".join(f"{code} ×{n}" for code, n in s["by_rule"].items())
+        out.append(
+            f"Found {s['findings']} finding(s) in {files} file(s): {s['errors']} error(s), "
+            f"{s['warnings']} warning(s), {s['info']} info ({rules})."
+        )
+    else:
+        out.append(f"All clear: no findings in {files} file(s).")
+    return "\n".join(out) + "\n"

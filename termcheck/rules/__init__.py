@@ -1,0 +1,1 @@
+"""Rules over matched documents. Each rule is a function (doc, matches) -> findings."""

@@ -1,0 +1,141 @@
+"""Every rule termcheck knows: a stable code, a name, a default severity and a short doc.
+
+Codes never change meaning once released (like ruff's). Families:
+TC0xx glossary validation, TC1xx one document, TC2xx source against target,
+TC3xx localization units, TC4xx machine-translation scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termcheck.model import Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    what: str
+    why: str
+    example: str
+
+
+_RULES = [
+    # -- glossary validation (termcheck glossary validate)
+    Rule("TC001", "empty-term", Severity.ERROR,
+         "A glossary cell or term element is empty or only white space.",
+         "An empty form matches nothing and usually means a broken export.",
+         "en_forbidden = 'Kataib Hizballah||' (an empty item between the pipes)"),
+    Rule("TC002", "duplicate-concept", Severity.ERROR,
+         "Two concepts have the same id, or the same preferred forms in both languages.",
+         "Duplicates drift apart when one is edited; checks then disagree with themselves.",
+         "two rows with id 'kataib-hezbollah'"),
+    Rule("TC003", "preferred-and-forbidden", Severity.ERROR,
+         "A form is preferred (or allowed) in one concept and forbidden in another.",
+         "termcheck would demand and forbid the same spelling.",
+         "'PMF' allowed for the PMF, forbidden for the Popular Mobilization Commission"),
+    Rule("TC004", "forbidden-equals-accepted", Severity.ERROR,
+         "A forbidden form equals an allowed or preferred form after normalization (case, hamza, diacritics).",
+         "The form would be reported and accepted at once.",
+         "preferred 'al-Muhandis', forbidden 'Al-Muhandis'"),
+    Rule("TC005", "forbidden-inside-preferred", Severity.WARNING,
+         "A forbidden form occurs as whole words inside another concept's preferred form.",
+         "Every correct use of the longer name would risk being read as the forbidden one.",
+         "forbidden 'Sadr' while 'Muqtada al-Sadr' is preferred"),
+    Rule("TC006", "missing-preferred", Severity.WARNING,
+         "A language has allowed or forbidden forms but no preferred form.",
+         "A forbidden form cannot be fixed without knowing what to write instead.",
+         "en_forbidden filled, en empty"),
+    # -- one document (termcheck lint, and both sides of termcheck check)
+    Rule("TC101", "forbidden-term", Severity.ERROR,
+         "A form the glossary forbids is used.",
+         "The house fixed one spelling; forbidden variants are known wrong renderings.",
+         "Kata'ib Hizballah -> Kataib Hezbollah"),
+    Rule("TC102", "unlisted-variant", Severity.WARNING,
+         "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",
+         "Transliteration drifts (ou/u, e/i, q/k, doubled letters); readers and search engines see two names.",
+         "Haidariyoun -> Haydariyun"),
+    Rule("TC103", "article-capitalization", Severity.WARNING,
+         "The Arabic article al- is capitalized mid-sentence or lower case at the start of a sentence.",
+         "House style (AP, Chicago): 'al-' is lower case inside a sentence and capitalized at its start.",
+         "leader Al-Khazali said -> leader al-Khazali said"),
+    Rule("TC104", "inconsistent-spelling", Severity.WARNING,
+         "The same name is spelled two or more ways in one document.",
+         "Readers take two spellings for two people; the house form (or the majority) should win.",
+         "Zayara ×3, Ziyara ×1"),
+    # -- source against target (termcheck check)
+    Rule("TC201", "missing-term", Severity.ERROR,
+         "A glossary term in the source has no rendering at all in the aligned target.",
+         "Names and terms dropped in translation are the commonest omission in news copy.",
+         "source: كتائب حزب الله ... target: 'the group said'"),
+    Rule("TC202", "wrong-rendering", Severity.WARNING,
+         "The target renders a source term with a spelling the glossary does not list.",
+         "The glossary knows the source term, so the target must use the house form.",
+         "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),
+    Rule("TC203", "unexpected-term", Severity.WARNING,
+         "The target has a glossary term whose source form is not in the aligned source.",
+         "A term that appears from nowhere is often a mistranslation or a misplaced sentence.",
+         "target 'Badr Organization', source bead has no منظمة بدر"),
+    Rule("TC204", "number-mismatch", Severity.ERROR,
+         "A number in the source is missing or different in the aligned target.",
+         "Figures are checked by readers first; 750 ألف is 750,000, not 570,000.",
+         "source 750 ألف, target 570,000"),
+    Rule("TC205", "untranslated-segment", Severity.WARNING,
+         "A source paragraph or sentence has no counterpart in the target.",
+         "Untranslated text is lost for the reader; bylines and footers may be intended.",
+         "a source paragraph aligned to nothing (a 1-0 bead)"),
+    # -- localization units (PO, XLIFF, TMX)
+    Rule("TC301", "inconsistent-translation", Severity.WARNING,
+         "The same source text is translated differently in different units.",
+         "Interfaces and memories should say one thing one way.",
+         "'Save' -> حفظ ×12, احفظ ×2"),
+    Rule("TC302", "inconsistent-source", Severity.INFO,
+         "The same target text translates different source texts.",
+         "Often fine, sometimes a copy-paste error.",
+         "حفظ for 'Save' and 'Keep'"),
+    Rule("TC303", "untranslated", Severity.WARNING,
+         "The target is empty.",
+         "The unit falls back to the source language at run time.",
+         "msgstr \"\""),
+    Rule("TC304", "copied-source", Severity.WARNING,
+         "The target is identical to a source that has letters.",
+         "Usually an untranslated unit; brands and codes may be intended.",
+         "target 'Settings' for source 'Settings'"),
+    Rule("TC305", "placeholder-mismatch", Severity.ERROR,
+         "A printf or brace placeholder of the source is missing or extra in the target.",
+         "A missing placeholder loses data at run time; an extra one can crash formatting.",
+         "'%d items' -> 'عناصر'"),
+    Rule("TC306", "markup-mismatch", Severity.ERROR,
+         "An HTML/XML tag of the source is missing or extra in the target.",
+         "Broken markup breaks rendering or links.",
+         "'<b>Note</b>' -> 'ملاحظة'"),
+    Rule("TC307", "term-renderings", Severity.INFO,
+         "How a term is rendered across units, with counts (no glossary needed).",
+         "A team sees the competing renderings and can choose one for the glossary.",
+         "pandemic: جائحة ×87, وباء ×16"),
+    # -- machine translation
+    Rule("TC401", "low-mt-agreement", Severity.INFO,
+         "A segment's human translation scores far below the document's usual agreement with MT.",
+         "A sudden drop often marks an omission, an addition or a mistranslation.",
+         "chrF 12.4 where the document's median is 48.0"),
+    # -- suppressions
+    Rule("TC901", "unused-suppression", Severity.WARNING,
+         "A suppression comment or baseline entry silences nothing.",
+         "Stale suppressions hide future findings.",
+         "<!-- termcheck: ignore TC101 --> above a clean paragraph"),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]
+
+
+def selected(code: str, select: list[str] | None, ignore: list[str] | None) -> bool:
+    """ruff-style selection: a code or any prefix of it ('TC1', 'TC10', 'TC101')."""
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not (ignore and any(code.startswith(p) for p in ignore))

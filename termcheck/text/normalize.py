@@ -1,0 +1,167 @@
+"""Normalization for matching, with a map back to the original text.
+
+The normalized text is only ever used to *find* things; every span reported to a user is mapped
+back to the original characters with `Normalized.span`. Most characters map one to one
+(`str.translate` + `str.lower`, both length-preserving once U+0130 is handled), so the map only
+stores anchors where the alignment shifts: deleted marks, collapsed white space and expanded
+presentation forms. That keeps normalization of a 10 MB text to a few C-speed passes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Apostrophe family: ' ’ ‘ ʼ ʿ ʾ ` ′ ʹ ´ all count as one (Kata'ib = Kata’ib = Kataʾib).
+_APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be`\u2032\u02b9\u00b4\u02bb"
+# Hyphen variants inside names: al‑Muhandis (non-breaking hyphen) = al-Muhandis.
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+# Every kind of white space becomes a plain space; runs are collapsed below.
+_SPACES = "\t\n\r\x0b\x0c\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_ALEFS = "\u0623\u0625\u0622\u0671"  # أ إ آ ٱ -> ا
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+
+# Removed entirely: Arabic harakat, shadda, sukun, superscript alef, Quranic marks, tatweel,
+# invisible direction and joining marks, BOM, soft hyphen, Latin combining diacritics.
+_DELETE = (
+    "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad\u0300-\u036f"
+)
+_PRESENTATION = "\ufb50-\ufdff\ufe70-\ufefe"
+
+
+def _latin_base_letters() -> dict[int, str]:
+    """ā ī ū ḥ ṣ é ... -> their ASCII base letter (one to one)."""
+    table = {}
+    for block in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(*block):
+            decomposed = unicodedata.normalize("NFD", chr(code))
+            base = decomposed[0]
+            if len(decomposed) > 1 and base.isascii() and base.isalpha():
+                table[code] = base
+    return table
+
+
+def _build_table(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, str]:
+    table: dict[int, str] = _latin_base_letters()
+    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): "-" for c in _HYPHENS})
+    table.update({ord(c): " " for c in _SPACES})
+    table.update({ord(c): "\u0627" for c in _ALEFS})
+    table.update({ord(c): str(i) for i, c in enumerate(_ARABIC_INDIC)})
+    table.update({ord(c): str(i) for i, c in enumerate(_PERSIAN)})
+    table[0x0130] = "i"  # İ lowers to two characters; fold it first so lower() keeps length
+    table[0x06CC] = "\u064a"  # Persian yeh ی -> ي
+    table[0x06A9] = "\u0643"  # Persian kaf ک -> ك
+    if fold_alef_maqsura:
+        table[0x0649] = "\u064a"  # ى -> ي
+    if fold_ta_marbuta:
+        table[0x0629] = "\u0647"  # ة -> ه
+    return table
+
+
+_SPECIAL = re.compile(f"[ {_DELETE}]{{2,}}|[{_DELETE}]|[{_PRESENTATION}]")
+_DELETE_RE = re.compile(f"[{_DELETE}]")
+
+
+@lru_cache(maxsize=None)
+def _presentation_form(char: str, table_key: tuple[bool, bool]) -> str:
+    """NFKC for one Arabic presentation form (ﻻ -> لا), then the usual folds."""
+    folded = unicodedata.normalize("NFKC", char).translate(_tables(*table_key)).lower()
+    return _DELETE_RE.sub("", folded).strip()
+
+
+@lru_cache(maxsize=None)
+def _tables(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, str]:
+    return _build_table(fold_alef_maqsura, fold_ta_marbuta)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus the anchors that map its offsets back to the original."""
+
+    text: str
+    original_length: int
+    _norm_anchors: tuple[int, ...]
+    _orig_anchors: tuple[int, ...]
+
+    def to_original(self, index: int) -> int:
+        """Original offset of normalized character `index` (len(text) maps to the end)."""
+        k = bisect.bisect_right(self._norm_anchors, index) - 1
+        if k < 0:
+            return index
+        return self._orig_anchors[k] + (index - self._norm_anchors[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalized span [start, end).
+
+        The end reaches up to the next kept character, so marks written on the last letter
+        (a final damma, a tatweel) stay inside the span; it never stops inside an expanded
+        presentation form.
+        """
+        orig_start = self.to_original(start)
+        if end <= start:
+            return orig_start, orig_start
+        orig_end = max(self.to_original(end), self.to_original(end - 1) + 1)
+        return orig_start, min(orig_end, self.original_length)
+
+
+def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> Normalized:
+    """Fold `text` for matching (both scripts at once: the folds never interact)."""
+    key = (fold_alef_maqsura, fold_ta_marbuta)
+    folded = text.translate(_tables(*key)).lower()
+    pieces: list[str] = []
+    norm_anchors: list[int] = []
+    orig_anchors: list[int] = []
+    norm_pos = 0
+    last = 0
+    for match in _SPECIAL.finditer(folded):
+        start, end = match.span()
+        if start > last:
+            pieces.append(folded[last:start])
+            norm_pos += start - last
+        run = match.group()
+        if run[0] in _PRESENTATION_SET:
+            replacement = _presentation_form(run, key)
+        elif " " in run:
+            replacement = " "
+        else:
+            replacement = ""
+        # A collapsed run maps to its first real space, so marks before it stay with the word.
+        first = run.index(" ") if replacement == " " else 0
+        for j in range(len(replacement)):
+            norm_anchors.append(norm_pos + j)
+            orig_anchors.append(start + min(first + j, end - start - 1))
+        pieces.append(replacement)
+        norm_pos += len(replacement)
+        norm_anchors.append(norm_pos)
+        orig_anchors.append(end)
+        last = end
+    if not norm_anchors:
+        return Normalized(folded, len(text), (), ())
+    pieces.append(folded[last:])
+    return Normalized("".join(pieces), len(text), tuple(norm_anchors), tuple(orig_anchors))
+
+
+_PRESENTATION_SET = frozenset(chr(c) for c in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)))
+
+
+def normalize_form(form: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> str:
+    """Normalized key of a glossary form (trimmed; inner white space collapsed)."""
+    return normalize(form, fold_alef_maqsura=fold_alef_maqsura, fold_ta_marbuta=fold_ta_marbuta).text.strip()
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def detect_language(text: str) -> str:
+    """'ar' or 'en' by which script has more letters (Latin wins an empty tie)."""
+    sample = text[:200_000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
+    return "ar" if arabic > latin else "en"
