@@ -1,0 +1,74 @@
+"""Readers that turn localization files (PO, MO, XLIFF, TMX) into one list of Units."""
+
+from __future__ import annotations
+
+import os
+
+from termcheck.formats.units import LOCALIZATION_SUFFIXES, Unit
+from termcheck.model import InputError
+
+__all__ = ["LOCALIZATION_SUFFIXES", "Unit", "detect_format", "localization_files", "read_units"]
+
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+def detect_format(path: str) -> str:
+    """'po', 'mo', 'xliff' or 'tmx', by extension, else by the first bytes of the file."""
+    lower = path.lower()
+    if lower.endswith((".po", ".pot")):
+        return "po"
+    if lower.endswith(".mo"):
+        return "mo"
+    if lower.endswith((".xlf", ".xliff")):
+        return "xliff"
+    if lower.endswith(".tmx"):
+        return "tmx"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if head[:4] in _MO_MAGIC:
+        return "mo"
+    if b"<xliff" in head:
+        return "xliff"
+    if b"<tmx" in head:
+        return "tmx"
+    if b"msgid" in head:
+        return "po"
+    raise InputError(f"{path}: not a localization file (expected .po, .mo, .xlf/.xliff or .tmx)")
+
+
+def read_units(path: str, *, include_fuzzy: bool = False, source_lang: str | None = None,
+               target_lang: str | None = None) -> list[Unit]:
+    """Every translation unit of one file, in file order."""
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file")
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a directory, expected a file")
+    kind = detect_format(path)
+    if kind == "po":
+        from termcheck.formats.po import read_po as reader
+    elif kind == "mo":
+        from termcheck.formats.mo import read_mo as reader
+    elif kind == "xliff":
+        from termcheck.formats.xliff import read_xliff as reader
+    else:
+        from termcheck.formats.tmx import read_tmx as reader
+    return reader(path, include_fuzzy=include_fuzzy, source_lang=source_lang, target_lang=target_lang)
+
+
+def localization_files(paths: list[str]) -> list[str]:
+    """Files as given, and directories walked for *.po, *.mo, *.xlf, *.xliff, *.tmx (sorted)."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            walked = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                walked.extend(os.path.join(folder, f) for f in files if f.lower().endswith(LOCALIZATION_SUFFIXES)
+                              and not f.lower().endswith(".pot"))
+            found.extend(sorted(walked))
+        else:
+            found.append(path)
+    return found

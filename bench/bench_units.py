@@ -1,0 +1,102 @@
+"""Speed of the units pipeline: polib reading and the term rules (TC101/TC201), separately.
+
+python3 bench/bench_units.py [--units 100000] [--concepts 10000]
+Synthetic data: a PO catalogue of N units and a glossary of M concepts (en/ar forms, some
+forbidden); about one unit in three mentions a glossary term. Single process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import tempfile
+import time
+import tracemalloc
+
+from termcheck.formats import read_units
+from termcheck.match import Matcher
+from termcheck.model import Concept, Glossary, Status, Term
+from termcheck.units import Locator, UnitCheckOptions, check_units, term_findings
+
+_AR = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_EN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def word(rng: random.Random, letters: str, low: int = 3, high: int = 8) -> str:
+    return "".join(rng.choice(letters) for _ in range(rng.randint(low, high)))
+
+
+def make_glossary(rng: random.Random, count: int) -> Glossary:
+    concepts = []
+    for i in range(count):
+        en = " ".join(word(rng, _EN, 5, 9) for _ in range(rng.randint(1, 2)))
+        ar = " ".join(word(rng, _AR, 4, 7) for _ in range(rng.randint(1, 2)))
+        terms = [Term(en, "en", Status.PREFERRED), Term(ar, "ar", Status.PREFERRED)]
+        if i % 5 == 0:
+            terms.append(Term(word(rng, _AR, 5, 8), "ar", Status.FORBIDDEN))
+        concepts.append(Concept(f"c{i}", terms, index=i))
+    return Glossary(concepts, path="synthetic")
+
+
+def write_po(path: str, rng: random.Random, glossary: Glossary, count: int) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n')
+        for i in range(count):
+            source = [word(rng, _EN) for _ in range(rng.randint(3, 10))]
+            target = [word(rng, _AR) for _ in range(rng.randint(3, 10))]
+            if i % 3 == 0:
+                concept = rng.choice(glossary.concepts)
+                source.insert(1, concept.terms[0].text)
+                if i % 2 == 0:  # half rendered (sometimes with the forbidden form), half missing
+                    target.insert(1, concept.terms[-1].text)
+            out.write(f'#: src/file{i % 97}.c:{i}\nmsgid "{" ".join(source)} {i}"\nmsgstr "{" ".join(target)}"\n\n')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--concepts", type=int, default=10_000)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    glossary = make_glossary(rng, args.concepts)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "bench.po")
+        write_po(path, rng, glossary, args.units)
+        size = os.path.getsize(path)
+
+        start = time.perf_counter()
+        units = read_units(path)
+        read_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    matcher = Matcher(glossary)
+    build_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    findings = list(term_findings(units, matcher, Locator({})))
+    terms_s = time.perf_counter() - start
+    # Memory in a second run: tracemalloc slows Python code down, so it stays out of the timing.
+    tracemalloc.start()
+    list(term_findings(units, matcher, Locator({})))
+    _, peak_terms = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    start = time.perf_counter()
+    everything = check_units(units, matcher, UnitCheckOptions())
+    all_s = time.perf_counter() - start
+
+    n = len(units)
+    print(f"units: {n:,} ({size / 1e6:.1f} MB PO), glossary: {len(glossary):,} concepts")
+    print(f"read (polib + line numbers): {read_s:.2f} s = {n / read_s:,.0f} units/s")
+    print(f"matcher build: {build_s:.2f} s")
+    print(f"term rules TC101+TC201: {terms_s:.2f} s = {n / terms_s:,.0f} units/s, {len(findings):,} findings, "
+          f"peak traced memory during them {peak_terms / 1e6:.1f} MB")
+    print(f"all unit checks (no TC307): {all_s:.2f} s = {n / all_s:,.0f} units/s, {len(everything):,} findings")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""XLIFF 1.2 (file/trans-unit) and XLIFF 2.x (file/unit/segment) -> Units."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from termcheck.formats.inline import flatten
+from termcheck.formats.units import Unit
+from termcheck.io import read_bytes
+from termcheck.model import InputError
+from termcheck.xmlsafe import XmlDocument, local, parse_xml
+
+# XLIFF 1.2 target states that mean "a draft someone must still check": PO's fuzzy.
+FUZZY_STATES = frozenset({
+    "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
+    "needs-review-translation",
+})
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if local(child.tag) == name]
+
+
+def _child(element: ET.Element, name: str) -> ET.Element | None:
+    return next((child for child in element if local(child.tag) == name), None)
+
+
+def _descendants(element: ET.Element, name: str, stop: str) -> list[ET.Element]:
+    """Elements called `name` below `element` (through groups), not looking inside `stop` ones."""
+    found = []
+    for child in element:
+        tag = local(child.tag)
+        if tag == name:
+            found.append(child)
+        elif tag != stop:
+            found.extend(_descendants(child, name, stop))
+    return found
+
+
+def read_xliff(path: str, *, include_fuzzy: bool = False, source_lang: str | None = None,
+               target_lang: str | None = None) -> list[Unit]:
+    doc = parse_xml(read_bytes(path), path)
+    root = doc.root
+    if local(root.tag) != "xliff":
+        raise InputError(f"{path}:{doc.line(root)}: not an XLIFF file (root element <{local(root.tag)}>)")
+    version = root.get("version", "")
+    if version.startswith("2"):
+        return _read_v2(doc, path, include_fuzzy, source_lang, target_lang)
+    return _read_v1(doc, path, include_fuzzy, source_lang, target_lang)
+
+
+def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str | None,
+             target_lang: str | None) -> list[Unit]:
+    units: list[Unit] = []
+    for file_element in _children(doc.root, "file"):
+        src = source_lang or file_element.get("source-language") or "en"
+        tgt = target_lang or file_element.get("target-language") or "ar"
+        for trans_unit in _descendants(file_element, "trans-unit", stop="trans-unit"):
+            source_element = _child(trans_unit, "source")
+            target_element = _child(trans_unit, "target")
+            state = target_element.get("state") if target_element is not None else None
+            if state in FUZZY_STATES and not include_fuzzy:
+                continue
+            source, source_markup = flatten(source_element)
+            target, target_markup = flatten(target_element)
+            source_line = doc.line(source_element) if source_element is not None else doc.line(trans_unit)
+            units.append(Unit(
+                source=source,
+                target=target,
+                path=path,
+                line=doc.line(target_element) if target_element is not None else source_line,
+                source_line=source_line,
+                id=trans_unit.get("id", ""),
+                notes=[n.text.strip() for n in _children(trans_unit, "note") if n.text and n.text.strip()],
+                state=state,
+                source_lang=src,
+                target_lang=tgt,
+                source_markup=source_markup,
+                target_markup=target_markup,
+            ))
+    return units
+
+
+def _read_v2(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str | None,
+             target_lang: str | None) -> list[Unit]:
+    src = source_lang or doc.root.get("srcLang") or "en"
+    tgt = target_lang or doc.root.get("trgLang") or "ar"
+    units: list[Unit] = []
+    for file_element in _children(doc.root, "file"):
+        for unit_element in _descendants(file_element, "unit", stop="unit"):
+            notes_element = _child(unit_element, "notes")
+            notes = [] if notes_element is None else [
+                n.text.strip() for n in _children(notes_element, "note") if n.text and n.text.strip()
+            ]
+            segments = _children(unit_element, "segment")
+            for number, segment in enumerate(segments, 1):
+                state = segment.get("state")  # initial/translated/reviewed/final: no fuzzy in 2.x
+                source_element = _child(segment, "source")
+                target_element = _child(segment, "target")
+                source, source_markup = flatten(source_element)
+                target, target_markup = flatten(target_element)
+                source_line = doc.line(source_element) if source_element is not None else doc.line(segment)
+                unit_id = unit_element.get("id", "")
+                if len(segments) > 1:
+                    unit_id = f"{unit_id}/{segment.get('id') or number}"
+                units.append(Unit(
+                    source=source,
+                    target=target,
+                    path=path,
+                    line=doc.line(target_element) if target_element is not None else source_line,
+                    source_line=source_line,
+                    id=unit_id,
+                    notes=notes,
+                    state=state,
+                    source_lang=src,
+                    target_lang=tgt,
+                    source_markup=source_markup,
+                    target_markup=target_markup,
+                ))
+    return units

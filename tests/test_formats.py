@@ -1,0 +1,142 @@
+"""Readers of localization files: PO, MO, XLIFF 1.2/2.0, TMX -> Units."""
+
+from __future__ import annotations
+
+import os
+
+import polib
+import pytest
+
+from termcheck.formats import detect_format, localization_files, read_units
+from termcheck.model import InputError
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "l10n")
+
+
+def data(name: str) -> str:
+    return os.path.join(DATA, name)
+
+
+def test_po_units_lines_plurals_context_notes():
+    units = read_units(data("ar.po"))
+    # Save, six plural forms (the sixth missing in the file), Delete, Settings; fuzzy Open and
+    # the obsolete #~ entry are left out.
+    assert [(u.source, u.target, u.line, u.source_line, u.plural_index) for u in units] == [
+        ("Save", "حفظ", 13, 12, None),
+        ("%d file", "لا ملفات", 21, 19, 0),
+        ("%d files", "ملف واحد", 22, 19, 1),
+        ("%d files", "ملفان", 23, 19, 2),
+        ("%d files", "%d ملفات", 24, 19, 3),
+        ("%d files", "%d ملفًا", 25, 19, 4),
+        ("%d files", "", 21, 19, 5),
+        ("Delete %s?", "حذف الملف؟", 30, 27, None),
+        ("Settings", "", 35, 34, None),
+    ]
+    save = units[0]
+    assert save.context == "menu" and save.id == "menu\x04Save"
+    assert save.notes == ["Button label", "termcheck: ignore TC304"]
+    assert (save.source_lang, save.target_lang, save.state) == ("en", "ar", "translated")
+    assert units[6].state == "untranslated"
+
+
+def test_po_fuzzy_only_when_asked():
+    units = read_units(data("ar.po"), include_fuzzy=True)
+    fuzzy = [u for u in units if u.state == "fuzzy"]
+    assert [(u.source, u.target, u.line) for u in fuzzy] == [("Open", "افتح", 17)]
+
+
+def test_po_syntax_error_has_path_and_line(tmp_path):
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\n\nfoo bar\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_units(str(bad))
+    assert str(err.value).startswith(f"{bad}:4: malformed PO file")
+
+
+def test_missing_file_is_an_input_error_not_po_content(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_units(str(tmp_path / "nope.po"))
+
+
+def test_mo_units_have_line_zero(tmp_path):
+    catalogue = polib.pofile(data("ar.po"))
+    mo = tmp_path / "ar.mo"
+    catalogue.save_as_mofile(str(mo))
+    units = read_units(str(mo))
+    by_source = {(u.source, u.plural_index): u for u in units}
+    assert by_source[("Save", None)].target == "حفظ"
+    assert by_source[("Save", None)].context == "menu"
+    assert by_source[("%d files", 3)].target == "%d ملفات"
+    assert by_source[("%d files", 5)].target == ""  # nplurals=6, form 5 never written
+    assert all(u.line == 0 for u in units)
+    assert ("Open", None) not in by_source  # msgfmt-like: polib leaves fuzzy entries out of MO
+
+
+def test_xliff12_groups_inline_markup_fuzzy_and_missing_target():
+    units = read_units(data("app.xlf"))
+    assert [(u.id, u.source, u.target, u.line, u.source_line) for u in units] == [
+        ("save", "Save now", "احفظ الآن", 8, 7),
+        ("missing", "Cancel", "", 17, 17),
+    ]
+    save = units[0]
+    assert save.source_markup == ["g#1"] and save.target_markup == ["g#1"]
+    assert save.notes == ["Toolbar button"] and save.state == "translated"
+    assert (save.source_lang, save.target_lang) == ("en-US", "ar")
+    with_fuzzy = read_units(data("app.xlf"), include_fuzzy=True)
+    link = next(u for u in with_fuzzy if u.id == "link")
+    assert (link.source, link.source_markup, link.state) == ("Read more", ["x#2", "x#3"], "needs-review-translation")
+
+
+def test_xliff20_segments_notes_and_code_points():
+    units = read_units(data("app20.xlf"))
+    assert [(u.id, u.source, u.target, u.line, u.state) for u in units] == [
+        ("u1/1", "Hello world", "مرحبا بالعالم", 8, "translated"),
+        ("u1/s2", "Bye", "وداعا\u200f", 12, None),
+    ]
+    assert units[0].source_markup == ["pc#1", "ph#2"] and units[0].target_markup == ["pc#1"]
+    assert units[1].notes == ["termcheck: ignore TC301"]
+
+
+def test_tmx_languages_by_header_or_option():
+    default = read_units(data("mem.tmx"))
+    assert [(u.source, u.target, u.target_lang) for u in default] == [
+        ("The pandemic", "La pandémie", "fr"),  # first tuv in another language
+        ("No Arabic here", "", ""),
+    ]
+    arabic = read_units(data("mem.tmx"), target_lang="ar")
+    assert [(u.id, u.source, u.target, u.line, u.source_line, u.target_lang) for u in arabic] == [
+        ("t1", "The pandemic", "الجائحة", 9, 8, "ar-SA"),
+        ("2", "No Arabic here", "", 12, 12, "ar"),  # no Arabic tuv: the asked language, empty
+    ]
+    assert arabic[0].source_markup == ["bpt#1", "ept#1"] and arabic[0].notes == ["checked"]
+    reverse = read_units(data("mem.tmx"), source_lang="ar", target_lang="en")
+    assert [(u.source, u.target) for u in reverse] == [("الجائحة", "The pandemic")]
+
+
+def test_malformed_xml_reports_line(tmp_path):
+    bad = tmp_path / "bad.xlf"
+    bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_units(str(bad))
+    assert str(err.value).startswith(f"{bad}:4:")
+
+
+def test_xml_with_entities_is_refused(tmp_path):
+    bad = tmp_path / "evil.tmx"
+    bad.write_text('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx><body/></tmx>\n', encoding="utf-8")
+    with pytest.raises(InputError, match="refused"):
+        read_units(str(bad))
+
+
+def test_detect_format_and_walk(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("b.po", "a.tmx", "sub/c.xliff", "notes.txt", "d.pot"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert localization_files([str(tmp_path)]) == [
+        str(tmp_path / "a.tmx"), str(tmp_path / "b.po"), str(tmp_path / "sub" / "c.xliff"),
+    ]
+    sniffed = tmp_path / "memory.xml"
+    sniffed.write_text('<?xml version="1.0"?><tmx version="1.4"><body/></tmx>', encoding="utf-8")
+    assert detect_format(str(sniffed)) == "tmx"
+    with pytest.raises(InputError, match="not a localization file"):
+        detect_format(str(tmp_path / "notes.txt"))

@@ -1,0 +1,164 @@
+"""Checks over translation units: TC101/TC201 per unit and TC301-TC307."""
+
+from __future__ import annotations
+
+from helpers import concept, glossary
+
+from termcheck.formats.units import Unit
+from termcheck.match import Matcher
+from termcheck.units import RenderingIndex, UnitCheckOptions, check_units, placeholders, tags
+
+
+def unit(source: str, target: str, line: int = 1, path: str = "a.po", **fields) -> Unit:
+    return Unit(source=source, target=target, path=path, line=line, source_line=max(line - 1, 0),
+                id=fields.pop("id", source), **fields)
+
+
+def codes(findings) -> list[tuple[str, int]]:
+    return [(f.rule, f.location.line) for f in findings]
+
+
+MATCHER = Matcher(glossary(
+    concept("pandemic", en_p="pandemic", ar_p="جائحة", ar_f="وباء عالمي"),
+    concept("vaccine", en_p="vaccine", ar_p="لقاح"),
+))
+
+
+def test_forbidden_target_form_with_column_from_the_file():
+    units = [unit("The pandemic spread", "انتشر وباء عالمي بسرعة", line=2)]
+    source_text = 'msgid "The pandemic spread"\nmsgstr "انتشر وباء عالمي بسرعة"\n'
+    findings = check_units(units, MATCHER, sources={"a.po": source_text})
+    assert len(findings) == 1
+    f = findings[0]
+    assert (f.rule, f.found, f.expected, f.concept) == ("TC101", "وباء عالمي", "جائحة", "pandemic")
+    # msgstr "انتشر ... : 'msgstr "' is 8 characters, 'انتشر ' 6, so the form starts at column 15
+    assert (f.location.line, f.location.column, f.location.end_column) == (2, 15, 25)
+    assert source_text[f.location.start:f.location.end] == "وباء عالمي"
+
+
+def test_missing_term_points_at_target_and_names_source_term():
+    # اللقاح (with the article) renders لقاح: not missing.
+    units = [unit("A new vaccine", "دواء جديد", line=5), unit("The vaccine works", "اللقاح فعال", line=9)]
+    findings = check_units(units, MATCHER)
+    assert codes(findings) == [("TC201", 5)]
+    f = findings[0]
+    assert (f.source_text, f.expected, f.concept) == ("vaccine", "لقاح", "vaccine")
+    assert f.location.column == 1 and f.source.line == 4
+
+
+def test_term_rules_follow_unit_languages():
+    # Reversed pair: Arabic source, English target; the English side is checked for the concept.
+    units = [unit("هذا لقاح فعال", "The shot works", source_lang="ar", target_lang="en-US")]
+    assert [(f.rule, f.source_text, f.expected) for f in check_units(units, MATCHER)] == [
+        ("TC201", "لقاح", "vaccine"),
+    ]
+
+
+def test_untranslated_and_copied_source():
+    units = [
+        unit("Settings", "", line=3),
+        unit("%d files", "", line=7, plural_index=5),
+        unit("Firefox", "Firefox", line=9),
+        unit("42", "42", line=11),  # no letters: copying is right
+    ]
+    findings = check_units(units, None)
+    assert codes(findings) == [("TC303", 3), ("TC303", 7), ("TC304", 9)]
+    assert "plural form 5" in findings[1].message
+
+
+def test_suppression_note_silences_only_its_code():
+    units = [unit("Firefox", "Firefox", line=9, notes=["brand; termcheck: ignore TC304"])]
+    assert check_units(units, None) == []
+    units = [unit("Firefox", "Firefox", line=9, notes=["termcheck: ignore TC303"])]
+    assert codes(check_units(units, None)) == [("TC304", 9)]
+
+
+def test_placeholders_parsed():
+    assert placeholders("%s of %d, %1$@ %(name)s {0} {count} 100%% and 50% of {{x}}") == [
+        "%s", "%d", "%1$@", "%(name)s", "{0}", "{count}",
+    ]
+
+
+def test_placeholder_mismatch_missing_and_extra():
+    units = [
+        unit("Delete %s?", "حذف الملف؟", line=4),
+        unit("{0} of {1}", "{0} من {1} {2}", line=6),
+        unit("%@ blocked", "تم حظر %@", line=8),
+    ]
+    findings = check_units(units, None)
+    assert codes(findings) == [("TC305", 4), ("TC305", 6)]
+    assert findings[0].extra["missing"] == ["%s"] and findings[0].extra["unexpected"] == []
+    assert findings[1].extra["unexpected"] == ["{2}"] and findings[1].found == "{2}"
+
+
+def test_plural_forms_may_spell_out_the_count():
+    units = [unit("%d file", "ملف واحد", plural_index=1), unit("%d files", "ملفان %s", plural_index=2, line=2)]
+    findings = check_units(units, None)
+    assert codes(findings) == [("TC305", 2)]
+    assert findings[0].extra == {"missing": [], "unexpected": ["%s"], "unit": "%d files"}
+
+
+def test_markup_mismatch_tags_and_inline_ids():
+    assert tags('Click <a href="x">here</a><br/>') == ["<a>", "</a>", "<br/>"]
+    units = [
+        unit("<b>Note</b>: read", "ملاحظة: اقرأ", line=2),
+        unit("Save now", "احفظ الآن", line=4, path="a.xlf", source_markup=["g#1"], target_markup=["g#2"]),
+        unit("<i>x</i>", "<I>س</I>", line=6),  # tag names compare case-insensitively
+    ]
+    findings = check_units(units, None)
+    assert codes(findings) == [("TC306", 2), ("TC306", 4)]
+    assert findings[0].extra["missing"] == ["<b>", "</b>"]
+    assert findings[1].extra["missing"] == ["g#1"] and findings[1].extra["unexpected"] == ["g#2"]
+
+
+def test_inconsistent_translation_ignores_diacritics_and_reports_once():
+    units = [
+        unit("Done", "تم", line=3),
+        unit("Done", "تمّ", line=8),
+        unit("Save", "حفظ", line=10),
+        unit("save", "احفظ", line=12),
+        unit("Save", "حفظ", line=14, path="b.po"),
+    ]
+    findings = check_units(units, None, UnitCheckOptions(select=("TC301",)))
+    assert codes(findings) == [("TC301", 10)]
+    f = findings[0]
+    assert f.message == "'Save' is translated 2 ways in 3 units: 'حفظ' ×2 (line 10, b.po:14); 'احفظ' ×1 (line 12)"
+    assert [(v["target"], v["count"]) for v in f.extra["variants"]] == [("حفظ", 2), ("احفظ", 1)]
+    assert f.extra["variants"][0]["locations"][1] == {"path": "b.po", "line": 14, "unit": "Save"}
+
+
+def test_context_and_plural_forms_are_separate_sources():
+    units = [
+        unit("Open", "افتح", line=1, context="verb"),
+        unit("Open", "مفتوح", line=2, context="state"),
+        unit("%d files", "%d ملفات", line=3, plural_index=3),
+        unit("%d files", "%d ملفًا", line=4, plural_index=4),
+    ]
+    assert check_units(units, None, UnitCheckOptions(select=("TC301", "TC302"))) == []
+
+
+def test_inconsistent_source():
+    units = [unit("Next", "التالي", line=1), unit("Forward", "التالي", line=5)]
+    findings = check_units(units, None, UnitCheckOptions(select=("TC30",)))
+    assert codes(findings) == [("TC302", 1)]
+    assert findings[0].severity.value == "info"
+
+
+def test_renderings_counts_and_clitics():
+    sources = ["the pandemic", "a pandemic now", "pandemics end", "the pandemic is over", "no term", "the epidemic"]
+    targets = ["الجائحة", "وجائحة", "الجوائح", "الوباء", "جائحة", "الوباء"]
+    index = RenderingIndex(sources, targets)
+    assert index.units_with("pandemic") == {0, 1, 2, 3}
+    result = index.renderings("pandemic")
+    # جائحة in units 0 and 1 (ال and و stripped: جائحة is a word of the corpus); then الجوائح
+    # and الوباء one unit each (their bare stems never occur, so the article stays).
+    assert [(r.text, r.count) for r in result.renderings] == [("جائحة", 2), ("الجوائح", 1), ("الوباء", 1)]
+    assert (result.units, result.uncovered, result.first_unit) == (4, 0, 0)
+
+
+def test_term_renderings_finding():
+    units = [unit("the pandemic", "الجائحة", line=1), unit("pandemic", "وباء", line=2),
+             unit("pandemic!", "جائحة!", line=3)]
+    findings = check_units(units, None, UnitCheckOptions(terms=("pandemic",), select=("TC307",)))
+    assert [f.message for f in findings] == ["pandemic: جائحة ×2, وباء ×1 (in 3 units)"]
+    assert findings[0].extra["renderings"][0] == {"text": "جائحة", "count": 2, "dice": 0.8}  # 2·2 / (3 + 2)

@@ -1,0 +1,64 @@
+"""termcheck units: the command line over localization files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+from termcheck.model import InputError
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "l10n")
+runner = CliRunner()
+
+
+def test_units_json_over_a_folder(tmp_path):
+    shutil.copy(os.path.join(DATA, "ar.po"), tmp_path / "ar.po")
+    shutil.copy(os.path.join(DATA, "app.xlf"), tmp_path / "app.xlf")
+    result = runner.invoke(app, ["units", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1  # TC305 is an error
+    data = json.loads(result.stdout)
+    got = [(os.path.basename(f["path"]), f["line"], f["rule"]) for f in data["findings"]]
+    assert got == [
+        ("app.xlf", 17, "TC303"),  # Cancel has no <target>
+        ("ar.po", 21, "TC303"),  # plural form 5 never written (reported at msgstr[0])
+        ("ar.po", 30, "TC305"),  # Delete %s? lost its %s
+        ("ar.po", 35, "TC303"),  # Settings
+    ]
+    assert data["summary"]["files"] == 2
+
+
+def test_units_select_and_fail_on(tmp_path):
+    path = os.path.join(DATA, "ar.po")
+    result = runner.invoke(app, ["units", path, "--select", "TC303", "--fail-on", "error"])
+    assert result.exit_code == 0
+    assert result.stdout.count("TC303") == 3  # two findings and the summary's 'TC303 ×2'
+    assert f"{path}:35:1: TC303 [warning] untranslated: the target is empty for 'Settings'" in result.stdout
+
+
+def test_units_fuzzy_and_terms(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Language: ar\\n"\n\n#, fuzzy\nmsgid "Open"\nmsgstr "Open"\n\n'
+        'msgid "the pandemic"\nmsgstr "الجائحة"\n',
+        encoding="utf-8",
+    )
+    plain = runner.invoke(app, ["units", str(po)])
+    assert plain.exit_code == 0 and "All clear" in plain.stdout
+    fuzzy = runner.invoke(app, ["units", str(po), "--include-fuzzy", "--term", "pandemic", "--format", "json"])
+    findings = json.loads(fuzzy.stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("TC304", 6), ("TC307", 9)]
+    assert findings[1]["message"] == "pandemic: الجائحة ×1 (in 1 units)"
+
+
+def test_units_bad_input_is_an_input_error(tmp_path):
+    # termcheck.cli.main turns InputError into one line on stderr and exit code 2.
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx><body><tu></body></tmx>", encoding="utf-8")
+    result = runner.invoke(app, ["units", str(bad)])
+    assert isinstance(result.exception, InputError)
+    assert str(result.exception).startswith(f"{bad}:1:")
+    assert "malformed XML" in str(result.exception)
