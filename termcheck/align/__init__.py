@@ -1,0 +1,200 @@
+"""Bilingual alignment of two documents: paragraphs first, then sentences inside each paragraph bead.
+
+    alignment = align_documents(source_doc, target_doc, matcher)
+
+Works offline with no model: a Gale-Church length model calibrated on the pair's own character
+ratio (termcheck.align.cost) plus anchors found on both sides (glossary concepts, numbers, Latin
+tokens, name skeletons: termcheck.align.anchors), in a banded dynamic programme
+(termcheck.align.dp). Inputs that cannot be aligned sensibly give warnings, or InputError when
+nothing at all can be done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termcheck.align.anchors import Anchors, segment_anchors
+from termcheck.align.band import centre_line
+from termcheck.align.furniture import solo_paragraphs
+from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
+from termcheck.align import dp
+from termcheck.model import Bead, Document, InputError, Segment
+from termcheck.text.markup import masked_text
+from termcheck.text.segment import paragraphs, sentences
+
+__all__ = ["Alignment", "align_documents", "EXPECTED_RATIO"]
+
+# Non-space characters of the target per character of the source, for a normal translation
+# (measured on the TICO-19 English-Arabic memory: English has 1.10 times the characters).
+EXPECTED_RATIO = {("ar", "en"): 1.10, ("en", "ar"): 1 / 1.10}
+WILD_RATIO = 3.0  # a pair further than this from the expected ratio is suspect
+PARAGRAPH_COUNT_SPREAD = 3.0  # more paragraphs than this factor on one side: align sentences only
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Alignment:
+    source: Document
+    target: Document
+    source_paragraphs: list[Segment]
+    target_paragraphs: list[Segment]
+    source_sentences: list[Segment]
+    target_sentences: list[Segment]
+    paragraph_beads: list[Bead]
+    sentence_beads: list[Bead]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Side:
+    doc: Document
+    masked: str
+    paragraphs: list[Segment]
+    sentences: list[Segment]
+    lengths: list[int]  # non-space characters of each sentence
+    anchors: list[Anchors]
+
+    @property
+    def chars(self) -> int:
+        return sum(self.lengths)
+
+
+def _side(doc: Document, matcher) -> _Side:
+    masked = masked_text(doc)
+    paras = paragraphs(doc, masked)
+    sents = sentences(doc, paras, masked)
+    lengths = [len(_SPACE.sub("", masked[s.start:s.end])) for s in sents]
+    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matcher))
+
+
+def align_documents(source: Document, target: Document, matcher=None) -> Alignment:
+    """Align `target` to `source`; `matcher` (a glossary Matcher) adds term anchors."""
+    src, tgt = _side(source, matcher), _side(target, matcher)
+    warnings: list[str] = []
+    result = Alignment(source, target, src.paragraphs, tgt.paragraphs, src.sentences, tgt.sentences, [], [], warnings)
+    if not src.sentences and not tgt.sentences:
+        raise InputError(f"{source.path}:1: no text to align, and {target.path} has none either")
+    if not src.sentences or not tgt.sentences:
+        empty, other = (source, target) if not src.sentences else (target, source)
+        warnings.append(f"{empty.path}: one side is empty: every segment of {other.path} is left unpaired")
+        result.paragraph_beads = _one_sided(len(src.paragraphs), len(tgt.paragraphs))
+        result.sentence_beads = _one_sided(len(src.sentences), len(tgt.sentences))
+        return result
+    if source.lang == target.lang:
+        warnings.append(
+            f"same language on both sides ({source.lang}): is {target.path} really a translation of {source.path}?"
+        )
+    ratio = _ratio(src, tgt, warnings)
+    groups = _paragraph_groups(src, tgt, ratio, warnings)
+    result.paragraph_beads = groups
+    result.sentence_beads = _sentence_beads(src, tgt, groups, ratio)
+    return result
+
+
+def _one_sided(n: int, m: int) -> list[Bead]:
+    return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+
+
+def _ratio(src: _Side, tgt: _Side, warnings: list[str]) -> float:
+    """The document's own character ratio, unless it is wildly off the usual one for the pair."""
+    observed = tgt.chars / src.chars if src.chars else 1.0
+    expected = EXPECTED_RATIO.get((src.doc.lang, tgt.doc.lang), 1.0)
+    if observed > expected * WILD_RATIO or observed < expected / WILD_RATIO:
+        warnings.append(
+            f"{tgt.doc.path} has {observed / expected:.1f} times the text expected for a translation of "
+            f"{src.doc.path} ({tgt.chars} vs {src.chars} characters): one of them may be incomplete; "
+            "text without a counterpart is left unpaired"
+        )
+        return expected
+    return observed
+
+
+def _grouped(side: _Side) -> tuple[list[int], list[Anchors]]:
+    """Lengths and anchors of each paragraph (sums and unions of its sentences)."""
+    lengths = [0] * len(side.paragraphs)
+    anchors = [Anchors() for _ in side.paragraphs]
+    for sentence, length, anchor in zip(side.sentences, side.lengths, side.anchors):
+        lengths[sentence.paragraph] += length
+        anchors[sentence.paragraph].merge(anchor)
+    return lengths, anchors
+
+
+def _paragraph_groups(src: _Side, tgt: _Side, ratio: float, warnings: list[str]) -> list[Bead]:
+    n, m = len(src.paragraphs), len(tgt.paragraphs)
+    fewer, more = min(n, m), max(n, m)
+    if more >= 3 and more > fewer * PARAGRAPH_COUNT_SPREAD:
+        flat = src.doc if n < m else tgt.doc
+        warnings.append(
+            f"{flat.path}: {fewer} paragraph(s) against {more} on the other side (no paragraph breaks?): "
+            "aligning sentences across the whole text"
+        )
+        return [Bead(tuple(range(n)), tuple(range(m)), 1.0)]
+    src_lengths, src_anchors = _grouped(src)
+    tgt_lengths, tgt_anchors = _grouped(tgt)
+    return _align_units(
+        PARAGRAPH_MODEL, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, _solo(src, src_lengths), _solo(tgt, tgt_lengths)
+    )
+
+
+def _solo(side: _Side, lengths: list[int]) -> list[bool]:
+    counts = [0] * len(side.paragraphs)
+    for sentence in side.sentences:
+        counts[sentence.paragraph] += 1
+    return solo_paragraphs(side.paragraphs, lengths, counts)
+
+
+def _align_units(
+    model: CostModel,
+    src_lengths: list[int],
+    tgt_lengths: list[int],
+    src_anchors: list[Anchors],
+    tgt_anchors: list[Anchors],
+    ratio: float,
+    src_solo: list[bool] | None = None,
+    tgt_solo: list[bool] | None = None,
+) -> list[Bead]:
+    scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo)
+    centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
+    return dp.align(
+        len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit
+    )
+
+
+def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) -> list[Bead]:
+    """Sentence beads inside each paragraph bead, renumbered over the whole documents."""
+    src_by_para = _sentences_by_paragraph(src)
+    tgt_by_para = _sentences_by_paragraph(tgt)
+    beads: list[Bead] = []
+    for group in groups:
+        src_ids = [s for p in group.source for s in src_by_para[p]]
+        tgt_ids = [t for p in group.target for t in tgt_by_para[p]]
+        if not src_ids or not tgt_ids:
+            beads.extend(Bead((s,), (), group.confidence) for s in src_ids)
+            beads.extend(Bead((), (t,), group.confidence) for t in tgt_ids)
+            continue
+        local = _align_units(
+            SENTENCE_MODEL,
+            [src.lengths[s] for s in src_ids],
+            [tgt.lengths[t] for t in tgt_ids],
+            [src.anchors[s] for s in src_ids],
+            [tgt.anchors[t] for t in tgt_ids],
+            ratio,
+        )
+        for bead in local:
+            beads.append(
+                Bead(
+                    tuple(src_ids[k] for k in bead.source),
+                    tuple(tgt_ids[k] for k in bead.target),
+                    round(bead.confidence * group.confidence, 4),
+                )
+            )
+    return beads
+
+
+def _sentences_by_paragraph(side: _Side) -> list[list[int]]:
+    result: list[list[int]] = [[] for _ in side.paragraphs]
+    for sentence in side.sentences:
+        result[sentence.paragraph].append(sentence.index)
+    return result

@@ -1,16 +1,21 @@
 """Markup masking: markup characters become spaces, so offsets stay those of the original file.
 
 Matching and segmentation run on the masked text; every span still indexes the original.
+Besides the mask, this module knows where HTML block elements break the text into paragraphs
+(`html_blocks`) and how to show a span as a reader sees it (`visible_text`).
 """
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 
 from termcheck.model import Document
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_HTML_HEAD = re.compile(r"<head\b.*?</head\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
@@ -55,3 +60,96 @@ def masked_text(doc: Document) -> str:
     if kind == "markdown":
         return mask_markdown(doc.text)
     return doc.text
+
+
+# -- HTML block structure
+
+_BLOCK_KINDS = {f"h{n}": "heading" for n in range(1, 7)}
+_BLOCK_KINDS.update(li="list-item", blockquote="quote", dt="list-item", dd="list-item")
+_BLOCK_TAGS = frozenset(
+    ["p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
+     "figcaption", "ul", "ol", "dl", "table", "tr", "td", "th", "caption", "pre", "hr",
+     "body", "html", "title", "address", "form", "fieldset", "details", "summary"]
+) | frozenset(_BLOCK_KINDS)
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_DOUBLE_BR = re.compile(r"<br\s*/?>(?:\s*<br\s*/?>)+", re.I)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch [start, end) of an HTML text between block boundaries, with its paragraph kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def html_blocks(text: str) -> list[Block]:
+    """Stretches of `text` separated by block-level tags (p, h1-h6, li, div, ..., a double <br>).
+
+    A blockquote is one block whatever it contains, like a Markdown quote. Comments, scripts,
+    styles and the <head> never count. Blocks may still be blank; the caller drops those.
+    """
+    hidden = text
+    for pattern in (_HTML_COMMENT, _HTML_SCRIPT, _HTML_HEAD):
+        hidden = pattern.sub(_blank, hidden)
+    boundaries: list[tuple[int, int, str, bool]] = []  # (start, end, name, closing)
+    for match in _TAG_NAME.finditer(hidden):
+        name = match.group(2).lower()
+        if name in _BLOCK_TAGS:
+            boundaries.append((match.start(), match.end(), name, match.group(1) == "/"))
+    for match in _DOUBLE_BR.finditer(hidden):
+        boundaries.append((match.start(), match.end(), "br", False))
+    head = _HTML_HEAD.search(text)
+    if head:  # the <head> is metadata, not copy: one boundary over all of it
+        boundaries.append((head.start(), head.end(), "head", False))
+    boundaries.sort()
+    blocks: list[Block] = []
+    kinds = ["paragraph"]
+    quote_depth = 0
+    last = 0
+    for start, end, name, closing in boundaries:
+        if start < last:
+            continue
+        if quote_depth and name != "blockquote":
+            continue  # everything inside a blockquote is one paragraph
+        blocks.append(Block(last, start, kinds[-1]))
+        last = end
+        if name == "blockquote":
+            quote_depth += -1 if closing else 1
+            quote_depth = max(quote_depth, 0)
+        if name in _BLOCK_KINDS:
+            if closing:
+                if len(kinds) > 1:
+                    kinds.pop()
+            else:
+                kinds.append(_BLOCK_KINDS[name])
+    blocks.append(Block(last, len(text), kinds[-1]))
+    return blocks
+
+
+# -- what a reader sees
+
+_WHITE = re.compile(r"\s+")
+
+
+def visible_text(doc: Document, masked: str, start: int, end: int) -> str:
+    """The span as a reader sees it: markup removed, entities decoded, white space collapsed.
+
+    Markdown markers vanish without leaving a gap ('**bold**.' reads 'bold.'); HTML tags read as
+    a space, as a browser would render most of them between words.
+    """
+    original = doc.text[start:end]
+    masks = masked[start:end]
+    if kind_of(doc.path) == "html":
+        pieces = []
+        last = 0
+        for match in _HTML_TAG.finditer(original):
+            pieces.append(html.unescape(original[last:match.start()]))
+            pieces.append(" ")
+            last = match.end()
+        pieces.append(html.unescape(original[last:]))
+        kept = "".join(pieces)
+    else:
+        kept = "".join(o for o, m in zip(original, masks) if o == m or o.isspace())
+    return _WHITE.sub(" ", kept).strip()

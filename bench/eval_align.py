@@ -1,0 +1,272 @@
+"""Alignment quality and speed on the bundled corpora: termcheck's aligner against a length-only
+Gale-Church baseline, strict and lax precision / recall / F1, paragraph and sentence level.
+
+    python3 bench/eval_align.py [--corpora corpora] [--glossary glossaries/house.csv] [--no-timing]
+
+Strict: a predicted bead counts when the gold has exactly the same bead. Lax (as in the
+Bleualign evaluation of Sennrich & Volk 2010): a predicted bead counts when some gold bead shares
+at least one source and one target segment with it; a 1-0 / 0-1 bead counts when a gold bead of
+the same one-sided kind holds one of its segments. Recall runs the same test from the gold side.
+Scores are summed over all pairs (micro average).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import sys
+import time
+from dataclasses import dataclass
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from termcheck.align import Alignment, align_documents  # noqa: E402
+from termcheck.align import dp  # noqa: E402
+from termcheck.align.cost import length_cost  # noqa: E402
+from termcheck.model import Bead, Document  # noqa: E402
+from termcheck.text.markup import masked_text  # noqa: E402
+from termcheck.text.segment import paragraphs, sentences  # noqa: E402
+
+Pair = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def read_gold(path: str) -> dict[str, list[Pair]]:
+    gold: dict[str, list[Pair]] = {"paragraph": [], "sentence": []}
+    with open(path, encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        if header != ["level", "source", "target"]:
+            raise SystemExit(f"{path}:1: expected the header 'level<TAB>source<TAB>target'")
+        for line in handle:
+            if not line.strip():
+                continue
+            level, source, target = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            gold[level].append((_indices(source), _indices(target)))
+    return gold
+
+
+def _indices(cell: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in cell.split(",") if x.strip())
+
+
+def _lax_hit(bead: Pair, others: list[Pair]) -> bool:
+    source, target = set(bead[0]), set(bead[1])
+    for other_source, other_target in others:
+        if source and target:
+            if source & set(other_source) and target & set(other_target):
+                return True
+        elif source and not other_target and source & set(other_source):
+            return True
+        elif target and not other_source and target & set(other_target):
+            return True
+    return False
+
+
+@dataclass
+class Score:
+    strict_hits_p: int = 0
+    strict_hits_r: int = 0
+    lax_hits_p: int = 0
+    lax_hits_r: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, predicted: list[Pair], gold: list[Pair]) -> None:
+        gold_set, predicted_set = set(gold), set(predicted)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+        self.strict_hits_p += sum(1 for b in predicted if b in gold_set)
+        self.strict_hits_r += sum(1 for b in gold if b in predicted_set)
+        self.lax_hits_p += sum(1 for b in predicted if _lax_hit(b, gold))
+        self.lax_hits_r += sum(1 for b in gold if _lax_hit(b, predicted))
+
+    @staticmethod
+    def _f(hits_p: int, predicted: int, hits_r: int, gold: int) -> tuple[float, float, float]:
+        p = hits_p / predicted if predicted else 0.0
+        r = hits_r / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def strict(self) -> tuple[float, float, float]:
+        return self._f(self.strict_hits_p, self.predicted, self.strict_hits_r, self.gold)
+
+    def lax(self) -> tuple[float, float, float]:
+        return self._f(self.lax_hits_p, self.predicted, self.lax_hits_r, self.gold)
+
+
+def as_pairs(beads: list[Bead]) -> list[Pair]:
+    return [(tuple(b.source), tuple(b.target)) for b in beads]
+
+
+# -- the baseline: Gale-Church on lengths alone, same segmentation, same two levels
+
+
+def _lengths(doc: Document, segments) -> list[int]:
+    masked = masked_text(doc)
+    return [sum(1 for ch in masked[s.start:s.end] if not ch.isspace()) for s in segments]
+
+
+GC_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2, (2, 2): 0.011}
+
+
+def gale_church(src: list[int], tgt: list[int], ratio: float) -> list[Bead]:
+    prior = {k: -math.log(v) for k, v in GC_PRIORS.items()}
+    sp = [0]
+    for x in src:
+        sp.append(sp[-1] + x)
+    tp = [0.0]
+    for x in tgt:
+        tp.append(tp[-1] + x / ratio)
+
+    def cost(i0, i1, j0, j1, limit=math.inf):
+        return prior[(i1 - i0, j1 - j0)] + length_cost(sp[i1] - sp[i0], tp[j1] - tp[j0], 6.8)
+
+    return dp.align(len(src), len(tgt), tuple(GC_PRIORS), cost, width=len(src) + len(tgt))
+
+
+def baseline(source: Document, target: Document) -> tuple[list[Bead], list[Bead]]:
+    sp, tp = paragraphs(source), paragraphs(target)
+    ss, ts = sentences(source, sp), sentences(target, tp)
+    sl, tl = _lengths(source, ss), _lengths(target, ts)
+    ratio = sum(tl) / max(sum(sl), 1)
+    spl, tpl = [0] * len(sp), [0] * len(tp)
+    for s, n in zip(ss, sl):
+        spl[s.paragraph] += n
+    for t, n in zip(ts, tl):
+        tpl[t.paragraph] += n
+    para = gale_church(spl, tpl, ratio)
+    sent: list[Bead] = []
+    for bead in para:
+        s_ids = [s.index for s in ss if s.paragraph in bead.source]
+        t_ids = [t.index for t in ts if t.paragraph in bead.target]
+        if not s_ids or not t_ids:
+            sent += [Bead((s,), ()) for s in s_ids] + [Bead((), (t,)) for t in t_ids]
+            continue
+        for b in gale_church([sl[s] for s in s_ids], [tl[t] for t in t_ids], ratio):
+            sent.append(Bead(tuple(s_ids[k] for k in b.source), tuple(t_ids[k] for k in b.target)))
+    return para, sent
+
+
+# -- runs
+
+
+def load_pair(folder: str, clean: bool) -> tuple[Document, Document]:
+    """(source, target) of a bundled pair; the direction is the one its gold.tsv counts fit."""
+    from termcheck.io import read_document
+
+    suffix = ".clean.md" if clean else ".md"
+    ar = read_document(os.path.join(folder, "ar" + suffix))
+    en = read_document(os.path.join(folder, "en" + suffix))
+    return (en, ar) if source_language(folder, ar, en) == "en" else (ar, en)
+
+
+def source_language(folder: str, ar: Document, en: Document) -> str:
+    """'ar' or 'en': which file the gold's source paragraph indices describe (ar when both fit)."""
+    gold = read_gold(os.path.join(folder, "gold.tsv"))["paragraph"]
+    sources = 1 + max((i for s, _ in gold for i in s), default=-1)
+    targets = 1 + max((j for _, t in gold for j in t), default=-1)
+    counts = (len(paragraphs(ar)), len(paragraphs(en)))
+    return "en" if counts == (targets, sources) and counts != (sources, targets) else "ar"
+
+
+def evaluate(corpora: str, matcher, clean: bool) -> None:
+    scores = {(system, level): Score() for system in ("termcheck", "gale-church") for level in ("paragraph", "sentence")}
+    folders = sorted(f for f in (os.path.join(corpora, d) for d in os.listdir(corpora)) if os.path.isfile(os.path.join(f, "gold.tsv")))
+    for folder in folders:
+        gold = read_gold(os.path.join(folder, "gold.tsv"))
+        source, target = load_pair(folder, clean)
+        alignment = align_documents(source, target, matcher)
+        gc_para, gc_sent = baseline(source, target)
+        for level, ours, theirs in (
+            ("paragraph", alignment.paragraph_beads, gc_para),
+            ("sentence", alignment.sentence_beads, gc_sent),
+        ):
+            scores[("termcheck", level)].add(as_pairs(ours), gold[level])
+            scores[("gale-church", level)].add(as_pairs(theirs), gold[level])
+            wrong = set(as_pairs(ours)) ^ set(gold[level])
+            if wrong:
+                print(f"  {os.path.basename(folder)} {level}: differs from gold at {sorted(wrong)}")
+    print(f"{len(folders)} pairs ({'clean' if clean else 'as published'} files), glossary anchors: {'yes' if matcher else 'no'}")
+    print(f"{'system':<12} {'level':<10} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}")
+    for (system, level), score in scores.items():
+        sp, sr, sf = score.strict()
+        lp, lr, lf = score.lax()
+        print(f"{system:<12} {level:<10} {sp:8.3f} {sr:6.3f} {sf:6.3f}   {lp:6.3f} {lr:6.3f} {lf:6.3f}")
+
+
+def synthetic_pair(corpora: str, sentences_wanted: int, seed: int = 7) -> tuple[Document, Document]:
+    """Concatenate the bundled pairs (paragraph order shuffled per copy, a few paragraphs dropped on
+    the target side) until the source has about `sentences_wanted` sentences."""
+    rng = random.Random(seed)
+    pairs = []
+    for d in sorted(os.listdir(corpora)):
+        folder = os.path.join(corpora, d)
+        if os.path.isfile(os.path.join(folder, "gold.tsv")):
+            pairs.append(load_pair(folder, clean=False))
+    per_pair = []
+    for source, target in pairs:
+        gold = read_gold(os.path.join(corpora, os.path.basename(os.path.dirname(source.path)) or "", "gold.tsv"))
+        per_pair.append((source, target, gold["paragraph"]))
+    src_parts: list[str] = []
+    tgt_parts: list[str] = []
+    count = 0
+    while count < sentences_wanted:
+        source, target, gold = per_pair[rng.randrange(len(per_pair))]
+        sp, tp = paragraphs(source), paragraphs(target)
+        count += len(sentences(source, sp))
+        for s_ids, t_ids in gold:
+            if s_ids:
+                src_parts.append(" ".join(source.text[sp[i].start:sp[i].end] for i in s_ids))
+            if t_ids and rng.random() > 0.02:
+                tgt_parts.append(" ".join(target.text[tp[j].start:tp[j].end] for j in t_ids))
+    return (
+        Document("synthetic-ar.txt", "\n\n".join(src_parts) + "\n", "ar"),
+        Document("synthetic-en.txt", "\n\n".join(tgt_parts) + "\n", "en"),
+    )
+
+
+def timings(corpora: str, matcher) -> None:
+    source, target = synthetic_pair(corpora, 100)
+    small = _time(lambda: align_documents(source, target, matcher))
+    print(f"~100-sentence pair ({len(small[1].source_sentences)} x {len(small[1].target_sentences)} sentences): {small[0]:.3f} s CPU")
+    source, target = synthetic_pair(corpora, 2000)
+    big = _time(lambda: align_documents(source, target, matcher))
+    print(f"synthetic pair ({len(big[1].source_sentences)} x {len(big[1].target_sentences)} sentences, "
+          f"{len(big[1].source_paragraphs)} x {len(big[1].target_paragraphs)} paragraphs): {big[0]:.2f} s CPU")
+    flat_source = Document("flat-ar.txt", source.text.replace("\n\n", " "), "ar")
+    flat_target = Document("flat-en.txt", target.text.replace("\n\n", " "), "en")
+    flat = _time(lambda: align_documents(flat_source, flat_target, matcher))
+    print(f"same pair without paragraph breaks ({len(flat[1].source_sentences)} x {len(flat[1].target_sentences)} sentences, "
+          f"one band over all sentences): {flat[0]:.2f} s CPU")
+
+
+def _time(run) -> tuple[float, Alignment]:
+    """CPU seconds of this process (wall time too, on stderr: a busy machine inflates it)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    print(f"  (wall {time.perf_counter() - start:.2f} s)", file=sys.stderr)
+    return time.process_time() - cpu, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora"))
+    parser.add_argument("--glossary", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "glossaries", "house.csv"))
+    parser.add_argument("--no-glossary", action="store_true", help="align without glossary anchors")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args()
+    matcher = None
+    if not args.no_glossary and os.path.exists(args.glossary):
+        from termcheck.glossary import load_glossary
+        from termcheck.match import Matcher
+
+        matcher = Matcher(load_glossary(args.glossary))
+    for clean in (False, True):
+        evaluate(args.corpora, matcher, clean)
+        print()
+    if not args.no_timing:
+        timings(args.corpora, matcher)
+
+
+if __name__ == "__main__":
+    main()

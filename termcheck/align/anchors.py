@@ -1,0 +1,141 @@
+"""Anchors: things that must appear on both sides of a correct bead.
+
+Each segment gets `required` keys (weight: how much a missing partner hurts, how much a found
+one helps) and `optional` keys (they can satisfy the other side's required keys but cost nothing
+when unmatched). Keys, strongest first:
+- ("c", concept key): a glossary term of that concept (via the Matcher), either language. 3.0.
+- ("n", value): a number (termcheck.text.numbers), compared by value after digit normalization.
+  A short number says little (a 1-digit count 0.25, 2 digits 0.5); years, decimals, percents
+  and longer numbers 1.5. Number words (three, ثلاثة) are optional keys.
+- ("w", token): a Latin-script token inside Arabic text (an acronym, a brand, a URL piece),
+  required there, 1.5; every English token is an optional key on the English side.
+- ("s", skeleton): a capitalized English word's consonant skeleton (termcheck.align.skeleton),
+  required on the English side (1.0; only three classes or more); every Arabic word and every pair of
+  adjacent Arabic words gives an optional skeleton key (Hezbollah = حزب الله). A capitalized word
+  that starts a sentence ('Analyst', 'Every') is no evidence of a name, unless it carries al-.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
+from termcheck.model import Document, Segment
+from termcheck.text.normalize import normalize
+from termcheck.text.numbers import extract_numbers
+
+CONCEPT_WEIGHT = 3.0
+LATIN_IN_ARABIC_WEIGHT = 1.5
+NAME_WEIGHT = 1.0
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_SENTENCE_START = re.compile(r"[.?!…][\"'”’)\]]*\s*[“\"'(\[]*\s*$")
+# Capitalized words that are not names (sentence starts, titles of the week and months are fine).
+_NOT_NAMES = frozenset(
+    """a an the this that these those there their they them it its he she his her we our you your
+    i in on at of for from by with without to into over under after before during between about
+    and or but if as so not no yes all some any each every many most more much other such only
+    also however meanwhile according while when where which who whom whose what why how then
+    than though although because since until upon mr mrs ms dr said says say""".split()
+)
+
+
+@dataclass
+class Anchors:
+    required: dict[tuple[str, str], float] = field(default_factory=dict)
+    optional: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def keys(self) -> set[tuple[str, str]]:
+        return self.optional | self.required.keys()
+
+    @property
+    def weight(self) -> float:
+        return sum(self.required.values())
+
+    def add(self, key: tuple[str, str], weight: float) -> None:
+        if weight > self.required.get(key, 0.0):
+            self.required[key] = weight
+
+    def merge(self, other: Anchors) -> None:
+        for key, weight in other.required.items():
+            self.add(key, weight)
+        self.optional |= other.optional
+
+
+def number_weight(value: float, kind: str) -> float:
+    if kind in ("year", "decimal", "percent"):
+        return 1.5
+    magnitude = abs(value)
+    if magnitude < 10:
+        return 0.25
+    if magnitude < 100:
+        return 0.5
+    return 1.5
+
+
+def segment_anchors(doc: Document, masked: str, segments: list[Segment], matcher=None) -> list[Anchors]:
+    """Anchors of each segment (segments in text order, not overlapping)."""
+    anchors = [Anchors() for _ in segments]
+    starts = [s.start for s in segments]
+
+    def owner(offset: int) -> Anchors | None:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < segments[k].end:
+            return anchors[k]
+        return None
+
+    if matcher is not None:
+        for match in matcher.find(masked):
+            target = owner(match.start)
+            if target is not None:
+                for concept in match.concepts:
+                    target.add(("c", concept.key), CONCEPT_WEIGHT)
+    for number in extract_numbers(masked, doc.lang):
+        target = owner(number.start)
+        if target is None:
+            continue
+        key = ("n", f"{number.value:.6g}")
+        if number.kind == "word":
+            target.optional.add(key)
+        else:
+            target.add(key, number_weight(number.value, number.kind))
+    for segment, anchor in zip(segments, anchors):
+        text = masked[segment.start:segment.end]
+        if doc.lang == "ar":
+            _arabic_words(text, anchor)
+        else:
+            _english_words(text, anchor)
+    return anchors
+
+
+def _arabic_words(text: str, anchor: Anchors) -> None:
+    for token in _LATIN_TOKEN.findall(text):
+        if len(token) >= 2:
+            anchor.add(("w", token.lower()), LATIN_IN_ARABIC_WEIGHT)
+    previous = ""
+    for word in _ARABIC_WORD.findall(normalize(text).text):
+        skeleton = arabic_skeleton(word)
+        if len(skeleton) >= 3:
+            anchor.optional.add(("s", skeleton))
+        if previous and skeleton:
+            anchor.optional.add(("s", previous + skeleton))
+        previous = skeleton
+
+
+def _english_words(text: str, anchor: Anchors) -> None:
+    first = True
+    for match in _LATIN_TOKEN.finditer(text):
+        token = match.group()
+        lower = token.lower()
+        anchor.optional.add(("w", lower))
+        name = token[3:] if lower.startswith(("al-", "el-")) else token  # al-Sudani is a name
+        sentence_start = first or _SENTENCE_START.search(text, 0, match.start()) is not None
+        first = False
+        if name[:1].isupper() and lower not in _NOT_NAMES and not (sentence_start and name is token):
+            skeleton = latin_skeleton(normalize(name).text)
+            if len(skeleton) >= 3:  # two classes collide with too many Arabic words by chance
+                anchor.add(("s", skeleton), NAME_WEIGHT)

@@ -1,0 +1,184 @@
+"""Paragraphs and sentences of a document, as spans of its original text.
+
+Segmentation runs on the masked text (markup blanked to spaces, see termcheck.text.markup), so
+every Segment indexes the original characters and excludes markers and surrounding white space:
+`doc.text[seg.start:seg.end]` is the segment's own text.
+
+Paragraphs, plain text and Markdown: blocks separated by blank lines; a heading line, each list
+item and each block quote is a paragraph of its own. HTML: block elements (p, h1-h6, li,
+blockquote, div, ...) and double <br>. A block without a letter or digit (a rule `---`, `* * *`)
+is no paragraph.
+
+Sentences end at . ? ! ؟ … (and runs of them), optionally followed by closing quotes or brackets,
+then white space or the paragraph's end. Not an end: a known abbreviation (U.S., Dr., e.g., ...),
+a single capital initial (J. Smith), a stop followed by a lower-case Latin word, an ellipsis
+inside an open quotation. The Arabic comma ، and semicolon ؛ never end a sentence; decimals
+(3.5, ٣٫٥) never meet the rule because no white space follows the point. A heading is always one
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termcheck.model import Document, Segment
+from termcheck.text.markup import html_blocks, kind_of, masked_text
+
+_BLANK_LINE = re.compile(r"[ \t\r\f\v]*$")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_QUOTE = re.compile(r"[ \t]{0,3}>")
+_THEMATIC_BREAK = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
+_HAS_WORD = re.compile(r"\w")
+
+
+def paragraphs(doc: Document, masked: str | None = None) -> list[Segment]:
+    """The document's paragraphs in file order (index = position in the list)."""
+    masked = masked_text(doc) if masked is None else masked
+    if kind_of(doc.path) == "html":
+        spans = [(b.start, b.end, b.kind) for b in html_blocks(doc.text)]
+    else:
+        spans = _text_blocks(doc.text)
+    result: list[Segment] = []
+    for start, end, kind in spans:
+        trimmed = _trim(masked, start, end)
+        if trimmed is None or not _HAS_WORD.search(masked, trimmed[0], trimmed[1]):
+            continue
+        result.append(Segment(len(result), trimmed[0], trimmed[1], kind))
+    return result
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _text_blocks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each Markdown/plain-text block, by line structure."""
+    blocks: list[tuple[int, int, str]] = []
+    current: list = []  # [start, end, kind] of the block being built
+    in_fence = False
+
+    def close() -> None:
+        if current:
+            blocks.append(tuple(current))
+            current.clear()
+
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            close()
+            continue
+        if in_fence:
+            continue  # code is not copy
+        if _BLANK_LINE.match(line) or _THEMATIC_BREAK.match(line):
+            close()
+        elif _HEADING.match(line):
+            close()
+            blocks.append((start, end, "heading"))
+        elif _LIST_ITEM.match(line):
+            close()
+            current.extend([start, end, "list-item"])
+        elif _QUOTE.match(line):
+            if current and current[2] != "quote":
+                close()
+            if current:
+                current[1] = end
+            else:
+                current.extend([start, end, "quote"])
+        elif current and current[2] == "quote":
+            close()  # a plain line after a quote starts a new paragraph
+            current.extend([start, end, "paragraph"])
+        elif current:
+            current[1] = end  # continuation (also a list item's wrapped line)
+        else:
+            current.extend([start, end, "paragraph"])
+    close()
+    return blocks
+
+
+# -- sentences
+
+ABBREVIATIONS = frozenset(
+    """u.s. u.k. u.n. u.s.a. e.u. dr. mr. mrs. ms. prof. gen. lt. col. sgt. st. jr. sr. capt. maj.
+    cmdr. adm. gov. sen. rep. rev. hon. pres. a.m. p.m. e.g. i.e. etc. vs. inc. ltd. co. corp.
+    no. nos. vol. pp. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. approx. est. fig.""".split()
+)
+_END = re.compile(r"(?:[.?!؟…]+)[»”\"'’)\]]*")
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+
+
+def sentences(doc: Document, paras: list[Segment], masked: str | None = None) -> list[Segment]:
+    """Sentences of every paragraph, numbered 0.. in file order; `paragraph` = paragraph index."""
+    masked = masked_text(doc) if masked is None else masked
+    result: list[Segment] = []
+    for para in paras:
+        if para.kind == "heading":
+            spans = [(para.start, para.end)]
+        else:
+            spans = split_sentences(masked, para.start, para.end)
+        for start, end in spans:
+            result.append(Segment(len(result), start, end, "sentence", para.index))
+    return result
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end] (already trimmed), white space excluded."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    depth = 0  # open « “ quotations before the current point
+    scanned = start
+    for match in _END.finditer(text, start, end):
+        depth = _quote_depth(text, scanned, match.start(), depth)
+        stop_end = match.end()
+        depth = depth_after = _quote_depth(text, match.start(), stop_end, depth)
+        scanned = stop_end
+        if stop_end < end and not text[stop_end].isspace():
+            continue  # 3.5, U.S.A, a dot inside a word or a URL
+        if stop_end < end and not _is_sentence_end(text, sentence_start, match, depth_after, end):
+            continue
+        spans.append((sentence_start, stop_end))
+        sentence_start = stop_end
+        while sentence_start < end and text[sentence_start].isspace():
+            sentence_start += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
+    for char in text[start:end]:
+        if char in _OPEN_QUOTES:
+            depth += 1
+        elif char in _CLOSE_QUOTES and depth:
+            depth -= 1
+    return depth
+
+
+def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_after: int, end: int) -> bool:
+    stops = match.group().rstrip("»”\"'’)]")
+    following = match.end()
+    while following < end and text[following].isspace():
+        following += 1
+    next_char = text[following] if following < end else ""
+    if next_char.isascii() and next_char.islower():
+        return False  # '“Really?” he asked', 'p.m. on Monday'
+    if ("…" in stops or "..." in stops) and depth_after > 0:
+        return False  # an ellipsis inside a quotation that goes on
+    if stops != ".":
+        return True
+    word_start = match.start()
+    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(«“\"'":
+        word_start -= 1
+    word = text[word_start:match.start()]
+    if len(word) == 1 and word.isupper() and word.isascii():
+        return False  # an initial: J. Smith
+    return (word + ".").lower() not in ABBREVIATIONS

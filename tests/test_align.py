@@ -1,0 +1,226 @@
+"""The aligner on hand-built pairs with beads checked by hand, the CLI contract, bad input, the corpora."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from termcheck.align import align_documents
+from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
+from termcheck.model import Bead, Document, InputError
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPORA = os.path.join(ROOT, "corpora")
+
+AR = """# البرلمان العراقي يقر موازنة 2024
+
+بغداد – رويترز
+
+صوت البرلمان العراقي يوم الأحد على موازنة بقيمة 153 تريليون دينار. وقال رئيس الوزراء محمد شياع السوداني إن الموازنة ستمول 500 ألف وظيفة جديدة.
+
+وانتقد نواب من كتلة الصدر تأخر التصويت، وقالوا إن محافظة البصرة تستحق حصة أكبر من الإيرادات النفطية التي بلغت 95 مليار دولار.
+
+وصل الوزير إلى أربيل صباح الاثنين. والتقى هناك رئيس إقليم كردستان نيجيرفان بارزاني.
+"""
+EN = """# Iraqi parliament passes 2024 budget
+
+Iraq's parliament on Sunday approved a budget of 153 trillion dinars. Prime Minister Mohammed Shia al-Sudani said the budget would fund 500,000 new jobs.
+
+Lawmakers from the Sadr bloc criticized the delay in the vote. They said Basra province deserves a larger share of oil revenue, which reached $95 billion.
+
+The minister arrived in Erbil on Monday morning, where he met Kurdistan Region President Nechirvan Barzani.
+
+Reporting by Staff in Baghdad.
+"""
+
+
+def pairs(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.source, b.target) for b in beads]
+
+
+def test_hand_built_pair_paragraphs_with_byline_and_footer():
+    alignment = align_documents(Document("ar.md", AR, "ar"), Document("en.md", EN, "en"))
+    assert alignment.warnings == []
+    assert pairs(alignment.paragraph_beads) == [
+        ((0,), (0,)),  # headline
+        ((1,), ()),  # byline only in the Arabic
+        ((2,), (1,)),
+        ((3,), (2,)),
+        ((4,), (3,)),
+        ((), (4,)),  # footer only in the English
+    ]
+
+
+def test_hand_built_pair_sentences_split_merge_and_one_sided():
+    alignment = align_documents(Document("ar.md", AR, "ar"), Document("en.md", EN, "en"))
+    assert pairs(alignment.sentence_beads) == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((3,), (2,)),
+        ((4,), (3, 4)),  # one Arabic sentence, two English ones
+        ((5, 6), (5,)),  # two Arabic sentences, one English one
+        ((), (6,)),
+    ]
+    assert all(0.0 <= b.confidence <= 1.0 for b in alignment.sentence_beads)
+
+
+def test_one_to_one_with_three_paragraphs_each():
+    ar = "أول فقرة عن بغداد والعراق.\n\nفقرة ثانية فيها الرقم 1500 وكلام أطول قليلا من غيره.\n\nفقرة ثالثة.\n"
+    en = "A first paragraph about Baghdad and Iraq.\n\nA second paragraph with the number 1,500 and somewhat longer words.\n\nA third one.\n"
+    alignment = align_documents(Document("a.txt", ar, "ar"), Document("b.txt", en, "en"))
+    assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_numbers_decide_between_equal_lengths():
+    # Lengths alone cannot tell which English sentence goes where; the numbers can.
+    ar = "ارتفع العدد إلى 4500 شخص. ثم انخفض إلى 3200 شخص. وبقي عند 3200 حتى 2019."
+    en = "The number rose to 4,500 people and then fell to 3,200 people. It stayed at 3,200 until 2019."
+    alignment = align_documents(Document("a.txt", ar, "ar"), Document("b.txt", en, "en"))
+    assert pairs(alignment.sentence_beads) == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_skeletons_match_names_across_scripts():
+    for arabic, english in [("المهندس", "Muhandis"), ("القذافي", "Gaddafi"), ("قاسم", "Qassem"), ("البصرة", "Basrah")]:
+        assert arabic_skeleton(arabic) == latin_skeleton(english)
+    assert arabic_skeleton("السوداني") == "SDN"
+    assert latin_skeleton("al-Sudani") == "SDN"
+
+
+def test_both_sides_empty_is_an_input_error():
+    with pytest.raises(InputError, match=r"^a\.md:1: no text to align"):
+        align_documents(Document("a.md", "\n  \n", "ar"), Document("b.md", "", "en"))
+
+
+def test_one_side_empty_warns_and_leaves_everything_unpaired():
+    alignment = align_documents(Document("a.md", "نص.\n\nنص آخر.\n", "ar"), Document("b.md", "", "en"))
+    assert alignment.warnings == ["b.md: one side is empty: every segment of a.md is left unpaired"]
+    assert pairs(alignment.paragraph_beads) == [((0,), ()), ((1,), ())]
+    assert pairs(alignment.sentence_beads) == [((0,), ()), ((1,), ())]
+
+
+def test_same_language_warns_but_aligns():
+    text = "One sentence here.\n\nAnother paragraph there.\n"
+    alignment = align_documents(Document("a.txt", text, "en"), Document("b.txt", text, "en"))
+    assert alignment.warnings == ["same language on both sides (en): is b.txt really a translation of a.txt?"]
+    assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_wildly_different_lengths_warn():
+    ar = "جملة قصيرة."
+    en = " ".join(["This English text is very much longer than the Arabic one."] * 10)
+    alignment = align_documents(Document("a.txt", ar, "ar"), Document("b.txt", en, "en"))
+    assert len(alignment.warnings) == 1
+    assert alignment.warnings[0].startswith("b.txt has ") and "may be incomplete" in alignment.warnings[0]
+    covered = sorted(j for b in alignment.sentence_beads for j in b.target)
+    assert covered == list(range(10))
+
+
+def test_no_paragraph_breaks_on_one_side_aligns_sentences_across_the_text():
+    ar = "\n\n".join(["ذهب الرجل إلى السوق.", "اشترى خبزا وحليبا.", "ثم عاد إلى بيته.", "ونام مبكرا."]) + "\n"
+    en = "The man went to the market. He bought bread and milk. Then he went back home. He slept early.\n"
+    alignment = align_documents(Document("a.txt", ar, "ar"), Document("b.txt", en, "en"))
+    assert alignment.warnings == [
+        "b.txt: 1 paragraph(s) against 4 on the other side (no paragraph breaks?): aligning sentences across the whole text"
+    ]
+    assert pairs(alignment.paragraph_beads) == [((0, 1, 2, 3), (0,))]
+    assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+
+
+def _bundled_pairs():
+    if not os.path.isdir(CORPORA):
+        return []
+    return sorted(d for d in os.listdir(CORPORA) if os.path.isfile(os.path.join(CORPORA, d, "gold.tsv")))
+
+
+def _read_gold(folder: str, level: str):
+    rows = []
+    with open(os.path.join(folder, "gold.tsv"), encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            kind, source, target = line.rstrip("\n").split("\t")
+            if kind == level:
+                rows.append(tuple(tuple(int(x) for x in cell.split(",") if x) for cell in (source, target)))
+    return rows
+
+
+@pytest.mark.parametrize("name", _bundled_pairs())
+def test_bundled_pair_paragraphs_equal_gold(name):
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    try:
+        from eval_align import load_pair
+    finally:
+        sys.path.pop(0)
+    from termcheck.glossary import load_glossary
+    from termcheck.match import Matcher
+
+    folder = os.path.join(CORPORA, name)
+    matcher = Matcher(load_glossary(os.path.join(ROOT, "glossaries", "house.csv")))
+    for clean in (False, True):
+        source, target = load_pair(folder, clean=clean)
+        alignment = align_documents(source, target, matcher)
+        assert alignment.warnings == []
+        assert pairs(alignment.paragraph_beads) == _read_gold(folder, "paragraph")
+
+
+# -- the command line
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "termcheck", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def article_pair(tmp_path):
+    ar, en = tmp_path / "ar.md", tmp_path / "en.md"
+    ar.write_text(AR, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    return str(ar), str(en)
+
+
+def test_cli_json_contract(article_pair):
+    ar, en = article_pair
+    result = run("align", ar, en, "--format", "json", "--level", "paragraph")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["level"] == "paragraph"
+    assert [(b["source"], b["target"]) for b in data["beads"]] == [
+        ([0], [0]), ([1], []), ([2], [1]), ([3], [2]), ([4], [3]), ([], [4])
+    ]
+    assert all(isinstance(b["confidence"], float) and 0 <= b["confidence"] <= 1 for b in data["beads"])
+    assert data["source"] == {"path": ar, "lang": "ar"}
+    assert data["warnings"] == []
+    byline = data["source_segments"][1]
+    assert (byline["kind"], byline["line"], byline["column"], byline["end_line"], byline["end_column"]) == (
+        "paragraph", 3, 1, 3, 15
+    )
+
+
+def test_cli_tsv_one_bead_per_line(article_pair):
+    ar, en = article_pair
+    result = run("align", ar, en, "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [r[:2] for r in rows] == [["0", "0"], ["1", ""], ["2", "1"], ["3", "2"], ["4", "3,4"], ["5,6", "5"], ["", "6"]]
+    assert rows[1][3:] == ["بغداد – رويترز", ""]
+    assert rows[6][4] == "Reporting by Staff in Baghdad."
+
+
+def test_cli_text_and_errors(tmp_path, article_pair):
+    ar, en = article_pair
+    result = run("align", ar, en)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == f"{ar} (ar) | {en} (en), sentence beads"
+    assert len(result.stdout.splitlines()) == 8
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    result = run("align", str(empty), str(empty))
+    assert result.returncode == 2
+    assert result.stderr == f"termcheck: error: {empty}:1: no text to align, and {empty} has none either\n"
+    result = run("align", ar, str(tmp_path / "missing.md"))
+    assert result.returncode == 2 and "no such file" in result.stderr
