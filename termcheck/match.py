@@ -9,7 +9,6 @@ characters. Overlaps are resolved globally by length, so a full name beats its s
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import ahocorasick
@@ -21,8 +20,11 @@ ARTICLE = "\u0627\u0644"  # ال
 _CONJUNCTIONS = ("", "\u0648", "\u0641")  # و ف
 _PREPOSITIONS = ("", "\u0628", "\u0643", "\u0644")  # ب ك ل
 PROCLITICS = frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS)
-# ل + ال -> لل, optionally after و or ف: the pattern without its ال follows one of these.
+# ل + ال -> لل, optionally after و or ف.
 _LAM_ARTICLE = frozenset(c + "\u0644\u0644" for c in _CONJUNCTIONS)
+# A form written without the article also matches with it: لقاح in اللقاح, باللقاح, للقاح.
+_ARTICLE_PREFIXES = PROCLITICS | frozenset(p + ARTICLE for p in PROCLITICS) | _LAM_ARTICLE
+_LONGEST_PREFIX = max(map(len, _ARTICLE_PREFIXES))
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,10 @@ class Entry:
     concept: Concept
     term: Term
     elided_article: bool = False  # the pattern is the form without its leading ال
+    prefixes: frozenset[str] = frozenset()  # what may stand before it inside an Arabic word
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Match:
     """A glossary form found in a text. start/end are offsets into the ORIGINAL text."""
 
@@ -72,13 +75,18 @@ class Matcher:
                 key = self.key(term.text)
                 if not key:
                     continue
-                self.forms.setdefault(key, []).append(Entry(concept, term))
+                prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
+                self.forms.setdefault(key, []).append(Entry(concept, term, prefixes=prefixes))
                 if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
                     stripped = key[len(ARTICLE):]
                     self.forms.setdefault(stripped, []).append(Entry(concept, term, elided_article=True))
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, entries in self.forms.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            # Grouped once here so the hot loop in _candidates only indexes tuples.
+            plain = tuple(e for e in entries if not e.elided_article)
+            arabic = tuple(e for e in plain if e.term.lang == "ar")
+            elided = tuple(e for e in entries if e.elided_article)
+            self._automaton.add_word(key, (len(key), plain, arabic, elided))
         if self.forms:
             self._automaton.make_automaton()
 
@@ -102,43 +110,58 @@ class Matcher:
 
     def _candidates(self, s: str):
         n = len(s)
-        for last, (length, entries) in self._automaton.iter(s):
+        for last, (length, plain, arabic, elided) in self._automaton.iter(s):
             end = last + 1
-            start = end - length
             if end < n and s[end].isalnum():
                 continue
-            if start > 0 and s[start - 1].isalnum():
-                word_start = start - 1
-                while word_start > 0 and s[word_start - 1].isalnum():
-                    word_start -= 1
-                prefix = s[word_start:start]
-                full = [e for e in entries if not e.elided_article and e.term.lang == "ar" and prefix in PROCLITICS]
-                elided = [e for e in entries if e.elided_article and prefix in _LAM_ARTICLE]
-                if elided:
-                    # The article's lam is the second ل of لل: the term starts there.
-                    yield start - 1, end, tuple(elided)
-                if full:
-                    yield start, end, tuple(full)
+            start = end - length
+            if start == 0 or not s[start - 1].isalnum():
+                if plain:
+                    yield start, end, plain
                 continue
-            plain = tuple(e for e in entries if not e.elided_article)
-            if plain:
-                yield start, end, plain
+            if not (arabic or elided):
+                continue  # a Latin form inside a longer word
+            word_start = start - 1
+            while word_start > 0 and start - word_start < _LONGEST_PREFIX and s[word_start - 1].isalnum():
+                word_start -= 1
+            if word_start > 0 and s[word_start - 1].isalnum():
+                continue  # more letters before the form than any proclitic run
+            prefix = s[word_start:start]
+            if elided and prefix in _LAM_ARTICLE:
+                # The article's lam is the second ل of لل: the term starts there.
+                yield start - 1, end, elided
+            full = tuple(e for e in arabic if prefix in e.prefixes)
+            if full:
+                yield start, end, full
 
 
 def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...]]]):
-    """Pick candidates longest first, skipping any that overlap one already picked."""
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    starts: list[int] = []
-    ends: list[int] = []
+    """Keep the longest of overlapping candidates (a full name beats its surname), in text order.
+
+    Candidates are swept in text order into clusters of mutually reachable overlaps; almost all
+    clusters hold one candidate, and only real clusters pay for the longest-first choice.
+    """
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
     picked = []
-    for start, end, entries in candidates:
-        k = bisect.bisect_right(starts, start)
-        if k > 0 and ends[k - 1] > start:
-            continue
-        if k < len(starts) and starts[k] < end:
-            continue
-        starts.insert(k, start)
-        ends.insert(k, end)
-        picked.append((start, end, entries))
-    picked.sort(key=lambda c: c[0])
+    cluster: list = []
+    cluster_end = -1
+    for candidate in candidates:
+        if candidate[0] >= cluster_end:
+            _resolve(cluster, picked)
+            cluster = [candidate]
+        else:
+            cluster.append(candidate)
+        cluster_end = max(cluster_end, candidate[1]) if len(cluster) > 1 else candidate[1]
+    _resolve(cluster, picked)
     return picked
+
+
+def _resolve(cluster: list, picked: list) -> None:
+    if len(cluster) == 1:
+        picked.append(cluster[0])
+        return
+    chosen: list = []
+    for candidate in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):
+        if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
+            chosen.append(candidate)
+    picked.extend(sorted(chosen, key=lambda c: c[0]))

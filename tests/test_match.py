@@ -1,0 +1,104 @@
+"""The matcher: one automaton, word boundaries, Arabic proclitics, longest match wins."""
+
+from termcheck.match import Matcher
+from tests.helpers import concept, glossary
+
+GLOSSARY = glossary(
+    concept("kataib-hezbollah", en_p="Kataib Hezbollah", en_f="Kata'ib Hizballah", ar_p="كتائب حزب الله"),
+    concept("muhandis", en_p="Abu Mahdi al-Muhandis", en_a="al-Muhandis", ar_p="أبو مهدي المهندس"),
+    concept("basij", en_p="Basij", ar_p="الباسيج"),
+    concept("password", ar_p="كلمة المرور", ar_f="كلمة السر"),
+    concept("sudani", en_p="Mohammed Shia al-Sudani", en_a="al-Sudani"),
+)
+MATCHER = Matcher(GLOSSARY)
+
+
+def found(text):
+    return [(text[m.start:m.end], m.start, m.concepts[0].id) for m in MATCHER.find(text)]
+
+
+def test_english_forms_case_apostrophe_and_line_wrap():
+    text = "KATA’IB HIZBALLAH and Kataib\nHezbollah's fighters"
+    assert found(text) == [
+        ("KATA’IB HIZBALLAH", 0, "kataib-hezbollah"),
+        ("Kataib\nHezbollah", 22, "kataib-hezbollah"),
+    ]
+
+
+def test_english_boundaries_possessive_and_compound():
+    text = "Kataib Hezbollah-backed; Basijis; Basij's; the Basij."
+    assert found(text) == [
+        ("Kataib Hezbollah", 0, "kataib-hezbollah"),
+        ("Basij", 34, "basij"),
+        ("Basij", 47, "basij"),
+    ]
+
+
+def test_longest_match_wins_over_surname():
+    text = "Abu Mahdi al-Muhandis, later al-Muhandis alone."
+    assert found(text) == [
+        ("Abu Mahdi al-Muhandis", 0, "muhandis"),
+        ("al-Muhandis", 29, "muhandis"),
+    ]
+
+
+def test_arabic_proclitics_and_lam_article():
+    text = "وكتائب حزب الله ولكتائب حزب الله للباسيج وبالباسيج والباسيجي"
+    assert found(text) == [
+        ("كتائب حزب الله", 1, "kataib-hezbollah"),
+        ("كتائب حزب الله", 18, "kataib-hezbollah"),
+        ("لباسيج", 34, "basij"),  # the second ل of لل is the article's lam
+        ("الباسيج", 43, "basij"),
+    ]
+
+
+def test_arabic_noise_inside_a_term_still_matches_and_maps_back():
+    text = "قال أبو مهدي المُهَنْدِس إن"
+    (match,) = MATCHER.find(text)
+    assert text[match.start:match.end] == "أبو مهدي المُهَنْدِس"
+
+
+def test_arabic_words_that_only_contain_a_term_do_not_match():
+    assert found("مكتائب حزب الله") == []  # م is not a proclitic
+    assert found("كلمة السرية") == []
+
+
+def test_forbidden_arabic_form_is_found():
+    assert found("أدخل كلمة السر") == [("كلمة السر", 5, "password")]
+
+
+def test_empty_glossary_finds_nothing():
+    assert Matcher(glossary()).find("anything") == []
+
+
+def test_form_without_article_matches_with_article_and_its_clitics():
+    matcher = Matcher(glossary(concept("vaccine", ar_p="لقاح", en_p="vaccine")))
+    text = "اللقاح وباللقاح للقاح لقاحات"
+    assert [(text[m.start:m.end], m.start) for m in matcher.find(text)] == [
+        ("لقاح", 2),
+        ("لقاح", 11),
+        ("لقاح", 17),
+    ]
+
+
+def _reference_longest_first(candidates):
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(c[1] <= d[0] or c[0] >= d[1] for d in chosen):
+            chosen.append(c)
+    return sorted(chosen)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from termcheck.match import _longest_non_overlapping  # noqa: E402
+
+spans = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 8)).map(lambda p: (p[0], p[0] + p[1], ())), max_size=25, unique=True
+)
+
+
+@given(spans)
+def test_overlap_sweep_equals_longest_first_reference(candidates):
+    assert _longest_non_overlapping(list(candidates)) == _reference_longest_first(candidates)
