@@ -1,0 +1,79 @@
+"""Check a translation against its source: lint both documents, align them, run the TC2xx rules.
+
+`check_pair` is the one entry point; the HTML report and MT suggestions reuse its alignment.
+Target-side TC101/TC102 findings whose term comes from the aligned source carry the source
+location (source_* fields) instead of being reported a second time by a pair rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from termcheck.lint import document_context, lint_context
+from termcheck.match import Matcher
+from termcheck.model import Document, Finding, InputError
+
+if TYPE_CHECKING:
+    from termcheck.align import Alignment
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]  # source lint, target lint (enriched), then pair findings; in file order
+    alignment: Alignment
+    source: Document
+    target: Document
+    low_confidence: int = 0  # sentence beads aligned below the confidence threshold
+
+    def alignment_summary(self) -> dict[str, Any]:
+        """The `alignment` object of the JSON report."""
+        return {
+            "paragraph_beads": len(self.alignment.paragraph_beads),
+            "sentence_beads": len(self.alignment.sentence_beads),
+            "low_confidence": self.low_confidence,
+            "warnings": list(self.alignment.warnings),
+        }
+
+
+def check_pair(
+    source: Document,
+    target: Document,
+    matcher: Matcher,
+    *,
+    alignment: Alignment | None = None,
+    confidence_threshold: float | None = None,
+) -> CheckResult:
+    """All findings of a source/target pair. Pass `alignment` to reuse one computed before."""
+    from termcheck.rules.bilingual import LOW_CONFIDENCE, PairContext, bead_views, run_pair_rules
+    from termcheck.rules.terms_xlang import enrich_target_findings
+
+    if source.lang == target.lang:
+        raise InputError(
+            f"{target.path}: source and target are both '{source.lang}'; "
+            "pass --source-lang and --target-lang if detection is wrong"
+        )
+    threshold = LOW_CONFIDENCE if confidence_threshold is None else confidence_threshold
+    source_ctx = document_context(source, matcher)
+    target_ctx = document_context(target, matcher)
+    source_findings = lint_context(source_ctx)
+    target_findings = lint_context(target_ctx)
+    if alignment is None:
+        from termcheck.align import align_documents
+
+        alignment = align_documents(source, target, matcher)
+    ctx = PairContext(
+        alignment=alignment,
+        matcher=matcher,
+        source=source_ctx,
+        target=target_ctx,
+        target_findings=target_findings,
+        source_findings=source_findings,
+        beads=bead_views(alignment),
+        confidence_threshold=threshold,
+    )
+    findings = source_findings + enrich_target_findings(ctx) + run_pair_rules(ctx)
+    order = {source.path: 0, target.path: 1}
+    findings.sort(key=lambda f: (order.get(f.location.path, 2), f.location.start, f.location.end, f.rule))
+    low = sum(1 for b in alignment.sentence_beads if b.confidence < threshold)
+    return CheckResult(findings, alignment, source, target, low_confidence=low)

@@ -1,0 +1,237 @@
+"""Cross-language checks (TC2xx): what every pair rule receives, bead views, TC205, downgrading.
+
+A pair rule is a function (PairContext) -> findings. It looks at sentence beads through `BeadView`:
+the spans of the bead on each side, and the spans of its paragraph-level group (the paragraph beads
+that hold the bead's sentences). Rules check the sentence bead first and accept what they find in
+the group, so a sentence the aligner split or merged differently does not produce noise.
+
+TC205 (untranslated segment): consecutive 1-0 sentence beads of one source paragraph give one
+finding at the source text, except a dropped credit line: a whole paragraph (not a heading, list
+item or quote) of at most 8 words with no sentence punctuation, such as a byline. 0-1 beads (text only in the target: bylines, translator notes,
+footers) give nothing: they lose nothing for the reader.
+
+Low confidence: a cross-language finding in a bead whose confidence is below the threshold is
+downgraded one level (error -> warning -> info) and says that the alignment is uncertain.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from termcheck.lint import DocumentContext
+from termcheck.match import Matcher
+from termcheck.model import Bead, Finding, Severity
+from termcheck.rules.registry import rule
+
+if TYPE_CHECKING:
+    from termcheck.align import Alignment
+
+T = TypeVar("T")
+TC205 = rule("TC205")
+LOW_CONFIDENCE = 0.5
+Span = tuple[int, int]
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019)\]\u00bb]*$")
+CREDIT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class BeadView:
+    """One sentence bead as spans of both texts, with its paragraph-level group."""
+
+    index: int
+    bead: Bead
+    source_spans: tuple[Span, ...]
+    target_spans: tuple[Span, ...]
+    source_group: tuple[Span, ...]  # paragraphs of the paragraph beads that hold this bead
+    target_group: tuple[Span, ...]
+
+    @property
+    def confidence(self) -> float:
+        return self.bead.confidence
+
+    @property
+    def one_sided(self) -> bool:
+        return not self.source_spans or not self.target_spans
+
+
+def within(start: int, spans: Iterable[Span]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+class SpanIndex(Generic[T]):
+    """Items sorted by start offset, so a bead finds its own in O(log n) (10 MB texts have
+    tens of thousands of beads and matches)."""
+
+    def __init__(self, items: Iterable[T], start: Callable[[T], int]) -> None:
+        self._items = sorted(items, key=start)
+        self._starts = [start(item) for item in self._items]
+
+    def within(self, spans: Iterable[Span]) -> list[T]:
+        """Items starting inside any of `spans` (in start order, each once)."""
+        picked: dict[int, T] = {}
+        for s, e in spans:
+            for k in range(bisect.bisect_left(self._starts, s), bisect.bisect_left(self._starts, e)):
+                picked[k] = self._items[k]
+        return [picked[k] for k in sorted(picked)]
+
+
+@dataclass
+class PairContext:
+    """What every pair rule receives: the alignment, the matcher, both documents' contexts, and
+    the monolingual findings of the target (so a pair rule never reports a target span twice)."""
+
+    alignment: Alignment
+    matcher: Matcher
+    source: DocumentContext
+    target: DocumentContext
+    target_findings: list[Finding]
+    source_findings: list[Finding]
+    beads: list[BeadView]
+    confidence_threshold: float = LOW_CONFIDENCE
+    _indexes: dict = field(default_factory=dict, repr=False)
+
+    def index(self, name: str, items: Callable[[], Iterable[T]], start: Callable[[T], int]) -> SpanIndex[T]:
+        """A SpanIndex built once per pair: `name` keys it, `items` makes its content."""
+        if name not in self._indexes:
+            self._indexes[name] = SpanIndex(items(), start)
+        return self._indexes[name]
+
+    def bead_at_target(self, offset: int) -> BeadView | None:
+        """The sentence bead whose target side holds `offset`, if any."""
+        if "target_starts" not in self._indexes:
+            spans = sorted((s, e, view.index) for view in self.beads for s, e in view.target_spans)
+            self._indexes["target_starts"] = ([s for s, _, _ in spans], spans)
+        starts, spans = self._indexes["target_starts"]
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and spans[k][0] <= offset < spans[k][1]:
+            return self.beads[spans[k][2]]
+        return None
+
+    def source_matches(self) -> SpanIndex:
+        return self.index("source_matches", lambda: self.source.matches, lambda m: m.start)
+
+    def target_matches(self) -> SpanIndex:
+        return self.index("target_matches", lambda: self.target.matches, lambda m: m.start)
+
+    def source_lint(self) -> SpanIndex:
+        return self.index("source_lint", lambda: self.source_findings, lambda f: f.location.start)
+
+    def target_lint(self) -> SpanIndex:
+        return self.index("target_lint", lambda: self.target_findings, lambda f: f.location.start)
+
+
+PairRule = Callable[[PairContext], Iterable[Finding]]
+
+
+def bead_views(alignment: Alignment) -> list[BeadView]:
+    """Sentence beads as spans; the group of a bead is every paragraph bead touching its sentences."""
+    src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
+    src_paras, tgt_paras = alignment.source_paragraphs, alignment.target_paragraphs
+    para_bead_of_src: dict[int, Bead] = {}
+    para_bead_of_tgt: dict[int, Bead] = {}
+    for pbead in alignment.paragraph_beads:
+        for i in pbead.source:
+            para_bead_of_src[i] = pbead
+        for j in pbead.target:
+            para_bead_of_tgt[j] = pbead
+    views = []
+    for k, bead in enumerate(alignment.sentence_beads):
+        source_spans = tuple((src_sents[i].start, src_sents[i].end) for i in bead.source)
+        target_spans = tuple((tgt_sents[j].start, tgt_sents[j].end) for j in bead.target)
+        groups = [para_bead_of_src.get(src_sents[i].paragraph) for i in bead.source]
+        groups += [para_bead_of_tgt.get(tgt_sents[j].paragraph) for j in bead.target]
+        src_group = {i for g in groups if g is not None for i in g.source}
+        tgt_group = {j for g in groups if g is not None for j in g.target}
+        source_group = source_spans + tuple((src_paras[i].start, src_paras[i].end) for i in sorted(src_group))
+        target_group = target_spans + tuple((tgt_paras[j].start, tgt_paras[j].end) for j in sorted(tgt_group))
+        views.append(BeadView(k, bead, source_spans, target_spans, source_group, target_group))
+    return views
+
+
+def pair_rules() -> list[PairRule]:
+    from termcheck.rules.numbers_xlang import number_mismatches
+    from termcheck.rules.terms_xlang import missing_and_unexpected_terms
+
+    return [missing_and_unexpected_terms, number_mismatches, untranslated_segments]
+
+
+def run_pair_rules(ctx: PairContext) -> list[Finding]:
+    """Every TC2xx finding of the pair, downgraded where the alignment is uncertain."""
+    findings = []
+    for pair_rule in pair_rules():
+        findings.extend(downgrade(f, ctx.confidence_threshold) for f in pair_rule(ctx))
+    return findings
+
+
+def with_confidence(finding: Finding, view: BeadView) -> Finding:
+    """Tag a finding with the confidence of the bead it was found in (read by `downgrade`)."""
+    finding.extra["alignment_confidence"] = round(view.confidence, 2)
+    return finding
+
+
+def downgrade(finding: Finding, threshold: float) -> Finding:
+    """One severity level down, with a note, when the finding's bead was aligned with low confidence."""
+    confidence = finding.extra.get("alignment_confidence")
+    if confidence is None or confidence >= threshold:
+        finding.extra.pop("alignment_confidence", None)
+        return finding
+    lower = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
+    message = f"{finding.message} (alignment uncertain: confidence {confidence:.2f})"
+    return dataclasses.replace(finding, severity=lower[finding.severity], message=message)
+
+
+def _credit_line(ctx: PairContext, run: list[int], text: str) -> bool:
+    """A whole short paragraph with no sentence punctuation: a byline, dateline or photo credit
+    ("By a staff correspondent", "بقلم مراسلنا"). Translations often drop these on purpose."""
+    sentences, paragraphs = ctx.alignment.source_sentences, ctx.alignment.source_paragraphs
+    paragraph = sentences[run[0]].paragraph
+    if not 0 <= paragraph < len(paragraphs) or paragraphs[paragraph].kind != "paragraph":
+        return False  # a dropped heading, list item or quote is always reported
+    whole = [s.index for s in sentences if s.paragraph == paragraph] == run
+    return whole and len(text.split()) <= CREDIT_WORDS and not _SENTENCE_END.search(text.rstrip())
+
+
+def untranslated_segments(ctx: PairContext) -> Iterable[Finding]:
+    """TC205: runs of 1-0 sentence beads within one source paragraph, one finding per run."""
+    doc, masked = ctx.source.doc, ctx.source.text
+    sentences = ctx.alignment.source_sentences
+    run: list[int] = []
+    confidence = 1.0
+
+    def flush() -> Iterable[Finding]:
+        if not run:
+            return
+        start, end = sentences[run[0]].start, sentences[run[-1]].end
+        if _LETTER.search(masked[start:end]) and not _credit_line(ctx, run, masked[start:end]):
+            found = doc.text[start:end]
+            what = "sentence" if len(run) == 1 else f"{len(run)} sentences"
+            finding = Finding(
+                rule=TC205.code,
+                severity=TC205.severity,
+                location=doc.location(start, end),
+                found=found,
+                message=f"this source {what} has no counterpart in the target (untranslated or dropped)",
+            )
+            finding.extra["alignment_confidence"] = round(confidence, 2)
+            yield finding
+
+    for view in ctx.beads:
+        if view.bead.source and not view.bead.target:
+            first = view.bead.source[0]
+            if run and (sentences[first].paragraph != sentences[run[-1]].paragraph or first != run[-1] + 1):
+                yield from flush()
+                run = []
+                confidence = 1.0
+            run.extend(view.bead.source)
+            confidence = min(confidence, view.confidence)
+        elif view.bead.source:
+            yield from flush()
+            run = []
+            confidence = 1.0
+    yield from flush()

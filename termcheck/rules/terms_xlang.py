@@ -1,0 +1,283 @@
+"""TC201 missing-term, TC202 wrong-rendering, TC203 unexpected-term; enrichment of target TC101/TC102.
+
+A glossary concept matched in a source bead (its source-language form, any status) must appear in
+the aligned target: as any target-language form of the concept (preferred, allowed or forbidden:
+a forbidden form is TC101's business) or as a variant that lint already reported (TC102). Failing
+that, a fuzzy search of the bead (transliteration keys) finds an unlisted rendering (TC202);
+failing that too, the term is missing (TC201). Every check accepts what it finds in the bead's
+paragraph-level group, so a sentence misaligned inside its paragraph is not reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from termcheck.match import Match
+from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
+from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
+from termcheck.rules.registry import rule
+from termcheck.text.translit import near_keys, translit_key
+
+TC201, TC202, TC203 = rule("TC201"), rule("TC202"), rule("TC203")
+RENDERING_RULES = ("TC101", "TC102")  # lint findings on the target that render a source term
+FUZZY_THRESHOLD = 0.84
+_LONGEST_FORM = 200  # characters; a glossary form (or reported span) longer than this is not a name
+
+
+@dataclass(frozen=True)
+class SourceTerm:
+    """The first mention of a concept in a source bead."""
+
+    concepts: tuple[Concept, ...]  # several when one source form belongs to several concepts
+    match: Match
+
+
+def missing_and_unexpected_terms(ctx: PairContext) -> Iterator[Finding]:
+    reported: set[Span] = set()  # target spans already reported as TC202
+    for view in ctx.beads:
+        if view.one_sided:
+            continue  # 1-0 beads are TC205's; 0-1 beads have no source to compare with
+        yield from _missing_terms(ctx, view, reported)
+        yield from _unexpected_terms(ctx, view)
+
+
+def source_terms(ctx: PairContext, spans: Iterable[Span]) -> list[SourceTerm]:
+    """Source-language glossary mentions in `spans`, one per concept set, in text order."""
+    spans = tuple(spans)
+    lang = ctx.source.doc.lang
+    seen: set[frozenset[str]] = set()
+    terms = []
+    for match in ctx.source_matches().within(spans):
+        concepts = tuple(_concepts(match, lang))
+        keys = frozenset(c.key for c in concepts)
+        if concepts and keys not in seen:
+            seen.add(keys)
+            terms.append(SourceTerm(concepts, match))
+    return terms
+
+
+def _concepts(match: Match, lang: str) -> Iterator[Concept]:
+    seen = set()
+    for entry in match.entries:
+        if entry.term.lang == lang and entry.concept.key not in seen:
+            seen.add(entry.concept.key)
+            yield entry.concept
+
+
+def rendered_concepts(ctx: PairContext, spans: tuple[Span, ...]) -> set[str]:
+    """Concept keys the target renders inside `spans`: any target-language form, or a lint finding
+    that names the concept (a reported variant is a rendering, if a wrong one)."""
+    lang = ctx.target.doc.lang
+    keys = {c.key for m in ctx.target_matches().within(spans) for c in _concepts(m, lang)}
+    keys.update(f.concept for f in ctx.target_lint().within(spans) if f.concept)
+    return keys
+
+
+def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Iterator[Finding]:
+    target_lang = ctx.target.doc.lang
+    terms = source_terms(ctx, view.source_spans)
+    if not terms:
+        return
+    in_bead = rendered_concepts(ctx, view.target_spans)
+    in_group = rendered_concepts(ctx, view.target_group)
+    for term in terms:
+        expectable = [c for c in term.concepts if c.forms(target_lang)]
+        if not expectable or any(c.key in in_bead or c.key in in_group for c in expectable):
+            continue
+        concept = expectable[0]
+        preferred = concept.preferred(target_lang) or concept.forms(target_lang)[0]
+        source_loc, source_text = _source_of(ctx.source.doc, term.match)
+        variant = None
+        for c in expectable:
+            variant = find_variant(ctx, c, view.target_spans) or find_variant(ctx, c, view.target_group)
+            if variant is not None:
+                concept = c
+                preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
+                break
+        if variant is not None:
+            if variant in reported:
+                continue
+            reported.add(variant)
+            yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
+            continue
+        first = view.target_spans[0][0]
+        yield with_confidence(
+            Finding(
+                rule=TC201.code,
+                severity=TC201.severity,
+                location=ctx.target.doc.location(first, first),
+                found=source_text,
+                message=f"'{source_text}' ({concept.key}) is not rendered in the target; expected '{preferred.text}'",
+                expected=preferred.text,
+                concept=concept.key,
+                source=source_loc,
+                source_text=source_text,
+            ),
+            view,
+        )
+
+
+def _wrong_rendering(ctx: PairContext, concept: Concept, preferred: str, span: Span,
+                     source_loc: Location, source_text: str) -> Finding:
+    doc = ctx.target.doc
+    found = doc.text[span[0]:span[1]]
+    return Finding(
+        rule=TC202.code,
+        severity=TC202.severity,
+        location=doc.location(*span),
+        found=found,
+        message=(f"'{found}' renders '{source_text}' ({concept.key}) with a spelling the glossary "
+                 f"does not list; write '{preferred}'"),
+        expected=preferred,
+        concept=concept.key,
+        fix=Fix(span[0], span[1], preferred, Applicability.UNSAFE),
+        source=source_loc,
+        source_text=source_text,
+    )
+
+
+def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
+    target_lang, doc = ctx.target.doc.lang, ctx.target.doc
+    in_source = _source_concepts(ctx, view.source_group)
+    for match in ctx.target_matches().within(view.target_spans):
+        concepts = list(_concepts(match, target_lang))
+        if not concepts or any(c.key in in_source for c in concepts):
+            continue
+        if any(find_variant(ctx, c, view.source_group, side="source") for c in concepts):
+            continue  # the source writes the term with an unlisted spelling (lint's TC102 there)
+        concept = concepts[0]
+        found = doc.text[match.start:match.end]
+        source_form = concept.preferred(ctx.source.doc.lang)
+        hint = f" ('{source_form.text}')" if source_form else ""
+        yield with_confidence(
+            Finding(
+                rule=TC203.code,
+                severity=TC203.severity,
+                location=doc.location(match.start, match.end),
+                found=found,
+                message=f"'{found}' ({concept.key}) has no counterpart{hint} in the aligned source",
+                concept=concept.key,
+            ),
+            view,
+        )
+
+
+def _source_concepts(ctx: PairContext, spans: tuple[Span, ...]) -> set[str]:
+    """Concepts the source mentions in `spans`, in any language or as a variant lint reported."""
+    keys = {c.key for m in ctx.source_matches().within(spans) for c in m.concepts}
+    keys.update(f.concept for f in ctx.source_lint().within(spans) if f.concept)
+    return keys
+
+
+def _source_of(doc: Document, match: Match) -> tuple[Location, str]:
+    return doc.location(match.start, match.end), doc.text[match.start:match.end]
+
+
+def enrich_target_findings(ctx: PairContext) -> list[Finding]:
+    """Target TC101/TC102 findings whose concept is in the aligned source get the source location,
+    so the pair report shows where the term came from without reporting the span twice."""
+    enriched = []
+    for finding in ctx.target_findings:
+        if finding.rule in RENDERING_RULES and finding.concept and finding.source is None:
+            source = _source_mention(ctx, finding)
+            if source is not None:
+                location, text = _source_of(ctx.source.doc, source)
+                finding = dataclasses.replace(finding, source=location, source_text=text)
+        enriched.append(finding)
+    return enriched
+
+
+def _source_mention(ctx: PairContext, finding: Finding) -> Match | None:
+    view = ctx.bead_at_target(finding.location.start)
+    if view is None:
+        return None
+    for spans in (view.source_spans, view.source_group):
+        for term in source_terms(ctx, spans):
+            if any(c.key == finding.concept for c in term.concepts):
+                return term.match
+    return None
+
+
+# -- fuzzy search of a bead for an unlisted rendering --------------------------------------------
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['\u2019\u02bc\u02bf\u02be`-][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
+_ARABIC_TOKEN = re.compile("[\u0621-\u064a\u0640\u064b-\u0652\u0670\u0671-\u06d3]+")
+
+
+def find_variant(ctx: PairContext, concept: Concept, spans: tuple[Span, ...], side: str = "target") -> Span | None:
+    """The best window of words in `spans` of one side whose transliteration key is close to one
+    of the concept's forms in that side's language, outside every glossary match and every span
+    lint reported; None when nothing is close enough."""
+    doc_ctx = ctx.target if side == "target" else ctx.source
+    matches = ctx.target_matches() if side == "target" else ctx.source_matches()
+    lint = ctx.target_lint() if side == "target" else ctx.source_lint()
+    lang = doc_ctx.doc.lang
+    forms = [t.text for t in concept.forms(lang)]
+    if not forms:
+        return None
+    token_re = _ARABIC_TOKEN if lang == "ar" else _LATIN_TOKEN
+    # Glossary matches and spans lint reported are renderings already: never report them twice.
+    # (Widened to the left: a match may begin before a span and reach into it.)
+    near = [(max(0, s - _LONGEST_FORM), e) for s, e in spans]
+    taken = [(m.start, m.end) for m in matches.within(near)]
+    taken += [(f.location.start, f.location.end) for f in lint.within(near)]
+    best: tuple[float, Span] | None = None
+    for start, end in spans:
+        tokens = [t for t in token_re.finditer(doc_ctx.text, start, end)]
+        for form in forms:
+            form_key = _key(form, lang, ctx)
+            if len(form_key) < 4:
+                continue
+            size = len(form.split())
+            for n in {max(1, size - 1), size, size + 1}:
+                for i in range(len(tokens) - n + 1):
+                    window = (tokens[i].start(), tokens[i + n - 1].end())
+                    if any(s < window[1] and window[0] < e for s, e in taken):
+                        continue
+                    text = doc_ctx.text[window[0]:window[1]]
+                    if lang == "en" and not any(w[:1].isupper() for w in text.split()):
+                        continue  # names are capitalized; lower-case prose is not a rendering
+                    score = _similarity(form_key, _key(text, lang, ctx), lang)
+                    if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+                        best = (score, window)
+    return best[1] if best else None
+
+
+def _similarity(a: str, b: str, lang: str) -> float:
+    """1 for equal keys, 0.95 for keys one edit apart (translit.near_keys), else difflib's ratio."""
+    if a == b:
+        return 1.0
+    if lang == "ar":
+        from termcheck.align.skeleton import arabic_skeleton
+
+        sa, sb = (" ".join(arabic_skeleton(w) for w in k.split()) for k in (a, b))
+        if sa == sb and len(sa.replace(" ", "")) >= 4:
+            return 0.9  # same consonant classes: تلغرام / تيليجرام
+    if lang == "en" and near_keys(a, b):
+        return 0.95
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0  # cheap upper bounds first: most windows are nowhere near
+    return matcher.ratio()
+
+
+def _key(text: str, lang: str, ctx: PairContext) -> str:
+    if lang == "ar":
+        return _arabic_key(ctx.matcher.key(text))
+    return translit_key(text)
+
+
+def _arabic_key(normalized: str) -> str:
+    """Words without article and proclitics, with spelling folds; words stay space-separated."""
+    words = []
+    for word in normalized.split():
+        for clitic in ("وال", "فال", "بال", "كال", "لل", "ال"):
+            if word.startswith(clitic) and len(word) > len(clitic) + 1:
+                word = word[len(clitic):]
+                break
+        words.append(word.replace("ى", "ي").replace("ة", "ه").replace("ء", "").replace("ؤ", "و").replace("ئ", "ي"))
+    return " ".join(words)
