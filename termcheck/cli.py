@@ -22,7 +22,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ("lint", "glossary")
+COMMAND_MODULES = ("lint", "glossary", "rules", "check", "score", "mt", "units", "align")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"termcheck.commands.{_name}").register(app)

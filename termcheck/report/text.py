@@ -21,14 +21,25 @@ def _width(text: str) -> int:
     return width
 
 
+_CONTEXT = 40  # characters shown on each side of a span in a long line
+
+
 def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
+    """The finding's line with the span underlined; long lines are cut to a window around it."""
     loc = finding.location
-    if not lines or loc.line > len(lines):
+    if not lines or not 0 < loc.line <= len(lines):
         return []
     line = lines[loc.line - 1].rstrip("\r\n")
-    end_col = loc.end_column if loc.end_line == loc.line else len(line) + 1
-    marker = " " * _width(line[: loc.column - 1]) + "^" * max(1, _width(line[loc.column - 1 : end_col - 1]))
-    return [f"    {line}", f"    {marker}"]
+    start = loc.column - 1
+    end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
+    left = max(0, start - _CONTEXT)
+    right = min(len(line), max(end, start + 1) + _CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    offset = len(prefix) + start - left
+    marker = " " * _width(shown[:offset]) + "^" * max(1, _width(line[start:end]))
+    return [f"    {shown}", f"    {marker}"]
 
 
 def render(findings: list[Finding], files: int, sources: dict[str, str], colour: bool = False) -> str:
