@@ -1,0 +1,27 @@
+"""Small builders shared by tests: glossaries written inline, documents from strings."""
+
+from __future__ import annotations
+
+from termcheck.model import Concept, Document, Glossary, Status, Term
+
+STATUS = {"p": Status.PREFERRED, "a": Status.ALLOWED, "f": Status.FORBIDDEN}
+
+
+def concept(key: str, index: int = 0, **forms: str) -> Concept:
+    """concept('kh', en_p='Kataib Hezbollah', en_f='Kata\\'ib Hizballah|Kataib Hizbollah', ar_p='كتائب حزب الله')."""
+    terms = []
+    for name, value in forms.items():
+        lang, status = name.split("_")
+        for text in value.split("|"):
+            terms.append(Term(text, lang, STATUS[status]))
+    return Concept(key, terms, index=index)
+
+
+def glossary(*concepts: Concept) -> Glossary:
+    for i, c in enumerate(concepts):
+        c.index = i
+    return Glossary(list(concepts), path="inline")
+
+
+def document(text: str, lang: str = "en", path: str = "doc.md") -> Document:
+    return Document(path=path, text=text, lang=lang)
