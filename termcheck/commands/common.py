@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 
 import typer
@@ -14,6 +15,10 @@ from termcheck.model import Finding, InputError, Severity
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -30,6 +35,17 @@ ENCODING_OPTION = typer.Option(None, "--encoding", help="Encoding of inputs with
 SELECT_OPTION = typer.Option(None, "--select", help="Only these rule codes or prefixes (TC1, TC101). Repeatable.")
 IGNORE_OPTION = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes. Repeatable.")
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
+# CI options (config file, baseline, suppressions, fixes); see settle_findings and termcheck/fix.py.
+CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from this TOML file (default: nearest termcheck.toml or pyproject.toml [tool.termcheck]).")
+NO_CONFIG_OPTION = typer.Option(False, "--no-config", help="Ignore every configuration file.")
+CONFIGURABLE_FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or worse is reported (default: the config's fail-on, else error).")
+JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many processes (0 = all cores).")
+BASELINE_OPTION = typer.Option(None, "--baseline", help="Report only findings that are not in this baseline file.")
+WRITE_BASELINE_OPTION = typer.Option(None, "--write-baseline", help="Write the current findings to this baseline file.")
+REPORT_UNUSED_OPTION = typer.Option(False, "--report-unused", help="Report suppressions and baseline entries that silence nothing (TC901).")
+FIX_OPTION = typer.Option(False, "--fix", help="Apply safe fixes to the files (forbidden form -> house form).")
+DIFF_OPTION = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them.")
+UNSAFE_FIXES_OPTION = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: apply unsafe fixes too (unlisted variants).")
 
 
 def load_glossaries(paths: list[str] | None):
@@ -41,7 +57,8 @@ def load_glossaries(paths: list[str] | None):
     return glossaries[0] if len(glossaries) == 1 else merge_glossaries(glossaries)
 
 
-def exit_code(findings: list[Finding], fail_on: FailOn) -> int:
+def exit_code(findings: list[Finding], fail_on: FailOn | str | None) -> int:
+    fail_on = FailOn(fail_on or FailOn.error)  # None: nothing on the command line or in the config
     if fail_on is FailOn.never:
         return 0
     threshold = Severity(fail_on.value).rank
@@ -63,12 +80,97 @@ def use_colour(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def emit(findings: list[Finding], files: int, sources: dict[str, str], fmt: OutputFormat, output: str | None) -> None:
-    if fmt is OutputFormat.json:
+def emit(
+    findings: list[Finding],
+    files: int,
+    sources: dict[str, str],
+    fmt: OutputFormat,
+    output: str | None,
+    html_builder: Callable[[], str] | None = None,
+) -> None:
+    """Write the findings in `fmt`. html needs the command's builder (the page shows whole documents)."""
+    if fmt is OutputFormat.html:
+        if html_builder is None:
+            raise InputError("--format html is not available for this command")
+        write_output(html_builder(), output)
+    elif fmt is OutputFormat.json:
         from termcheck.report import jsonfmt
 
         write_output(jsonfmt.render(findings, files), output)
+    elif fmt in CI_FORMATS:
+        write_output(render_ci(findings, files, list(sources), fmt), output)
     else:
         from termcheck.report import text
 
         write_output(text.render(findings, files, sources, colour=use_colour(output)), output)
+
+
+CI_FORMATS = (OutputFormat.sarif, OutputFormat.github, OutputFormat.junit)
+
+
+def render_ci(findings: list[Finding], files: int, paths: list[str], fmt: OutputFormat) -> str:
+    """sarif, github or junit over the findings; `paths` are the files checked (junit lists them all)."""
+    if fmt is OutputFormat.sarif:
+        from termcheck.report import sarif
+
+        return sarif.render(findings, files)
+    if fmt is OutputFormat.github:
+        from termcheck.report import github
+
+        return github.render(findings, files)
+    from termcheck.report import junit
+
+    return junit.render(findings, files, paths)
+
+
+def command_config(config_file: str | None = None, no_config: bool = False, **cli):
+    """The Config a command runs with: the config file (unless --no-config) overridden by the
+    command line's glossary, select, ignore, fail_on and encoding (None = not given)."""
+    from termcheck.config import apply_config, load_settings
+
+    if isinstance(cli.get("fail_on"), FailOn):
+        cli["fail_on"] = cli["fail_on"].value
+    return apply_config(load_settings(config_file, no_config), **cli)
+
+
+def settle_findings(
+    findings: list[Finding],
+    config=None,
+    suppressions: list | None = None,
+    baseline: str | None = None,
+    write_baseline: str | None = None,
+    report_unused: bool = False,
+) -> list[Finding]:
+    """The shared tail of every checking command, in this order: --select/--ignore, configured
+    severities, inline suppressions, --write-baseline, --baseline, and (--report-unused) TC901.
+
+    `config` is a termcheck.config.Config after apply_config (None: no selection or severities);
+    `suppressions` come from termcheck.suppress (document_suppressions / unit_suppressions).
+    The order of `findings` is kept; TC901 findings come last.
+    """
+    from termcheck.config import apply_severity
+    from termcheck.rules.registry import selected
+    from termcheck.suppress import filter_suppressed, unused_suppression_findings
+
+    select = config.select if config is not None else None
+    ignore = config.ignore if config is not None else None
+    severity = config.severity if config is not None else {}
+    findings = apply_severity([f for f in findings if selected(f.rule, select, ignore)], severity)
+    findings, unused = filter_suppressed(findings, list(suppressions or ()))
+    if write_baseline:
+        from termcheck.baseline import write_baseline as write
+
+        write(write_baseline, findings)
+    stale: list[Finding] = []
+    if baseline:
+        from termcheck.baseline import apply_baseline, read_baseline, unused_baseline_findings
+
+        findings, unused_entries = apply_baseline(findings, read_baseline(baseline))
+        stale.extend(unused_baseline_findings(baseline, unused_entries))
+    if report_unused and selected("TC901", select, ignore):
+        # a suppression of rules that are switched off anyway is not stale
+        live = [s for s in unused if not s.codes or any(selected(c, select, ignore) for c in s.codes)]
+        stale.extend(unused_suppression_findings(live))
+        findings = findings + apply_severity(stale, severity)
+    return findings
+

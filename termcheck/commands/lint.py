@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import List, Optional
 
 import typer
@@ -10,34 +12,114 @@ from termcheck.commands import common
 
 
 def lint(
-    files: List[str] = typer.Argument(..., help="Text, Markdown or HTML files to check."),
+    files: List[str] = typer.Argument(..., help="Text, Markdown or HTML files, or folders to walk (config include/exclude globs)."),
     glossary: Optional[List[str]] = common.GLOSSARY_OPTION,
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the files (ar or en); detected from the script by default."),
     fmt: common.OutputFormat = common.FORMAT_OPTION,
-    fail_on: common.FailOn = common.FAIL_ON_OPTION,
+    fail_on: Optional[common.FailOn] = common.CONFIGURABLE_FAIL_ON_OPTION,
     encoding: Optional[str] = common.ENCODING_OPTION,
     select: Optional[List[str]] = common.SELECT_OPTION,
     ignore: Optional[List[str]] = common.IGNORE_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
+    config_file: Optional[str] = common.CONFIG_OPTION,
+    no_config: bool = common.NO_CONFIG_OPTION,
+    jobs: int = common.JOBS_OPTION,
+    baseline: Optional[str] = common.BASELINE_OPTION,
+    write_baseline: Optional[str] = common.WRITE_BASELINE_OPTION,
+    report_unused: bool = common.REPORT_UNUSED_OPTION,
+    fix: bool = common.FIX_OPTION,
+    diff: bool = common.DIFF_OPTION,
+    unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
 ) -> None:
     """Find forbidden forms, unlisted variants, al- capitalization and inconsistent spellings."""
-    from termcheck.io import read_document
-    from termcheck.lint import lint_document
-    from termcheck.match import Matcher
+    from termcheck.config import collect_files
     from termcheck.model import InputError
-    from termcheck.rules.registry import selected
 
     if lang is not None and lang not in ("ar", "en"):
         raise InputError(f"--lang must be 'ar' or 'en', not '{lang}'")
-    matcher = Matcher(common.load_glossaries(glossary))
-    findings = []
-    sources = {}
-    for path in files:
-        doc = read_document(path, lang=lang, encoding=encoding)
-        sources[path] = doc.text
-        findings.extend(f for f in lint_document(doc, matcher) if selected(f.rule, select, ignore))
-    common.emit(findings, len(files), sources, fmt, output)
-    raise typer.Exit(common.exit_code(findings, fail_on))
+    config = common.command_config(config_file, no_config, glossary=glossary, select=select, ignore=ignore,
+                                   fail_on=fail_on, encoding=encoding)
+    paths = collect_files(files, config)
+    if not paths:
+        raise InputError(f"{' '.join(files)}: is a directory with no files to check "
+                         f"(include globs: {', '.join(config.include)})")
+    if not config.glossary:
+        common.load_glossaries(None)  # the usual 'no glossary given' error
+    checked = lint_paths(paths, config, lang, jobs)
+    docs = [doc for doc, _, _ in checked]
+    sources = {doc.path: doc.text for doc in docs}
+    raw = [f for _, found, _ in checked for f in found]
+    from termcheck.suppress import document_suppressions
+
+    suppressions = [s for doc in docs for s in document_suppressions(doc)]
+    findings = common.settle_findings(raw, config, suppressions, baseline, write_baseline, report_unused)
+
+    if fix or diff:
+        from termcheck.fix import fix_files, print_problems
+
+        result = fix_files(findings, {doc.path: d for doc, _, d in checked},
+                           {doc.path: doc.encoding for doc in docs}, unsafe=unsafe_fixes, diff_only=diff)
+        print_problems(result.problems)
+        if diff:
+            common.write_output(result.diff, output)
+            raise typer.Exit(1 if result.diff else 0)
+        fixed = {id(f) for f in result.fixed}
+        findings = [f for f in findings if id(f) not in fixed]
+        if result.fixed:
+            print(f"termcheck: fixed {len(result.fixed)} finding(s) in {len(result.files)} file(s)", file=sys.stderr)
+
+    def html_page() -> str:
+        from termcheck.report.html import render_html, report_for_lint, report_meta, rules_setting
+
+        meta = report_meta(paths, config.glossary, rules=rules_setting(config.select, config.ignore))
+        return render_html(report_for_lint(docs, findings, meta))
+
+    common.emit(findings, len(paths), sources, fmt, output, html_builder=html_page)
+    raise typer.Exit(common.exit_code(findings, config.fail_on))
+
+
+# -- checking many files, optionally in worker processes ------------------------------------------
+
+_WORKER_MATCHER = None
+
+
+def _init_worker(glossary_paths: list[str]) -> None:
+    """Build the glossary's Matcher once per worker process (it cannot be pickled)."""
+    global _WORKER_MATCHER
+    from termcheck.match import Matcher
+
+    _WORKER_MATCHER = Matcher(common.load_glossaries(glossary_paths))
+
+
+def _lint_one(path: str, lang: str | None, encoding: str | None):
+    """(Document, its findings, sha256 of the bytes read) for one file, with the worker's Matcher."""
+    from termcheck.fix import digest
+    from termcheck.io import decode, read_bytes
+    from termcheck.lint import lint_document
+    from termcheck.model import Document
+    from termcheck.text.normalize import detect_language
+
+    data = read_bytes(path)
+    text, used = decode(data, path, encoding)
+    doc = Document(path=path, text=text, lang=lang or detect_language(text), encoding=used)
+    return doc, lint_document(doc, _WORKER_MATCHER), digest(data)
+
+
+def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int = 1) -> list[tuple]:
+    """[(Document, findings, digest)] in the order of `paths`; the same for any number of jobs."""
+    from termcheck.config import lang_for
+
+    work = [(p, lang or lang_for(p, config), config.encoding) for p in paths]
+    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    jobs = min(jobs, len(work))
+    if jobs <= 1:
+        _init_worker(config.glossary)
+        return [_lint_one(*item) for item in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    common.load_glossaries(config.glossary)  # report a bad glossary once, here, not from every worker
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config.glossary,)) as pool:
+        return list(pool.map(_lint_one, *zip(*work), chunksize=max(1, len(work) // (jobs * 4))))
 
 
 def register(app: typer.Typer) -> None:

@@ -18,10 +18,15 @@ def units(
     term: Optional[List[str]] = typer.Option(None, "--term", help="Report how this source term is rendered (TC307). Repeatable."),
     mine_terms: bool = typer.Option(False, "--mine-terms", help="Find frequent source terms with competing renderings (TC307)."),
     fmt: common.OutputFormat = common.FORMAT_OPTION,
-    fail_on: common.FailOn = common.FAIL_ON_OPTION,
+    fail_on: Optional[common.FailOn] = common.CONFIGURABLE_FAIL_ON_OPTION,
     select: Optional[List[str]] = common.SELECT_OPTION,
     ignore: Optional[List[str]] = common.IGNORE_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
+    config_file: Optional[str] = common.CONFIG_OPTION,
+    no_config: bool = common.NO_CONFIG_OPTION,
+    baseline: Optional[str] = common.BASELINE_OPTION,
+    write_baseline: Optional[str] = common.WRITE_BASELINE_OPTION,
+    report_unused: bool = common.REPORT_UNUSED_OPTION,
 ) -> None:
     """Check translation units: glossary terms, consistency, untranslated, placeholders, markup."""
     from termcheck.formats import localization_files, read_units
@@ -32,6 +37,9 @@ def units(
     files = localization_files(paths)
     if not files:
         raise InputError(f"{' '.join(paths)}: no .po, .mo, .xlf, .xliff or .tmx files found")
+    config = common.command_config(config_file, no_config, glossary=glossary, select=select, ignore=ignore,
+                                   fail_on=fail_on)
+    glossary, select, ignore = config.glossary, config.select, config.ignore
     matcher = Matcher(common.load_glossaries(glossary)) if glossary else None
     all_units = []
     sources: dict[str, str] = {}
@@ -47,9 +55,11 @@ def units(
         select=tuple(select) if select else None,
         ignore=tuple(ignore) if ignore else None,
     )
-    findings = check_units(all_units, matcher, options, sources)
+    # unit-note suppressions are applied inside check_units; here: severities, baseline, TC901
+    findings = common.settle_findings(check_units(all_units, matcher, options, sources), config, [],
+                                      baseline, write_baseline, report_unused)
     common.emit(findings, len(files), sources, fmt, output)
-    raise typer.Exit(common.exit_code(findings, fail_on))
+    raise typer.Exit(common.exit_code(findings, config.fail_on))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,147 @@
+"""Fingerprints of findings, and baselines built from them.
+
+A fingerprint hashes what a finding *is* (rule, file, the text found, the concept) and which
+occurrence of that it is in the file, never its line or column: a baseline written today still
+recognizes the same findings after paragraphs are added above them. SARIF's
+partialFingerprints use the same value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from termcheck.model import Finding, InputError, Location
+from termcheck.rules.registry import rule
+
+FINGERPRINT_KEY = "termcheck/v1"
+BASELINE_VERSION = 1
+_SPACES = re.compile(r"\s+")
+
+
+def portable_path(path: str) -> str:
+    """The path relative to the working directory with forward slashes (absolute when outside)."""
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full)
+    except ValueError:
+        rel = full
+    if rel.startswith(".."):
+        rel = full
+    return rel.replace(os.sep, "/")
+
+
+def _identity(finding: Finding) -> tuple[str, str, str, str]:
+    found = _SPACES.sub(" ", finding.found).strip()  # re-wrapped lines keep their fingerprint
+    return (finding.rule, portable_path(finding.location.path), found, finding.concept or "")
+
+
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """One stable hash per finding, in the order given (occurrences are counted in text order)."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].sort_key)
+    seen: Counter = Counter()
+    out = [""] * len(findings)
+    for i in order:
+        identity = _identity(findings[i])
+        occurrence = seen[identity]
+        seen[identity] += 1
+        raw = "\x1f".join((*identity, str(occurrence)))
+        out[i] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return out
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    fingerprint: str
+    rule: str
+    path: str
+    found: str
+    line: int  # line of this entry in the baseline file, for TC901 reports
+
+
+def render_baseline(findings: list[Finding]) -> str:
+    """The baseline JSON: one entry per line, so entries can be reported by line and diffed."""
+    entries = []
+    for finding, fingerprint in sorted(zip(findings, fingerprints(findings)), key=lambda p: p[0].sort_key):
+        entry = {
+            "fingerprint": fingerprint,
+            "rule": finding.rule,
+            "path": portable_path(finding.location.path),
+            "found": finding.found,
+            "concept": finding.concept,
+            "line": finding.location.line,  # informative only: not used for matching
+        }
+        entries.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
+    body = ",\n    ".join(entries)
+    inner = f"\n    {body}\n  " if entries else ""
+    return f'{{\n  "version": {BASELINE_VERSION},\n  "tool": "termcheck",\n  "findings": [{inner}]\n}}\n'
+
+
+def write_baseline(path: str, findings: list[Finding]) -> None:
+    from termcheck.fix import atomic_write
+
+    try:
+        atomic_write(path, render_baseline(findings).encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+
+
+def read_baseline(path: str) -> list[BaselineEntry]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such baseline file (create one with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read baseline: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: not a termcheck baseline: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise InputError(f"{path}:1: not a termcheck baseline: expected an object with a 'findings' list")
+    if data.get("version") != BASELINE_VERSION:
+        raise InputError(f"{path}:1: unsupported baseline version {data.get('version')!r}; rewrite it with --write-baseline")
+    entries = []
+    for item in data["findings"]:
+        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
+            raise InputError(f"{path}:1: not a termcheck baseline: an entry has no 'fingerprint'")
+        at = text.find(item["fingerprint"])
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        entries.append(BaselineEntry(item["fingerprint"], str(item.get("rule", "")), str(item.get("path", "")),
+                                     str(item.get("found", "")), line))
+    return entries
+
+
+def apply_baseline(findings: list[Finding], entries: list[BaselineEntry]) -> tuple[list[Finding], list[BaselineEntry]]:
+    """(findings not in the baseline, baseline entries that matched nothing)."""
+    known = {e.fingerprint for e in entries}
+    used: set[str] = set()
+    kept = []
+    for finding, fingerprint in zip(findings, fingerprints(findings)):
+        if fingerprint in known:
+            used.add(fingerprint)
+        else:
+            kept.append(finding)
+    return kept, [e for e in entries if e.fingerprint not in used]
+
+
+def unused_baseline_findings(path: str, unused: list[BaselineEntry]) -> list[Finding]:
+    """TC901 for every baseline entry that silenced nothing, located at its line in the baseline."""
+    tc901 = rule("TC901")
+    out = []
+    for entry in unused:
+        location = Location(path, 0, 0, entry.line, 1, entry.line, 1)
+        out.append(Finding(
+            rule=tc901.code,
+            severity=tc901.severity,
+            location=location,
+            found=entry.fingerprint,
+            message=f"baseline entry {entry.rule} '{entry.found}' in {entry.path} matches no current finding; "
+                    f"rewrite the baseline with --write-baseline",
+        ))
+    return out

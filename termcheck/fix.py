@@ -1,0 +1,270 @@
+"""Apply findings' fixes to files without losing anything.
+
+Every byte outside a fixed span is copied from the file as read: the encoding (BOM included),
+line endings and any odd bytes stay as they were. Overlapping fixes: the first (in text order)
+wins, the others wait for the next run. A file that changed on disk after it was checked is
+left alone. Writes are atomic: a temporary file in the same folder, fsync, os.replace.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import hashlib
+import os
+import re
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass, field
+
+from termcheck.model import Applicability, Finding, Fix, InputError
+
+
+class CannotFix(Exception):
+    """This file cannot be rewritten safely (reason in the message)."""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def wanted(fix: Fix | None, unsafe: bool = False) -> bool:
+    if fix is None:
+        return False
+    if fix.applicability is Applicability.SAFE:
+        return True
+    return unsafe and fix.applicability is Applicability.UNSAFE
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Fix]]:
+    """(new text, fixes applied, fixes skipped because they overlap an earlier one or are out of range).
+
+    Identical fixes (same span, same replacement) count as one.
+    """
+    applied: list[Fix] = []
+    skipped: list[Fix] = []
+    seen: set[tuple[int, int, str]] = set()
+    last_end = -1
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        key = (fix.start, fix.end, fix.replacement)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not 0 <= fix.start <= fix.end <= len(text) or fix.start < last_end:
+            skipped.append(fix)
+            continue
+        applied.append(fix)
+        last_end = max(fix.end, fix.start + (fix.start == fix.end))  # two inserts at one point clash
+    pieces = []
+    pos = 0
+    for fix in applied:
+        pieces.append(text[pos:fix.start])
+        pieces.append(fix.replacement)
+        pos = fix.end
+    pieces.append(text[pos:])
+    return "".join(pieces), applied, skipped
+
+
+# -- bytes --------------------------------------------------------------------------------------
+
+
+def _bare_codec(encoding: str, data: bytes) -> str:
+    """The codec that encodes text exactly as the file's body is encoded, without any BOM."""
+    name = codecs.lookup(encoding).name
+    if name == "utf-8-sig":
+        return "utf-8"
+    if name == "utf-16":
+        return "utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+    if name == "utf-32":
+        return "utf-32-be" if data.startswith(codecs.BOM_UTF32_BE) else "utf-32-le"
+    return name
+
+
+def apply_fixes_to_bytes(data: bytes, text: str, encoding: str, fixes: list[Fix]) -> tuple[bytes, list[Fix], list[Fix]]:
+    """Splice `fixes` (offsets into `text`, the decoded `data`) into the original bytes.
+
+    `encoding` is what decoded the file (Document.encoding). Bytes outside the fixed spans are
+    copied unchanged. A fix whose replacement the encoding cannot represent is skipped. Raises
+    CannotFix when re-encoding `text` does not reproduce `data` (then splicing would be unsafe).
+    """
+    try:
+        codec = _bare_codec(encoding, data)
+        body = text.encode(codec)
+    except (LookupError, UnicodeEncodeError) as exc:
+        raise CannotFix(f"cannot re-encode the text as {encoding}: {exc}") from None
+    if not data.endswith(body):
+        raise CannotFix(f"re-encoding as {encoding} does not reproduce the file's bytes")
+    prefix = len(data) - len(body)  # the BOM, if any
+    encodable = []
+    unencodable = []
+    for fix in fixes:
+        try:
+            fix.replacement.encode(codec)
+            encodable.append(fix)
+        except UnicodeEncodeError:
+            unencodable.append(fix)
+    new_text, applied, skipped = apply_fixes(text, encodable)
+    out = [data[:prefix]]
+    char_pos, byte_pos = 0, prefix
+    for fix in applied:
+        byte_start = byte_pos + len(text[char_pos:fix.start].encode(codec))
+        byte_end = byte_start + len(text[fix.start:fix.end].encode(codec))
+        out.append(data[byte_pos:byte_start])
+        out.append(fix.replacement.encode(codec))
+        char_pos, byte_pos = fix.end, byte_end
+    out.append(data[byte_pos:])
+    result = b"".join(out)
+    if result[prefix:].decode(codec) != new_text:  # stateful codecs do not splice; refuse
+        raise CannotFix(f"{encoding} cannot be edited in place")
+    return result, applied, skipped + unencodable
+
+
+# -- translation units (PO, XLIFF) ----------------------------------------------------------------
+
+
+def _po_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attach_unit_fixes(findings: list[Finding], sources: dict[str, str]) -> list[Finding]:
+    """Safe fixes for TC101 findings in PO and XLIFF files, where the finding's span in the file
+    text (`sources`, as the units command reads them) is exactly the forbidden form as written.
+
+    The replacement is escaped for the file's syntax; spans that hold escapes or entities are
+    left without a fix (they are rare in names, and guessing would risk breaking the file).
+    """
+    from dataclasses import replace
+
+    out = []
+    for finding in findings:
+        loc = finding.location
+        text = sources.get(loc.path)
+        lower = loc.path.lower()
+        escape = _po_escape if lower.endswith((".po", ".pot")) else _xml_escape if lower.endswith((".xlf", ".xliff")) else None
+        if (finding.rule == "TC101" and finding.fix is None and finding.expected and escape and text is not None
+                and loc.end > loc.start and text[loc.start:loc.end] == finding.found
+                and escape(finding.found) == finding.found):
+            finding = replace(finding, fix=Fix(loc.start, loc.end, escape(finding.expected), Applicability.SAFE))
+        out.append(finding)
+    return out
+
+
+# -- files --------------------------------------------------------------------------------------
+
+
+def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` through a temporary file in the same folder (never half a file)."""
+    directory = os.path.dirname(os.path.abspath(path))
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+    handle, temp = tempfile.mkstemp(prefix=".termcheck-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+@dataclass
+class FixResult:
+    fixed: list[Finding] = field(default_factory=list)  # findings whose fix was applied (or shown)
+    files: list[str] = field(default_factory=list)  # files changed (or that would change)
+    diff: str = ""
+    problems: list[str] = field(default_factory=list)  # one line per file or fix left alone
+
+
+def fix_files(
+    findings: list[Finding],
+    read_digests: dict[str, str],
+    encodings: dict[str, str],
+    unsafe: bool = False,
+    diff_only: bool = False,
+) -> FixResult:
+    """Apply the wanted fixes of `findings` to their files (or only build a unified diff).
+
+    `read_digests` maps a path to `digest()` of the bytes that were checked; a file whose bytes
+    differ now is not touched. `encodings` maps a path to the encoding that decoded it.
+    """
+    from termcheck.io import decode, read_bytes
+
+    result = FixResult()
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if wanted(finding.fix, unsafe):
+            by_path.setdefault(finding.location.path, []).append(finding)
+    for path in sorted(by_path):
+        data = read_bytes(path)
+        if path not in read_digests or digest(data) != read_digests[path]:
+            result.problems.append(f"{path}: changed on disk since it was checked; not fixed (run termcheck again)")
+            continue
+        encoding = encodings.get(path, "utf-8")
+        text, _ = decode(data, path, encoding)
+        fixes = [f.fix for f in by_path[path]]
+        try:
+            new_data, applied, skipped = apply_fixes_to_bytes(data, text, encoding, fixes)
+        except CannotFix as exc:
+            result.problems.append(f"{path}: {exc}; not fixed")
+            continue
+        done = {(f.start, f.end, f.replacement) for f in applied}
+        result.fixed.extend(f for f in by_path[path] if (f.fix.start, f.fix.end, f.fix.replacement) in done)
+        for fix in skipped:
+            if (fix.start, fix.end, fix.replacement) not in done:
+                result.problems.append(f"{path}: a fix at offset {fix.start} was skipped (overlaps another fix "
+                                       f"or cannot be written in {encoding})")
+        if new_data == data:
+            continue
+        result.files.append(path)
+        if diff_only:
+            new_text = new_data.decode(_bare_codec(encoding, data), errors="replace").lstrip("\ufeff")
+            result.diff += unified_diff(path, text, new_text)
+            continue
+        if digest(read_bytes(path)) != read_digests[path]:  # changed while we worked
+            result.problems.append(f"{path}: changed on disk since it was checked; not fixed (run termcheck again)")
+            result.files.remove(path)
+            continue
+        try:
+            atomic_write(path, new_data)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
+    return result
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A `diff -u` style patch from a/path to b/path (git apply accepts it)."""
+    lines = difflib.unified_diff(_lines(old), _lines(new),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at \\n only (str.splitlines also splits at U+2028 and friends)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def print_problems(problems: list[str]) -> None:
+    for line in problems:
+        print(f"termcheck: warning: {line}", file=sys.stderr)
