@@ -1,0 +1,142 @@
+"""Time loading a 50,000-concept glossary and compiling its Matcher.
+
+    python3 bench/bench_glossary.py [--concepts 50000] [--repeat 3] [--profile] [--proposed]
+
+Writes a synthetic CSV (en + ar preferred, 1-3 forbidden variants per concept, chosen
+deterministically) to a temporary directory, then times `load_glossary` and `Matcher(...)`
+separately; the best of --repeat runs is printed. --profile prints the top functions of one
+load + build under cProfile. --proposed also times `proposed_build`, a prototype of a faster
+Matcher.__init__ (see its docstring), and checks that it yields the same automaton keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import os
+import random
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from termcheck.glossary import load_glossary  # noqa: E402
+from termcheck.match import ARTICLE, Entry, Matcher  # noqa: E402
+from termcheck.text.normalize import normalize  # noqa: E402
+
+LATIN = "abdefghiklmnorstuyz"
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def _word(rng: random.Random, letters: str, low: int, high: int) -> str:
+    return "".join(rng.choice(letters) for _ in range(rng.randint(low, high)))
+
+
+def write_glossary(path: str, concepts: int, seed: int = 7) -> int:
+    """Write the CSV; returns the number of terms written."""
+    rng = random.Random(seed)
+    terms = 0
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "en", "ar", "en_forbidden", "ar_forbidden"])
+        for i in range(concepts):
+            en = " ".join(_word(rng, LATIN, 3, 9).capitalize() for _ in range(rng.randint(1, 3)))
+            ar = " ".join(_word(rng, ARABIC, 3, 7) for _ in range(rng.randint(1, 3)))
+            # 1-3 forbidden variants per concept, each English or Arabic: the preferred form
+            # with a suffix (English) or with the article and a suffix (Arabic).
+            en_bad, ar_bad = [], []
+            for _ in range(rng.randint(1, 3)):
+                if rng.random() < 0.5:
+                    en_bad.append(f"{en}{_word(rng, LATIN, 1, 2)}")
+                else:
+                    ar_bad.append("ال" + ar + _word(rng, ARABIC, 1, 1))
+            writer.writerow([f"c{i}", en, ar, "|".join(en_bad), "|".join(ar_bad)])
+            terms += 2 + len(en_bad) + len(ar_bad)
+    return terms
+
+
+def proposed_build(glossary):
+    """Prototype of a faster Matcher.__init__ (a proposal for match.py, which this bench must not edit).
+
+    Same forms dict and automaton keys as Matcher, built three ways faster: (1) the cyclic GC is
+    paused while hundreds of thousands of Entry objects are allocated; (2) all forms are
+    normalized in ONE call, joined with NUL (no fold touches it and it never joins a run of
+    spaces or marks), instead of one normalize() per form; (3) the automaton stores ints
+    (STORE_INTS) indexing a side list of (length, entries), instead of Python objects.
+    Returns (forms, automaton, values).
+    """
+    import ahocorasick
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        fold = dict(fold_alef_maqsura=glossary.options.fold_alef_maqsura, fold_ta_marbuta=glossary.options.fold_ta_marbuta)
+        pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
+        joined = normalize("\x00".join(term.text for _, term in pairs), **fold).text
+        keys = [key.strip() for key in joined.split("\x00")]
+        forms: dict[str, list[Entry]] = {}
+        for (concept, term), key in zip(pairs, keys):
+            if not key:
+                continue
+            forms.setdefault(key, []).append(Entry(concept, term))
+            if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
+                forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, elided_article=True))
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        values = []
+        for key, entries in forms.items():
+            automaton.add_word(key, len(values))
+            values.append((len(key), tuple(entries)))
+        if forms:
+            automaton.make_automaton()
+        return forms, automaton, values
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _best(fn, repeat: int):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concepts", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--proposed", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "synthetic.csv")
+        terms = write_glossary(path, args.concepts)
+        size = os.path.getsize(path)
+        load_s, glossary = _best(lambda: load_glossary(path), args.repeat)
+        build_s, matcher = _best(lambda: Matcher(glossary), args.repeat)
+        print(f"glossary: {args.concepts} concepts, {terms} terms, {size / 1e6:.1f} MB")
+        print(f"load_glossary: {load_s:.3f} s")
+        print(f"Matcher():     {build_s:.3f} s ({len(matcher.forms)} automaton keys)")
+        print(f"total:         {load_s + build_s:.3f} s (target < 1 s)")
+        if args.proposed:
+            proposed_s, (forms, _, _) = _best(lambda: proposed_build(glossary), args.repeat)
+            same = forms.keys() == matcher.forms.keys()
+            print(f"proposed build: {proposed_s:.3f} s (same keys as Matcher: {same})")
+            print(f"total with proposed build: {load_s + proposed_s:.3f} s")
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            Matcher(load_glossary(path))
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+
+
+if __name__ == "__main__":
+    main()
