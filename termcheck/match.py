@@ -9,7 +9,9 @@ characters. Overlaps are resolved globally by length, so a full name beats its s
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -27,9 +29,8 @@ _ARTICLE_PREFIXES = PROCLITICS | frozenset(p + ARTICLE for p in PROCLITICS) | _L
 _LONGEST_PREFIX = max(map(len, _ARTICLE_PREFIXES))
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One glossary form as stored in the automaton."""
+class Entry(NamedTuple):
+    """One glossary form as stored in the automaton (a tuple: hundreds of thousands are built)."""
 
     concept: Concept
     term: Term
@@ -69,26 +70,34 @@ class Matcher:
             fold_alef_maqsura=glossary.options.fold_alef_maqsura,
             fold_ta_marbuta=glossary.options.fold_ta_marbuta,
         )
-        self.forms: dict[str, list[Entry]] = {}
-        for concept in glossary.concepts:
-            for term in concept.terms:
-                key = self.key(term.text)
-                if not key:
-                    continue
-                prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
-                self.forms.setdefault(key, []).append(Entry(concept, term, prefixes=prefixes))
-                if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
-                    stripped = key[len(ARTICLE):]
-                    self.forms.setdefault(stripped, []).append(Entry(concept, term, elided_article=True))
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        for key, entries in self.forms.items():
-            # Grouped once here so the hot loop in _candidates only indexes tuples.
-            plain = tuple(e for e in entries if not e.elided_article)
-            arabic = tuple(e for e in plain if e.term.lang == "ar")
-            elided = tuple(e for e in entries if e.elided_article)
-            self._automaton.add_word(key, (len(key), plain, arabic, elided))
-        if self.forms:
-            self._automaton.make_automaton()
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small objects: the cyclic collector only slows this down
+        try:
+            self.forms = self._index_forms(glossary)
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            add_word = self._automaton.add_word
+            for key, entries in self.forms.items():
+                add_word(key, (len(key), *_groups(entries)))
+            if self.forms:
+                self._automaton.make_automaton()
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _index_forms(self, glossary: Glossary) -> dict[str, list[Entry]]:
+        pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
+        # One normalize() call for all forms: NUL is untouched by every fold and ends every run.
+        keys = self.normalize("\x00".join(term.text for _, term in pairs)).text.split("\x00")
+        forms: dict[str, list[Entry]] = {}
+        for (concept, term), key in zip(pairs, keys):
+            key = key.strip()
+            if not key:
+                continue
+            prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
+            forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
+            if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
+                forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS))
+        return forms
 
     def key(self, form: str) -> str:
         return normalize_form(form, **self._fold)
@@ -133,6 +142,19 @@ class Matcher:
             full = tuple(e for e in arabic if prefix in e.prefixes)
             if full:
                 yield start, end, full
+
+
+def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]]:
+    """(plain, arabic, elided) entries of one key, grouped once so _candidates only indexes tuples."""
+    if len(entries) == 1:  # the common case, without generator overhead
+        entry = entries[0]
+        if entry.elided_article:
+            return (), (), (entry,)
+        return (entry,), ((entry,) if entry.term.lang == "ar" else ()), ()
+    plain = tuple(e for e in entries if not e.elided_article)
+    arabic = tuple(e for e in plain if e.term.lang == "ar")
+    elided = tuple(e for e in entries if e.elided_article)
+    return plain, arabic, elided
 
 
 def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...]]]):
