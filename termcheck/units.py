@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -45,6 +45,12 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
 
     `sources` maps a path to its text; with it, findings point at the column of the term in the
     target line (without it, column 1 of the unit's line).
+
+    Unit-note suppressions (`termcheck: ignore TC301`) are NOT applied here: the caller filters
+    with suppress.filter_suppressed(findings, suppress.unit_suppressions(units)), which also
+    tells which notes silenced nothing (--report-unused). A unit whose note names a cross-unit
+    rule (TC301, TC302, TC307) is left out of that comparison; for TC301/TC302 it still gets a
+    finding of its own, which its note then silences (so the note counts as used).
     """
     options = options or UnitCheckOptions()
     locator = Locator(sources or {})
@@ -54,12 +60,12 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
         found.extend(term_findings(units, matcher, locator))
     found.extend(unit_findings(units, locator, options))
     if options.wants("TC301"):
-        found.extend(inconsistent_translations(_unsuppressed(units, "TC301"), locator))
+        found.extend(_consistency(units, locator, "TC301", opted_out=lambda u: suppressed(u, "TC301")))
     if options.wants("TC302"):
-        found.extend(inconsistent_sources(_unsuppressed(units, "TC302"), locator))
+        found.extend(_consistency(units, locator, "TC302", opted_out=lambda u: suppressed(u, "TC302")))
     if options.wants("TC307") and (options.terms or options.mine_terms):
         found.extend(term_renderings(_unsuppressed(units, "TC307"), locator, options))
-    findings = [f for unit, f in found if options.wants(f.rule) and not suppressed(unit, f.rule)]
+    findings = [f for _, f in found if options.wants(f.rule)]
     findings.sort(key=_order)
     return findings
 
@@ -69,19 +75,18 @@ def _order(finding: Finding) -> tuple:
     return (loc.path, loc.line, loc.column, finding.rule, finding.message)
 
 
-# -- suppressions: a note 'termcheck: ignore TC304' (or a bare 'termcheck: ignore') on the unit
-
-_SUPPRESSION = re.compile(r"termcheck:\s*ignore\b([^\n]*)", re.I)
-_CODE = re.compile(r"\bTC\d{1,3}\b", re.I)
+# -- suppressions: a note 'termcheck: ignore TC304' (or a bare 'termcheck: ignore') on the unit.
+# Findings are filtered by the caller (termcheck.suppress); here only the opt-out of cross-unit
+# comparisons, read with the same parser so both agree on what a note says.
 
 
 def suppressed(unit: Unit, code: str) -> bool:
-    for note in unit.notes:
-        for found in _SUPPRESSION.finditer(note):
-            codes = [c.upper() for c in _CODE.findall(found.group(1))]
-            if not codes or any(code.startswith(c) for c in codes):
-                return True
-    return False
+    """True when one of the unit's notes suppresses `code` (a note may name prefixes, or none)."""
+    if not unit.notes:
+        return False
+    from termcheck.suppress import unit_suppressions
+
+    return any(not s.codes or any(code.startswith(c) for c in s.codes) for s in unit_suppressions([unit]))
 
 
 def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
@@ -378,11 +383,28 @@ def _variants(members: list[tuple[str, Unit]], side: str) -> list[tuple[str, lis
     return shown
 
 
-def _consistency(units: Iterable[Unit], locator: Locator, code: str) -> Iterable[tuple[Unit, Finding]]:
+def _consistency(units: Iterable[Unit], locator: Locator, code: str,
+                 opted_out: Callable[[Unit], bool] | None = None) -> Iterable[tuple[Unit, Finding]]:
+    """One finding per inconsistent group, at its first member. Members that `opted_out` (a note
+    suppresses `code`) are left out of the comparison; each gets a finding of its own at its
+    unit, for its note to silence."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
     for members in _groups(units, by).values():
         if len({key for key, _ in members}) < 2:
             continue
+        if opted_out is not None:
+            left_out = [unit for _, unit in members if unit.notes and opted_out(unit)]
+            for unit in left_out:
+                found = unit.target.strip()
+                shared = getattr(unit, by).strip()
+                message = (f"'{_short(shared)}' is not rendered the same way elsewhere; this unit is left out "
+                           f"of the comparison by its note") if code == "TC301" else (
+                           f"'{_short(shared)}' also translates other sources; this unit is left out of the "
+                           f"comparison by its note")
+                yield _finding(code, unit, locator.target(unit, found), found, message)
+            members = [(key, unit) for key, unit in members if not any(unit is u for u in left_out)]
+            if len({key for key, _ in members}) < 2:
+                continue
         first = members[0][1]
         variants = _variants(members, other)
         listed = "; ".join(

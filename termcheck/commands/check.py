@@ -26,6 +26,9 @@ def check(
     baseline: Optional[str] = common.BASELINE_OPTION,
     write_baseline: Optional[str] = common.WRITE_BASELINE_OPTION,
     report_unused: bool = common.REPORT_UNUSED_OPTION,
+    fix: bool = common.FIX_OPTION,
+    diff: bool = common.DIFF_OPTION,
+    unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
     suggest: bool = typer.Option(False, "--suggest", help="Machine-translate flagged segments (glossary-true suggestions) and score MT agreement (TC401)."),
     mt_model: Optional[str] = typer.Option(None, "--mt-model", help="With --suggest: model directory or a name already in the Hugging Face cache."),
     mt_backend: str = typer.Option("transformers", "--mt-backend", help="With --suggest: transformers or ctranslate2."),
@@ -34,9 +37,11 @@ def check(
 ) -> None:
     """Lint both files, align them, and report missing terms, wrong renderings and number mismatches."""
     from termcheck.check import check_pair
-    from termcheck.io import read_document
+    from termcheck.fix import digest
+    from termcheck.io import decode, read_bytes
     from termcheck.match import Matcher
-    from termcheck.model import InputError
+    from termcheck.model import Document, InputError
+    from termcheck.text.normalize import detect_language
 
     for option, value in (("--source-lang", source_lang), ("--target-lang", target_lang)):
         if value is not None and value not in ("ar", "en"):
@@ -48,8 +53,16 @@ def check(
                                    fail_on=fail_on, encoding=encoding)
     glossary, select, ignore = config.glossary, config.select, config.ignore
     matcher = Matcher(common.load_glossaries(glossary))
-    source_doc = read_document(source, lang=source_lang or lang_for(source, config), encoding=config.encoding)
-    target_doc = read_document(target, lang=target_lang or lang_for(target, config), encoding=config.encoding)
+    digests: dict[str, str] = {}
+
+    def read(path: str, lang: str | None) -> Document:
+        data = read_bytes(path)
+        digests[path] = digest(data)  # --fix rewrites only files still as they were checked
+        text, used = decode(data, path, config.encoding)
+        return Document(path=path, text=text, lang=lang or detect_language(text), encoding=used)
+
+    source_doc = read(source, source_lang or lang_for(source, config))
+    target_doc = read(target, target_lang or lang_for(target, config))
     result = check_pair(source_doc, target_doc, matcher)
     if suggest:
         from termcheck.mt.suggest import suggest_for_check
@@ -59,6 +72,9 @@ def check(
         suggest_for_check(result, matcher, model=mt_model, backend=mt_backend, device=device, batch_size=batch_size)
     suppressions = document_suppressions(source_doc) + document_suppressions(target_doc)
     findings = common.settle_findings(result.findings, config, suppressions, baseline, write_baseline, report_unused)
+    findings = common.apply_fix_options(findings, digests,
+                                        {source_doc.path: source_doc.encoding, target_doc.path: target_doc.encoding},
+                                        fix=fix, diff=diff, unsafe=unsafe_fixes, output=output)
     summary = result.alignment_summary()
     if fmt is common.OutputFormat.html:
         from termcheck.report.html import check_page

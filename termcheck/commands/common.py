@@ -123,6 +123,45 @@ def render_ci(findings: list[Finding], files: int, paths: list[str], fmt: Output
     return junit.render(findings, files, paths)
 
 
+def only_formats(fmt: OutputFormat, *allowed: OutputFormat) -> None:
+    """Reject a --format this command cannot write (one line, exit 2) instead of printing text."""
+    if fmt not in allowed:
+        names = " or ".join(f.value for f in allowed)
+        raise InputError(f"--format {fmt.value} is not available for this command (use {names})")
+
+
+def apply_fix_options(
+    findings: list[Finding],
+    digests: dict[str, str],
+    encodings: dict[str, str],
+    *,
+    fix: bool,
+    diff: bool,
+    unsafe: bool,
+    output: str | None,
+) -> list[Finding]:
+    """The --fix / --diff / --unsafe-fixes tail shared by lint, check and units.
+
+    `digests` maps each checked path to termcheck.fix.digest() of the bytes that were checked
+    and `encodings` to the encoding that decoded them. --diff writes the unified diff (to
+    `output` or stdout) and exits: 1 when there is something to fix, else 0. --fix writes the
+    files and returns the findings that are left (the fixed ones are gone).
+    """
+    if not (fix or diff):
+        return findings
+    from termcheck.fix import fix_files, print_problems
+
+    result = fix_files(findings, digests, encodings, unsafe=unsafe, diff_only=diff)
+    print_problems(result.problems)
+    if diff:
+        write_output(result.diff, output)
+        raise typer.Exit(1 if result.diff else 0)
+    fixed = {id(f) for f in result.fixed}
+    if result.fixed:
+        print(f"termcheck: fixed {len(result.fixed)} finding(s) in {len(result.files)} file(s)", file=sys.stderr)
+    return [f for f in findings if id(f) not in fixed]
+
+
 def command_config(config_file: str | None = None, no_config: bool = False, **cli):
     """The Config a command runs with: the config file (unless --no-config) overridden by the
     command line's glossary, select, ignore, fail_on and encoding (None = not given)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import List, Optional
 
 import typer
@@ -54,19 +53,9 @@ def lint(
     suppressions = [s for doc in docs for s in document_suppressions(doc)]
     findings = common.settle_findings(raw, config, suppressions, baseline, write_baseline, report_unused)
 
-    if fix or diff:
-        from termcheck.fix import fix_files, print_problems
-
-        result = fix_files(findings, {doc.path: d for doc, _, d in checked},
-                           {doc.path: doc.encoding for doc in docs}, unsafe=unsafe_fixes, diff_only=diff)
-        print_problems(result.problems)
-        if diff:
-            common.write_output(result.diff, output)
-            raise typer.Exit(1 if result.diff else 0)
-        fixed = {id(f) for f in result.fixed}
-        findings = [f for f in findings if id(f) not in fixed]
-        if result.fixed:
-            print(f"termcheck: fixed {len(result.fixed)} finding(s) in {len(result.files)} file(s)", file=sys.stderr)
+    findings = common.apply_fix_options(findings, {doc.path: d for doc, _, d in checked},
+                                        {doc.path: doc.encoding for doc in docs},
+                                        fix=fix, diff=diff, unsafe=unsafe_fixes, output=output)
 
     def html_page() -> str:
         from termcheck.report.html import render_html, report_for_lint, report_meta, rules_setting

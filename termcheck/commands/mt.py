@@ -43,6 +43,7 @@ def translate_lines(
     from termcheck.mt.translate import translate
     from termcheck.text.normalize import detect_language
 
+    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
     lines = read_segments(file, encoding)
     source_lang = source_lang or detect_language("\n".join(lines))
     target_lang = target_lang or ("en" if source_lang == "ar" else "ar")

@@ -18,6 +18,8 @@ def rules(
     from termcheck.model import InputError
     from termcheck.rules.registry import RULES
 
+    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
+
     chosen = [r for c, r in RULES.items() if code is None or c.startswith(code.upper())]
     if not chosen:
         raise InputError(f"no rule matches '{code}'; run `termcheck rules` for the list")

@@ -34,6 +34,8 @@ def score(
     from termcheck.model import InputError
     from termcheck.mt.scoring import corpus_scores
 
+    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
+
     hyp = read_segments(hypotheses, encoding)
     ref = read_segments(references, encoding)
     if len(hyp) != len(ref):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import List, Optional
 
 import typer
 
 from termcheck.commands import common
+from termcheck.model import InputError
 
 
 def units(
@@ -27,11 +30,14 @@ def units(
     baseline: Optional[str] = common.BASELINE_OPTION,
     write_baseline: Optional[str] = common.WRITE_BASELINE_OPTION,
     report_unused: bool = common.REPORT_UNUSED_OPTION,
+    fix: bool = common.FIX_OPTION,
+    diff: bool = common.DIFF_OPTION,
+    unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
 ) -> None:
     """Check translation units: glossary terms, consistency, untranslated, placeholders, markup."""
-    from termcheck.formats import localization_files, read_units
+    from termcheck.formats import detect_format, localization_files, read_units
     from termcheck.match import Matcher
-    from termcheck.model import InputError
+    from termcheck.suppress import unit_suppressions
     from termcheck.units import UnitCheckOptions, check_units
 
     files = localization_files(paths)
@@ -42,24 +48,123 @@ def units(
     glossary, select, ignore = config.glossary, config.select, config.ignore
     matcher = Matcher(common.load_glossaries(glossary)) if glossary else None
     all_units = []
+    units_of: dict[str, list] = {}
+    kinds = {path: detect_format(path) for path in files}
     sources: dict[str, str] = {}
+    digests: dict[str, str] = {}
+    encodings: dict[str, str] = {}
     for path in files:
-        all_units.extend(read_units(path, include_fuzzy=include_fuzzy, source_lang=source_lang,
-                                    target_lang=target_lang))
-        if not path.lower().endswith(".mo"):
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                sources[path] = handle.read()
+        units_of[path] = read_units(path, include_fuzzy=include_fuzzy, source_lang=source_lang,
+                                    target_lang=target_lang)
+        all_units.extend(units_of[path])
+        if kinds[path] != "mo":
+            sources[path] = _read_source(path, kinds[path], digests, encodings)
     options = UnitCheckOptions(
         terms=tuple(term or ()),
         mine_terms=mine_terms,
         select=tuple(select) if select else None,
         ignore=tuple(ignore) if ignore else None,
     )
-    # unit-note suppressions are applied inside check_units; here: severities, baseline, TC901
-    findings = common.settle_findings(check_units(all_units, matcher, options, sources), config, [],
-                                      baseline, write_baseline, report_unused)
-    common.emit(findings, len(files), sources, fmt, output)
+    # unit notes (`# termcheck: ignore TC101`) are suppressions like comments in documents
+    findings = common.settle_findings(check_units(all_units, matcher, options, sources), config,
+                                      unit_suppressions(all_units), baseline, write_baseline, report_unused)
+    if fix or diff:
+        import sys
+
+        from termcheck.fix import attach_unit_fixes
+
+        unfixable = [p for p in files if kinds[p] in ("mo", "tmx")]
+        if unfixable:
+            print(f"termcheck: fixes are not supported for TMX/MO files; not changed: {', '.join(unfixable)}",
+                  file=sys.stderr)
+        fixable = {p: t for p, t in sources.items() if p in digests and kinds[p] in ("po", "xliff")}
+        findings = attach_unit_fixes(findings, fixable)
+        findings = common.apply_fix_options(findings, digests, encodings, fix=fix, diff=diff,
+                                            unsafe=unsafe_fixes, output=output)
+
+    def html_page() -> str:
+        from termcheck.report.html import render_html, report_meta, rules_setting
+
+        meta = report_meta(files, glossary, rules=rules_setting(select, ignore))
+        return render_html(units_report(files, units_of, findings, meta))
+
+    common.emit(findings, len(files), sources, fmt, output, html_builder=html_page)
     raise typer.Exit(common.exit_code(findings, config.fail_on))
+
+
+def _read_source(path: str, kind: str, digests: dict[str, str], encodings: dict[str, str]) -> str:
+    """The file's text as findings' offsets count it. When it decodes strictly in its declared
+    encoding (PO charset, XML declaration), its digest and encoding are kept so --fix may rewrite it."""
+    from termcheck.fix import digest
+    from termcheck.io import decode, read_bytes
+
+    data = read_bytes(path)
+    encoding = _declared_encoding(data, kind)
+    try:
+        text, used = decode(data, path, encoding)
+    except (InputError, LookupError):
+        return data.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
+    digests[path] = digest(data)
+    encodings[path] = used
+    return text
+
+
+_PO_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9._-]+)', re.M)
+_XML_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']')
+
+
+def _declared_encoding(data: bytes, kind: str) -> str | None:
+    """PO: the header's charset; XLIFF/TMX: the XML declaration's encoding; None: UTF-8."""
+    found = (_PO_CHARSET if kind == "po" else _XML_ENCODING).search(data[:4096])
+    if not found:
+        return None
+    name = found.group(1).decode("ascii")
+    if name.upper() == "CHARSET":  # the template's placeholder
+        return None
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def units_report(files: list[str], units_of: dict[str, list], findings: list, meta: dict):
+    """The --format html page's data: one row per unit (source | target | its findings).
+
+    A finding belongs to the unit it names (extra['unit'], the nearest by line among units with
+    that id); one that names none (TC901 of a note) to the unit whose lines hold it.
+    """
+    from termcheck.formats.units import base_lang
+    from termcheck.report.html import Unit as Row, report_for_units
+
+    rows: list[Row] = []
+    row_of: dict[int, Row] = {}
+    many = len(files) > 1
+    for path in files:
+        for unit in units_of[path]:
+            label = unit.id if not unit.line else (f"{path}:{unit.line}" if many else str(unit.line))
+            row = Row(unit.source, unit.target, label=label)
+            rows.append(row)
+            row_of[id(unit)] = row
+    for finding in findings:
+        unit = _unit_for(finding, units_of.get(finding.location.path, []))
+        if unit is not None:
+            row_of[id(unit)].findings.append(finding)
+    first = next((u for p in files for u in units_of[p]), None)
+    source_lang = base_lang(first.source_lang) if first else "en"
+    target_lang = base_lang(first.target_lang) if first else "ar"
+    return report_for_units(rows, meta, path=files[0] if not many else f"{len(files)} files",
+                            source_lang=source_lang, target_lang=target_lang)
+
+
+def _unit_for(finding, units: list):
+    line = finding.location.line
+    named = (finding.extra or {}).get("unit")
+    candidates = [u for u in units if u.id == named] if named is not None else []
+    if candidates:
+        return min(candidates, key=lambda u: min(abs(u.line - line), abs((u.source_line or u.line) - line)))
+    before = [u for u in units if min(u.source_line or u.line, u.line) <= line]
+    return max(before, key=lambda u: min(u.source_line or u.line, u.line)) if before and line else None
 
 
 def register(app: typer.Typer) -> None:
