@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
+from termcheck.cli import main
+
 from termcheck.model import Concept, Document, Glossary, Status, Term
 
 STATUS = {"p": Status.PREFERRED, "a": Status.ALLOWED, "f": Status.FORBIDDEN}
@@ -25,3 +31,12 @@ def glossary(*concepts: Concept) -> Glossary:
 
 def document(text: str, lang: str = "en", path: str = "doc.md") -> Document:
     return Document(path=path, text=text, lang=lang)
+
+
+def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr(sys, "argv", ["termcheck", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    captured = capsys.readouterr()
+    return exit_info.value.code or 0, captured.out, captured.err

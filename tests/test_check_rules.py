@@ -5,7 +5,6 @@ Alignments are written by hand (segments + beads) so these tests do not depend o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 import pytest
 
@@ -18,21 +17,7 @@ from termcheck.rules.numbers_xlang import number_mismatches
 from termcheck.rules.terms_xlang import enrich_target_findings, missing_and_unexpected_terms
 from tests.helpers import concept, document, glossary
 
-try:
-    from termcheck.align import Alignment
-except ImportError:  # the aligner is written in parallel; same fields as its public dataclass
-
-    @dataclass
-    class Alignment:  # type: ignore[no-redef]
-        source: Document
-        target: Document
-        source_paragraphs: list[Segment]
-        target_paragraphs: list[Segment]
-        source_sentences: list[Segment]
-        target_sentences: list[Segment]
-        paragraph_beads: list[Bead]
-        sentence_beads: list[Bead]
-        warnings: list[str] = field(default_factory=list)
+from termcheck.align import Alignment
 
 
 def segments(doc: Document, paragraphs: list[list[str]]) -> tuple[list[Segment], list[Segment]]:

@@ -9,10 +9,11 @@ import sys
 from types import SimpleNamespace
 
 import pytest
+
+from tests.helpers import run_cli
 from mt_fixtures import ARABIC, tiny_ct2, tiny_marian  # noqa: F401  (fixtures)
 from sacrebleu.metrics import BLEU, CHRF
 
-from termcheck.cli import main
 from termcheck.match import Matcher
 from termcheck.model import Bead, Document, Finding, InputError, Segment, Severity
 
@@ -35,14 +36,6 @@ TARGET_MD = (
     "Prices rose by ten percent during the past year.\n"
 )
 HEAVY = ("torch", "transformers", "ctranslate2", "sentencepiece")
-
-
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["termcheck", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out, captured.err
 
 
 def translate(texts, model, **options):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
+
+from tests.helpers import run_cli
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from termcheck.cli import main
 from termcheck.mt.scoring import corpus_scores, low_agreement, sentence_scores
 from termcheck.model import Severity
 
@@ -22,14 +22,6 @@ REF = [
     "Prices rose 10% over the past year.",
     "The prime minister visited Basra and Mosul.",
 ]
-
-
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["termcheck", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out, captured.err
 
 
 def write_lines(path, lines, final_newline=True):
