@@ -1,0 +1,217 @@
+"""TC103: the article al- is lower case mid-sentence and capitalized at the start of a sentence.
+
+Every `al-` and `el-` joined to a word by a hyphen is checked, listed in the glossary or not.
+Exceptions: a span that is a glossary form (an exact match, or a TC102 variant of one) whose own
+text capitalizes that article (`Al-Jazeera` if a house lists it so) keeps the glossary's case; a
+span the glossary only forbids is left to TC101, whose fix rewrites it whole. `Al Jazeera` and
+`Al Saud` (Al + space) are never touched: only the hyphenated article is checked.
+
+Where a sentence starts (`sentence_position`):
+- start of the text; the first word of a paragraph (after a blank line); the first word of a
+  Markdown heading, list item or block quote (a quote wrapped over several `>` lines is one
+  paragraph: its later lines follow the hard-wrap rule below); after `. ? !` (with closing quotes or brackets
+  between); after an opening quote or bracket at such a place; after a block-level HTML tag.
+- A single line break starts a sentence too (one paragraph per line), unless the document is
+  hard-wrapped: then the line before must end a sentence. A document counts as hard-wrapped when at
+  least two lines, and 30% of the lines followed by another line, end in a lower-case letter or a
+  comma (`is_soft_wrapped`); a title line followed directly by text is one such line at most.
+- Not a sentence end: a `.` after a title abbreviation (Dr., Gen., Mr., No., ...) or an initial (A.).
+- Either case is accepted ('either') where styles disagree or the end is ambiguous: after `U.S.`-like
+  dotted abbreviations and etc./a.m./p.m., after an ellipsis or a colon, and anywhere inside a
+  Markdown heading but its first word (headlines may be title case).
+
+The finding spans the whole hyphenated word (`Al-Khazali`, without a possessive 's), so a
+translator sees which name it is; the SAFE fix replaces only the one character a/A (e/E).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from termcheck.lint import DocumentContext
+from termcheck.model import Applicability, Finding, Fix, Status
+from termcheck.rules.registry import rule
+from termcheck.rules.variants import name_spans
+
+TC103 = rule("TC103")
+
+_LETTER = r"[^\W\d_]"
+_APOS = "'\u2019\u02bc\u02bf\u02be"
+_HYPHEN = "-\u2010\u2011"
+# The article word: al-Khazali, el-Sisi, Al-Khazali (not the 's of a possessive).
+ARTICLE_WORD = re.compile(rf"(?<![{_HYPHEN}\w{_APOS}])[aAeE]l[{_HYPHEN}]{_LETTER}+(?:[{_APOS}](?!s\b){_LETTER}+)*")
+# Articles inside a glossary form or a found span, hyphenated or spaced (Al Jazeera), for counting.
+_FORM_ARTICLE = re.compile(rf"(?<![{_HYPHEN}\w{_APOS}])[aAeE]l[{_HYPHEN} ](?=\w)")
+
+_SKIPPED_BACK = frozenset(" \t\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a()[]*_`~")
+_BLOCK_PREFIX = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+"
+    "[\"'\u201c\u2018\u00ab(\\[*_` \t]*"
+)
+_HEADING_LINE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_QUOTE_LINE = re.compile(r"[ \t]{0,3}>[ \t]*[^\s>]")  # a block-quote line with text on it
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_BLOCK_TAGS = frozenset(
+    "p br div h1 h2 h3 h4 h5 h6 li ul ol blockquote td th tr table section article header footer title hr".split()
+)
+# Abbreviations after which a '.' does not end the sentence.
+_TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt maj rep sen gov brig adm cmdr rev hon pres st mt ft no nos
+    vol art fig jan feb apr jun jul aug sep sept oct nov dec vs cf approx dept""".split()
+)
+# Abbreviations that often end a sentence too: either case is accepted after them.
+_AMBIGUOUS_ABBREVIATIONS = frozenset("etc am pm inc ltd co corp jr sr".split())
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.N, e.g, i.e (before the final dot)
+
+START, MID, EITHER = "start", "mid", "either"
+
+
+def is_soft_wrapped(text: str) -> bool:
+    """True when the text's paragraphs are hard-wrapped over several lines (see the module doc)."""
+    lines = text.splitlines()
+    pairs = wrapped = 0
+    for line, following in zip(lines, lines[1:]):
+        line = line.rstrip()
+        if not line or not following.strip() or _BLOCK_PREFIX.match(following) or _HEADING_LINE.match(line):
+            continue
+        pairs += 1
+        if line[-1].islower() or line[-1] in ",;":
+            wrapped += 1
+    return wrapped >= 2 and wrapped >= 0.3 * pairs
+
+
+def is_sentence_start(text: str, offset: int, *, soft_wraps: bool | None = None) -> bool:
+    """True when the word at `offset` must be capitalized as the start of a sentence or block."""
+    return sentence_position(text, offset, soft_wraps=soft_wraps) == START
+
+
+def sentence_position(text: str, offset: int, *, soft_wraps: bool | None = None, line_start: int | None = None) -> str:
+    """START, MID or EITHER for the word at `offset` of `text` (the original text, markup included).
+
+    `soft_wraps` and `line_start` (the offset where the line of `offset` starts) are computed when
+    not given; a rule that asks many times passes them (a TextIndex finds line starts fast).
+    """
+    if soft_wraps is None:
+        soft_wraps = is_soft_wrapped(text)
+    if line_start is None:
+        line_start = text.rfind("\n", 0, offset) + 1
+    if _BLOCK_PREFIX.fullmatch(text, line_start, offset):
+        previous_start = text.rfind("\n", max(0, line_start - 10_000), max(0, line_start - 1)) + 1
+        if line_start and _QUOTE_LINE.match(text, line_start) and _QUOTE_LINE.match(text, previous_start):
+            # a block quote wrapped over lines is one paragraph: the previous line's end decides
+            end = line_start - 2 if text[line_start - 2:line_start] == "\r\n" else line_start - 1
+            return sentence_position(text, end, soft_wraps=True, line_start=previous_start)
+        return START
+    if _HEADING_LINE.match(text, line_start):
+        return EITHER  # inside a headline, after its first word
+    i = offset - 1
+    while i >= 0:
+        c = text[i]
+        if c in _SKIPPED_BACK:
+            i -= 1
+        elif c == ">":
+            tag_start = text.rfind("<", max(0, i - 1000), i)
+            tag = _HTML_TAG.fullmatch(text, tag_start, i + 1) if tag_start >= 0 else None
+            if tag is None:
+                break
+            if tag.group(1).lower() in _BLOCK_TAGS:
+                return START
+            i = tag_start - 1
+        elif c in "\r\n":
+            return _after_line_break(text, i, soft_wraps)
+        else:
+            break
+    if i < 0:
+        return START
+    c = text[i]
+    if c in "?!":
+        return START
+    if c == ".":
+        return _after_dot(text, i)
+    if c in ":\u2026":
+        return EITHER
+    return MID
+
+
+def _after_line_break(text: str, newline: int, soft_wraps: bool) -> str:
+    if text[newline] == "\n" and newline > 0 and text[newline - 1] == "\r":
+        newline -= 1
+    previous_start = text.rfind("\n", max(0, newline - 10_000), newline) + 1  # bounded: huge lines
+    previous = text[previous_start:newline]
+    if not previous.strip() or _HEADING_LINE.match(previous) or not soft_wraps:
+        return START
+    return sentence_position(text, newline, soft_wraps=soft_wraps, line_start=previous_start)
+
+
+def _after_dot(text: str, dot: int) -> str:
+    if dot > 0 and text[dot - 1] == ".":
+        return EITHER  # an ellipsis written as dots
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot]
+    if _DOTTED.fullmatch(word) or word.lower() in _AMBIGUOUS_ABBREVIATIONS:
+        return EITHER
+    if word.lower() in _TITLE_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return MID
+    return START
+
+
+def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    if doc.lang == "ar":
+        return
+    protected = _glossary_spans(ctx)
+    starts = [span[0] for span in protected]
+    soft_wraps: bool | None = None
+    for word in ARTICLE_WORD.finditer(ctx.text):
+        at = word.start()
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < protected[k][1]:
+            span_start, span_end, form = protected[k]
+            if form is None or _form_capitalizes(doc.text[span_start:at], form):
+                continue
+        if soft_wraps is None:
+            soft_wraps = is_soft_wrapped(doc.text)
+        line_start = doc.index.line_start(doc.index.line_col(at)[0])
+        position = sentence_position(doc.text, at, soft_wraps=soft_wraps, line_start=line_start)
+        letter = doc.text[at]
+        if position == EITHER or letter.isupper() == (position == START):
+            continue
+        wanted = letter.upper() if position == START else letter.lower()
+        found = doc.text[at:word.end()]
+        expected = wanted + found[1:]
+        where = "at the start of a sentence" if position == START else "inside a sentence"
+        yield Finding(
+            rule=TC103.code,
+            severity=TC103.severity,
+            location=doc.location(at, word.end()),
+            found=found,
+            message=f"the article is written '{wanted}{found[1:3]}' {where}: '{expected}'",
+            expected=expected,
+            fix=Fix(at, at + 1, wanted, Applicability.SAFE),
+        )
+
+
+def _glossary_spans(ctx: DocumentContext) -> list[tuple[int, int, str | None]]:
+    """(start, end, the glossary's own text of the span) for exact matches and TC102 variants.
+
+    The form is None for a span the glossary only forbids: TC101 rewrites it, TC103 leaves it alone.
+    """
+    spans: list[tuple[int, int, str | None]] = []
+    for match in ctx.matches:
+        accepted = [e.term for e in match.entries if e.term.status is not Status.FORBIDDEN]
+        form = next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text if accepted else None
+        spans.append((match.start, match.end, form))
+    spans.extend((s.start, s.end, s.house) for s in name_spans(ctx) if s.kind == "variant")
+    spans.sort(key=lambda s: s[0])
+    return spans
+
+
+def _form_capitalizes(before: str, form: str) -> bool:
+    """Does the glossary form write this article (the n-th of its span) with a capital?"""
+    nth = len(_FORM_ARTICLE.findall(before))
+    articles = _FORM_ARTICLE.findall(form)
+    return nth < len(articles) and articles[nth][0].isupper()

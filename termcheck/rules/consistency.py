@@ -1,0 +1,178 @@
+"""TC104: the same name is written two or more ways in one document.
+
+Names are the spans of `termcheck.rules.variants.name_spans`: glossary matches, TC102 variants and
+other capitalized runs (with sentence openers and titles stripped from their edges). They are
+grouped by transliteration key, and keys one edit apart (`near_keys`) join a group, transitively.
+Whole names are compared, never a surname with a full name: "al-Sudani" has another key than
+"Mohammed Shia al-Sudani", and "Thaier al-Sudani" another than both.
+
+A group with two or more spellings (compared with case, apostrophes and hyphen variants folded)
+gives ONE finding:
+- expected: the glossary's form when the group holds a glossary name (the preferred form when the
+  group uses it or a variant of it, else the listed form the group's spans stand for); otherwise
+  the spelling used most (ties: the first seen).
+- location: the first occurrence of a spelling other than the reference spelling, which is the
+  expected form when the document uses it, else the majority spelling (ties: the first seen).
+- extra["spellings"]: every spelling in order of first use, with its count and "line:col" places.
+Not reported: a group holding names of two different concepts (the glossary says they differ); a
+group without a glossary name whose key weighs under MIN_NAME_WEIGHT letters (Bill/Bell, Ali/Aly);
+and a group where every spelling but the expected one is already reported, with that same expected
+form, by TC101 (a forbidden form) or TC102 (an unlisted variant), so a translator is not told twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termcheck.lint import DocumentContext
+from termcheck.model import Finding
+from termcheck.rules.registry import rule
+from termcheck.rules.variants import PARTICLES, NameSpan, name_spans, spelling
+from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
+
+TC104 = rule("TC104")
+
+MIN_NAME_WEIGHT = 4
+
+
+def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
+    spans = [s for s in name_spans(ctx) if s.key]
+    groups = _groups(spans)
+    _add_surnames_of_full_names(groups, spans)
+    for group in groups:
+        finding = _group_finding(ctx, group)
+        if finding is not None:
+            yield finding
+
+
+def _by_key(spans: list[NameSpan]) -> dict[str, list[NameSpan]]:
+    by_key: dict[str, list[NameSpan]] = {}
+    for span in spans:
+        by_key.setdefault(span.key, []).append(span)
+    return by_key
+
+
+def _neighbours(keys) -> dict[str, set[str]]:
+    """For each key (heavy enough), the keys of `keys` one edit away (deletion neighbourhoods)."""
+    heavy = [key for key in keys if key_weight(key) >= NEAR_MIN_WEIGHT]
+    deleted: dict[str, list[str]] = {}
+    for key in heavy:
+        for shorter in deletions(key):
+            deleted.setdefault(shorter, []).append(key)
+    result: dict[str, set[str]] = {}
+    for key in heavy:
+        found = set(deleted.get(key, ()))
+        for shorter in deletions(key):
+            if shorter in keys:
+                found.add(shorter)
+            found.update(deleted.get(shorter, ()))
+        result[key] = {other for other in found if near_keys(key, other)}
+    return result
+
+
+def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSpan]) -> None:
+    """A surname written alone is compared with the same surname inside full names.
+
+    "al-Daraji" alone after "Ali Kadhim al-Darraji" is one surname written two ways. Only groups of
+    one-word names take the last words of longer names in; two full names that share a surname
+    ("Thaier al-Sudani", "Mohammed Shia al-Sudani") are never grouped by it.
+    """
+    tails = []
+    for span in spans:
+        if " " not in span.text.strip():
+            continue
+        last = span.text.rsplit(None, 1)[1]
+        if last in PARTICLES or not translit_key(last):
+            continue
+        start = span.start + span.text.rindex(last)
+        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname"))
+    if not tails:
+        return
+    tails_by_key = _by_key(tails)
+    singles = [g for g in groups if not any(" " in s.text.strip() for s in g)]
+    # one neighbourhood computation over all one-word keys and tail keys (not one per group)
+    near = _neighbours({s.key for g in singles for s in g} | set(tails_by_key))
+    for group in singles:
+        keys = {s.key for s in group}
+        wanted = keys | {other for key in keys for other in near.get(key, ())}
+        added = [t for key in wanted for t in tails_by_key.get(key, ())]
+        if added:
+            group.extend(added)
+            group.sort(key=lambda s: s.start)
+
+
+def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
+    """Spans grouped by key, keys one edit apart joined (union-find over the document's keys)."""
+    by_key = _by_key(spans)
+    parent = {key: key for key in by_key}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for key, others in _neighbours(by_key).items():
+        for other in others:
+            parent[root(other)] = root(key)
+    groups: dict[str, list[NameSpan]] = {}
+    for key, members in by_key.items():
+        groups.setdefault(root(key), []).extend(members)
+    return [sorted(g, key=lambda s: s.start) for g in groups.values()]
+
+
+def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | None:
+    spellings: dict[str, list[NameSpan]] = {}
+    for span in group:
+        spellings.setdefault(spelling(span.text), []).append(span)
+    if len(spellings) < 2:
+        return None
+    concepts = {id(s.concept): s.concept for s in group if s.concept is not None}
+    if len(concepts) > 1:
+        return None
+    concept = next(iter(concepts.values()), None)
+    if concept is None and max(key_weight(s.key) for s in group) < MIN_NAME_WEIGHT:
+        return None
+    majority = max(spellings, key=lambda k: len(spellings[k]))  # first seen wins a tie
+    expected = _expected(group, concept) or spellings[majority][0].text
+    wanted = spelling(expected)
+    if all(_already_reported(s, wanted) for k, members in spellings.items() if k != wanted for s in members):
+        return None
+    reference = wanted if wanted in spellings else majority
+    first = next(s for s in group if spelling(s.text) != reference)
+    doc = ctx.doc
+    listing = [
+        {
+            "text": members[0].text,
+            "count": len(members),
+            "locations": ["{}:{}".format(*doc.index.line_col(s.start)) for s in members],
+        }
+        for members in spellings.values()
+    ]
+    counts = ", ".join(f"'{item['text']}' \u00d7{item['count']}" for item in listing)
+    return Finding(
+        rule=TC104.code,
+        severity=TC104.severity,
+        location=doc.location(first.start, first.end),
+        found=first.text,
+        message=f"one name, {len(listing)} spellings in this document ({counts}); write '{expected}' throughout",
+        expected=expected,
+        concept=concept.key if concept is not None else None,
+        extra={"spellings": listing},
+    )
+
+
+def _expected(group: list[NameSpan], concept) -> str | None:
+    if concept is None:
+        return None
+    houses = [s.house for s in group if s.house]
+    preferred = concept.preferred("en")
+    if preferred is not None and (not houses or any(spelling(h) == spelling(preferred.text) for h in houses)):
+        return preferred.text
+    return houses[0] if houses else None
+
+
+def _already_reported(span: NameSpan, wanted: str) -> bool:
+    """TC101 or TC102 already asks for `wanted` at this span."""
+    reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
+    return reported and span.house is not None and spelling(span.house) == wanted

@@ -1,0 +1,378 @@
+"""TC102: a spelling that is a transliteration variant of a glossary form, but is not listed.
+
+This module also holds the scan for name candidates that TC103 and TC104 share (`name_spans`):
+one compiled regex finds runs of capitalized words (with `al-`/`el-` words and the particles bin,
+ibn, abu inside), the glossary's exact matches cut those runs into pieces, and every piece is
+looked up, 1..N words at a time, in the variant index (N = the most words of any English form).
+
+A piece of text is a variant when its transliteration key (termcheck.text.translit) equals the key
+of an English preferred or allowed form (an exact key hit), or is a near key of one (one edit, see
+`near_keys`). Exact glossary matches (preferred, allowed and forbidden forms) are never variants:
+their words are cut out before the lookup. Lower-case words are never name candidates.
+
+The expected form is the listed form whose key was hit: the preferred form, or the allowed form
+the writer evidently meant (a variant of the allowed surname `al-Muhandis` is fixed to
+`al-Muhandis`, not to the full name). A key shared by forms of two concepts is ambiguous and is
+not reported. Acronyms (PMF, AAH) and forms whose key has under MIN_KEY_WEIGHT letters are not
+indexed. The fix is UNSAFE: a variant may still be another person's name. At the start of a sentence a form
+that starts with a lower-case `al-` is suggested with a capital (TC103's rule).
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from termcheck.lint import DocumentContext
+from termcheck.match import Match, Matcher
+from termcheck.model import Applicability, Concept, Finding, Fix, Status
+from termcheck.rules.registry import rule
+from termcheck.text.normalize import normalize_form
+from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
+
+TC102 = rule("TC102")
+
+_UPPER = "".join(
+    chr(c) for lo, hi in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(lo, hi) if chr(c).isupper()
+)
+_UP = f"[{_UPPER}]"
+_LETTER = r"[^\W\d_]"
+_APOS = "'\u2019\u02bc\u02bf\u02be"
+_HYPHEN = "-\u2010\u2011"
+_SEP = r"[ \t\u00a0]+"
+ARTICLE = rf"(?:[aAeE]l|[aA](?:th|dh|sh|[tdrzsn]))[{_HYPHEN}]"
+_CAPWORD = rf"{_UP}{_LETTER}*(?:[{_APOS}](?!s\b){_LETTER}+)*"  # Kata'ib, but not the 's of Iraq's
+_NAMEWORD = rf"(?:{ARTICLE})?{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*"
+PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "abi", "abd"})
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+# A final ' or ʿ belongs to the word when another name word follows (Shia' al-Sudani).
+_TRAILING_MARK = rf"(?:[{_APOS}](?={_SEP}(?:{_PARTICLE}{_SEP})*(?:{ARTICLE})?{_UP}))?"
+_NAME_WORD = _NAMEWORD + _TRAILING_MARK
+# A run of name words. It starts at a capital letter: searching from a character class is several
+# times faster than from a look-behind; the scan then checks the character before the run and takes
+# in a lower-case article before it (al-Sudani) with _ARTICLE_BEFORE.
+NAME_RUN = re.compile(
+    rf"{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*{_TRAILING_MARK}(?:{_SEP}(?:{_PARTICLE}{_SEP})*{_NAME_WORD})*"
+)
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w{_APOS}]){ARTICLE}$")
+_NOT_BEFORE_NAME = frozenset(_APOS + "_")
+_TOKEN = re.compile(r"\S+")
+_ARTICLE_START = re.compile(ARTICLE)
+
+
+def is_name_like(text: str) -> bool:
+    """Starts like a name: a capital letter or the article al-/el- before one."""
+    return bool(text) and (text[0].isupper() or bool(_ARTICLE_START.match(text)))
+
+
+def spelling(text: str) -> str:
+    """How two spellings are compared: case, apostrophes, hyphen variants and spacing folded."""
+    folded = text.lower().replace("\u2010", "-").replace("\u2011", "-")
+    return " ".join(re.sub(f"[{_APOS}]", "", folded).split())
+
+
+_ACRONYM = re.compile(r"[A-Z0-9&.\-]+")
+# Forms whose key has fewer letters are not indexed: a one- or two-letter key (Ur, Al) would
+# make every capitalized "A" or "Or" a variant.
+MIN_KEY_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A variant-index hit: the listed form whose key matched, and its concept."""
+
+    concept: Concept
+    form: str
+    exact_key: bool
+
+
+class VariantIndex:
+    """Keys of every English preferred and allowed form, built once per Matcher."""
+
+    MEMO_LIMIT = 200_000
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.by_key: dict[str, list[tuple[Concept, str, bool]]] = {}
+        self.max_words = 1
+        for concept in matcher.glossary.concepts:
+            for term in concept.accepted("en"):
+                if _ACRONYM.fullmatch(term.text):
+                    continue  # PMF, AAH: spelled out by letter, not transliterated
+                key = translit_key(term.text)
+                if key_weight(key) < MIN_KEY_WEIGHT:
+                    continue
+                self.by_key.setdefault(key, []).append((concept, term.text, term.status is Status.PREFERRED))
+                self.max_words = max(self.max_words, len(term.text.split()))
+        # Deletion neighbourhoods find near keys with dict lookups instead of a scan of all keys.
+        self._deleted: dict[str, list[str]] = {}
+        for key in self.by_key:
+            if key_weight(key) >= NEAR_MIN_WEIGHT:
+                for shorter in deletions(key):
+                    self._deleted.setdefault(shorter, []).append(key)
+        self._memo: dict[str, Hit | None] = {}
+        # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
+        self.pieces: dict[str, list[NameSpan]] = {}
+
+    def lookup(self, key: str) -> Hit | None:
+        """The form `key` is a variant of, or None (no form, or forms of two concepts)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        if len(self._memo) >= self.MEMO_LIMIT:
+            self._memo.clear()
+        hit = self._resolve(self.by_key.get(key, ()), exact_key=True)
+        if hit is None and key not in self.by_key and key_weight(key) >= NEAR_MIN_WEIGHT:
+            forms = [f for near in sorted(self._near(key)) for f in self.by_key[near]]
+            hit = self._resolve(forms, exact_key=False)
+        self._memo[key] = hit
+        return hit
+
+    def _near(self, key: str) -> set[str]:
+        found: set[str] = set(self._deleted.get(key, ()))  # the form has one letter more
+        for shorter in deletions(key):
+            if shorter in self.by_key:  # the form has one letter less
+                found.add(shorter)
+            found.update(self._deleted.get(shorter, ()))  # one letter substituted
+        return {k for k in found if near_keys(key, k)}
+
+    @staticmethod
+    def _resolve(forms, *, exact_key: bool) -> Hit | None:
+        if not forms or len({id(c) for c, _, _ in forms}) > 1:
+            return None
+        concept, form, _ = next((f for f in forms if f[2]), forms[0])
+        return Hit(concept, form, exact_key)
+
+
+def variant_index(matcher: Matcher) -> VariantIndex:
+    index = matcher.cache.get("TC102.variant-index")
+    if index is None:
+        index = matcher.cache["TC102.variant-index"] = VariantIndex(matcher)
+    return index
+
+
+class NameSpan(NamedTuple):
+    """A name in an English text: a glossary match, a TC102 variant, or another capitalized run.
+
+    kind: 'exact' (a glossary form as written), 'variant' (TC102 reports it) or 'name'.
+    house: the glossary form this span should read (None for plain names).
+    forbidden: an exact match of forms the glossary only forbids (TC101 reports it).
+    (A NamedTuple: a 10 MB text has hundreds of thousands of them.)
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    concept: Concept | None = None
+    house: str | None = None
+    forbidden: bool = False
+
+
+# Words stripped from the edges of plain capitalized runs: sentence openers, titles, dates.
+# "Later Issam al-Faili" and "Prime Minister Mohammed Shia al-Sudani" then compare as names.
+EDGE_WORDS = frozenset(
+    """a about according after again against all also although an and another any as at because before
+    both but by during each earlier even every finally first for former from further he her here his
+    how however i if in instead into it its last later like many meanwhile more moreover most my
+    nevertheless new next no not now of on once one only or other our over overall previously recently
+    several she since so some still such than that the their them then there these they this those
+    though thus to today tomorrow two under unlike until we what when where whether which while who why
+    with within without yesterday yet you
+    mr mrs ms dr prof sheikh sayyid sayyed imam ayatollah grand president vice prime minister general
+    gen secretary deputy spokesman chief head commander leader king prince colonel lieutenant brigadier
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+
+
+def name_spans(ctx: DocumentContext) -> list[NameSpan]:
+    """Every name span of an English document, in text order (memoized for the current document)."""
+    last = ctx.matcher.cache.get("TC10x.last-document")
+    if last is not None and last[0] is ctx:
+        return last[1]
+    if ctx.doc.lang == "ar":
+        spans = []
+    else:
+        collecting = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small tuples, no cycles: the collector would only rescan
+        try:
+            spans = _scan(ctx)
+        finally:
+            if collecting:
+                gc.enable()
+    # One document at a time: TC102, TC103 and TC104 share the scan of the document being linted.
+    ctx.matcher.cache["TC10x.last-document"] = (ctx, spans)
+    return spans
+
+
+def _scan(ctx: DocumentContext) -> list[NameSpan]:
+    index = variant_index(ctx.matcher)
+    text, original = ctx.text, ctx.doc.text
+    spans = [_exact_span(m, original) for m in ctx.matches]
+    spans = [s for s in spans if s is not None]
+    match_starts = [m.start for m in ctx.matches]
+    match_ends = [m.end for m in ctx.matches]
+    k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
+    for run in NAME_RUN.finditer(text):
+        start, end = run.span()
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before in _NOT_BEFORE_NAME:
+                continue  # a capital inside a word (iPhone)
+            if before in _HYPHEN:
+                article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+                if article:
+                    start = article.start()
+        while k < len(match_ends) and match_ends[k] <= start:
+            k += 1
+        if k == len(match_starts) or match_starts[k] >= end:
+            spans.extend(_shifted(index, text, original, start, end))
+            continue
+        # Exact glossary matches cut the run into pieces, at word boundaries.
+        piece_start = piece_end = -1
+        j = k
+        for token in _TOKEN.finditer(text, start, end):
+            t_start, t_end = token.span()
+            while j < len(match_ends) and match_ends[j] <= t_start:
+                j += 1
+            if j < len(match_starts) and match_starts[j] < t_end:
+                if piece_start >= 0:
+                    spans.extend(_shifted(index, text, original, piece_start, piece_end))
+                piece_start = -1
+            else:
+                piece_start = t_start if piece_start < 0 else piece_start
+                piece_end = t_end
+        if piece_start >= 0:
+            spans.extend(_shifted(index, text, original, piece_start, piece_end))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int) -> list[NameSpan]:
+    """The name spans of text[start:end] (a run or a piece of one), analysis memoized per text.
+
+    `text` is the masked text; where markup was blanked inside the piece, found texts are taken
+    from the original.
+    """
+    piece = text[start:end]
+    relative = index.pieces.get(piece)
+    if relative is None:
+        if len(index.pieces) >= index.MEMO_LIMIT:
+            index.pieces.clear()
+        relative = index.pieces[piece] = _piece_spans(piece, index)
+    if original[start:end] != piece:
+        return [s._replace(start=s.start + start, end=s.end + start, text=original[s.start + start:s.end + start])
+                for s in relative]
+    if start == 0:
+        return relative
+    new = tuple.__new__  # NameSpan(...) with its keyword handling is the hot spot of a big text
+    return [new(NameSpan, (s[0] + start, s[1] + start) + s[2:]) for s in relative]
+
+
+def _exact_span(match: Match, text: str) -> NameSpan | None:
+    found = text[match.start:match.end]
+    if match.lang != "en" or not is_name_like(found):
+        return None
+    concepts = match.concepts
+    concept = concepts[0] if len(concepts) == 1 else None
+    accepted = [e.term for e in match.entries if e.term.status is not Status.FORBIDDEN]
+    house = None
+    if accepted:
+        house = next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text
+    elif concept is not None and concept.preferred("en") is not None:
+        house = concept.preferred("en").text
+    return NameSpan(match.start, match.end, found, translit_key(found), "exact", concept, house, not accepted)
+
+
+def _piece_spans(piece: str, index: VariantIndex) -> list[NameSpan]:
+    """Variants (exact-key hits first, then longest, then leftmost) and the plain names between them."""
+    tokens = [t.span() for t in _TOKEN.finditer(piece)]
+    words = [piece[s:e] for s, e in tokens]
+    keys = [translit_key(w) for w in words]
+    particle = [w in PARTICLES for w in words]
+    hits = []
+    for i in range(len(tokens)):
+        if particle[i] or not keys[i]:
+            continue
+        key = ""
+        for j in range(i, min(len(tokens), i + index.max_words)):
+            key = keys[j] if j == i else f"{key} {keys[j]}"
+            if particle[j]:
+                continue
+            hit = index.lookup(key)
+            if hit is not None:
+                hits.append((not hit.exact_key, i - j, i, j, hit, key))
+    taken = [False] * len(tokens)
+    spans = []
+    for _, _, i, j, hit, key in sorted(hits, key=lambda h: h[:3]):
+        if any(taken[i:j + 1]):
+            continue
+        found = piece[tokens[i][0]:tokens[j][1]]
+        if normalize_form(found) == normalize_form(hit.form):
+            continue  # the listed form itself (the matcher's boundaries differed): not a variant
+        taken[i:j + 1] = [True] * (j - i + 1)
+        spans.append(NameSpan(tokens[i][0], tokens[j][1], found, key, "variant", hit.concept, hit.form))
+    i = 0
+    while i < len(tokens):
+        if taken[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and not taken[j]:
+            j += 1
+        name = _plain_name(piece, tokens[i:j], words[i:j], keys[i:j])
+        if name is not None:
+            spans.append(name)
+        i = j
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _plain_name(piece: str, tokens, words: list[str], keys: list[str]) -> NameSpan | None:
+    lo, hi = 0, len(words)
+    while lo < hi and (words[lo].lower() in EDGE_WORDS or words[lo] in PARTICLES):
+        lo += 1
+    while hi > lo and (words[hi - 1].lower() in EDGE_WORDS or words[hi - 1] in PARTICLES):
+        hi -= 1
+    if lo == hi:
+        return None
+    key = " ".join(k for k in keys[lo:hi] if k)
+    return NameSpan(tokens[lo][0], tokens[hi - 1][1], piece[tokens[lo][0]:tokens[hi - 1][1]], key, "name")
+
+
+def _at_sentence_start(text: str, offset: int, form: str, soft_wraps: bool, line_start: int) -> str:
+    """The form as written at `offset`: a form that starts lower case (al-) is capitalized there."""
+    from termcheck.rules.article import START, sentence_position  # article imports this module
+
+    if form[:1].islower() and sentence_position(text, offset, soft_wraps=soft_wraps, line_start=line_start) == START:
+        return form[0].upper() + form[1:]
+    return form
+
+
+def unlisted_variants(ctx: DocumentContext) -> Iterator[Finding]:
+    from termcheck.rules.article import is_soft_wrapped
+
+    doc = ctx.doc
+    soft_wraps: bool | None = None
+    for span in name_spans(ctx):
+        if span.kind != "variant":
+            continue
+        if soft_wraps is None:
+            soft_wraps = is_soft_wrapped(doc.text)
+        line_start = doc.index.line_start(doc.index.line_col(span.start)[0])
+        expected = _at_sentence_start(doc.text, span.start, span.house, soft_wraps, line_start)
+        yield Finding(
+            rule=TC102.code,
+            severity=TC102.severity,
+            location=doc.location(span.start, span.end),
+            found=span.text,
+            message=f"'{span.text}' looks like an unlisted spelling of '{expected}'; the house form is '{expected}'",
+            expected=expected,
+            concept=span.concept.key,
+            fix=Fix(span.start, span.end, expected, Applicability.UNSAFE),
+        )

@@ -1,0 +1,122 @@
+"""Transliteration key: one string for the many Latin spellings of one Arabic name.
+
+Two spellings with the same key (or keys one edit apart, see `near_keys`) are treated as the same
+name written two ways. The key folds only the alternations that romanization actually produces
+(see shared/house-style/arabic-names.md); it does NOT merge all vowels, so Hassan and Hussein,
+Sudan and Sudani stay apart.
+
+Steps, in order (each word of the text separately, so the key of a phrase is the keys of its
+words joined by spaces):
+
+1. lower case; Latin diacritics folded (ā -> a, ḥ -> h); apostrophes, ʿayn and hamza marks dropped
+   (Kata'ib -> kataib); hyphen variants unified.
+2. the article: `al-`, `el-`, `al `, `Al-` and the assimilated `ad-Din`, `ash-Sham`, `ar-Rashid`
+   (a + the next word's first consonant + hyphen) all become the word "al";
+   `Abdul`, `Abdel`, `Abdur`, `Abd al-`, `Abdulaziz`, `Abdurrahman` become "abd al ..." and the word
+   `Allah` becomes "al lah" (Abdullah = Abd Allah = Abdallah).
+3. remaining hyphens separate words.
+4. in each word: ph -> f, dj -> j, ck/q -> k; dh, th, zh, z -> z;
+   ou, oo -> u; ee -> i; ae -> a (an ʿayn between vowels: Saedi = Saadi); ai, ay, ei, ey -> ay; then o -> u, e -> i; an i before a or u takes
+   the glide y (Shia = Shiya, Ziad = Ziyad);
+   a final y after a consonant -> i (Gadafy = Gadafi, Hady = Hadi);
+   doubled letters collapse (Qassem = Qasem); a final h after a vowel is dropped (Basrah = Basra).
+   kh, sh and gh are kept; g stays apart from k and j (Gamal is not Kamal).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from termcheck.text.normalize import normalize_form
+
+_APOSTROPHE_RE = re.compile("['\u02bf\u02be\u02bc\u2019\u2018`\u2032\u02b9\u00b4\u02bb]")
+# al-/el- joined by a hyphen, or al/el standing alone before a word ("Al Saud", "el Sisi").
+_ARTICLE_RE = re.compile(r"(?<![a-z])[ae]l(?:-| (?=[a-z]))")
+# Sun-letter assimilation: ad-Din, ash-Shams, ar-Rashid, az-Zawahiri (article consonant doubled).
+_ASSIMILATED_RE = re.compile(r"(?<![a-z])a(th|dh|sh|[tdrzsn])-(?=\1)")
+_ABD_WHOLE_RE = re.compile(r"abd[aeiou](?:l|r|s|sh|t|d|z|n)")
+_ABD_PREFIX_RE = re.compile(r"abd[aeiou](?:l(?=..)|r(?=r.))")
+
+# Word-internal folds, applied in this order. Digraphs first so that e.g. "ei" is seen before e -> i.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ph", "f"),
+        (r"dj", "j"),
+        (r"ck|q", "k"),
+        (r"dh|th|zh", "z"),
+        (r"ou|oo", "u"),
+        (r"ee", "i"),
+        (r"ae", "a"),
+        (r"ai|ay|ei|ey", "ay"),
+        (r"o", "u"),
+        (r"e", "i"),
+        (r"(?<=i)(?=[au])", "y"),
+        (r"(?<=[^aiu])y$", "i"),
+        (r"(.)\1+", r"\1"),
+        (r"(?<=[aiu])h$", ""),
+    )
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def translit_key(text: str) -> str:
+    """The transliteration key of `text` (a name or a phrase); "" for text without letters."""
+    s = _APOSTROPHE_RE.sub("", normalize_form(text))
+    s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", s))
+    words: list[str] = []
+    for word in s.replace("-", " ").split():
+        if _ABD_WHOLE_RE.fullmatch(word):
+            words += ("abd", "al")
+            continue
+        prefix = _ABD_PREFIX_RE.match(word)
+        if prefix:
+            words += ("abd", "al")
+            word = word[prefix.end():]
+        if word == "al":
+            words.append(word)
+            continue
+        if word in ("allah", "alah", "alla"):
+            words += ("al", "la")
+            continue
+        for pattern, replacement in _FOLDS:
+            word = pattern.sub(replacement, word)
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def key_weight(key: str) -> int:
+    """Letters of a key, not counting spaces and the article: what a near match may differ in."""
+    return sum(len(w) for w in key.split(" ") if w != "al")
+
+
+# Near keys: one edit (insert, delete or substitute one character) between keys that both weigh
+# at least NEAR_MIN_WEIGHT letters, where the edit does not touch the first letter of a word
+# (Sadr/Badr and Gamal/Jamal differ there and are different names).
+NEAR_MIN_WEIGHT = 6
+
+
+def near_keys(a: str, b: str) -> bool:
+    """True when `a` and `b` are different keys one non-initial edit apart (both heavy enough)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if key_weight(a) < NEAR_MIN_WEIGHT or key_weight(b) < NEAR_MIN_WEIGHT:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    i = 0
+    n = len(b)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == 0 or a[i - 1] == " ":
+        return False
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i + 1:] == b[i:]
+
+
+def deletions(key: str) -> set[str]:
+    """Every string one deletion away from `key` (the neighbourhood used to find near keys)."""
+    return {key[:p] + key[p + 1:] for p in range(len(key))}

@@ -1,0 +1,124 @@
+"""TC104 inconsistent-spelling, run through lint_document."""
+
+from termcheck.lint import lint_document
+from termcheck.match import Matcher
+from termcheck.model import Concept, Document, Glossary, Status, Term
+
+P, A, F = Status.PREFERRED, Status.ALLOWED, Status.FORBIDDEN
+
+
+def glossary(*concepts):
+    return Glossary(
+        [Concept(cid, [Term(t, lang, s) for t, lang, s in terms], index=i) for i, (cid, terms) in enumerate(concepts)]
+    )
+
+
+EMPTY = glossary()
+
+
+def lint(text, g=EMPTY, rule="TC104", path="doc.txt", lang="en"):
+    return [f for f in lint_document(Document(path, text, lang), Matcher(g)) if f.rule == rule]
+
+
+def test_majority_spelling_wins_and_the_minority_is_located():
+    text = "Zayara arrived.\nZayara spoke to Ziyara.\nThen Zayara left."
+    [f] = lint(text)
+    assert (f.location.line, f.location.column, f.location.end_column) == (2, 17, 23)
+    assert f.found == "Ziyara"
+    assert f.expected == "Zayara"
+    assert f.concept is None and f.fix is None
+    assert f.severity.value == "warning"
+    assert f.extra == {
+        "spellings": [
+            {"text": "Zayara", "count": 3, "locations": ["1:1", "2:1", "3:6"]},
+            {"text": "Ziyara", "count": 1, "locations": ["2:17"]},
+        ]
+    }
+    assert f.to_dict()["spellings"][1]["locations"] == ["2:17"]
+
+
+def test_tie_goes_to_the_first_spelling_seen():
+    text = "Essam al-Feili met the press. Later Issam al-Faili denied it."
+    [f] = lint(text)
+    assert (f.found, f.expected, f.location.column) == ("Issam al-Faili", "Essam al-Feili", 37)
+    assert [s["text"] for s in f.extra["spellings"]] == ["Essam al-Feili", "Issam al-Faili"]
+
+
+def test_glossary_preferred_form_is_expected_even_in_the_minority():
+    g = glossary(("kh", [("Kataib Hezbollah", "en", P), ("Kataib Hizballah", "en", A)]))
+    text = "Kataib Hizballah said. Kataib Hizballah warned. Kataib Hezbollah denied."
+    [f] = lint(text, g)
+    assert (f.found, f.expected, f.concept, f.location.column) == ("Kataib Hizballah", "Kataib Hezbollah", "kh", 1)
+    assert [(s["text"], s["count"]) for s in f.extra["spellings"]] == [
+        ("Kataib Hizballah", 2),
+        ("Kataib Hezbollah", 1),
+    ]
+
+
+def test_spellings_already_reported_by_tc101_or_tc102_are_not_repeated():
+    g = glossary(
+        ("hay", [("Haydariyun", "en", P)]),
+        ("kh", [("Kataib Hezbollah", "en", P), ("Kata'ib Hizballah", "en", F)]),
+    )
+    text = "Haydariyun met Haidariyoun. Kataib Hezbollah, Kata'ib Hizballah and Kataib Hizbollah."
+    findings = lint_document(Document("doc.txt", text, "en"), Matcher(g))
+    assert [(f.rule, f.found) for f in findings] == [
+        ("TC102", "Haidariyoun"),
+        ("TC101", "Kata'ib Hizballah"),
+        ("TC102", "Kataib Hizbollah"),
+    ]
+
+
+def test_surname_alone_and_other_people_with_the_surname_are_not_inconsistent():
+    text = (
+        "Mohammed Shia al-Sudani spoke. Al-Sudani said the photo by Thaier al-Sudani was old. "
+        "Al-Sudani left."
+    )
+    assert lint(text) == []
+
+
+def test_titles_are_stripped_and_near_spellings_chain_into_one_group():
+    text = (
+        "Prime Minister Mohammed Shia al-Sudani spoke.\n"
+        "Muhammad Shia' al-Sudani said.\n"
+        "The site called him Muhammad Shayaa al-Sudani."
+    )
+    [f] = lint(text)
+    assert (f.found, f.expected, f.location.line, f.location.column) == (
+        "Muhammad Shia' al-Sudani", "Mohammed Shia al-Sudani", 2, 1)
+    assert [(s["text"], s["locations"]) for s in f.extra["spellings"]] == [
+        ("Mohammed Shia al-Sudani", ["1:16"]),
+        ("Muhammad Shia' al-Sudani", ["2:1"]),
+        ("Muhammad Shayaa al-Sudani", ["3:21"]),
+    ]
+
+
+def test_case_and_apostrophes_do_not_make_a_spelling():
+    text = "Al-Sudani met Kata'ib Hezbollah. Then al-Sudani met Kataib Hezbollah and KATAIB HEZBOLLAH."
+    assert lint(text) == []
+
+
+def test_short_words_without_a_glossary_name_are_not_grouped():
+    assert lint("Bill met Bell. Ali met Aly.") == []
+
+
+def test_two_glossary_concepts_in_one_group_are_different_names():
+    g = glossary(("a", [("Rashid Khalil", "en", P)]), ("b", [("Rashad Khalil", "en", P)]))
+    assert lint("Rashid Khalil and Rashad Khalil are brothers.", g) == []
+    assert len(lint("Rashid Khalil and Rashad Khalil are brothers.")) == 1  # without a glossary: one name
+
+
+def test_arabic_document_is_skipped():
+    text = "قال زيارة إن زيارة وزيارة اجتمعوا. Zayara Ziyara"
+    assert lint(text, lang="ar") == []
+
+
+def test_surname_alone_spelled_differently_from_the_full_name():
+    text = "Ali Kadhim al-Darraji spoke first.\n\nLater al-Daraji left, and Thaier al-Sudani took photos."
+    [f] = lint(text)
+    assert (f.found, f.expected, f.location.line, f.location.column, f.location.end_column) == (
+        "al-Daraji", "al-Darraji", 3, 7, 16)
+    assert f.extra["spellings"] == [
+        {"text": "al-Darraji", "count": 1, "locations": ["1:12"]},
+        {"text": "al-Daraji", "count": 1, "locations": ["3:7"]},
+    ]
