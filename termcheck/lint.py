@@ -31,10 +31,12 @@ def document_context(doc: Document, matcher: Matcher) -> DocumentContext:
 def document_rules() -> list[DocumentRule]:
     from termcheck.rules.article import article_capitalization
     from termcheck.rules.consistency import inconsistent_spellings
+    from termcheck.rules.consistency_ar import inconsistent_arabic_spellings
     from termcheck.rules.forbidden import forbidden_terms
     from termcheck.rules.variants import unlisted_variants
 
-    return [forbidden_terms, unlisted_variants, article_capitalization, inconsistent_spellings]
+    return [forbidden_terms, unlisted_variants, article_capitalization, inconsistent_spellings,
+            inconsistent_arabic_spellings]
 
 
 def lint_context(ctx: DocumentContext) -> list[Finding]:

@@ -140,7 +140,15 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
         return None
     reference = wanted if wanted in spellings else majority
     first = next(s for s in group if spelling(s.text) != reference)
-    doc = ctx.doc
+    return spelling_group_finding(ctx.doc, spellings, first, expected, concept.key if concept is not None else None)
+
+
+def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: str | None) -> Finding:
+    """One TC104 finding for a group: every spelling with its count and locations.
+
+    `spellings` maps a spelling to its occurrences (anything with .start, .end, .text), `first`
+    is the occurrence the finding points at.
+    """
     listing = [
         {
             "text": members[0].text,
@@ -157,7 +165,7 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
         found=first.text,
         message=f"one name, {len(listing)} spellings in this document ({counts}); write '{expected}' throughout",
         expected=expected,
-        concept=concept.key if concept is not None else None,
+        concept=concept,
         extra={"spellings": listing},
     )
 

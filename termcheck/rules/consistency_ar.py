@@ -1,0 +1,59 @@
+"""TC104 on Arabic text: a foreign name written with two letterings in one document.
+
+Arabic renders sounds it lacks with competing letters: /g/ as غ, ج or ك (البنتاغون, البنتاجون),
+/v/ as ف or ڤ, /p/ as ب or پ. Two stems of one document that differ only by such letters are one
+name written two ways. Native words are kept apart by design: only these letter classes are
+folded, both stems must be at least six letters long after the article and proclitics are
+taken off, and both spellings must occur in the same document (غرب and جرب never meet).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termcheck.lint import DocumentContext
+from termcheck.model import Finding
+from termcheck.rules.consistency import spelling_group_finding
+from termcheck.text.normalize import normalize_form
+
+_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u067e\u06a4\u06a9\u06af\u06cc]+")
+# Longest first: a stem keeps its own letters, only the clitics and article in front go.
+_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل")
+_FOREIGN_SOUNDS = str.maketrans({"غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
+MIN_STEM = 6  # five-letter native pairs collide (إفراغ / إفراج); loanword names are longer
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str  # the original word, marks included
+
+
+def _stem(word: str) -> str:
+    folded = normalize_form(word)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
+            return folded[len(prefix):]
+    return folded
+
+
+def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
+    if ctx.doc.lang != "ar":
+        return
+    groups: dict[str, dict[str, list[_Word]]] = {}
+    for match in _WORD.finditer(ctx.text):
+        stem = _stem(match.group())
+        if len(stem) < MIN_STEM:
+            continue
+        key = stem.translate(_FOREIGN_SOUNDS)
+        groups.setdefault(key, {}).setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        occurrences = sorted((w for ws in spellings.values() for w in ws), key=lambda w: w.start)
+        majority = max(spellings, key=lambda k: (len(spellings[k]), -spellings[k][0].start))
+        first = next(w for w in occurrences if _stem(w.text) != majority)
+        yield spelling_group_finding(ctx.doc, spellings, first, spellings[majority][0].text, None)

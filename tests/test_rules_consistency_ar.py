@@ -1,0 +1,50 @@
+"""TC104 on Arabic: one loanword name with two letterings (غ/ج, ڤ/ف, پ/ب) in one document."""
+
+from pathlib import Path
+
+import pytest
+
+from termcheck.lint import lint_document
+from termcheck.match import Matcher
+from tests.helpers import document, glossary
+
+MATCHER = Matcher(glossary())
+REALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
+
+
+def tc104(text: str):
+    return [f for f in lint_document(document(text, lang="ar"), MATCHER) if f.rule == "TC104"]
+
+
+def test_two_letterings_of_a_name_are_one_finding_at_the_minority_spelling():
+    text = "قالت وزارة الدفاع (البنتاغون) إن البنتاغون يراجع الخطة.\nوأكد متحدث باسم البنتاجون ذلك."
+    [finding] = tc104(text)
+    assert (finding.location.line, finding.location.column) == (2, 17)
+    assert finding.found == "البنتاجون"
+    assert finding.expected == "البنتاغون"
+    assert finding.extra["spellings"] == [
+        {"text": "البنتاغون", "count": 2, "locations": ["1:20", "1:34"]},
+        {"text": "البنتاجون", "count": 1, "locations": ["2:17"]},
+    ]
+
+
+def test_clitics_and_article_do_not_make_a_spelling():
+    assert tc104("زار الغارديان ثم للغارديان وبالغارديان") == []
+
+
+def test_native_words_differing_by_these_letters_are_not_grouped():
+    assert tc104("إفراغ الخزان ثم الإفراج عن المعتقلين؛ الغدد والأعضاء الجدد") == []
+
+
+def test_english_documents_are_not_checked():
+    assert [f for f in lint_document(document("البنتاغون البنتاجون", lang="en"), MATCHER) if f.rule == "TC104"] == []
+
+
+@pytest.mark.skipif(not (REALDATA / "tico19").is_dir(), reason="../shared/realdata is not beside the checkout")
+def test_real_arabic_memory_shows_exactly_its_two_loanword_variants():
+    from termcheck.formats import read_units
+
+    units = read_units(str(REALDATA / "tico19" / "all.en-ar.tmx"))
+    text = "\n\n".join(u.target for u in units)
+    found = sorted(tuple(s["text"] for s in f.extra["spellings"]) for f in tc104(text))
+    assert found == [("جارديان", "الغارديان"), ("غيبريسوس", "جيبريسوس")]
