@@ -323,3 +323,20 @@ def test_cli_lint_format_html_writes_the_page(tmp_path):
     assert [t for _, t in parsed.cell_text] == ["Kata'ib Hizballah said <script>alert(1)</script>.", "KH too."]
     digest = hashlib.sha1(glossary.read_bytes()).hexdigest()[:8]
     assert f'<span class="tc-sig">termcheck:0.1.0|glossary:g.csv@sha1:{digest}|rules:all</span>' in page
+
+
+def test_markdown_line_markers_are_not_shown_but_offsets_hold(tmp_path):
+    """A quote continued over two lines must not show its second '>' in the page."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "r.html"
+    subprocess.run(
+        [sys.executable, "-m", "termcheck", "check", "corpora/haydariyun-rally/ar.md", "corpora/haydariyun-rally/en.md",
+         "-g", "glossaries/house.csv", "--format", "html", "-o", str(page)],
+        capture_output=True, timeout=120,
+    )
+    html_text = page.read_text(encoding="utf-8")
+    assert "but we will not stay silent" in html_text
+    assert "&gt; but we will not stay silent" not in html_text
+    assert "&gt;Kata" not in html_text and "Kata&#x27;ib Hizballah" in html_text

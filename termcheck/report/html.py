@@ -539,6 +539,15 @@ def _paragraph_of(segments: list, indices: tuple[int, ...]) -> int | None:
     return None
 
 
+def _shown(doc) -> str:
+    """Markdown line markers (#, >, list bullets) blanked out, so a quote continued over two
+    lines does not show a stray '>'. Same length, so every finding's offsets still hold; inline
+    HTML stays, escaped, because the page must show planted markup as text."""
+    from termcheck.text.markup import blank_line_markers, kind_of
+
+    return blank_line_markers(doc.text) if kind_of(doc.path) == "markdown" else doc.text
+
+
 def report_for_check(result: Any, matcher: Any = None, meta: dict[str, Any] | None = None, level: str = "sentence",
                      findings: list[Finding] | None = None) -> ReportData:
     """Side-by-side report of a check: one row per sentence bead (or paragraph bead).
@@ -582,7 +591,7 @@ def report_for_check(result: Any, matcher: Any = None, meta: dict[str, Any] | No
     warnings = getattr(alignment, "warnings", None)
     if warnings:
         meta.setdefault("alignment_warnings", "; ".join(warnings))
-    columns = [Column(source.path, source.lang, source.text, "Source"), Column(target.path, target.lang, target.text, "Target")]
+    columns = [Column(source.path, source.lang, _shown(source), "Source"), Column(target.path, target.lang, _shown(target), "Target")]
     chosen = list(result.findings if findings is None else findings)
     return ReportData(_title(meta, f"{source.path} ↔ {target.path}"), columns, rows, chosen, meta)
 
@@ -613,7 +622,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def report_for_lint(docs: list, findings: list[Finding], meta: dict[str, Any] | None = None) -> ReportData:
     """One column per document, one row per paragraph (blocks between blank lines)."""
-    columns = [Column(d.path, d.lang, d.text) for d in docs]
+    columns = [Column(d.path, d.lang, _shown(d)) for d in docs]
     rows: list[Row] = []
     for c, column in enumerate(columns):
         for number, span in enumerate(paragraph_spans(column.text)):

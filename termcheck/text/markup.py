@@ -43,6 +43,11 @@ def mask_markdown(text: str) -> str:
     return text
 
 
+def blank_line_markers(text: str) -> str:
+    """Only the Markdown line markers (headings, quotes, list bullets) blanked out."""
+    return _MD_LINE_MARKERS.sub(_blank, text)
+
+
 def kind_of(path: str) -> str:
     lower = path.lower()
     if lower.endswith((".html", ".htm", ".xhtml")):
