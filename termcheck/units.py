@@ -318,17 +318,8 @@ def _placeholder_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, 
     if unit.plural_index is not None:
         # Arabic zero/one/two forms say the number in words ('ملفان'): the count may be left out.
         missing = [p for p in missing if p[-1] not in _NUMERIC_CONVERSIONS]
-    if not missing and not extra:
-        return
-    parts = []
-    if missing:
-        parts.append("missing " + ", ".join(missing))
-    if extra:
-        parts.append("not in the source " + ", ".join(extra))
     found = extra[0] if extra else ""
-    yield _finding("TC305", unit, locator.target(unit, found), found,
-                   "placeholders differ from the source: " + "; ".join(parts),
-                   extra={"missing": missing, "unexpected": extra})
+    yield from _differs("TC305", "placeholders", unit, locator, missing, extra, found)
 
 
 def _markup_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
@@ -337,6 +328,13 @@ def _markup_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, Findi
     if not source and not target:
         return
     missing, extra = _difference(source, target)
+    found = extra[0] if extra and extra[0].startswith("<") else ""
+    yield from _differs("TC306", "markup", unit, locator, missing, extra, found)
+
+
+def _differs(code: str, what: str, unit: Unit, locator: Locator, missing: list[str], extra: list[str],
+             found: str) -> Iterable[tuple[Unit, Finding]]:
+    """One TC305/TC306 finding naming what the target lacks and what it adds."""
     if not missing and not extra:
         return
     parts = []
@@ -344,9 +342,8 @@ def _markup_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, Findi
         parts.append("missing " + ", ".join(missing))
     if extra:
         parts.append("not in the source " + ", ".join(extra))
-    found = extra[0] if extra and extra[0].startswith("<") else ""
-    yield _finding("TC306", unit, locator.target(unit, found), found,
-                   "markup differs from the source: " + "; ".join(parts),
+    verb = "differ" if what.endswith("s") else "differs"
+    yield _finding(code, unit, locator.target(unit, found), found, f"{what} {verb} from the source: " + "; ".join(parts),
                    extra={"missing": missing, "unexpected": extra})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
@@ -40,3 +41,18 @@ def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
         main()
     captured = capsys.readouterr()
     return exit_info.value.code or 0, captured.out, captured.err
+
+
+# A two-concept glossary for CLI tests: an English concept with allowed and forbidden forms,
+# and an Arabic-only one with a forbidden form.
+GLOSSARY_CSV = (
+    "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
+    "kataib-hezbollah,Kataib Hezbollah,كتائب حزب الله,KH,Kata'ib Hizballah|Kataib Hizbollah,,,\n"
+    "password,,كلمة المرور,,,,كلمة السر,\n"
+)
+
+
+def run_termcheck(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """Run `python -m termcheck ARGS` in a subprocess (a real start, real exit code)."""
+    return subprocess.run([sys.executable, "-m", "termcheck", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)

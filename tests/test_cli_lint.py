@@ -6,19 +6,10 @@ import json
 import subprocess
 import sys
 
+from tests.helpers import GLOSSARY_CSV
+from tests.helpers import run_termcheck as run
 import pytest
 
-GLOSSARY_CSV = (
-    "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
-    "kataib-hezbollah,Kataib Hezbollah,كتائب حزب الله,KH,Kata'ib Hizballah|Kataib Hizbollah,,,\n"
-    "password,,كلمة المرور,,,,كلمة السر,\n"
-)
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "termcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
 
 
 @pytest.fixture

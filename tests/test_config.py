@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.helpers import GLOSSARY_CSV
+from tests.helpers import run_termcheck as run
 from termcheck.config import (
     Config, apply_config, apply_severity, collect_files, find_config, glob_regex, lang_for, load_config,
 )
 from termcheck.model import Finding, InputError, Location, Severity
 
-GLOSSARY_CSV = (
-    "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
-    "kataib-hezbollah,Kataib Hezbollah,كتائب حزب الله,KH,Kata'ib Hizballah|Kataib Hizbollah,,,\n"
-    "password,,كلمة المرور,,,,كلمة السر,\n"
-)
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "termcheck", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
 
 
 def write(path, text: str):

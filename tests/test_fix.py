@@ -5,24 +5,14 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import subprocess
-import sys
 
 import pytest
 
+from tests.helpers import GLOSSARY_CSV
+from tests.helpers import run_termcheck as run
 from termcheck.fix import CannotFix, apply_fixes, apply_fixes_to_bytes, digest, fix_files
 from termcheck.model import Applicability, Document, Finding, Fix, Location, Severity
 
-GLOSSARY_CSV = (
-    "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
-    "kataib-hezbollah,Kataib Hezbollah,كتائب حزب الله,KH,Kata'ib Hizballah|Kataib Hizbollah,,,\n"
-    "password,,كلمة المرور,,,,كلمة السر,\n"
-)
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "termcheck", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
 
 
 @pytest.fixture
