@@ -117,3 +117,13 @@ def test_lint_imports_no_heavy_packages(tmp_path, glossary_file):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert "HEAVY []" in result.stderr
     assert "TC101" in result.stdout
+
+
+def test_unknown_glossary_columns_are_ignored_with_a_warning(tmp_path):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("id,en,ar,domain\nkh,Kataib Hezbollah,كتائب حزب الله,military\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Kataib Hezbollah said.\n", encoding="utf-8")
+    result = run("lint", str(article), "-g", str(glossary))
+    assert result.returncode == 0
+    assert result.stderr == f"termcheck: warning: {glossary}:1: unknown column 'domain' ignored\n"

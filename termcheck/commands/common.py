@@ -48,13 +48,17 @@ DIFF_OPTION = typer.Option(False, "--diff", help="Print the fixes as a unified d
 UNSAFE_FIXES_OPTION = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: apply unsafe fixes too (unlisted variants).")
 
 
-def load_glossaries(paths: list[str] | None):
+def load_glossaries(paths: list[str] | None, encoding: str | None = None):
+    """One glossary from one or several files; load warnings go to stderr."""
     from termcheck.glossary import load_glossary, merge_glossaries
 
     if not paths:
         raise InputError("no glossary given: pass --glossary FILE (CSV, TSV or TBX)")
-    glossaries = [load_glossary(p) for p in paths]
-    return glossaries[0] if len(glossaries) == 1 else merge_glossaries(glossaries)
+    glossaries = [load_glossary(p, encoding) for p in paths]
+    glossary = glossaries[0] if len(glossaries) == 1 else merge_glossaries(glossaries)
+    for warning in glossary.warnings:
+        print(f"termcheck: warning: {warning}", file=sys.stderr)
+    return glossary
 
 
 def exit_code(findings: list[Finding], fail_on: FailOn | str | None) -> int:

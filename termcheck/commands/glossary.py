@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import List, Optional
 
 import typer
@@ -15,17 +14,6 @@ glossary_app = typer.Typer(
     help="Validate a glossary (TC001-TC006) or print its statistics.",
     no_args_is_help=True,
 )
-
-
-def _load(files: list[str], encoding: str | None):
-    """One glossary from several files; load warnings go to stderr."""
-    from termcheck.glossary import load_glossary, merge_glossaries
-
-    glossaries = [load_glossary(path, encoding) for path in files]
-    glossary = glossaries[0] if len(glossaries) == 1 else merge_glossaries(glossaries)
-    for warning in glossary.warnings:
-        print(f"termcheck: warning: {warning}", file=sys.stderr)
-    return glossary
 
 
 @glossary_app.command("validate")
@@ -44,7 +32,7 @@ def validate(
     from termcheck.model import InputError
     from termcheck.rules.registry import selected
 
-    glossary = _load(files, encoding)
+    glossary = common.load_glossaries(files, encoding)
     findings = [f for f in validate_glossary(glossary) if selected(f.rule, select, ignore)]
     # The excerpt lines of the text report show the glossary line itself.
     sources = {}
@@ -70,7 +58,7 @@ def stats(
 
     if fmt not in (common.OutputFormat.text, common.OutputFormat.json):
         raise InputError(f"--format {fmt.value} is not available for this command")
-    data = glossary_stats(_load(files, encoding))
+    data = glossary_stats(common.load_glossaries(files, encoding))
     if fmt is common.OutputFormat.json:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
