@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -36,8 +36,7 @@ class Status(str, Enum):
 LANGS = ("ar", "en")
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """Where something was read from: a file and a 1-based line (0 when unknown)."""
 
     path: str
@@ -47,8 +46,9 @@ class SourceRef:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """One form of a concept. A tuple, not a dataclass: glossaries hold hundreds of thousands."""
+
     text: str
     lang: str
     status: Status
