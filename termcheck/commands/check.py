@@ -10,8 +10,8 @@ from termcheck.commands import common
 
 
 def check(
-    source: str = typer.Argument(..., help="The original text (Markdown, plain text or HTML)."),
-    target: str = typer.Argument(..., help="Its translation."),
+    source: str = typer.Argument(..., help="The original text (Markdown, plain text or HTML), or a folder of them."),
+    target: str = typer.Argument(..., help="Its translation, or the folder of translations (same relative paths)."),
     glossary: Optional[List[str]] = common.GLOSSARY_OPTION,
     source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Language of SOURCE (ar or en); detected by default."),
     target_lang: Optional[str] = typer.Option(None, "--target-lang", help="Language of TARGET (ar or en); detected by default."),
@@ -29,75 +29,118 @@ def check(
     fix: bool = common.FIX_OPTION,
     diff: bool = common.DIFF_OPTION,
     unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
+    jobs: int = common.JOBS_OPTION,
     suggest: bool = typer.Option(False, "--suggest", help="Machine-translate flagged segments (glossary-true suggestions) and score MT agreement (TC401)."),
     mt_model: Optional[str] = typer.Option(None, "--mt-model", help="With --suggest: model directory or a name already in the Hugging Face cache."),
     mt_backend: str = typer.Option("transformers", "--mt-backend", help="With --suggest: transformers or ctranslate2."),
     device: str = typer.Option("cpu", "--device", help="With --suggest: cpu, cuda or auto."),
     batch_size: int = typer.Option(16, "--batch-size", help="With --suggest: segments translated together."),
 ) -> None:
-    """Lint both files, align them, and report missing terms, wrong renderings and number mismatches."""
-    from termcheck.check import check_pair
-    from termcheck.fix import digest
-    from termcheck.io import decode, read_bytes
-    from termcheck.match import Matcher
-    from termcheck.model import Document, InputError
-    from termcheck.text.normalize import detect_language
+    """Lint both files, align them, and report missing terms, wrong renderings and number mismatches.
+
+    SOURCE and TARGET may be two folders: files with the same relative path are checked as pairs
+    (the config's include/exclude globs apply), in --jobs processes.
+    """
+    from termcheck.config import lang_for
+    from termcheck.model import InputError
+    from termcheck.suppress import document_suppressions
 
     for option, value in (("--source-lang", source_lang), ("--target-lang", target_lang)):
         if value is not None and value not in ("ar", "en"):
             raise InputError(f"{option} must be 'ar' or 'en', not '{value}'")
-    from termcheck.config import lang_for
-    from termcheck.suppress import document_suppressions
-
     config = common.command_config(config_file, no_config, glossary=glossary, select=select, ignore=ignore,
                                    fail_on=fail_on, encoding=encoding)
     glossary, select, ignore = config.glossary, config.select, config.ignore
-    matcher = Matcher(common.load_glossaries(glossary))
-    digests: dict[str, str] = {}
+    pairs = _pairs(source, target, config)
+    if len(pairs) > 1 and fmt is common.OutputFormat.html:
+        raise InputError("--format html shows one article pair: give two files, not two folders")
+    if suggest and not mt_model:
+        raise InputError("--suggest needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)")
+    work = [(s, t, source_lang or lang_for(s, config), target_lang or lang_for(t, config), config.encoding)
+            for s, t in pairs]
+    checked = common.map_with_matcher(_check_one, work, glossary, 1 if suggest else jobs)
+    matcher = common.worker_matcher()  # this process's, whenever the work ran here (always with --suggest)
+    findings, digests, encodings, sources, suppressions, summaries = [], {}, {}, {}, [], []
+    for result, pair_digests in checked:
+        if suggest:
+            from termcheck.mt.suggest import suggest_for_check
 
-    def read(path: str, lang: str | None) -> Document:
-        data = read_bytes(path)
-        digests[path] = digest(data)  # --fix rewrites only files still as they were checked
-        text, used = decode(data, path, config.encoding)
-        return Document(path=path, text=text, lang=lang or detect_language(text), encoding=used)
-
-    source_doc = read(source, source_lang or lang_for(source, config))
-    target_doc = read(target, target_lang or lang_for(target, config))
-    result = check_pair(source_doc, target_doc, matcher)
-    if suggest:
-        from termcheck.mt.suggest import suggest_for_check
-
-        if not mt_model:
-            raise InputError("--suggest needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)")
-        suggest_for_check(result, matcher, model=mt_model, backend=mt_backend, device=device, batch_size=batch_size)
-    suppressions = document_suppressions(source_doc) + document_suppressions(target_doc)
-    findings = common.settle_findings(result.findings, config, suppressions, baseline, write_baseline, report_unused)
-    findings = common.apply_fix_options(findings, digests,
-                                        {source_doc.path: source_doc.encoding, target_doc.path: target_doc.encoding},
-                                        fix=fix, diff=diff, unsafe=unsafe_fixes, output=output)
-    summary = result.alignment_summary()
+            suggest_for_check(result, matcher, model=mt_model, backend=mt_backend, device=device, batch_size=batch_size)
+        findings.extend(result.findings)
+        digests.update(pair_digests)
+        for doc in (result.source, result.target):
+            encodings[doc.path] = doc.encoding
+            sources[doc.path] = doc.text
+            suppressions.extend(document_suppressions(doc))
+        summaries.append(result.alignment_summary())
+    findings = common.settle_findings(findings, config, suppressions, baseline, write_baseline, report_unused)
+    findings = common.apply_fix_options(findings, digests, encodings, fix=fix, diff=diff, unsafe=unsafe_fixes,
+                                        output=output)
+    files = 2 * len(pairs)
     if fmt is common.OutputFormat.html:
         from termcheck.report.html import check_page
 
-        common.write_output(check_page(result, matcher, findings, glossary, select, ignore, mt_model if suggest else None), output)
+        common.write_output(check_page(checked[0][0], matcher, findings, glossary, select, ignore,
+                                       mt_model if suggest else None), output)
     elif fmt is common.OutputFormat.json:
         from termcheck.report import jsonfmt
 
-        common.write_output(jsonfmt.render(findings, 2, extra={"alignment": summary}), output)
+        extra = {"alignment": summaries[0]} if len(pairs) == 1 else {
+            "pairs": [{"source": s, "target": t, "alignment": summary} for (s, t), summary in zip(pairs, summaries)]
+        }
+        common.write_output(jsonfmt.render(findings, files, extra=extra), output)
     elif fmt in common.CI_FORMATS:
-        common.write_output(common.render_ci(findings, 2, [source_doc.path, target_doc.path], fmt), output)
+        common.write_output(common.render_ci(findings, files, list(sources), fmt), output)
     else:
         from termcheck.report import text
 
-        sources = {source_doc.path: source_doc.text, target_doc.path: target_doc.text}
-        report = text.render(findings, 2, sources, colour=common.use_colour(output))
-        report += (
-            f"Alignment: {summary['paragraph_beads']} paragraph bead(s), {summary['sentence_beads']} "
-            f"sentence bead(s), {summary['low_confidence']} low-confidence.\n"
-        )
-        report += "".join(f"alignment warning: {w}\n" for w in summary["warnings"])
+        report = text.render(findings, files, sources, colour=common.use_colour(output))
+        for (s, t), summary in zip(pairs, summaries):
+            name = "Alignment" if len(pairs) == 1 else f"Alignment {s} -> {t}"
+            report += (
+                f"{name}: {summary['paragraph_beads']} paragraph bead(s), {summary['sentence_beads']} "
+                f"sentence bead(s), {summary['low_confidence']} low-confidence.\n"
+            )
+            report += "".join(f"alignment warning: {w}\n" for w in summary["warnings"])
         common.write_output(report, output)
     raise typer.Exit(common.exit_code(findings, config.fail_on))
+
+
+def _check_one(source: str, target: str, source_lang: str | None, target_lang: str | None, encoding: str | None):
+    """(CheckResult, {path: sha256 of the bytes read}) for one pair, with the worker's Matcher."""
+    from termcheck.check import check_pair
+
+    source_doc, source_digest = common.read_checked(source, source_lang, encoding)
+    target_doc, target_digest = common.read_checked(target, target_lang, encoding)
+    result = check_pair(source_doc, target_doc, common.worker_matcher())
+    return result, {source: source_digest, target: target_digest}
+
+
+def _pairs(source: str, target: str, config) -> list[tuple[str, str]]:
+    """[(source file, target file)]: the two files, or the files of two folders paired by relative path."""
+    import os
+    import sys
+
+    from termcheck.config import collect_files
+    from termcheck.model import InputError
+
+    if os.path.isdir(source) != os.path.isdir(target):
+        raise InputError(f"{source} and {target}: give two files or two folders, not one of each")
+    if not os.path.isdir(source):
+        return [(source, target)]
+    targets = {os.path.relpath(p, target): p for p in collect_files([target], config)}
+    pairs = []
+    for path in collect_files([source], config):
+        match = targets.pop(os.path.relpath(path, source), None)
+        if match is None:
+            print(f"termcheck: warning: {path}: no file with the same name under {target}; not checked", file=sys.stderr)
+        else:
+            pairs.append((path, match))
+    for path in targets.values():
+        print(f"termcheck: warning: {path}: no file with the same name under {source}; not checked", file=sys.stderr)
+    if not pairs:
+        raise InputError(f"{source} and {target}: no files with the same relative path to check as pairs")
+    return pairs
 
 
 def register(app: typer.Typer) -> None:

@@ -217,3 +217,46 @@ def settle_findings(
         findings = findings + apply_severity(stale, severity)
     return findings
 
+
+
+# -- many files, optionally in worker processes (lint DIR, check SRC_DIR TGT_DIR) -------------------
+
+_WORKER_MATCHER = None
+
+
+def _init_worker(glossary_paths: list[str]) -> None:
+    """Build the glossary's Matcher once per worker process (it cannot be pickled)."""
+    global _WORKER_MATCHER
+    from termcheck.match import Matcher
+
+    _WORKER_MATCHER = Matcher(load_glossaries(glossary_paths))
+
+
+def worker_matcher():
+    return _WORKER_MATCHER
+
+
+def map_with_matcher(fn, work: list[tuple], glossary_paths: list[str], jobs: int) -> list:
+    """fn(*item) for every item, in order, in `jobs` processes (0 = all cores), each with its Matcher."""
+    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    jobs = min(jobs, len(work))
+    if jobs <= 1:
+        _init_worker(glossary_paths)
+        return [fn(*item) for item in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    load_glossaries(glossary_paths)  # report a bad glossary once, here, not from every worker
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(glossary_paths,)) as pool:
+        return list(pool.map(fn, *zip(*work), chunksize=max(1, len(work) // (jobs * 4))))
+
+
+def read_checked(path: str, lang: str | None, encoding: str | None):
+    """(Document, sha256 of the bytes read): --fix later rewrites only files still as they were."""
+    from termcheck.fix import digest
+    from termcheck.io import decode, read_bytes
+    from termcheck.model import Document
+    from termcheck.text.normalize import detect_language
+
+    data = read_bytes(path)
+    text, used = decode(data, path, encoding)
+    return Document(path=path, text=text, lang=lang or detect_language(text), encoding=used), digest(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import List, Optional
 
 import typer
@@ -69,29 +68,13 @@ def lint(
 
 # -- checking many files, optionally in worker processes ------------------------------------------
 
-_WORKER_MATCHER = None
-
-
-def _init_worker(glossary_paths: list[str]) -> None:
-    """Build the glossary's Matcher once per worker process (it cannot be pickled)."""
-    global _WORKER_MATCHER
-    from termcheck.match import Matcher
-
-    _WORKER_MATCHER = Matcher(common.load_glossaries(glossary_paths))
-
 
 def _lint_one(path: str, lang: str | None, encoding: str | None):
     """(Document, its findings, sha256 of the bytes read) for one file, with the worker's Matcher."""
-    from termcheck.fix import digest
-    from termcheck.io import decode, read_bytes
     from termcheck.lint import lint_document
-    from termcheck.model import Document
-    from termcheck.text.normalize import detect_language
 
-    data = read_bytes(path)
-    text, used = decode(data, path, encoding)
-    doc = Document(path=path, text=text, lang=lang or detect_language(text), encoding=used)
-    return doc, lint_document(doc, _WORKER_MATCHER), digest(data)
+    doc, data_digest = common.read_checked(path, lang, encoding)
+    return doc, lint_document(doc, common.worker_matcher()), data_digest
 
 
 def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int = 1) -> list[tuple]:
@@ -99,16 +82,7 @@ def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int = 1)
     from termcheck.config import lang_for
 
     work = [(p, lang or lang_for(p, config), config.encoding) for p in paths]
-    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
-    jobs = min(jobs, len(work))
-    if jobs <= 1:
-        _init_worker(config.glossary)
-        return [_lint_one(*item) for item in work]
-    from concurrent.futures import ProcessPoolExecutor
-
-    common.load_glossaries(config.glossary)  # report a bad glossary once, here, not from every worker
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config.glossary,)) as pool:
-        return list(pool.map(_lint_one, *zip(*work), chunksize=max(1, len(work) // (jobs * 4))))
+    return common.map_with_matcher(_lint_one, work, config.glossary, jobs)
 
 
 def register(app: typer.Typer) -> None:
