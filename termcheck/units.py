@@ -19,6 +19,7 @@ from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher
 from termcheck.model import Finding, Location, Status, TextIndex
 from termcheck.rules.registry import rule, selected
+from termcheck.rules.terms_xlang import best_window
 from termcheck.text.markup import mask_html
 from termcheck.text.normalize import normalize_form
 
@@ -207,12 +208,20 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
         if not in_source and not in_target:
             continue
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
+        in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         rendered: set[int] = set()
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update(id(e.concept) for e in entries)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
                 yield _forbidden(unit, match, entries[0], locator)
+            elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
+                found = unit.target[match.start:match.end]
+                yield _finding(
+                    "TC203", unit, locator.target(unit, found), found,
+                    f"'{found}' ({entries[0].concept.key}) is in the target but not in its source text",
+                    concept=entries[0].concept.key,
+                )
         for match in in_source:
             seen: set[int] = set()
             for entry in match.entries:
@@ -226,6 +235,19 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                 if _rendered_loosely(concept, target_lang, norm_target, matcher):
                     continue
                 source_text = unit.source[match.start:match.end]
+                variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
+                                      [t.text for t in concept.forms(target_lang)],
+                                      [(m.start, m.end) for m in in_target], matcher)
+                if variant is not None:
+                    found = unit.target[variant[0]:variant[1]]
+                    yield _finding(
+                        "TC202", unit, locator.target(unit, found), found,
+                        f"'{found}' renders '{source_text}' ({concept.key}) with a spelling the glossary "
+                        f"does not list; write '{expected.text}'",
+                        expected=expected.text, concept=concept.key,
+                        source=locator.source(unit, source_text), source_text=source_text,
+                    )
+                    continue
                 yield _finding(
                     "TC201", unit, locator.target(unit), "",
                     f"'{source_text}' is not rendered in the target; expected '{expected.text}'",

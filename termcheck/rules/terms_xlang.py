@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from termcheck.match import Match
 from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
@@ -216,35 +217,54 @@ def find_variant(ctx: PairContext, concept: Concept, spans: tuple[Span, ...], si
     matches = ctx.target_matches() if side == "target" else ctx.source_matches()
     lint = ctx.target_lint() if side == "target" else ctx.source_lint()
     lang = doc_ctx.doc.lang
-    forms = [t.text for t in concept.forms(lang)]
-    if not forms:
-        return None
-    token_re = _ARABIC_TOKEN if lang == "ar" else _LATIN_TOKEN
     # Glossary matches and spans lint reported are renderings already: never report them twice.
     # (Widened to the left: a match may begin before a span and reach into it.)
     near = [(max(0, s - _LONGEST_FORM), e) for s, e in spans]
     taken = [(m.start, m.end) for m in matches.within(near)]
     taken += [(f.location.start, f.location.end) for f in lint.within(near)]
+    return best_window(doc_ctx.text, spans, lang, [t.text for t in concept.forms(lang)], taken, ctx.matcher)
+
+
+def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span], matcher) -> Span | None:
+    """The window of words in `spans` of `text` most like one of `forms` (transliteration key or
+    Arabic consonant skeleton), avoiding the `taken` spans; None when nothing is close enough.
+
+    Window keys are computed once and shared by all forms (Arabic keys word by word, since the
+    Arabic key is per word anyway)."""
+    form_keys = [(k, len(f.split())) for f in forms if len(k := _key(f, lang, matcher)) >= 4]
+    if not form_keys:
+        return None
+    token_re = _ARABIC_TOKEN if lang == "ar" else _LATIN_TOKEN
     best: tuple[float, Span] | None = None
     for start, end in spans:
-        tokens = [t for t in token_re.finditer(doc_ctx.text, start, end)]
-        for form in forms:
-            form_key = _key(form, lang, ctx)
-            if len(form_key) < 4:
-                continue
-            size = len(form.split())
+        tokens = [t for t in token_re.finditer(text, start, end)]
+        token_keys = [_key(t.group(), lang, matcher) for t in tokens] if lang == "ar" else None
+        window_keys: dict[tuple[int, int], str | None] = {}
+        for form_key, size in form_keys:
             for n in {max(1, size - 1), size, size + 1}:
                 for i in range(len(tokens) - n + 1):
-                    window = (tokens[i].start(), tokens[i + n - 1].end())
-                    if any(s < window[1] and window[0] < e for s, e in taken):
+                    if (i, n) not in window_keys:
+                        window_keys[(i, n)] = _window_key(text, tokens, token_keys, i, n, lang, taken, matcher)
+                    key = window_keys[(i, n)]
+                    if key is None:
                         continue
-                    text = doc_ctx.text[window[0]:window[1]]
-                    if lang == "en" and not any(w[:1].isupper() for w in text.split()):
-                        continue  # names are capitalized; lower-case prose is not a rendering
-                    score = _similarity(form_key, _key(text, lang, ctx), lang)
+                    score = _similarity(form_key, key, lang)
                     if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                        best = (score, window)
+                        best = (score, (tokens[i].start(), tokens[i + n - 1].end()))
     return best[1] if best else None
+
+
+def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matcher) -> str | None:
+    """The key of tokens[i:i+n], or None when the window cannot be a rendering."""
+    window = (tokens[i].start(), tokens[i + n - 1].end())
+    if any(s < window[1] and window[0] < e for s, e in taken):
+        return None
+    if lang == "ar":
+        return " ".join(k for k in token_keys[i:i + n] if k)
+    words = text[window[0]:window[1]]
+    if not any(w[:1].isupper() for w in words.split()):
+        return None  # names are capitalized; lower-case prose is not a rendering
+    return _key(words, lang, matcher)
 
 
 def _similarity(a: str, b: str, lang: str) -> float:
@@ -252,22 +272,34 @@ def _similarity(a: str, b: str, lang: str) -> float:
     if a == b:
         return 1.0
     if lang == "ar":
-        from termcheck.align.skeleton import arabic_skeleton
-
-        sa, sb = (" ".join(arabic_skeleton(w) for w in k.split()) for k in (a, b))
+        sa, sb = _skeleton(a), _skeleton(b)
         if sa == sb and len(sa.replace(" ", "")) >= 4:
             return 0.9  # same consonant classes: تلغرام / تيليجرام
     if lang == "en" and near_keys(a, b):
         return 0.95
+    if 2 * min(len(a), len(b)) < FUZZY_THRESHOLD * (len(a) + len(b)):
+        return 0.0  # the length bound of the ratio, before paying for a SequenceMatcher
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
-        return 0.0  # cheap upper bounds first: most windows are nowhere near
+    if matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0  # cheap upper bound first: most windows are nowhere near
     return matcher.ratio()
 
 
-def _key(text: str, lang: str, ctx: PairContext) -> str:
+def _skeleton(key: str) -> str:
+    return " ".join(_word_skeleton(w) for w in key.split())
+
+
+@lru_cache(maxsize=65536)
+def _word_skeleton(word: str) -> str:
+    """Per word, so overlapping windows of one text share the work."""
+    from termcheck.align.skeleton import arabic_skeleton
+
+    return arabic_skeleton(word)
+
+
+def _key(text: str, lang: str, matcher) -> str:
     if lang == "ar":
-        return _arabic_key(ctx.matcher.key(text))
+        return _arabic_key(matcher.key(text))
     return translit_key(text)
 
 

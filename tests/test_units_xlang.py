@@ -1,0 +1,41 @@
+"""Per unit, the bilingual term rules: wrong rendering (TC202) and unexpected term (TC203)."""
+
+from termcheck.formats.units import Unit
+from termcheck.match import Matcher
+from termcheck.units import check_units
+from tests.helpers import concept, glossary
+
+MATCHER = Matcher(glossary(
+    concept("muhandis", en_p="Abu Mahdi al-Muhandis", ar_p="أبو مهدي المهندس"),
+    concept("kataib-hezbollah", en_p="Kataib Hezbollah", ar_p="كتائب حزب الله"),
+))
+
+
+def unit(source, target, source_lang="ar", target_lang="en"):
+    return Unit(source=source, target=target, path="a.po", line=7, source_line=6, id=source,
+                source_lang=source_lang, target_lang=target_lang)
+
+
+def rules(findings):
+    return [(f.rule, f.found, f.expected, f.concept, f.source_text) for f in findings]
+
+
+def test_unlisted_rendering_of_a_source_term_is_a_wrong_rendering_not_a_missing_term():
+    findings = check_units([unit("قال أبو مهدي المهندس إن", "Abu Mahdi al-Mohandiss said that")], MATCHER)
+    assert rules(findings) == [
+        ("TC202", "Abu Mahdi al-Mohandiss", "Abu Mahdi al-Muhandis", "muhandis", "أبو مهدي المهندس"),
+    ]
+
+
+def test_a_term_with_no_rendering_at_all_is_still_missing():
+    findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
+    assert [f.rule for f in findings] == ["TC201"]
+
+
+def test_a_target_term_absent_from_the_source_is_unexpected():
+    findings = check_units([unit("The meeting ended", "انتهى اجتماع كتائب حزب الله", "en", "ar")], MATCHER)
+    assert rules(findings) == [("TC203", "كتائب حزب الله", None, "kataib-hezbollah", None)]
+
+
+def test_a_rendered_term_is_neither_missing_nor_unexpected():
+    assert check_units([unit("قالت كتائب حزب الله", "Kataib Hezbollah said")], MATCHER) == []
