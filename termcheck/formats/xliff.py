@@ -61,23 +61,9 @@ def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
             state = target_element.get("state") if target_element is not None else None
             if state in FUZZY_STATES and not include_fuzzy:
                 continue
-            source, source_markup = flatten(source_element)
-            target, target_markup = flatten(target_element)
-            source_line = doc.line(source_element) if source_element is not None else doc.line(trans_unit)
-            units.append(Unit(
-                source=source,
-                target=target,
-                path=path,
-                line=doc.line(target_element) if target_element is not None else source_line,
-                source_line=source_line,
-                id=trans_unit.get("id", ""),
-                notes=[n.text.strip() for n in _children(trans_unit, "note") if n.text and n.text.strip()],
-                state=state,
-                source_lang=src,
-                target_lang=tgt,
-                source_markup=source_markup,
-                target_markup=target_markup,
-            ))
+            notes = [n.text.strip() for n in _children(trans_unit, "note") if n.text and n.text.strip()]
+            units.append(_unit(doc, path, trans_unit, source_element, target_element,
+                               trans_unit.get("id", ""), notes, state, src, tgt))
     return units
 
 
@@ -97,24 +83,30 @@ def _read_v2(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
                 state = segment.get("state")  # initial/translated/reviewed/final: no fuzzy in 2.x
                 source_element = _child(segment, "source")
                 target_element = _child(segment, "target")
-                source, source_markup = flatten(source_element)
-                target, target_markup = flatten(target_element)
-                source_line = doc.line(source_element) if source_element is not None else doc.line(segment)
                 unit_id = unit_element.get("id", "")
                 if len(segments) > 1:
                     unit_id = f"{unit_id}/{segment.get('id') or number}"
-                units.append(Unit(
-                    source=source,
-                    target=target,
-                    path=path,
-                    line=doc.line(target_element) if target_element is not None else source_line,
-                    source_line=source_line,
-                    id=unit_id,
-                    notes=notes,
-                    state=state,
-                    source_lang=src,
-                    target_lang=tgt,
-                    source_markup=source_markup,
-                    target_markup=target_markup,
-                ))
+                units.append(_unit(doc, path, segment, source_element, target_element, unit_id, notes, state, src, tgt))
     return units
+
+
+def _unit(doc: XmlDocument, path: str, container, source_element, target_element, unit_id: str,
+          notes: list[str], state: str | None, source_lang: str, target_lang: str) -> Unit:
+    """One Unit from a source/target element pair (XLIFF 1.2 trans-unit or 2.x segment)."""
+    source, source_markup = flatten(source_element)
+    target, target_markup = flatten(target_element)
+    source_line = doc.line(source_element) if source_element is not None else doc.line(container)
+    return Unit(
+        source=source,
+        target=target,
+        path=path,
+        line=doc.line(target_element) if target_element is not None else source_line,
+        source_line=source_line,
+        id=unit_id,
+        notes=notes,
+        state=state,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        source_markup=source_markup,
+        target_markup=target_markup,
+    )
