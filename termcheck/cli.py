@@ -28,15 +28,21 @@ for _name in COMMAND_MODULES:
     importlib.import_module(f"termcheck.commands.{_name}").register(app)
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    """Runs while the options are parsed, so `termcheck --version` needs no command."""
+    if value:
         from termcheck import __version__
 
         typer.echo(f"termcheck {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=_print_version),
+) -> None:
+    pass
 
 
 def main() -> None:

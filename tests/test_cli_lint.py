@@ -127,3 +127,10 @@ def test_unknown_glossary_columns_are_ignored_with_a_warning(tmp_path):
     result = run("lint", str(article), "-g", str(glossary))
     assert result.returncode == 0
     assert result.stderr == f"termcheck: warning: {glossary}:1: unknown column 'domain' ignored\n"
+
+
+def test_version_needs_no_command():
+    from termcheck import __version__
+
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"termcheck {__version__}\n")
