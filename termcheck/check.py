@@ -61,7 +61,7 @@ def check_pair(
     if alignment is None:
         from termcheck.align import align_documents
 
-        alignment = align_documents(source, target, matcher)
+        alignment = align_documents(source, target, matcher, matches=(source_ctx.matches, target_ctx.matches))
     ctx = PairContext(
         alignment=alignment,
         matcher=matcher,

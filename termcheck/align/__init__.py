@@ -61,17 +61,24 @@ class _Side:
         return sum(self.lengths)
 
 
-def _side(doc: Document, matcher) -> _Side:
+def _side(doc: Document, matcher, matches=None) -> _Side:
     masked = masked_text(doc)
+    if matches is None and matcher is not None:
+        matches = matcher.find(masked)
     paras = paragraphs(doc, masked)
     sents = sentences(doc, paras, masked)
     lengths = [len(_SPACE.sub("", masked[s.start:s.end])) for s in sents]
-    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matcher))
+    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches))
 
 
-def align_documents(source: Document, target: Document, matcher=None) -> Alignment:
-    """Align `target` to `source`; `matcher` (a glossary Matcher) adds term anchors."""
-    src, tgt = _side(source, matcher), _side(target, matcher)
+def align_documents(source: Document, target: Document, matcher=None, *, matches=None) -> Alignment:
+    """Align `target` to `source`; `matcher` (a glossary Matcher) adds term anchors.
+
+    `matches`: the (source, target) glossary matches of the masked texts, when the caller has
+    them already (check_pair does), so the documents are not matched twice.
+    """
+    src_matches, tgt_matches = matches if matches is not None else (None, None)
+    src, tgt = _side(source, matcher, src_matches), _side(target, matcher, tgt_matches)
     warnings: list[str] = []
     result = Alignment(source, target, src.paragraphs, tgt.paragraphs, src.sentences, tgt.sentences, [], [], warnings)
     if not src.sentences and not tgt.sentences:

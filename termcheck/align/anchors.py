@@ -77,8 +77,9 @@ def number_weight(value: float, kind: str) -> float:
     return 1.5
 
 
-def segment_anchors(doc: Document, masked: str, segments: list[Segment], matcher=None) -> list[Anchors]:
-    """Anchors of each segment (segments in text order, not overlapping)."""
+def segment_anchors(doc: Document, masked: str, segments: list[Segment], matches=None) -> list[Anchors]:
+    """Anchors of each segment (segments in text order, not overlapping); `matches` are the
+    glossary matches of `masked`, when a glossary is in use."""
     anchors = [Anchors() for _ in segments]
     starts = [s.start for s in segments]
 
@@ -88,8 +89,8 @@ def segment_anchors(doc: Document, masked: str, segments: list[Segment], matcher
             return anchors[k]
         return None
 
-    if matcher is not None:
-        for match in matcher.find(masked):
+    if matches is not None:
+        for match in matches:
             target = owner(match.start)
             if target is not None:
                 for concept in match.concepts:
