@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termcheck.match import Match, Matcher
 from termcheck.model import Document, Finding
@@ -18,6 +18,7 @@ class DocumentContext:
     text: str  # doc.text with markup blanked out: same length, same offsets
     matches: list[Match]
     matcher: Matcher
+    cache: dict = field(default_factory=dict)  # per-document work that several rules share
 
 
 DocumentRule = Callable[[DocumentContext], Iterable[Finding]]

@@ -191,10 +191,9 @@ EDGE_WORDS = frozenset(
 
 
 def name_spans(ctx: DocumentContext) -> list[NameSpan]:
-    """Every name span of an English document, in text order (memoized for the current document)."""
-    last = ctx.matcher.cache.get("TC10x.last-document")
-    if last is not None and last[0] is ctx:
-        return last[1]
+    """Every name span of an English document, in text order (TC102, TC103 and TC104 share one scan)."""
+    if "name-spans" in ctx.cache:
+        return ctx.cache["name-spans"]
     if ctx.doc.lang == "ar":
         spans = []
     else:
@@ -205,8 +204,7 @@ def name_spans(ctx: DocumentContext) -> list[NameSpan]:
         finally:
             if collecting:
                 gc.enable()
-    # One document at a time: TC102, TC103 and TC104 share the scan of the document being linted.
-    ctx.matcher.cache["TC10x.last-document"] = (ctx, spans)
+    ctx.cache["name-spans"] = spans
     return spans
 
 
