@@ -257,10 +257,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
 
 
 def _rendered_loosely(concept, lang: str, normalized_target: str, matcher: Matcher) -> bool:
-    """A form of the concept inside the normalized target, even glued to ال or a suffix.
+    """A form of the concept inside the normalized target, even glued to a suffix.
 
-    The matcher accepts و ف ب ك ل before a form but not the article (اللقاح for لقاح); a
-    missing-term report must not rest on that, so absence is confirmed by a substring test.
+    The matcher rightly wants a word boundary after a form, but a plural or an attached
+    pronoun (vaccines, لقاحات, لقاحنا) still renders the term: a missing-term report must not
+    rest on the boundary, so absence is confirmed by a substring test.
     """
     keys = matcher.cache.get(("units-forms", id(concept), lang))
     if keys is None:

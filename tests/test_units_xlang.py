@@ -39,3 +39,9 @@ def test_a_target_term_absent_from_the_source_is_unexpected():
 
 def test_a_rendered_term_is_neither_missing_nor_unexpected():
     assert check_units([unit("قالت كتائب حزب الله", "Kataib Hezbollah said")], MATCHER) == []
+
+
+def test_a_form_with_a_suffix_still_renders_the_term():
+    matcher = Matcher(glossary(concept("vaccine", en_p="vaccine", ar_p="لقاح")))
+    units = [unit("وصل اللقاح", "The vaccines arrived"), unit("The vaccine arrived", "وصلت لقاحاتنا", "en", "ar")]
+    assert check_units(units, matcher) == []
