@@ -1,0 +1,181 @@
+"""Arabic morphology for matching: clitics, inflectional suffixes and light stems.
+
+The one home of Arabic affixes in termcheck: the matcher, the unit rules, the aligner's skeletons
+and the number reader all take their clitic and suffix tables from here. Every function works on
+NORMALIZED text (termcheck.text.normalize: alefs folded, harakat, tatweel and invisible marks
+gone), so tanween and case vowels are already absent; the accusative tanween's alef is a suffix.
+
+The model is light stemming in the style of Larkey's light10 (Larkey, Ballesteros & Connell 2002):
+strip a proclitic run (و ف, then ب ك ل), the article ال (ل + ال written لل), then one inflectional
+suffix group: an enclitic pronoun (ـك ـه ـها ـهم ـهما ـكم ـكن ـنا ـي), a sound plural or dual
+(ـات ـون ـين ـان ـتان ـتين ـتا ـتي), a plural or dual followed by an enclitic, or the accusative ـا.
+Before a suffix the ta marbuta is written ت (خصوصيتك -> خصوصية, صلاحيات -> صلاحية), so a stem that
+ends in ت is also tried with ة.
+
+Light stemming alone over-strips (بحث is not ب + حث), so the matcher uses it *against a lexicon*:
+`Analyzer.analyse` returns the least-stripped reading of a word whose stem is a known lemma (a
+glossary word without its article). A word that no reading maps to a known lemma is left alone, so
+ordinary prose can never match by stripping. `light_stem` (no lexicon) is for keys that only need
+to be equal for two spellings of one word, such as the comparison of two translations (TC301).
+Broken plurals are not derived (they are other words); a glossary lists them as allowed forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+ARTICLE = "\u0627\u0644"  # ال
+LAM = "\u0644"
+TA_MARBUTA = "\u0629"  # ة
+TA = "\u062a"  # ت
+CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
+PREPOSITIONS = ("\u0628", "\u0643", "\u0644")  # ب ك ل
+# "" and every conjunction/preposition run: و ف ب ك ل وب وك ول فب فك فل.
+PROCLITICS = frozenset(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS))
+# ل + ال is written لل (للباسيج), optionally after و or ف.
+LAM_ARTICLE = frozenset(c + LAM + LAM for c in ("", *CONJUNCTIONS))
+# Everything that may stand before a noun that takes the article: بال، وال، فبال، لل، ولل ...
+ARTICLE_PREFIXES = frozenset(p + ARTICLE for p in PROCLITICS if not p.endswith(LAM)) | LAM_ARTICLE
+ENCLITICS = ("\u0647\u0645\u0627", "\u0647\u0627", "\u0647\u0645", "\u0643\u0645", "\u0643\u0646", "\u0646\u0627",
+             "\u0643", "\u0647", "\u064a")  # هما ها هم كم كن نا ك ه ي
+# Sound plurals and duals; those that begin with ت belong to a stem ending in ة.
+PLURAL_SUFFIXES = ("\u062a\u0627\u0646", "\u062a\u064a\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646",
+                   "\u0627\u0646", "\u062a\u0627", "\u062a\u064a")  # تان تين ات ون ين ان تا تي
+ACCUSATIVE = "\u0627"  # the alef of tanween fath: حجرًا -> حجرا
+# Plural/dual + pronoun: صلاحياتك، كلماتهم، مستخدمينا is not written (ن drops): ات and تا/تي only.
+_PLURAL_BEFORE_ENCLITIC = ("\u0627\u062a", "\u062a\u0627", "\u062a\u064a")
+NOUN_SUFFIXES = tuple(sorted(
+    {*ENCLITICS, *PLURAL_SUFFIXES, ACCUSATIVE, *(p + e for p in _PLURAL_BEFORE_ENCLITIC for e in ENCLITICS)},
+    key=len, reverse=True))
+_TA_SUFFIXES = frozenset(s for s in NOUN_SUFFIXES if s.startswith(TA))  # the ت is the stem's ة
+_FEMININE_PLURAL = frozenset(s for s in NOUN_SUFFIXES if s.startswith("\u0627\u062a"))  # ات...: صلاحيات
+_PREFIXES = tuple(sorted(PROCLITICS | ARTICLE_PREFIXES, key=len, reverse=True))
+_ARTICLE_GROUP = tuple(sorted(ARTICLE_PREFIXES, key=len, reverse=True))
+MIN_STEM = 2  # letters a stem keeps; shorter readings are not considered
+
+ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
+_ARABIC_ONLY = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+(?: [\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+)*")
+
+
+class Reading(NamedTuple):
+    """One way to read a word: prefix + stem-as-written + suffix; `lemma` is the stem's dictionary
+    spelling (ة restored before a suffix). `article` tells whether the prefix holds ال."""
+
+    prefix: str
+    lemma: str
+    suffix: str
+    article: bool
+
+    @property
+    def stripped(self) -> int:
+        return len(self.prefix) + len(self.suffix)
+
+
+def is_arabic_phrase(key: str) -> bool:
+    """True when a normalized form is Arabic words separated by single spaces (nothing else)."""
+    return bool(_ARABIC_ONLY.fullmatch(key))
+
+
+def strip_article(word: str) -> str:
+    """A glossary word's lemma: without its article (ال), when at least MIN_STEM letters remain."""
+    if word.startswith(ARTICLE) and len(word) - len(ARTICLE) >= MIN_STEM:
+        return word[len(ARTICLE):]
+    return word
+
+
+def strip_proclitics(word: str) -> str:
+    """A word without its proclitics and article, when at least three letters remain (لقاحات ->
+    لقاحات, والفيروس -> فيروس, وفيروس -> فيروس). Lexicon-free, so a bare one-letter proclitic is only
+    taken off a word of five or more letters (بغداد stays)."""
+    for prefix in _PREFIXES:
+        if prefix and word.startswith(prefix):
+            rest = word[len(prefix):]
+            has_article = prefix.endswith(ARTICLE) or prefix in LAM_ARTICLE
+            if len(rest) >= 3 and (has_article or len(prefix) > 1 or len(word) >= 5):
+                return rest
+    return word
+
+
+def readings(word: str) -> Iterable[Reading]:
+    """Every reading of a normalized word, least stripped first (the word itself comes first)."""
+    found: list[Reading] = []
+    for prefix in ("", *_PREFIXES):
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix):]
+        article = prefix.endswith(ARTICLE) or prefix in LAM_ARTICLE
+        for suffix in ("", *NOUN_SUFFIXES):
+            if suffix and not rest.endswith(suffix):
+                continue
+            stem = rest[: len(rest) - len(suffix)] if suffix else rest
+            if len(stem) < MIN_STEM:
+                continue
+            if suffix in _TA_SUFFIXES or suffix in _FEMININE_PLURAL:
+                found.append(Reading(prefix, stem + TA_MARBUTA, suffix, article))
+            if suffix and not suffix.startswith(TA) and stem.endswith(TA) and len(stem) > MIN_STEM:
+                found.append(Reading(prefix, stem[:-1] + TA_MARBUTA, suffix, article))  # خصوصيتك
+            if suffix not in _TA_SUFFIXES:
+                found.append(Reading(prefix, stem, suffix, article))
+    found.sort(key=lambda r: r.stripped)
+    return found
+
+
+def light_stem(word: str) -> str:
+    """A lexicon-free stem in light10's order: the article group (ال وال بال كال فال لل ...) or a
+    leading و, then one suffix group, each only when three letters remain; a final ة (or the ت it
+    becomes before a suffix) is dropped, so صلاحية, صلاحيات and صلاحياتك share the stem صلاحي.
+    Bare ب ك ل are not stripped: without a lexicon بيانات would lose its first letter."""
+    for prefix in _ARTICLE_GROUP:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
+    else:
+        if word.startswith(CONJUNCTIONS[0]) and len(word) >= 4:
+            word = word[1:]
+    stripped = False
+    for suffix in NOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word, stripped = word[: -len(suffix)], True
+            break
+    if len(word) > 3 and (word.endswith(TA_MARBUTA) or (stripped and word.endswith(TA))):
+        word = word[:-1]
+    return word
+
+
+def comparison_key(normalized: str) -> str:
+    """A key in which the article, clitics and inflection of Arabic words do not count (two
+    translations that differ only there are the same); other words are kept as they are."""
+    return ARABIC_WORD.sub(lambda m: light_stem(m.group()), normalized)
+
+
+class Analyzer:
+    """Reads words against a lexicon of lemmas: the least-stripped reading whose lemma is known.
+
+    The fold of ة into ه (a glossary option) is applied by normalization before words get here, so
+    with it a restored stem is spelled with ه."""
+
+    def __init__(self, lemmas: Iterable[str], *, ta_marbuta: str = TA_MARBUTA) -> None:
+        self.lemmas = frozenset(lemmas)
+        self._ta = ta_marbuta
+        self._memo: dict[str, Reading | None] = {}
+
+    def analyse(self, word: str) -> Reading | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        reading = None
+        if word in self.lemmas:
+            reading = Reading("", word, "", False)
+        else:
+            lemmas = self.lemmas
+            for candidate in readings(word):
+                lemma = candidate.lemma if self._ta == TA_MARBUTA else candidate.lemma.replace(TA_MARBUTA, self._ta)
+                if lemma in lemmas:
+                    reading = candidate._replace(lemma=lemma)
+                    break
+        if len(self._memo) < 500_000:
+            self._memo[word] = reading
+        return reading
