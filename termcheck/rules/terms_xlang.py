@@ -107,35 +107,48 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             continue
         first = view.target_spans[0][0]
         yield with_confidence(
-            Finding(
-                rule=TC201.code,
-                severity=TC201.severity,
-                location=ctx.target.doc.location(first, first),
-                found=source_text,
-                message=f"'{source_text}' ({concept.key}) is not rendered in the target; expected '{preferred.text}'",
-                expected=preferred.text,
-                concept=concept.key,
-                source=source_loc,
-                source_text=source_text,
-            ),
+            missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), source_text,
+                                 source_loc, source_text),
             view,
         )
+
+
+def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
+                         source_loc: Location, source_text: str) -> Finding:
+    """The TC201 finding (documents and units alike): `source_text` has no rendering at `location`."""
+    return Finding(
+        rule=TC201.code,
+        severity=TC201.severity,
+        location=location,
+        found=found,
+        message=f"'{source_text}' ({concept.key}) is not rendered in the target; expected '{expected}'",
+        expected=expected,
+        concept=concept.key,
+        source=source_loc,
+        source_text=source_text,
+    )
 
 
 def _wrong_rendering(ctx: PairContext, concept: Concept, preferred: str, span: Span,
                      source_loc: Location, source_text: str) -> Finding:
     doc = ctx.target.doc
-    found = doc.text[span[0]:span[1]]
+    return wrong_rendering_finding(concept, preferred, doc.text[span[0]:span[1]], doc.location(*span),
+                                   source_loc, source_text, fix_span=span)
+
+
+def wrong_rendering_finding(concept: Concept, preferred: str, found: str, location: Location,
+                            source_loc: Location, source_text: str, fix_span: Span | None = None) -> Finding:
+    """The TC202 finding (documents and units alike); an unsafe fix when the offsets are the text's own."""
     return Finding(
         rule=TC202.code,
         severity=TC202.severity,
-        location=doc.location(*span),
+        location=location,
         found=found,
         message=(f"'{found}' renders '{source_text}' ({concept.key}) with a spelling the glossary "
                  f"does not list; write '{preferred}'"),
         expected=preferred,
         concept=concept.key,
-        fix=Fix(span[0], span[1], preferred, Applicability.UNSAFE),
+        fix=Fix(fix_span[0], fix_span[1], preferred, Applicability.UNSAFE) if fix_span else None,
         source=source_loc,
         source_text=source_text,
     )

@@ -1,0 +1,119 @@
+"""Checks over translation units (PO, MO, XLIFF, TMX): the runner of the TC3xx unit rules.
+
+Each rule family is a module of its own, like the document rules: `terms` (TC101/TC201/TC202/
+TC203 per unit, with a glossary), `empty` (TC303 untranslated, TC304 copied source),
+`placeholders` (TC305 placeholders, TC306 markup), `consistency` (TC301/TC302 across units) and
+`renderings` (the TC307 co-occurrence miner, `RenderingIndex`). `locate` places findings in the
+file; `finding` ties them to their unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from termcheck.formats.units import Unit
+from termcheck.match import Matcher
+from termcheck.model import Finding
+from termcheck.rules.registry import selected
+from termcheck.units.consistency import inconsistencies
+from termcheck.units.empty import copied_source, untranslated
+from termcheck.units.locate import Locator
+from termcheck.units.placeholders import markup_findings, placeholder_findings, placeholders, tags
+from termcheck.units.renderings import RenderingIndex, term_renderings
+from termcheck.units.terms import TERM_RULES, term_findings
+
+__all__ = ["Locator", "RenderingIndex", "UnitCheckOptions", "check_units", "placeholders", "suppressed", "tags",
+           "term_findings"]
+
+
+@dataclass(frozen=True)
+class UnitCheckOptions:
+    terms: tuple[str, ...] = ()  # TC307 for these source terms (--term)
+    mine_terms: bool = False  # TC307 for frequent source n-grams with competing renderings
+    mine_min_count: int = 5  # a mined n-gram must occur in this many units
+    mine_limit: int = 30  # at most this many mined terms are examined
+    renderings_limit: int = 5  # at most this many renderings per term
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+
+    def wants(self, code: str) -> bool:
+        return selected(code, list(self.select or ()), list(self.ignore or ()))
+
+
+def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOptions | None = None,
+                sources: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every finding over `units`, in file and line order.
+
+    `sources` maps a path to its text; with it, findings point at the column of the term in the
+    target line (without it, column 1 of the unit's line).
+
+    Unit-note suppressions (`termcheck: ignore TC301`) are NOT applied here: the caller filters
+    with suppress.filter_suppressed(findings, suppress.unit_suppressions(units)), which also
+    tells which notes silenced nothing (--report-unused). A unit whose note names a cross-unit
+    rule (TC301, TC302, TC307) is left out of that comparison; for TC301/TC302 it still gets a
+    finding of its own, which its note then silences (so the note counts as used).
+    """
+    options = options or UnitCheckOptions()
+    locator = Locator(sources or {})
+    units = [u for u in units]
+    found: list[tuple[Unit, Finding]] = []
+    if matcher is not None and any(options.wants(c) for c in TERM_RULES):
+        found.extend(term_findings(units, matcher, locator))
+    if options.wants("TC303"):
+        found.extend(untranslated(units, locator))
+    if options.wants("TC304"):
+        found.extend(copied_source(units, locator))
+    if options.wants("TC305"):
+        found.extend(placeholder_findings(units, locator))
+    if options.wants("TC306"):
+        found.extend(markup_findings(units, locator))
+    for code in ("TC301", "TC302"):
+        if options.wants(code):
+            found.extend(inconsistencies(units, locator, code, opted_out=lambda u, c=code: suppressed(u, c)))
+    if options.wants("TC307") and (options.terms or options.mine_terms):
+        found.extend(term_renderings(_unsuppressed(units, "TC307"), locator, options))
+    findings = [f for _, f in found if options.wants(f.rule)]
+    findings.sort(key=_order)
+    return findings
+
+
+def _order(finding: Finding) -> tuple:
+    loc = finding.location
+    return (loc.path, loc.line, loc.column, finding.rule, finding.message)
+
+
+# -- suppressions: a note 'termcheck: ignore TC304' (or a bare 'termcheck: ignore') on the unit.
+# Findings are filtered by the caller (termcheck.suppress); here only the opt-out of cross-unit
+# comparisons, read with the same parser so both agree on what a note says.
+
+
+def suppressed(unit: Unit, code: str) -> bool:
+    """True when one of the unit's notes suppresses `code` (a note may name prefixes, or none)."""
+    if not unit.notes:
+        return False
+    from termcheck.suppress import unit_suppressions
+
+    return any(not s.codes or any(code.startswith(c) for c in s.codes) for s in unit_suppressions([unit]))
+
+
+def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
+    return [u for u in units if not u.notes or not suppressed(u, code)]
+
+
+# -- suppressions: a note 'termcheck: ignore TC304' (or a bare 'termcheck: ignore') on the unit.
+# Findings are filtered by the caller (termcheck.suppress); here only the opt-out of cross-unit
+# comparisons, read with the same parser so both agree on what a note says.
+
+
+def suppressed(unit: Unit, code: str) -> bool:
+    """True when one of the unit's notes suppresses `code` (a note may name prefixes, or none)."""
+    if not unit.notes:
+        return False
+    from termcheck.suppress import unit_suppressions
+
+    return any(not s.codes or any(code.startswith(c) for c in s.codes) for s in unit_suppressions([unit]))
+
+
+def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
+    return [u for u in units if not u.notes or not suppressed(u, code)]

@@ -1,0 +1,36 @@
+"""The one way a unit rule reports: a Finding tied to its unit (extra['unit'] names it).
+
+Rules yield (unit, finding) pairs; a finding built elsewhere (the TC101/TC201/TC202 builders of
+the document rules) is tied to its unit with `for_unit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from termcheck.formats.units import Unit
+from termcheck.model import Finding, Location
+from termcheck.rules.registry import rule
+from termcheck.units.text import short
+
+
+def unit_finding(code: str, unit: Unit, location: Location, found: str, message: str,
+                 **fields: Any) -> tuple[Unit, Finding]:
+    meta = rule(code)
+    extra = fields.pop("extra", {})
+    return for_unit(unit, Finding(rule=meta.code, severity=meta.severity, location=location, found=found,
+                                  message=message, extra=extra, **fields))
+
+
+def for_unit(unit: Unit, finding: Finding) -> tuple[Unit, Finding]:
+    """`finding` with the unit's id in extra; an MO unit has no line to point at, so it is named."""
+    message = finding.message if unit.line else f"msgid '{short(unit.source)}': {finding.message}"
+    return unit, replace(finding, message=message, extra={"unit": unit.id, **finding.extra})
+
+
+def where(unit: Unit, anchor: Unit) -> str:
+    """Where `unit` is, as short as it can be said from `anchor`'s file."""
+    if unit.path == anchor.path:
+        return f"line {unit.line}" if unit.line else f"'{unit.id}'"
+    return unit.where if unit.line else f"{unit.path} '{unit.id}'"

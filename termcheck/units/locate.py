@@ -1,0 +1,60 @@
+"""Where a unit's finding points: the unit's line, and the column of a text on it when known.
+
+Readers give each unit the line of its target (msgstr, <target>, target <seg>) and of its source;
+with the file's text, a finding is placed on the first occurrence of what it quotes, searched
+from that line to the end of the element. MO units have no line (line 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from termcheck.formats.units import Unit
+from termcheck.model import Location, TextIndex
+
+
+class Locator:
+    """Builds Locations for units: the unit's line, and the column of a text on it when known."""
+
+    _END_OF_TARGET = ("</target>", "</seg>")
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = sources
+        self._indexes: dict[str, TextIndex] = {}
+
+    def _index(self, path: str) -> TextIndex | None:
+        if path not in self.sources:
+            return None
+        if path not in self._indexes:
+            self._indexes[path] = TextIndex(self.sources[path])
+        return self._indexes[path]
+
+    def at(self, path: str, line: int, found: str = "") -> Location:
+        """The first occurrence of `found` in the element starting at `line`, else the line's start."""
+        if line <= 0:
+            return Location(path, 0, 0, 0, 0, 0, 0)
+        index = self._index(path)
+        if index is None or line > index.line_count:
+            return Location(path, 0, 0, line, 1, line, 1)
+        text = self.sources[path]
+        for number in range(line, min(line + 30, index.line_count + 1)):
+            start = index.line_start(number)
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            row = text[start:end]
+            column = row.find(found) if found else -1
+            if column >= 0:
+                return Location(path, start + column, start + column + len(found), number, column + 1,
+                                number, column + 1 + len(found))
+            if number > line and (not row.strip() or row.lstrip().startswith(("msgstr[", "msgid", "#"))):
+                break
+            if any(tag in row for tag in self._END_OF_TARGET):
+                break
+        start = index.line_start(line)
+        return Location(path, start, start, line, 1, line, 1)
+
+    def target(self, unit: Unit, found: str = "") -> Location:
+        return self.at(unit.path, unit.line, found)
+
+    def source(self, unit: Unit, found: str = "") -> Location:
+        return self.at(unit.path, unit.source_line, found)

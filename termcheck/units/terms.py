@@ -1,0 +1,122 @@
+"""Glossary term rules per unit: TC101 forbidden target form, TC201 missing term, TC202 wrong
+rendering, TC203 unexpected term.
+
+A unit is one aligned pair, so no alignment is needed: a concept matched in the source (its
+source-language form) must have a target-language form in the target, else a fuzzy window of the
+target (terms_xlang.best_window) is a wrong rendering (TC202), else the term is missing (TC201).
+A target form whose concept is not in the source is TC203. The findings are built by the
+document rules' builders, so units and documents word them alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import replace
+
+from termcheck.formats.units import Unit, base_lang
+from termcheck.match import Match, Matcher
+from termcheck.model import Finding, Status
+from termcheck.rules.forbidden import forbidden_finding
+from termcheck.rules.terms_xlang import best_window, missing_term_finding, wrong_rendering_finding
+from termcheck.units.finding import for_unit, unit_finding
+from termcheck.units.locate import Locator
+from termcheck.units.text import matchable
+
+TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
+
+
+def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[list[list[Match]], list[str]]:
+    """matcher.find over many short texts at C speed, and each text's normalized form.
+
+    Each batch is joined with NUL separators (never part of a form, never white space, kept by
+    normalization: no match can cross one) and normalized and matched once.
+    """
+    results: list[list[Match]] = []
+    normalized: list[str] = []
+    for first in range(0, len(texts), batch):
+        chunk = [matchable(t) for t in texts[first:first + batch]]
+        starts = []
+        position = 0
+        for text in chunk:
+            starts.append(position)
+            position += len(text) + 1
+        joined = "\x00".join(chunk)
+        norm = matcher.normalize(joined)
+        per_text: list[list[Match]] = [[] for _ in chunk]
+        for match in matcher.find(joined, norm):
+            k = bisect.bisect_right(starts, match.start) - 1
+            offset = starts[k]
+            per_text[k].append(replace(match, start=match.start - offset, end=match.end - offset))
+        results.extend(per_text)
+        normalized.extend(norm.text.split("\x00"))
+    return results, normalized
+
+
+def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+    units = [u for u in units if u.target.strip()]  # an empty target is TC303's business
+    target_matches, normalized_targets = find_all(matcher, [u.target for u in units])
+    source_matches, _ = find_all(matcher, [u.source for u in units])
+    for unit, in_target, in_source, norm_target in zip(units, target_matches, source_matches, normalized_targets):
+        if not in_source and not in_target:
+            continue
+        target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
+        in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
+        rendered: set[int] = set()
+        for match in in_target:
+            entries = [e for e in match.entries if e.term.lang == target_lang]
+            rendered.update(id(e.concept) for e in entries)
+            if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
+                yield _forbidden(unit, match, entries[0], locator)
+            elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
+                found = unit.target[match.start:match.end]
+                yield unit_finding(
+                    "TC203", unit, locator.target(unit, found), found,
+                    f"'{found}' ({entries[0].concept.key}) is in the target but not in its source text",
+                    concept=entries[0].concept.key,
+                )
+        for match in in_source:
+            seen: set[int] = set()
+            for entry in match.entries:
+                concept = entry.concept
+                if entry.term.lang != source_lang or id(concept) in rendered or id(concept) in seen:
+                    continue
+                seen.add(id(concept))
+                expected = concept.preferred(target_lang)
+                if expected is None:
+                    continue  # the glossary has no rendering to ask for
+                if _rendered_loosely(concept, target_lang, norm_target, matcher):
+                    continue
+                source_text = unit.source[match.start:match.end]
+                variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
+                                      [t.text for t in concept.forms(target_lang)],
+                                      [(m.start, m.end) for m in in_target], matcher)
+                if variant is not None:
+                    found = unit.target[variant[0]:variant[1]]
+                    yield for_unit(unit, wrong_rendering_finding(
+                        concept, expected.text, found, locator.target(unit, found),
+                        locator.source(unit, source_text), source_text))
+                    continue
+                yield for_unit(unit, missing_term_finding(
+                    concept, expected.text, locator.target(unit), "", locator.source(unit, source_text), source_text))
+
+
+def _rendered_loosely(concept, lang: str, normalized_target: str, matcher: Matcher) -> bool:
+    """A form of the concept inside the normalized target, even glued to a suffix.
+
+    The matcher rightly wants a word boundary after a form, but a plural or an attached
+    pronoun (vaccines, لقاحات, لقاحنا) still renders the term: a missing-term report must not
+    rest on the boundary, so absence is confirmed by a substring test.
+    """
+    keys = matcher.cache.get(("units-forms", id(concept), lang))
+    if keys is None:
+        keys = matcher.cache[("units-forms", id(concept), lang)] = [
+            k for k in (matcher.key(t.text) for t in concept.forms(lang)) if k
+        ]
+    return any(key in normalized_target for key in keys)
+
+
+def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
+    found = unit.target[match.start:match.end]
+    # no fix here: offsets are the unit's; fix.attach_unit_fixes adds one in the file's terms
+    return for_unit(unit, forbidden_finding(entry, found, locator.target(unit, found)))
