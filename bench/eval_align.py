@@ -13,6 +13,7 @@ Scores are summed over all pairs (micro average).
 from __future__ import annotations
 
 import argparse
+import bisect
 import math
 import os
 import random
@@ -169,12 +170,23 @@ def source_language(folder: str, ar: Document, en: Document) -> str:
     return "en" if counts == (targets, sources) and counts != (sources, targets) else "ar"
 
 
-def evaluate(corpora: str, matcher, clean: bool) -> None:
-    scores = {(system, level): Score() for system in ("termcheck", "gale-church") for level in ("paragraph", "sentence")}
+def bundled_pairs(corpora: str, clean: bool) -> list[tuple[str, Document, Document, dict[str, list[Pair]]]]:
     folders = sorted(f for f in (os.path.join(corpora, d) for d in os.listdir(corpora)) if os.path.isfile(os.path.join(f, "gold.tsv")))
-    for folder in folders:
-        gold = read_gold(os.path.join(folder, "gold.tsv"))
-        source, target = load_pair(folder, clean)
+    return [(os.path.basename(f), *load_pair(f, clean), read_gold(os.path.join(f, "gold.tsv"))) for f in folders]
+
+
+def dev_set(split: str) -> list[tuple[str, Document, Document, dict[str, list[Pair]]]]:
+    """The TICO-19 development pairs of one split (bench/devsets.py); [] without the memory."""
+    from devsets import dev_pairs
+
+    return [(p.name, p.source, p.target, p.gold) for p in dev_pairs(split)]
+
+
+def evaluate(label: str, pairs, matcher, verbose: bool = True) -> dict:
+    """Print strict/lax scores of one set; return the scores and the (confidence, correct) of each bead."""
+    scores = {(system, level): Score() for system in ("termcheck", "gale-church") for level in ("paragraph", "sentence")}
+    judged: list[tuple[float, bool]] = []
+    for name, source, target, gold in pairs:
         alignment = align_documents(source, target, matcher)
         gc_para, gc_sent = baseline(source, target)
         for level, ours, theirs in (
@@ -184,14 +196,45 @@ def evaluate(corpora: str, matcher, clean: bool) -> None:
             scores[("termcheck", level)].add(as_pairs(ours), gold[level])
             scores[("gale-church", level)].add(as_pairs(theirs), gold[level])
             wrong = set(as_pairs(ours)) ^ set(gold[level])
-            if wrong:
-                print(f"  {os.path.basename(folder)} {level}: differs from gold at {sorted(wrong)}")
-    print(f"{len(folders)} pairs ({'clean' if clean else 'as published'} files), glossary anchors: {'yes' if matcher else 'no'}")
+            if wrong and verbose:
+                print(f"  {name} {level}: differs from gold at {sorted(wrong)[:12]}{' ...' if len(wrong) > 12 else ''}")
+        gold_set = set(gold["sentence"])
+        judged += [(b.confidence, (b.source, b.target) in gold_set) for b in alignment.sentence_beads]
+    print(f"{label}: {len(pairs)} pairs, glossary anchors: {'yes' if matcher else 'no'}")
     print(f"{'system':<12} {'level':<10} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}")
     for (system, level), score in scores.items():
         sp, sr, sf = score.strict()
         lp, lr, lf = score.lax()
         print(f"{system:<12} {level:<10} {sp:8.3f} {sr:6.3f} {sf:6.3f}   {lp:6.3f} {lr:6.3f} {lf:6.3f}")
+    return {"scores": scores, "judged": judged}
+
+
+def auc(judged: list[tuple[float, bool]]) -> float:
+    """P(a right bead has a higher confidence than a wrong one), ties counting half."""
+    right = sorted(c for c, ok in judged if ok)
+    wrong = sorted(c for c, ok in judged if not ok)
+    if not right or not wrong:
+        return float("nan")
+
+    total = 0.0
+    for w in wrong:
+        above, ties = len(right) - bisect.bisect_right(right, w), bisect.bisect_right(right, w) - bisect.bisect_left(right, w)
+        total += above + 0.5 * ties
+    return total / (len(right) * len(wrong))
+
+
+def reliability(label: str, judged: list[tuple[float, bool]]) -> None:
+    """Share of right beads per confidence bin (a calibrated confidence has share ~ bin mean)."""
+    bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01)]
+    print(f"{label}: sentence-bead confidence, AUC {auc(judged):.3f} over {len(judged)} beads "
+          f"({sum(1 for _, ok in judged if not ok)} wrong)")
+    print(f"  {'confidence':<12} {'beads':>6} {'mean conf':>9} {'right':>6}")
+    for lo, hi in bins:
+        inside = [(c, ok) for c, ok in judged if lo <= c < hi]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            share = sum(1 for _, ok in inside if ok) / len(inside)
+            print(f"  [{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'} {len(inside):>6} {mean:9.3f} {share:6.3f}")
 
 
 def synthetic_pair(corpora: str, sentences_wanted: int, seed: int = 7) -> tuple[Document, Document]:
@@ -254,6 +297,8 @@ def main() -> None:
     parser.add_argument("--glossary", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "glossaries", "house.csv"))
     parser.add_argument("--no-glossary", action="store_true", help="align without glossary anchors")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list the differing beads of the dev sets too")
+    parser.add_argument("--quiet", action="store_true", help="do not list the differing beads of the bundled pairs")
     args = parser.parse_args()
     matcher = None
     if not args.no_glossary and os.path.exists(args.glossary):
@@ -261,9 +306,16 @@ def main() -> None:
         from termcheck.match import Matcher
 
         matcher = Matcher(load_glossary(args.glossary))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     for clean in (False, True):
-        evaluate(args.corpora, matcher, clean)
+        evaluate(f"bundled ({'clean' if clean else 'as published'} files)", bundled_pairs(args.corpora, clean), matcher, not args.quiet)
         print()
+    for split in ("tune", "held-out"):
+        pairs = dev_set(split)
+        if pairs:
+            result = evaluate(f"TICO-19 dev set, {split} split", pairs, matcher, args.verbose)
+            reliability(f"TICO-19 {split}", result["judged"])
+            print()
     if not args.no_timing:
         timings(args.corpora, matcher)
 
