@@ -1,32 +1,57 @@
-"""Find every glossary form in a text with one Aho-Corasick automaton.
+"""Find every glossary form in a text: one Aho-Corasick automaton, and an Arabic lemma layer.
 
-All forms of all concepts, both languages, go into one automaton keyed by their normalized text.
-A raw hit is kept only at word boundaries; Arabic proclitics (و ف ب ك ل and their pairs) may stand
-before a term, and ل + ال written لل is recognized too (للباسيج is الباسيج). English possessives
-('s) and hyphenated compounds (Hezbollah-backed) need nothing special: ' and - are not word
-characters. Overlaps are resolved globally by length, so a full name beats its surname.
+All forms go into one automaton keyed by their normalized text. A raw hit is kept only at word
+boundaries. English possessives ('s) and hyphenated compounds (Hezbollah-backed) need nothing
+special: ' and - are not word characters. English forms also match their regular plural (passwords,
+outbreaks, policies), and lower-case forms their hyphen/space twin (hand-washing, hand washing).
+
+Arabic forms made of Arabic words only are matched word by word instead (`_arabic_candidates`):
+each word of the text is read against the glossary's lemmas (its words without the article) by
+termcheck.text.arabic.Analyzer, so proclitics (و ف ب ك ل, لل), the article on any word or its
+absence, enclitic pronouns, sound plurals and duals, ة written ت before a suffix and the accusative
+alef all leave the term the same term (بكلمة مرورك is كلمة المرور). Only words whose reading is a
+glossary lemma take part, so ordinary prose never matches by stripping. A match that needed more
+than proclitics (a suffix, an article added or dropped) is not `exact`: its fix is not safe.
+
+Case and hamza where the house says so: an all-capitals form (WHO, US, IT) matches only as written
+("who" is not the WHO), and when two forms of a key differ only by case or hamza (اختر / إختر), the
+one written in the text is the one matched.
+
+Overlaps are resolved globally by length, so a full name beats its surname.
 """
 
 from __future__ import annotations
 
 import gc
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
 
-from termcheck.model import Concept, Glossary, Term
+from termcheck.model import Concept, Glossary, Status, Term
+from termcheck.text.arabic import (
+    ARABIC_WORD,
+    ARTICLE,
+    ARTICLE_PREFIXES,
+    LAM_ARTICLE,
+    PROCLITICS,
+    TA_MARBUTA,
+    Analyzer,
+    is_arabic_phrase,
+    strip_article,
+)
 from termcheck.text.normalize import Normalized, normalize, normalize_form
 
-ARTICLE = "\u0627\u0644"  # ال
-_CONJUNCTIONS = ("", "\u0648", "\u0641")  # و ف
-_PREPOSITIONS = ("", "\u0628", "\u0643", "\u0644")  # ب ك ل
-PROCLITICS = frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS)
-# ل + ال -> لل, optionally after و or ف.
-_LAM_ARTICLE = frozenset(c + "\u0644\u0644" for c in _CONJUNCTIONS)
-# A form written without the article also matches with it: لقاح in اللقاح, باللقاح, للقاح.
-_ARTICLE_PREFIXES = PROCLITICS | frozenset(p + ARTICLE for p in PROCLITICS) | _LAM_ARTICLE
+__all__ = ["ARTICLE", "PROCLITICS", "Entry", "Match", "Matcher"]
+
+# A form written without the article also matches with it (mixed forms on the automaton path).
+_ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
 _LONGEST_PREFIX = max(map(len, _ARTICLE_PREFIXES))
+_HAS_ARABIC = re.compile("[\u0621-\u064a]")
+_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9.&-]*[A-Z0-9]\.?")
+_CASE_SENSITIVE, _STRICT = 1, 2  # flags of an automaton key
 
 
 class Entry(NamedTuple):
@@ -34,19 +59,25 @@ class Entry(NamedTuple):
 
     concept: Concept
     term: Term
-    elided_article: bool = False  # the pattern is the form without its leading ال
+    elided_article: bool = False  # the match starts at the ل of ال written after ل (للفصائل)
     prefixes: frozenset[str] = frozenset()  # what may stand before it inside an Arabic word
+    inflected: bool = False  # an English plural or hyphen/space twin of the form, not the form
 
 
 @dataclass(slots=True)
 class Match:
-    """A glossary form found in a text. start/end are offsets into the ORIGINAL text."""
+    """A glossary form found in a text. start/end are offsets into the ORIGINAL text.
+
+    `exact` is False when the text inflects the form (a suffix, a plural, the article added to or
+    dropped from an inner word): the span is the term as written, and replacing it with another
+    form would need the same inflection."""
 
     start: int
     end: int
     norm_start: int
     norm_end: int
     entries: tuple[Entry, ...]
+    exact: bool = True
 
     @property
     def concepts(self) -> tuple[Concept, ...]:
@@ -58,6 +89,15 @@ class Match:
     @property
     def lang(self) -> str:
         return self.entries[0].term.lang
+
+
+class _Phrase(NamedTuple):
+    """An Arabic form on the lemma layer: its lemmas and which of its words carry the article."""
+
+    lemmas: tuple[str, ...]
+    articles: tuple[bool, ...]
+    entries: tuple[Entry, ...]
+    flags: int
 
 
 class Matcher:
@@ -73,31 +113,51 @@ class Matcher:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects: the cyclic collector only slows this down
         try:
-            self.forms = self._index_forms(glossary)
+            self.forms, phrases = self._index_forms(glossary)
             self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
             add_word = self._automaton.add_word
             for key, entries in self.forms.items():
-                add_word(key, (len(key), *_groups(entries)))
+                add_word(key, (len(key), *_groups(entries), _flags(entries)))
             if self.forms:
                 self._automaton.make_automaton()
+            self._phrases: dict[str, list[_Phrase]] = {}
+            for (lemmas, articles), entries in phrases.items():
+                self._phrases.setdefault(lemmas[0], []).append(_Phrase(lemmas, articles, tuple(entries), _flags(entries)))
+            for group in self._phrases.values():
+                group.sort(key=lambda p: -len(p.lemmas))
+            ta = "\u0647" if glossary.options.fold_ta_marbuta else TA_MARBUTA
+            self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=ta) if phrases else None
         finally:
             if gc_was_enabled:
                 gc.enable()
 
-    def _index_forms(self, glossary: Glossary) -> dict[str, list[Entry]]:
+    def _index_forms(self, glossary: Glossary):
         pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
         # One normalize() call for all forms: NUL is untouched by every fold and ends every run.
         keys = self.normalize("\x00".join(term.text for _, term in pairs)).text.split("\x00")
         forms: dict[str, list[Entry]] = {}
+        phrases: dict[tuple, list[Entry]] = {}
+        twins: list[tuple[str, Entry]] = []
         for (concept, term), key in zip(pairs, keys):
             key = key.strip()
             if not key:
+                continue
+            if term.lang == "ar" and is_arabic_phrase(key):
+                words = key.split()
+                lemmas = tuple(strip_article(w) for w in words)
+                articles = tuple(len(w) != len(lemma) for w, lemma in zip(words, lemmas))
+                phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
                 continue
             prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
             forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
             if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
                 forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS))
-        return forms
+            if term.lang == "en":
+                twins.extend((twin, Entry(concept, term, inflected=True)) for twin in _english_twins(key, term.text))
+        for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
+            if twin not in forms or all(e.inflected for e in forms[twin]):
+                forms.setdefault(twin, []).append(entry)
+        return forms, phrases
 
     def key(self, form: str) -> str:
         return normalize_form(form, **self._fold)
@@ -107,26 +167,39 @@ class Matcher:
 
     def find(self, text: str, normalized: Normalized | None = None) -> list[Match]:
         """All matches in `text`, longest first on overlap, in text order."""
-        if not self.forms:
+        if not self.forms and self._analyzer is None:
             return []
         norm = normalized if normalized is not None else self.normalize(text)
-        candidates = list(self._candidates(norm.text))
+        candidates = []
+        for start, end, entries, flags, exact in self._candidates(norm.text):
+            if flags:
+                orig_start, orig_end = norm.span(start, end)
+                entries = _as_written(text[orig_start:orig_end], entries, flags)
+                if not entries:
+                    continue
+            candidates.append((start, end, entries, exact))
         matches = []
-        for start, end, entries in _longest_non_overlapping(candidates):
+        for start, end, entries, exact in _longest_non_overlapping(candidates):
             orig_start, orig_end = norm.span(start, end)
-            matches.append(Match(orig_start, orig_end, start, end, entries))
+            matches.append(Match(orig_start, orig_end, start, end, entries, exact))
         return matches
 
     def _candidates(self, s: str):
+        if self.forms:
+            yield from self._automaton_candidates(s)
+        if self._analyzer is not None and _HAS_ARABIC.search(s):
+            yield from self._arabic_candidates(s)
+
+    def _automaton_candidates(self, s: str):
         n = len(s)
-        for last, (length, plain, arabic, elided) in self._automaton.iter(s):
+        for last, (length, plain, arabic, elided, flags) in self._automaton.iter(s):
             end = last + 1
             if end < n and s[end].isalnum():
                 continue
             start = end - length
             if start == 0 or not s[start - 1].isalnum():
                 if plain:
-                    yield start, end, plain
+                    yield start, end, plain, flags, not plain[0].inflected
                 continue
             if not (arabic or elided):
                 continue  # a Latin form inside a longer word
@@ -136,12 +209,136 @@ class Matcher:
             if word_start > 0 and s[word_start - 1].isalnum():
                 continue  # more letters before the form than any proclitic run
             prefix = s[word_start:start]
-            if elided and prefix in _LAM_ARTICLE:
+            if elided and prefix in LAM_ARTICLE:
                 # The article's lam is the second ل of لل: the term starts there.
-                yield start - 1, end, elided
+                yield start - 1, end, elided, flags, True
             full = tuple(e for e in arabic if prefix in e.prefixes)
             if full:
-                yield start, end, full
+                yield start, end, full, flags, True
+
+    def _arabic_candidates(self, s: str):
+        """Arabic phrases matched lemma by lemma (see the module docstring)."""
+        analyse = self._analyzer.analyse
+        phrases = self._phrases
+        tokens = [(m.start(), m.end(), analyse(m.group())) for m in ARABIC_WORD.finditer(s)]
+        for i, (start, _, reading) in enumerate(tokens):
+            if reading is None or reading.lemma not in phrases:
+                continue
+            if start > 0 and s[start - 1].isalnum():
+                continue  # glued to a digit or a Latin letter
+            for phrase in phrases[reading.lemma]:
+                size = len(phrase.lemmas)
+                if i + size > len(tokens) or not _continues(s, tokens, i, phrase):
+                    continue
+                last_end = tokens[i + size - 1][1]
+                if last_end < len(s) and s[last_end].isalnum():
+                    continue
+                first_article = phrase.articles[0]
+                prefix = reading.prefix
+                if reading.article and first_article:
+                    # keep the article inside the span; after ل it is the second ل of لل
+                    proclitic = len(prefix) - (1 if prefix in LAM_ARTICLE else len(ARTICLE))
+                else:
+                    proclitic = len(prefix)
+                entries = phrase.entries
+                if reading.article and first_article and prefix in LAM_ARTICLE:
+                    entries = tuple(e._replace(elided_article=True) for e in entries)
+                exact = reading.suffix == "" and (reading.article or not first_article)
+                for k in range(1, size):
+                    other = tokens[i + k][2]
+                    exact = exact and other.suffix == "" and other.article == phrase.articles[k]
+                yield start + proclitic, last_end, entries, phrase.flags, exact
+
+
+def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> bool:
+    """The words after tokens[i] read as the phrase's next lemmas, one space apart, with no
+    proclitic but the article (كلمة المرور, not كلمة والمرور)."""
+    for k in range(1, len(phrase.lemmas)):
+        start, _, reading = tokens[i + k]
+        if reading is None or reading.lemma != phrase.lemmas[k] or s[tokens[i + k - 1][1]:start] != " ":
+            return False
+        if reading.prefix and reading.prefix != ARTICLE:
+            return False
+    return True
+
+
+def _english_twins(key: str, text: str) -> list[str]:
+    """Keys that are the same term: the regular plural of the last word, and for a lower-case
+    form its hyphen/space twin. Names (capitalized) get only the plural; acronyms nothing."""
+    if _ALL_CAPS.fullmatch(text) or not key[-1:].isalpha():
+        return []
+    twins = [_plural(key)]
+    if text == text.lower():
+        if "-" in key:
+            twins.append(key.replace("-", " "))
+        elif " " in key and len(key.split()) == 2:
+            twins.append(key.replace(" ", "-"))
+    return [t for t in twins + [_plural(t) for t in twins[1:]] if t != key]
+
+
+def _plural(key: str) -> str:
+    if key.endswith("y") and len(key) > 2 and key[-2] not in "aeiou":
+        return key[:-1] + "ies"
+    if key.endswith(("s", "x", "z", "ch", "sh")):
+        return key + "es"
+    return key + "s"
+
+
+def _flags(entries) -> int:
+    """Whether a key's entries need the text as written: an all-capitals form, or forms that
+    differ only by case or hamza with different statuses."""
+    flags = 0
+    if any(_ALL_CAPS.fullmatch(e.term.text) for e in entries):
+        flags |= _CASE_SENSITIVE
+    if len(entries) > 1 and len({e.term.status for e in entries}) > 1 and any(
+            told_apart(a.term.text, b.term.text) for a in entries for b in entries if a.term.status != b.term.status):
+        flags |= _STRICT
+    return flags
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+
+
+def strict_key(text: str) -> str:
+    """A form as written, for telling apart forms that normalization folds together: case and
+    hamza kept; diacritics, tatweel, invisible marks and spacing still do not count."""
+    return " ".join(_MARKS.sub("", unicodedata.normalize("NFC", text)).split())
+
+
+_HAMZA_ALEFS = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u0627")
+
+
+def told_apart(a: str, b: str) -> bool:
+    """Two forms that normalization folds together but a house may tell apart: they differ only by
+    case beyond the first letter (IT / it, iPhone / Iphone) or only by hamza on alef (إختر / اختر).
+    Such a pair may be forbidden/preferred in one concept."""
+    a, b = strict_key(a), strict_key(b)
+    if a == b:
+        return False
+    if a.translate(_HAMZA_ALEFS) == b.translate(_HAMZA_ALEFS):
+        return True
+    # A capital first letter is what a sentence start gives (Al-Muhandis): that is TC103's
+    # business, not a second spelling.
+    return a.lower() == b.lower() and a[:1].lower() + a[1:] != b[:1].lower() + b[1:]
+
+
+def _as_written(written: str, entries: tuple[Entry, ...], flags: int) -> tuple[Entry, ...]:
+    """The entries that the text as written can be: an all-capitals form only where the text has
+    those capitals; of forms told apart by case or hamza, the one written (when none is, the
+    accepted ones: an unlisted spelling is not a forbidden one)."""
+    if flags & _CASE_SENSITIVE:
+        bare = written[:-2] if written.endswith(("'s", "’s")) else written
+        entries = tuple(e for e in entries if not _ALL_CAPS.fullmatch(e.term.text)
+                        or " ".join(bare.split()).startswith(e.term.text))
+    if flags & _STRICT and entries:
+        strict = strict_key(written)
+        same = tuple(e for e in entries if strict_key(e.term.text) in strict)
+        if same:
+            longest = max(len(strict_key(e.term.text)) for e in same)
+            entries = tuple(e for e in same if len(strict_key(e.term.text)) == longest)
+        else:
+            entries = tuple(e for e in entries if e.term.status is not Status.FORBIDDEN)
+    return entries
 
 
 def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]]:

@@ -78,7 +78,71 @@ def test_form_without_article_matches_with_article_and_its_clitics():
         ("لقاح", 2),
         ("لقاح", 11),
         ("لقاح", 17),
+        ("لقاحات", 22),  # a sound plural is the same term (not exact: a suffix)
     ]
+    assert [m.exact for m in matcher.find(text)] == [True, True, True, False]
+
+
+INFLECTION = glossary(
+    concept("password", ar_p="كلمة المرور", ar_f="كلمة السر", en_p="password"),
+    concept("privacy", ar_p="الخصوصية", ar_f="السرية", en_p="privacy"),
+    concept("permission", ar_p="صلاحية", en_p="permission"),
+    concept("search-engine", ar_p="محرك البحث", en_p="search engine"),
+    concept("quarantine", ar_p="حجر صحي", en_p="quarantine"),
+    concept("hand-washing", en_p="hand-washing", ar_p="غسل اليدين"),
+    concept("who", en_p="WHO", ar_p="منظمة الصحة العالمية"),
+    concept("choose", ar_p="اختر", ar_f="إختر"),
+)
+INFLECTED = Matcher(INFLECTION)
+
+
+def inflected(text):
+    return [(text[m.start:m.end], m.concepts[0].id, m.exact) for m in INFLECTED.find(text)]
+
+
+def test_arabic_inflection_is_the_same_term():
+    text = ("بكلمة مرورك ولكلمة المرور كلمتا المرور كلمة مرور بخصوصيتك وللخصوصية صلاحيات "
+            "صلاحياتك محرك بحث حجرًا صحيًا")
+    assert inflected(text) == [
+        ("كلمة مرورك", "password", False),  # enclitic on the last word, article gone
+        ("كلمة المرور", "password", True),  # proclitics stay outside the span
+        ("كلمتا المرور", "password", False),  # dual in construct
+        ("كلمة مرور", "password", False),  # the article dropped
+        ("خصوصيتك", "privacy", False),  # ة written ت before the pronoun
+        ("لخصوصية", "privacy", True),  # ل + ال written لل: the term starts at the article's lam
+        ("صلاحيات", "permission", False),
+        ("صلاحياتك", "permission", False),
+        ("محرك بحث", "search-engine", False),
+        ("حجرًا صحيًا", "quarantine", False),  # case ending: the accusative alef
+    ]
+
+
+def test_a_different_word_is_still_a_different_term():
+    assert inflected("كلمة السر") == [("كلمة السر", "password", True)]
+    assert inflected("السرية بسريتها") == [("السرية", "privacy", True), ("سريتها", "privacy", False)]
+    assert inflected("محرك التفتيش الباسيجي كلمات") == []
+    assert inflected("الصلاحيي") == []  # the article takes no pronoun
+
+
+def test_english_plurals_and_hyphen_space_twins():
+    text = "Passwords, hand washing and hand-washing; handwash"
+    assert inflected(text) == [
+        ("Passwords", "password", False),
+        ("hand washing", "hand-washing", False),
+        ("hand-washing", "hand-washing", True),
+    ]
+
+
+def test_all_capital_forms_match_case_sensitively():
+    assert inflected("who said it? The WHO said it; WHO's staff") == [
+        ("WHO", "who", True),
+        ("WHO", "who", True),
+    ]
+
+
+def test_forms_differing_only_by_hamza_match_as_written():
+    statuses = [[e.term.status.value for e in m.entries] for m in INFLECTED.find("إختر ثم اختر وأختر")]
+    assert statuses == [["forbidden"], ["preferred"], ["preferred"]]  # أختر is unlisted: not forbidden
 
 
 def _reference_longest_first(candidates):

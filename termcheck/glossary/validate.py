@@ -103,7 +103,10 @@ class _Checker:
                 )
 
     def forbidden_and_accepted(self) -> Iterator[Finding]:
-        """TC003 across concepts, TC004 within one."""
+        """TC003 across concepts, TC004 within one (a pair told apart by case or hamza only is
+        allowed: the matcher then matches each form as written)."""
+        from termcheck.match import told_apart
+
         accepted: dict[str, list[tuple[Concept, Term]]] = defaultdict(list)
         for concept in self.glossary.concepts:
             for term in _real(concept.terms):
@@ -117,6 +120,8 @@ class _Checker:
                         continue
                     seen.add(id(other))
                     if other is concept:
+                        if told_apart(term.text, other_term.text):
+                            continue  # case or hamza only: matched as written (termcheck.match)
                         yield self.finding(
                             "TC004", term.origin, term.text,
                             f"forbidden '{term.text}' equals the {other_term.status.value} form "

@@ -19,18 +19,21 @@ def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
         if entry is None or any(e.term.status is not Status.FORBIDDEN for e in match.entries):
             continue  # a form that is also accepted somewhere is a glossary problem (TC003)
         yield forbidden_finding(entry, doc.text[match.start:match.end], doc.location(match.start, match.end),
-                                fix_span=(match.start, match.end))
+                                fix_span=(match.start, match.end), exact=match.exact)
 
 
 def forbidden_finding(entry: Entry, found: str, location: Location,
-                      fix_span: tuple[int, int] | None = None) -> Finding:
+                      fix_span: tuple[int, int] | None = None, exact: bool = True) -> Finding:
     """The TC101 finding for `found`, a forbidden form of `entry` (documents and units alike);
-    a safe fix replaces `fix_span` when the offsets are the text's own."""
+    a safe fix replaces `fix_span` when the offsets are the text's own. An inflected match
+    (كلمة سرك, not exact) needs the preferred form inflected the same way: its fix is shown, never
+    applied."""
     preferred = entry.concept.preferred(entry.term.lang)
     expected = preferred.text if preferred else None
     if expected and entry.elided_article:
         expected = expected[1:]  # للفصائل: the alef of ال is not written after ل
-    fix = Fix(fix_span[0], fix_span[1], expected, Applicability.SAFE) if expected and fix_span else None
+    applicability = Applicability.SAFE if exact else Applicability.DISPLAY
+    fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
     return Finding(
         rule=TC101.code,

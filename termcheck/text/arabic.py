@@ -49,6 +49,8 @@ _PLURAL_BEFORE_ENCLITIC = ("\u0627\u062a", "\u062a\u0627", "\u062a\u064a")
 NOUN_SUFFIXES = tuple(sorted(
     {*ENCLITICS, *PLURAL_SUFFIXES, ACCUSATIVE, *(p + e for p in _PLURAL_BEFORE_ENCLITIC for e in ENCLITICS)},
     key=len, reverse=True))
+_WITH_ENCLITIC = frozenset(s for s in NOUN_SUFFIXES if any(s.endswith(e) for e in ENCLITICS)
+                           and s not in PLURAL_SUFFIXES)
 _TA_SUFFIXES = frozenset(s for s in NOUN_SUFFIXES if s.startswith(TA))  # the ت is the stem's ة
 _FEMININE_PLURAL = frozenset(s for s in NOUN_SUFFIXES if s.startswith("\u0627\u062a"))  # ات...: صلاحيات
 _PREFIXES = tuple(sorted(PROCLITICS | ARTICLE_PREFIXES, key=len, reverse=True))
@@ -110,8 +112,8 @@ def readings(word: str) -> Iterable[Reading]:
             if suffix and not rest.endswith(suffix):
                 continue
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
-            if len(stem) < MIN_STEM:
-                continue
+            if len(stem) < MIN_STEM or (article and suffix in _WITH_ENCLITIC):
+                continue  # a noun with the article takes no pronoun: الباسيجي is a nisba, not باسيج + ي
             if suffix in _TA_SUFFIXES or suffix in _FEMININE_PLURAL:
                 found.append(Reading(prefix, stem + TA_MARBUTA, suffix, article))
             if suffix and not suffix.startswith(TA) and stem.endswith(TA) and len(stem) > MIN_STEM:
