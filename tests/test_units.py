@@ -98,10 +98,18 @@ def test_placeholder_mismatch_missing_and_extra():
 
 
 def test_plural_forms_may_spell_out_the_count():
-    units = [unit("%d file", "ملف واحد", plural_index=1), unit("%d files", "ملفان %s", plural_index=2, line=2)]
+    # msgfmt -c: a form used for one n only (n=1 here) may leave the count out; one used for many
+    # may not, and no form may add a placeholder. One finding for the entry, naming its forms.
+    plural = dict(plural_sources=("%d file", "%d files"), id="%d file")
+    units = [unit("%d file", "ملف واحد", plural_index=1, plural_single_n=1, **plural),
+             unit("%d files", "ملفان %s", plural_index=2, line=2, plural_single_n=2, **plural),
+             unit("%d files", "ملفات", plural_index=3, line=3, **plural)]
     findings = check_units(units, None)
     assert codes(findings) == [("TC305", 2)]
-    assert findings[0].extra == {"missing": [], "unexpected": ["%s"], "unit": "%d files"}
+    assert findings[0].message == ("placeholders differ from msgid/msgid_plural in 2 plural forms: "
+                                   "msgstr[2] (line 2, n=2): not in the source %s; msgstr[3] (line 3): missing %d")
+    assert findings[0].extra == {"unit": "%d file", "missing": ["%d"], "unexpected": ["%s"], "forms": [
+        {"form": 2, "missing": [], "unexpected": ["%s"]}, {"form": 3, "missing": ["%d"], "unexpected": []}]}
 
 
 def test_markup_mismatch_tags_and_inline_ids():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 
@@ -46,12 +45,10 @@ def test_pandemic_renderings(tico):
     assert result.renderings[0].count > result.renderings[1].count >= 5
 
 
-def test_tmx_full_check_is_fast(tico):
+def test_tmx_full_check_mines_pandemic(tico):
+    # speed is bench/bench_units.py's to print, not a test's to assert
     units, _ = tico
-    start = time.perf_counter()
     findings = check_units(units, None, UnitCheckOptions(terms=("coronavirus", "pandemic"), mine_terms=True))
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5
     messages = [f.message for f in findings if f.rule == "TC307"]
     assert any(m.startswith("pandemic: جائحة ×86, وباء ×12") for m in messages)
 

@@ -181,17 +181,18 @@ def test_report_unused_names_the_note_that_silences_nothing(tmp_path, glossary_f
 
 
 def test_cross_unit_note_counts_as_used(tmp_path):
-    # 'Save' translated two ways; the unit that differs on purpose opts out of TC301 by its note
-    po = tmp_path / "ar.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgctxt "a"\nmsgid "Save"\nmsgstr "احفظ"\n\n'
-                  'msgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"\n', encoding="utf-8")
-    bare = units(str(po), "--format", "json", "--select", "TC301")
-    assert [(f["rule"], f["line"]) for f in json.loads(bare.stdout)["findings"]] == [("TC301", 7)]
-    text = po.read_text(encoding="utf-8").replace('msgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"',
-                                                  '# termcheck: ignore TC301\nmsgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"')
-    po.write_text(text, encoding="utf-8")
-    quiet = units(str(po), "--format", "json", "--report-unused")
+    # 'Save' translated two ways (in two catalogues: one catalogue may not define it twice); the
+    # unit that differs on purpose opts out of TC301 by its note
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    first, second = tmp_path / "a.po", tmp_path / "b.po"
+    first.write_text(header + 'msgctxt "a"\nmsgid "Save"\nmsgstr "احفظ"\n', encoding="utf-8")
+    second.write_text(header + 'msgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"\n', encoding="utf-8")
+    bare = units(str(first), str(second), "--format", "json", "--select", "TC301")
+    assert [(f["rule"], f["path"], f["line"]) for f in json.loads(bare.stdout)["findings"]] == [
+        ("TC301", str(first), 7)]
+    second.write_text(header + '# termcheck: ignore TC301\nmsgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"\n',
+                      encoding="utf-8")
+    quiet = units(str(first), str(second), "--format", "json", "--report-unused")
     assert [f["rule"] for f in json.loads(quiet.stdout)["findings"]] == []
 
 

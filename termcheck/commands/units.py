@@ -40,11 +40,11 @@ def units(
     from termcheck.suppress import unit_suppressions
     from termcheck.units import UnitCheckOptions, check_units
 
-    files = localization_files(paths)
-    if not files:
-        raise InputError(f"{' '.join(paths)}: no .po, .mo, .xlf, .xliff or .tmx files found")
     config = common.command_config(config_file, no_config, glossary=glossary, select=select, ignore=ignore,
                                    fail_on=fail_on)
+    files = localization_files(paths, config)
+    if not files:
+        raise InputError(f"{' '.join(paths)}: no .po, .mo, .xlf, .xliff or .tmx files found")
     glossary, select, ignore = config.glossary, config.select, config.ignore
     matcher = Matcher(common.load_glossaries(glossary)) if glossary else None
     all_units = []

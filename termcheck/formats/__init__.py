@@ -58,17 +58,26 @@ def read_units(path: str, *, include_fuzzy: bool = False, source_lang: str | Non
     return reader(path, include_fuzzy=include_fuzzy, source_lang=source_lang, target_lang=target_lang)
 
 
-def localization_files(paths: list[str]) -> list[str]:
-    """Files as given, and directories walked for *.po, *.mo, *.xlf, *.xliff, *.tmx (sorted)."""
-    found: list[str] = []
-    for path in paths:
-        if os.path.isdir(path):
-            walked = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                walked.extend(os.path.join(folder, f) for f in files if f.lower().endswith(LOCALIZATION_SUFFIXES)
-                              and not f.lower().endswith(".pot"))
-            found.extend(sorted(walked))
-        else:
-            found.append(path)
+def localization_files(paths: list[str], config=None) -> list[str]:
+    """Files as given, and directories walked for localization files (sorted), as lint walks them.
+
+    termcheck.toml's `exclude` applies as in lint; its `include` globs that end in a localization
+    suffix (**/*.po, locale/**/*.xlf) choose which files a walk takes, and when it has none (the
+    default globs are lint's *.md/*.txt/*.html) every .po/.mo/.xlf/.xliff/.tmx is taken (not .pot
+    templates). A walked .mo whose .po is beside it (same stem) is left out: it is that .po compiled,
+    and reading both would report everything twice. A file named on the command line is always read.
+    """
+    from dataclasses import replace
+
+    from termcheck.config import Config, collect_files
+
+    config = config or Config()
+    include = [g for g in config.include if g.lower().endswith(LOCALIZATION_SUFFIXES)]
+    include = include or [f"**/*{suffix}" for suffix in LOCALIZATION_SUFFIXES if suffix != ".pot"]
+    named = {path for path in paths if not os.path.isdir(path)}
+    found = []
+    for path in collect_files(paths, replace(config, include=include)):
+        if path not in named and path.lower().endswith(".mo") and os.path.exists(path[:-3] + ".po"):
+            continue
+        found.append(path)
     return found

@@ -1,15 +1,23 @@
-"""Gettext PO catalogues -> Units (polib parses; we add msgstr line numbers and plural forms)."""
+"""Gettext PO catalogues -> Units (polib parses; we add msgstr line numbers and plural forms).
+
+What gettext's `msgfmt -c` refuses is an input error here too (one line, exit 2), not a finding:
+a string whose closing quote is missing, a message defined twice (same msgctxt and msgid), a
+Plural-Forms header that cannot be evaluated. Plural entries become one Unit per form, each
+carrying msgid and msgid_plural and, from Plural-Forms, the one n its form is used for (if one).
+msgctxt stays apart from msgid (Unit.context), never glued to it.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 
+from termcheck.formats.plural_forms import PluralForms, PluralFormsError, parse_plural_forms
 from termcheck.formats.units import Unit
 from termcheck.model import InputError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"])")
 
 
 def _polib():
@@ -31,8 +39,8 @@ def _parse_error(path: str, exc: Exception) -> InputError:
     found = _POLIB_LINE.search(message)
     if found:
         detail = (found.group(2) or "syntax error").strip()
-        return InputError(f"{path}:{found.group(1)}: malformed PO file: {detail}")
-    return InputError(f"{path}:1: malformed PO file: {message}")
+        return InputError(f"{path}:{found.group(1)}:1: malformed PO file: {detail}")
+    return InputError(f"{path}:1:1: malformed PO file: {message}")
 
 
 def _read_lines(path: str, encoding: str) -> list[str]:
@@ -60,9 +68,47 @@ def _keyword_lines(lines: list[str], start: int) -> tuple[int, dict[str, int]]:
     return msgid_line, msgstr
 
 
-def _nplurals(catalogue) -> int | None:
-    found = _NPLURALS.search(catalogue.metadata.get("Plural-Forms", ""))
-    return int(found.group(1)) if found else None
+def check_strings(path: str, lines: list[str]) -> None:
+    """Refuse a string whose closing quote is missing, as msgfmt does ('end-of-line within string');
+    polib would silently take the next lines into it. Obsolete (#~) entries are checked too."""
+    for number, line in enumerate(lines, 1):
+        text = line.lstrip()
+        if text.startswith("#~"):
+            text = text[2:].lstrip()
+        elif text.startswith("#") or not text:
+            continue
+        keyword = _KEYWORD.match(text)
+        rest = text[keyword.end():].lstrip() if keyword else text
+        if not rest.startswith('"'):
+            continue  # not a string line: polib reports what is wrong with it
+        opening = len(line) - len(rest)
+        if _string_end(rest) < 0:
+            raise InputError(f"{path}:{number}:{opening + 1}: malformed PO file: end of line within string "
+                             "(the closing quote is missing)")
+
+
+def _string_end(text: str) -> int:
+    """Index of the quote closing the string that opens text[0], -1 when the line ends first."""
+    position = 1
+    while position < len(text):
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == '"':
+            return position
+        position += 1
+    return -1
+
+
+def plural_forms(path: str, catalogue, lines: list[str]) -> PluralForms | None:
+    """The catalogue's Plural-Forms, or an input error at the header line that says what is wrong."""
+    header = catalogue.metadata.get("Plural-Forms", "")
+    try:
+        return parse_plural_forms(header) if header else None
+    except PluralFormsError as exc:
+        number = next((i for i, line in enumerate(lines, 1) if "Plural-Forms:" in line), 1)
+        raise InputError(f"{path}:{number}:1: {exc}") from None
 
 
 def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None = None,
@@ -72,29 +118,41 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
     try:
         catalogue = polib.pofile(path, wrapwidth=0)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}:1: not valid {exc.encoding} (byte 0x{exc.object[exc.start]:02x}); "
+        raise InputError(f"{path}:1:1: not valid {exc.encoding} (byte 0x{exc.object[exc.start]:02x}); "
                          "check the Content-Type charset") from None
     except (OSError, ValueError) as exc:
+        lines = _read_lines(path, "utf-8")
+        check_strings(path, lines)  # the likelier cause, said better
         raise _parse_error(path, exc) from None
     lines = _read_lines(path, catalogue.encoding or "utf-8")
+    check_strings(path, lines)
+    plurals = plural_forms(path, catalogue, lines)
     src = source_lang or "en"
     tgt = target_lang or catalogue.metadata.get("Language") or "ar"
-    nplurals = _nplurals(catalogue)
     units: list[Unit] = []
+    first_line: dict[tuple[str | None, str], int] = {}
     for entry in catalogue:
-        if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
-            continue  # the header is metadata, obsolete (#~) entries are dead
+        if entry.obsolete:
+            continue  # obsolete (#~) entries are dead
+        msgid_line, msgstr_lines = _keyword_lines(lines, entry.linenum)
+        key = (entry.msgctxt, entry.msgid)
+        if key in first_line:
+            context = f" (msgctxt '{entry.msgctxt}')" if entry.msgctxt is not None else ""
+            raise InputError(f"{path}:{msgid_line}:1: malformed PO file: duplicate message definition of "
+                             f"'{_short(entry.msgid)}'{context}; the first is at line {first_line[key]}")
+        first_line[key] = msgid_line
+        if entry.msgid == "" and entry.msgctxt is None:
+            continue  # the header is metadata
         fuzzy = "fuzzy" in entry.flags
         if fuzzy and not include_fuzzy:
             continue
-        msgid_line, msgstr_lines = _keyword_lines(lines, entry.linenum)
         notes = [c for c in (entry.tcomment, entry.comment) if c]
-        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
-        common = dict(path=path, source_line=msgid_line, id=key, context=entry.msgctxt,
+        common = dict(path=path, source_line=msgid_line, id=entry.msgid, context=entry.msgctxt,
                       notes=notes, source_lang=src, target_lang=tgt)
         if entry.msgid_plural:
             forms = dict(entry.msgstr_plural)
-            count = max(nplurals or 0, len(forms), max(forms, default=-1) + 1)
+            nplurals = plurals.nplurals if plurals else 0
+            count = max(nplurals, len(forms), max(forms, default=-1) + 1)
             for n in range(count):
                 target = forms.get(n, "")
                 units.append(Unit(
@@ -103,6 +161,8 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
                     line=msgstr_lines.get(f"msgstr[{n}]", msgstr_lines.get("msgstr[0]", msgid_line)),
                     state=_state(fuzzy, target),
                     plural_index=n,
+                    plural_sources=(entry.msgid, entry.msgid_plural),
+                    plural_single_n=plurals.single_number(n) if plurals else None,
                     **common,
                 ))
         else:
@@ -114,6 +174,11 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
                 **common,
             ))
     return units
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _state(fuzzy: bool, target: str) -> str:

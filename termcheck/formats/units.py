@@ -30,6 +30,8 @@ class Unit:
     notes: list[str] = field(default_factory=list)
     state: str | None = None  # 'fuzzy', 'translated', 'needs-review-translation', 'final', ...
     plural_index: int | None = None  # PO msgstr[n]
+    plural_sources: tuple[str, str] | None = None  # PO plural entry: (msgid, msgid_plural), for every form
+    plural_single_n: int | None = None  # the one n whose form this is (Arabic forms 0, 1, 2), per Plural-Forms
     source_lang: str = "en"
     target_lang: str = "ar"
     source_markup: list[str] = field(default_factory=list)

@@ -24,9 +24,14 @@ def unit_finding(code: str, unit: Unit, location: Location, found: str, message:
 
 
 def for_unit(unit: Unit, finding: Finding) -> tuple[Unit, Finding]:
-    """`finding` with the unit's id in extra; an MO unit has no line to point at, so it is named."""
-    message = finding.message if unit.line else f"msgid '{short(unit.source)}': {finding.message}"
-    return unit, replace(finding, message=message, extra={"unit": unit.id, **finding.extra})
+    """`finding` with the unit's id (and PO msgctxt) in extra; an MO unit has no line to point at,
+    so its msgid is named, and a msgctxt is named apart from the msgid it disambiguates."""
+    named = [] if unit.line else [f"msgid '{short(unit.id or unit.source)}'"]
+    if unit.context is not None:
+        named.insert(0, f"msgctxt '{short(unit.context)}'")
+    message = f"{', '.join(named)}: {finding.message}" if named else finding.message
+    extra = {"unit": unit.id, **({"context": unit.context} if unit.context is not None else {}), **finding.extra}
+    return unit, replace(finding, message=message, extra=extra)
 
 
 def where(unit: Unit, anchor: Unit) -> str:

@@ -3,13 +3,23 @@
 printf (%s, %(name)s, %1$d) and brace ({0}, {name}) placeholders, and HTML/XML tags (names only)
 plus the inline markup the XLIFF/TMX readers took out, are compared as multisets between source
 and target; one finding per unit names what the target lacks and what it adds.
+
+A PO plural entry is one finding, not one per form, and follows `msgfmt -c`: every msgstr[i] is
+compared with msgid and msgid_plural together (a placeholder of either must be in each form, and
+a form may hold only placeholders of either), except that a form the catalogue's Plural-Forms uses
+for a single n (Arabic forms 0, 1, 2: 'ملف واحد', 'ملفان') says its number in words and may leave
+placeholders out. Which placeholder is the count the catalogue does not say (the program passes
+it), and a real n=0 form may drop more ('%(count)s %(name)s was changed' -> 'لم يتم تغيير أي شيء',
+nothing was changed), so such a form is checked as msgfmt -c checks it: for placeholders it adds,
+not for ones it leaves out.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
@@ -23,7 +33,6 @@ _PRINTF = re.compile(
 )
 _BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*?(/?)>")
-_NUMERIC_CONVERSIONS = frozenset("diu")
 
 
 def placeholders(text: str) -> list[str]:
@@ -46,52 +55,85 @@ def _difference(source: list[str], target: list[str]) -> tuple[list[str], list[s
 
 
 def placeholder_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    """TC305 for every translated unit."""
-    for unit in units:
-        if unit.target.strip():
-            yield from _placeholder_findings(unit, locator)
+    """TC305 for every translated unit; one per plural entry."""
+    yield from _findings(units, locator, "TC305", "placeholders", _placeholders_of, may_omit_count=True)
 
 
 def markup_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    """TC306 for every translated unit."""
+    """TC306 for every translated unit; one per plural entry."""
+    yield from _findings(units, locator, "TC306", "markup", _markup_of, may_omit_count=False)
+
+
+def _placeholders_of(unit: Unit, side: str) -> list[str]:
+    return placeholders(getattr(unit, side))
+
+
+def _markup_of(unit: Unit, side: str) -> list[str]:
+    return tags(getattr(unit, side)) + (unit.source_markup if side == "source" else unit.target_markup)
+
+
+def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
+              extract: Callable[[Unit, str], list[str]], may_omit_count: bool) -> Iterable[tuple[Unit, Finding]]:
+    entries: dict[tuple, list[Unit]] = {}
     for unit in units:
-        if unit.target.strip():
-            yield from _markup_findings(unit, locator)
+        if not unit.target.strip():
+            continue  # an empty target is TC303's
+        if unit.plural_sources is not None:
+            entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
+            continue
+        missing, extra = _difference(extract(unit, "source"), extract(unit, "target"))
+        if missing or extra:
+            found = extra[0] if extra and (code == "TC305" or extra[0].startswith("<")) else ""
+            yield unit_finding(code, unit, locator.target(unit, found), found,
+                               f"{_verb(what)} from the source: {_parts(missing, extra)}",
+                               extra={"missing": missing, "unexpected": extra})
+    for forms in entries.values():
+        yield from _plural_finding(forms, locator, code, what, extract, may_omit_count)
 
 
-def _placeholder_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    source = placeholders(unit.source)
-    target = placeholders(unit.target)
-    if not source and not target:
+def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
+                    extract: Callable[[Unit, str], list[str]], may_omit_count: bool) -> Iterable[tuple[Unit, Finding]]:
+    """One finding for a plural entry, naming each form that differs from msgid + msgid_plural."""
+    msgid, msgid_plural = forms[0].plural_sources
+    required = Counter(extract(replace(forms[0], source=msgid), "source"))
+    required |= Counter(extract(replace(forms[0], source=msgid_plural), "source"))
+    wrong: list[tuple[Unit, list[str], list[str]]] = []
+    for unit in forms:
+        missing, extra = _difference(list(required.elements()), extract(unit, "target"))
+        if may_omit_count and unit.plural_single_n is not None:
+            missing = []  # this form is for one n only: it may say the number in words
+        if missing or extra:
+            wrong.append((unit, missing, extra))
+    if not wrong:
         return
-    missing, extra = _difference(source, target)
-    if unit.plural_index is not None:
-        # Arabic zero/one/two forms say the number in words ('ملفان'): the count may be left out.
-        missing = [p for p in missing if p[-1] not in _NUMERIC_CONVERSIONS]
-    found = extra[0] if extra else ""
-    yield from _differs("TC305", "placeholders", unit, locator, missing, extra, found)
+    first, _, first_extra = wrong[0]
+    found = first_extra[0] if first_extra and (code == "TC305" or first_extra[0].startswith("<")) else ""
+    listed = "; ".join(f"{_form_name(unit)}: {_parts(missing, extra)}" for unit, missing, extra in wrong)
+    message = f"{_verb(what)} from msgid/msgid_plural in {_count(len(wrong), 'plural form')}: {listed}"
+    yield unit_finding(code, first, locator.target(first, found), found, message, extra={
+        "missing": sorted({p for _, m, _ in wrong for p in m}),
+        "unexpected": sorted({p for _, _, e in wrong for p in e}),
+        "forms": [{"form": unit.plural_index, "missing": missing, "unexpected": extra} for unit, missing, extra in wrong],
+    })
 
 
-def _markup_findings(unit: Unit, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    source = tags(unit.source) + unit.source_markup
-    target = tags(unit.target) + unit.target_markup
-    if not source and not target:
-        return
-    missing, extra = _difference(source, target)
-    found = extra[0] if extra and extra[0].startswith("<") else ""
-    yield from _differs("TC306", "markup", unit, locator, missing, extra, found)
+def _form_name(unit: Unit) -> str:
+    single = f", n={unit.plural_single_n}" if unit.plural_single_n is not None else ""
+    return f"msgstr[{unit.plural_index}]" + (f" (line {unit.line}{single})" if unit.line else f" ({single[2:]})" if single else "")
 
 
-def _differs(code: str, what: str, unit: Unit, locator: Locator, missing: list[str], extra: list[str],
-             found: str) -> Iterable[tuple[Unit, Finding]]:
-    """One TC305/TC306 finding naming what the target lacks and what it adds."""
-    if not missing and not extra:
-        return
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _verb(what: str) -> str:
+    return f"{what} differ" if what.endswith("s") else f"{what} differs"
+
+
+def _parts(missing: list[str], extra: list[str]) -> str:
     parts = []
     if missing:
         parts.append("missing " + ", ".join(missing))
     if extra:
         parts.append("not in the source " + ", ".join(extra))
-    verb = "differ" if what.endswith("s") else "differs"
-    yield unit_finding(code, unit, locator.target(unit, found), found, f"{what} {verb} from the source: " + "; ".join(parts),
-                   extra={"missing": missing, "unexpected": extra})
+    return "; ".join(parts)
