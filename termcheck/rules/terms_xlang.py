@@ -107,7 +107,7 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             continue
         first = view.target_spans[0][0]
         yield with_confidence(
-            missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), source_text,
+            missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
                                  source_loc, source_text),
             view,
         )
@@ -115,7 +115,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
                          source_loc: Location, source_text: str) -> Finding:
-    """The TC201 finding (documents and units alike): `source_text` has no rendering at `location`."""
+    """The TC201 finding (documents and units alike): `source_text` has no rendering in the target
+    segment; `location` is the start of that segment (an empty span, `found` empty), in `check` and
+    `units` alike."""
     return Finding(
         rule=TC201.code,
         severity=TC201.severity,
@@ -157,9 +159,12 @@ def wrong_rendering_finding(concept: Concept, preferred: str, found: str, locati
 def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
     target_lang, doc = ctx.target.doc.lang, ctx.target.doc
     in_source = _source_concepts(ctx, view.source_group)
+    source_text = " ".join(ctx.source.text[a:b] for a, b in view.source_group)
     for match in ctx.target_matches().within(view.target_spans):
         concepts = list(_concepts(match, target_lang))
         if not concepts or any(c.key in in_source for c in concepts):
+            continue
+        if not unexpected(concepts, source_text, ctx.source.doc.lang):
             continue
         if any(find_variant(ctx, c, view.source_group, side="source") for c in concepts):
             continue  # the source writes the term with an unlisted spelling (lint's TC102 there)
@@ -178,6 +183,44 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
             ),
             view,
         )
+
+
+def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> bool:
+    """Whether a target term with no glossary counterpart in the aligned source is worth a TC203.
+
+    Only names are: a common term (its English form lower case: disease, مرض) has synonyms a
+    translator may rightly render it from (illness, sickness), so its appearance proves nothing.
+    A name is not unexpected when the source names it by part of a form: a surname alone
+    (بري for نبيه بري, Berri for Nabih Berri)."""
+    names = [c for c in concepts if _is_name(c)]
+    return bool(names) and not any(mentioned_in_part(c, source_text, source_lang) for c in names)
+
+
+def _is_name(concept: Concept) -> bool:
+    form = concept.preferred("en") or next(iter(concept.forms("en")), None)
+    return form is not None and any(word[:1].isupper() for word in form.text.split())
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def mentioned_in_part(concept: Concept, text: str, lang: str) -> bool:
+    """`text` holds a distinctive word (three letters or more, not a particle) of one of the
+    concept's `lang` forms; Arabic words are compared by their readings (clitics, article and
+    suffixes taken off), English ones case-folded."""
+    from termcheck.text.arabic import readings, strip_article
+    from termcheck.text.normalize import normalize_form
+
+    words = {w for t in concept.forms(lang) for w in _WORD.findall(normalize_form(t.text))
+             if len(w) >= 3 and w not in _NAME_PARTICLES}
+    if not words:
+        return False
+    if lang == "ar":
+        words = {strip_article(w) for w in words}
+        return any(w in words or any(r.lemma in words for r in readings(w))
+                   for w in set(_WORD.findall(normalize_form(text))))
+    return bool(words & set(_WORD.findall(normalize_form(text))))
 
 
 def _source_concepts(ctx: PairContext, spans: tuple[Span, ...]) -> set[str]:

@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher
-from termcheck.model import Finding, Status
+from termcheck.model import Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
-from termcheck.rules.terms_xlang import best_window, missing_term_finding, wrong_rendering_finding
+from termcheck.rules.terms_xlang import best_window, missing_term_finding, unexpected, wrong_rendering_finding
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import matchable
@@ -55,9 +55,9 @@ def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[lis
 
 def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
     units = [u for u in units if u.target.strip()]  # an empty target is TC303's business
-    target_matches, normalized_targets = find_all(matcher, [u.target for u in units])
+    target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
-    for unit, in_target, in_source, norm_target in zip(units, target_matches, source_matches, normalized_targets):
+    for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
@@ -69,51 +69,46 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
                 yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
+                concepts = list({id(e.concept): e.concept for e in entries}.values())
+                if not unexpected(concepts, unit.source, source_lang):
+                    continue
                 found = unit.target[match.start:match.end]
                 yield unit_finding(
                     "TC203", unit, locator.target(unit, found), found,
-                    f"'{found}' ({entries[0].concept.key}) is in the target but not in its source text",
-                    concept=entries[0].concept.key,
+                    f"'{found}' ({concepts[0].key}) is in the target but not in its source text",
+                    concept=concepts[0].key,
                 )
         for match in in_source:
-            seen: set[int] = set()
-            for entry in match.entries:
-                concept = entry.concept
-                if entry.term.lang != source_lang or id(concept) in rendered or id(concept) in seen:
-                    continue
-                seen.add(id(concept))
-                expected = concept.preferred(target_lang)
-                if expected is None:
-                    continue  # the glossary has no rendering to ask for
-                if _rendered_loosely(concept, target_lang, norm_target, matcher):
-                    continue
-                source_text = unit.source[match.start:match.end]
+            # One source mention is one term, whichever of its concepts the target renders.
+            concepts = [c for c in match.concepts if c.preferred(target_lang) is not None
+                        and any(t.lang == source_lang for t in c.terms)]
+            if not concepts or any(id(c) in rendered for c in match.concepts):
+                continue
+            source_text = unit.source[match.start:match.end]
+            found_variant = False
+            for concept in concepts:
                 variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
                                       [t.text for t in concept.forms(target_lang)],
                                       [(m.start, m.end) for m in in_target], matcher)
                 if variant is not None:
                     found = unit.target[variant[0]:variant[1]]
                     yield for_unit(unit, wrong_rendering_finding(
-                        concept, expected.text, found, locator.target(unit, found),
+                        concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
-                    continue
+                    found_variant = True
+                    break
+            if not found_variant:
+                concept = concepts[0]
                 yield for_unit(unit, missing_term_finding(
-                    concept, expected.text, locator.target(unit), "", locator.source(unit, source_text), source_text))
+                    concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
+                    locator.source(unit, source_text), source_text))
 
 
-def _rendered_loosely(concept, lang: str, normalized_target: str, matcher: Matcher) -> bool:
-    """A form of the concept inside the normalized target, even glued to a suffix.
-
-    The matcher rightly wants a word boundary after a form, but a plural or an attached
-    pronoun (vaccines, لقاحات, لقاحنا) still renders the term: a missing-term report must not
-    rest on the boundary, so absence is confirmed by a substring test.
-    """
-    keys = matcher.cache.get(("units-forms", id(concept), lang))
-    if keys is None:
-        keys = matcher.cache[("units-forms", id(concept), lang)] = [
-            k for k in (matcher.key(t.text) for t in concept.forms(lang)) if k
-        ]
-    return any(key in normalized_target for key in keys)
+def _segment_start(locator: Locator, unit: Unit) -> Location:
+    """An empty span where the unit's target text begins (the line start when it cannot be found)."""
+    head = unit.target.strip().split("\n", 1)[0][:24]
+    location = locator.target(unit, head)
+    return replace(location, end=location.start, end_line=location.line, end_column=location.column)
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
