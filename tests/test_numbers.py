@@ -21,7 +21,7 @@ def values(text: str, lang: str) -> list[tuple[str, float, str]]:
         ("نحو 3 مليارات", [("3 مليارات", 3_000_000_000, "count")]),
         ("1.5 مليون نسمة", [("1.5 مليون", 1_500_000, "count")]),
         ("قرابة 750 ألفاً", [("750 ألفاً", 750_000, "count")]),
-        ("خمسة آلاف و٢٠ آلاف", [("خمسة", 5, "word"), ("٢٠ آلاف", 20_000, "count")]),
+        ("خمسة آلاف و٢٠ آلاف", [("خمسة آلاف", 5_000, "count"), ("٢٠ آلاف", 20_000, "count")]),
         ("٧٥٠٬٠٠٠ مقاتل", [("٧٥٠٬٠٠٠", 750_000, "count")]),
         ("نسبة ١٫٥ و۲۵", [("١٫٥", 1.5, "decimal"), ("۲۵", 25, "count")]),
         ("ارتفع 35% ثم ٣٥٪ و12 في المئة و7 بالمائة", [
@@ -51,7 +51,7 @@ def test_arabic_numbers(text, expected):
         ("2,019 votes", [("2,019", 2019, "count")]),
         ("COVID-19, G20 and F-16 jets", [("19", 19, "name"), ("20", 20, "name"), ("16", 16, "name")]),
         ("the 21st time in the 1990s", [("21st", 21, "ordinal"), ("1990s", 1990, "decade")]),
-        ("three men and Twelve", [("three", 3, "word"), ("Twelve", 12, "word")]),
+        ("three men and Twelve", [("three", 3, "word"), ("Twelve", 12, "count")]),
         ("the years 2014-2017", [("2014", 2014, "year"), ("2017", 2017, "year")]),
     ],
 )
@@ -85,6 +85,8 @@ def test_format_number(value, lang, kind, arabic, expected):
 _PIECES = st.sampled_from([
     "1", "٢", "۳", "0", ",", ".", "٫", "٬", " ", "-", "%", "٪", "$", "ألف", "مليون", "مليارات", "bn", "m",
     "million", "per cent", "في المئة", "بالمئة", "a", "G", "و", "ب", "ـ", "st", "s", "three", "ثلاثة", "\n", "\u200f",
+    "عشر", "عشرون", "مئة", "آلاف", "عامين", "الأول", "من", "آذار", "كانون الثاني", "أشهر", "نصف", "twenty", "hundred",
+    "and", "half", "March", "first", "of", "years", "dozen", "ال",
 ])
 
 

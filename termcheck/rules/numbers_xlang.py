@@ -1,32 +1,44 @@
-"""TC204 number-mismatch: every number of a source bead must appear, by value, in the aligned target.
+"""TC204 number-mismatch: the numbers of a bead must agree across languages, by value and unit.
 
-Values are compared after normalization (digits, separators, multipliers, percentages; see
-termcheck/text/numbers.py). Noise control:
-- Only counts, decimals, percentages and years must appear. Numbers in names (COVID-19, F-16),
-  ordinals (21st), decades (1990s) and number words (three, ثلاثة) never have to, but any of them
-  can stand for a source digit ("3" rendered "three" is fine).
+Values are compared after normalization (digits, separators, multipliers, percentages, numbers in
+words, duals, dates; see termcheck/text/numbers.py and number_words.py). Both directions are checked:
+- Every source number that must be matched (counts, decimals, percentages, years, dates, number
+  words with a scale or unit: ثلاثة ملايين، ستة أشهر، عامين) needs a compatible number in the target.
+- Every target number that must be matched needs a compatible number in the source (a figure the
+  translation added or garbled: "killed 40 people" for a source with no number).
+Compatible: the same value, and the same unit when both sides have one (ستة أشهر is not "six
+years"; a date's unit is its month). Noise control:
+- Numbers in names (COVID-19, F-16), ordinals (21st), decades (1990s) and weak number words (three,
+  ثلاثة) never have to be matched, but any of them can stand for a number of the other side.
 - A value found anywhere in the bead's paragraph-level group counts (sentence misalignment).
-- One value is checked once per bead, however often the source repeats it.
+- One value is checked once per bead, however often it is repeated.
 - Rounding: a target written with fewer significant digits (at least two) that equals the source
   rounded half-up to that many digits is accepted: 1,532,000 -> "1.5 million", 33.3% -> "33%".
   One significant digit is not (750,000 -> 800,000 is reported): that is too coarse to be sure.
+  Years and dates are never rounded, and never taken as the rounding of another number (source
+  1980 ... 1981, target 1980 ... 1982 is reported).
 When a source value is missing, the finding stands on the target number of the bead that matches no
 source value and is closest in ratio (570,000 for 750 ألف), else at the start of the target bead.
+A target number left over after that is reported on its own, with the source bead as its source,
+unless it is plain digits below 10 with no unit (figure and list numbers, "type 1" for "type I").
+Calibrated on the bundled corpora (bench/eval_check.py: every planted TC204, 0 findings on the clean
+pairs) and the cases of issue 10 (bench/eval_numbers.py).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from termcheck.model import Finding
 from termcheck.rules.bilingual import BeadView, PairContext, Span, SpanIndex, with_confidence
 from termcheck.rules.registry import rule
-from termcheck.text.numbers import NumberMention, extract_numbers, format_number, same_value
+from termcheck.text.numbers import MAX_DIGITS, NumberMention, extract_numbers, format_number, same_value
 
 TC204 = rule("TC204")
 _ARABIC_INDIC = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
+_LOG = Context(prec=12, Emax=10**6, Emin=-(10**6))
 
 
 def number_mismatches(ctx: PairContext) -> Iterator[Finding]:
@@ -37,57 +49,83 @@ def number_mismatches(ctx: PairContext) -> Iterator[Finding]:
             yield from _bead_mismatches(ctx, view, source_numbers, target_numbers)
 
 
-def _in(numbers: SpanIndex, spans: tuple[Span, ...]) -> list[NumberMention]:
-    return numbers.within(spans)
-
-
 def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers) -> Iterator[Finding]:
-    sources = [n for n in _in(source_numbers, view.source_spans) if n.required]
-    if not sources:
+    sources = [n for n in source_numbers.within(view.source_spans) if n.required]
+    targets = [n for n in target_numbers.within(view.target_spans) if n.required]
+    if not sources and not targets:
         return
-    targets = _in(target_numbers, view.target_spans)
-    group_targets = _in(target_numbers, view.target_group)
-    group_sources = _in(source_numbers, view.source_group)
+    group_targets = target_numbers.within(view.target_group)
+    group_sources = source_numbers.within(view.source_group)
     missing: list[NumberMention] = []
     for number in sources:
-        if any(same_value(number.value, m.value) for m in missing):
+        if any(_same(number, m) for m in missing):
             continue
         if not any(compatible(number, t) for t in group_targets):
             missing.append(number)
     # Target numbers that stand for no source value are the likely mistranslations.
-    spare = [t for t in targets if t.required and not any(compatible(s, t) for s in group_sources)]
+    spare = [t for t in targets if not any(compatible(s, t) for s in group_sources)]
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
     arabic_digits = any(ch in _ARABIC_INDIC for s, e in view.target_spans for ch in doc.text[s:e])
     for number in missing:
-        expected = format_number(number.value, target_lang, number.kind, arabic_digits)
+        expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: _distance(number.value, t.value), default=None)
         if nearest is not None:
-            spare.remove(nearest)
+            spare = [t for t in spare if not _same(t, nearest)]
             start, end = nearest.start, nearest.end
             message = f"'{nearest.text}' does not match the source '{number.text}'; expected {expected}"
         else:
             start = end = view.target_spans[0][0]
             message = f"the source number '{number.text}' ({expected}) is missing in the target"
-        yield with_confidence(
-            Finding(
-                rule=TC204.code,
-                severity=TC204.severity,
-                location=doc.location(start, end),
-                found=doc.text[start:end],
-                message=message,
-                expected=expected,
-                source=source_loc,
-                source_text=number.text,
-            ),
-            view,
-        )
+        yield _finding(ctx, view, start, end, message, expected, source_loc, number.text)
+    reported: list[NumberMention] = []
+    for number in spare:
+        if any(_same(number, r) for r in reported) or not _stands_alone(number):
+            continue
+        reported.append(number)
+        s_start, s_end = view.source_spans[0][0], view.source_spans[-1][1]
+        message = f"'{number.text}' has no counterpart in the aligned source"
+        yield _finding(ctx, view, number.start, number.end, message, None,
+                       ctx.source.doc.location(s_start, s_end), ctx.source.doc.text[s_start:s_end])
+
+
+def _finding(ctx: PairContext, view: BeadView, start: int, end: int, message: str, expected: str | None,
+             source_loc, source_text: str) -> Finding:
+    doc = ctx.target.doc
+    return with_confidence(
+        Finding(
+            rule=TC204.code,
+            severity=TC204.severity,
+            location=doc.location(start, end),
+            found=doc.text[start:end],
+            message=message,
+            expected=expected,
+            source=source_loc,
+            source_text=source_text,
+        ),
+        view,
+    )
+
+
+def _stands_alone(number: NumberMention) -> bool:
+    """Whether a target number with no source counterpart is worth a finding of its own. Plain
+    digits below 10 are not: figure and list numbers, type 1 for a source's "type I"."""
+    return number.kind != "count" or number.unit is not None or number.value >= 10 or not number.text[-1:].isdigit()
+
+
+def _same(a: NumberMention, b: NumberMention) -> bool:
+    return same_value(a.value, b.value) and a.unit == b.unit
 
 
 def compatible(source: NumberMention, target: NumberMention) -> bool:
-    """Same value, or the target is the source rounded to the target's (fewer, >= 2) significant digits."""
+    """Same value (and unit when both have one), or the target is the source rounded to the
+    target's (fewer, >= 2) significant digits. Years and dates are exact."""
+    if source.unit is not None and target.unit is not None and source.unit != target.unit:
+        return False
     if same_value(source.value, target.value):
         return True
+    if {source.kind, target.kind} & {"year", "date"}:
+        return False
     digits = _significant_digits(target)
     if digits < 2 or digits >= _significant_digits(source) or source.value == 0:
         return False
@@ -102,13 +140,13 @@ def _significant_digits(number: NumberMention) -> int:
     return len(digits.rstrip("0")) or 1
 
 
-def _round_significant(value: float, digits: int) -> float:
-    exponent = math.floor(math.log10(abs(value)))
-    quantum = Decimal(1).scaleb(exponent - digits + 1)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+def _round_significant(value: Decimal, digits: int) -> Decimal:
+    quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=_EXACT)
 
 
-def _distance(a: float, b: float) -> float:
+def _distance(a: Decimal, b: Decimal) -> Decimal:
+    """How far apart two values are: the difference of their logarithms (exact for any size)."""
     if a > 0 and b > 0:
-        return abs(math.log(a / b))
+        return abs(a.ln(_LOG) - b.ln(_LOG))
     return abs(a - b)

@@ -15,15 +15,21 @@ Rules (what a translator writes, not a general-purpose parser):
   after a currency sign ($20m). 750 ألف = 750,000; 1.5bn = 1,500,000,000.
 - Percentages (% ٪ percent per cent pct بالمئة بالمائة في المئة في المائة): the value is kept as written,
   kind 'percent'. In Arabic, a % sign written before the number (٪20, a bidi habit) counts too.
-- A plain integer 1900..2100 with no separator, multiplier or percent is kind 'year'.
+- A plain integer 1900..2100 with no separator, multiplier, percent or currency sign is kind 'year'.
+- A plain integer 1..31 next to a month name is kind 'date' (٣ كانون الثاني/يناير, March 11, 11th
+  March): its value is the day, its unit the month, its span covers both.
+- Units: a currency sign before the digits ($ € £ ¥) or a unit noun after the number (months,
+  years, days, weeks, hours, dollars, dinars; أشهر، سنوات، أيام، دولار) is the mention's `unit`.
 - Numbers glued to a Latin letter (G20, A320) or after letter + hyphen (COVID-19, F-16, كوفيد-19)
   are kind 'name': part of a name, never required across languages. Arabic letters directly before
   digits are proclitics (و20، بـ750، لـ2019) and do not make a name.
 - English ordinals (1st, 21st) are kind 'ordinal', decades (1990s) kind 'decade'.
-- Number words: only the cheap, unambiguous ones, kind 'word': one..ten / twelve / hundred, dozen and
-  a few Arabic ones (واحد .. عشرة with their feminine and case forms, مئة/مائة, ألفان, مليونان). A
-  word never has to be matched, but it can match a digit written in the other language. Compound
-  number words (ثلاثة وعشرون, twenty-three) are out of scope.
+- Numbers in words (ثلاثة ملايين، خمسة وعشرون، عامين، الأول من آذار، twenty-five, half a million)
+  are read by termcheck/text/number_words.py: kind 'count' when they must be matched (a scale word,
+  a unit, two or more words, 11 or more), kind 'word' when they need not be (a bare three, ست),
+  'ordinal' and 'date' as above.
+- Values are exact (Decimal): a 400-digit number is read, compared and printed without overflow. A
+  digit run longer than MAX_DIGITS is an identifier, not a quantity: kind 'name'.
 """
 
 from __future__ import annotations
@@ -31,11 +37,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Context, Decimal
 from functools import lru_cache
 
 from termcheck.text.normalize import normalize_form
+from termcheck.text.number_words import (AR_MONTH_NAMES, CURRENCY_SIGNS, EN_MONTH_NAMES, date_around, month_spans,
+                                         unit_after, word_numbers)
 
-KINDS = ("count", "decimal", "percent", "year", "ordinal", "decade", "name", "word")
+KINDS = ("count", "decimal", "percent", "year", "date", "ordinal", "decade", "name", "word")
+MAX_DIGITS = 100  # longer digit runs are identifiers; within it, multipliers keep values exact
+_EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -50,22 +61,23 @@ _NUMBER = re.compile(
 
 # Multiplier words after a number. Arabic forms are looked up after removing marks and tatweel.
 _AR_MULTIPLIERS = {
-    "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "ألفا": 1e3, "الفا": 1e3,
-    "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6,
-    "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "بلايين": 1e9,
-    "ترليون": 1e12, "تريليون": 1e12, "ترليونات": 1e12, "تريليونات": 1e12,
-    "مئة": 1e2, "مائة": 1e2,
-}
+    "ألف": 3, "الف": 3, "آلاف": 3, "الاف": 3, "ألفا": 3, "الفا": 3,
+    "مليون": 6, "ملايين": 6, "مليونا": 6,
+    "مليار": 9, "مليارات": 9, "مليارا": 9, "بليون": 9, "بلايين": 9,
+    "ترليون": 12, "تريليون": 12, "ترليونات": 12, "تريليونات": 12,
+    "مئة": 2, "مائة": 2,
+}  # word -> power of ten
 _EN_MULTIPLIERS = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "tn": 1e12,
+    "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+    "bn": 9, "mn": 6, "tn": 12,
 }
-_CURRENCY_MULTIPLIERS = {"k": 1e3, "m": 1e6, "b": 1e9}
-_CURRENCY_SIGNS = "$£€¥"
+_CURRENCY_MULTIPLIERS = {"k": 3, "m": 6, "b": 9}
+_CURRENCY_SIGNS = "".join(CURRENCY_SIGNS)
 
 _AR_WORD = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]+")
 _EN_WORD = re.compile(r"[A-Za-z]+")
-_AFTER_SPACE = re.compile(r"[ \u00a0\u202f]?-?")  # one space (or NBSP) and/or a hyphen: "20 million", "20-million"
+# one space (or NBSP) and/or a hyphen: "20 million", "20-million"; a "+" first: "$300+ billion"
+_AFTER_SPACE = re.compile(r"\+?[ \u00a0\u202f]?-?")
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0\u202f]?(?:%|\u066a|per ?cent\b|pct\b|"
     "(?:\u0628|\u0641\u064a |\u0641\u0649 )\u0627\u0644\u0645(?:\u0626|\u0627\u0626)\u0629)",
@@ -76,34 +88,21 @@ _DECADE_SUFFIX = re.compile(r"'?s\b")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 
-# Cheap number words: value by normalized form. Arabic forms may carry و/ف/ب/ل before them.
-_EN_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100,
-}
-_AR_NUMBER_WORDS = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
-    "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
-    "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "ثمان": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
-    "مئة": 100, "مائة": 100, "ألفان": 2000, "الفان": 2000, "ألفين": 2000, "الفين": 2000,
-    "مليونان": 2e6, "مليونين": 2e6, "مليار": 1e9, "مليون": 1e6,
-}
-
-
 @dataclass(frozen=True)
 class NumberMention:
     """A number as written: value after normalization, original span and text, and its kind."""
 
-    value: float
+    value: Decimal
     start: int
     end: int
     text: str
     kind: str
+    unit: str | None = None  # year, month, week, day, hour, usd, eur, dinar ...; date:M for a date in month M
 
     @property
     def required(self) -> bool:
-        """Whether the other language must show this value (names, ordinals and words need not)."""
-        return self.kind in ("count", "decimal", "percent", "year")
+        """Whether the other language must show this value (names, ordinals and weak words need not)."""
+        return self.kind in ("count", "decimal", "percent", "year", "date")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -113,12 +112,10 @@ def _ar_key(word: str) -> str:
 
 
 _AR_MULTIPLIER_KEYS = {_ar_key(k): v for k, v in _AR_MULTIPLIERS.items()}
-_AR_NUMBER_WORD_KEYS = {_ar_key(k): v for k, v in _AR_NUMBER_WORDS.items()}
-_AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 
 
-def _multiplier(text: str, pos: int, currency: bool) -> tuple[float, int] | None:
-    """A multiplier word starting at or one space after `pos`: (factor, end) or None."""
+def _multiplier(text: str, pos: int, currency: bool) -> tuple[int, int] | None:
+    """A multiplier word starting at or one space after `pos`: (power of ten, end) or None."""
     gap = _AFTER_SPACE.match(text, pos)
     start = gap.end() if gap else pos
     for word_re in (_AR_WORD, _EN_WORD):
@@ -151,6 +148,24 @@ def _is_name_number(text: str, start: int) -> bool:
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number in `text`, in text order, with spans into `text` itself."""
+    mentions = _digit_numbers(text, lang)
+    covered = _Covered([(m.start, m.end) for m in mentions] + month_spans(text, lang))
+    last_end = 0
+    for word in word_numbers(text, lang, covered):
+        if word.start < last_end:
+            continue  # inside the percent sign of the word before (عشرين في المئة)
+        end, kind = word.end, word.kind
+        percent = _PERCENT_AFTER.match(text, end) if kind in ("count", "word") else None
+        if percent is not None and not covered(end, percent.end()):
+            end, kind = percent.end(), "percent"
+        mentions.append(NumberMention(word.value, word.start, end, text[word.start:end], kind,
+                                      None if kind == "percent" else word.unit))
+        last_end = end
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     pos = 0
     while True:
@@ -170,20 +185,27 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         integer = match.group("int")
         digits = integer.translate(_TO_ASCII).replace(",", "").replace("\u066c", "")
         fraction = fraction.translate(_TO_ASCII)
-        value = float(f"{digits}.{fraction}") if fraction else float(digits)
+        value = Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
         kind = "decimal" if fraction else "count"
-        if _is_name_number(text, start):
+        if _is_name_number(text, start) or len(digits) + len(fraction) > MAX_DIGITS:
             mentions.append(NumberMention(value, start, end, text[start:end], "name"))
             pos = end
             continue
-        currency = start > 0 and text[start - 1] in _CURRENCY_SIGNS
-        multiplier = _multiplier(text, end, currency)
+        sign = text[start - 1] if start > 0 and text[start - 1] in _CURRENCY_SIGNS else None
+        unit = CURRENCY_SIGNS.get(sign) if sign else None
+        multiplier = _multiplier(text, end, sign is not None)
         if multiplier is not None:
-            factor, end = multiplier
-            value *= factor
-            kind = "count" if value == int(value) else "decimal"
+            power, end = multiplier
+            value = value.scaleb(power, _EXACT)
+            kind = "count" if value == value.to_integral_value() else "decimal"
         percent = _PERCENT_AFTER.match(text, end)
-        if percent is not None:
+        date = None
+        if kind == "count" and multiplier is None and sign is None and len(digits) <= 2 and 1 <= value <= 31:
+            date = date_around(text, start, end, lang)
+        if date is not None and (not mentions or date[0] >= mentions[-1].end):
+            start, end, month = date
+            kind, unit = "date", f"date:{month}"
+        elif percent is not None:
             end = percent.end()
             kind = "percent"
         elif lang == "ar" and start > pos and text[start - 1] in "%\u066a" and not text[start - 2:start - 1].isdigit():
@@ -195,12 +217,12 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         elif multiplier is None and not fraction and _DECADE_SUFFIX.match(text, end) and len(integer) == 4:
             end = _DECADE_SUFFIX.match(text, end).end()
             kind = "decade"  # the 1990s: Arabic writes التسعينيات, a word
-        elif kind == "count" and multiplier is None and len(integer) == 4 and 1900 <= value <= 2100:
-            kind = "year"  # four plain digits: no separator, fraction, multiplier or percent
-        mentions.append(NumberMention(value, start, end, text[start:end], kind))
+        elif kind == "count" and multiplier is None and sign is None and len(integer) == 4 and 1900 <= value <= 2100:
+            kind = "year"  # four plain digits: no separator, fraction, multiplier, percent or currency
+        if kind in ("count", "decimal") and unit is None:
+            unit = unit_after(text, end, lang)
+        mentions.append(NumberMention(value, start, end, text[start:end], kind, unit))
         pos = end
-    mentions.extend(_number_words(text, lang, mentions))
-    mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
 
@@ -208,46 +230,50 @@ _DIGITS_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0
                         "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
 
 
-def _number_words(text: str, lang: str, taken: list[NumberMention]) -> list[NumberMention]:
-    """The cheap number words, outside the spans of digit numbers (750 ألف is already one number)."""
-    covered = sorted((m.start, m.end) for m in taken)
-    words: list[NumberMention] = []
-    if lang == "ar":
-        for word in _AR_WORD.finditer(text):
-            key = _ar_key(word.group())
-            for clitic in _AR_PROCLITICS:
-                if key.startswith(clitic) and key[len(clitic):] in _AR_NUMBER_WORD_KEYS:
-                    value = _AR_NUMBER_WORD_KEYS[key[len(clitic):]]
-                    if not _inside(word.start(), word.end(), covered):
-                        words.append(NumberMention(float(value), word.start(), word.end(), word.group(), "word"))
-                    break
-    else:
-        for word in re.finditer(r"\b[A-Za-z]+\b", text):
-            value = _EN_NUMBER_WORDS.get(word.group().lower())
-            if value is not None and not _inside(word.start(), word.end(), covered):
-                words.append(NumberMention(float(value), word.start(), word.end(), word.group(), "word"))
-    return words
+class _Covered:
+    """covered(start, end): whether [start, end) overlaps one of the spans (the digits already read,
+    month names), in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and self._ends[k] > start
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) overlaps one of `spans` (sorted, non-overlapping)."""
-    k = bisect.bisect_left(spans, (end, -1)) - 1
-    return k >= 0 and spans[k][1] > start
+def same_value(a: Decimal, b: Decimal) -> bool:
+    return a == b
 
 
-def same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def format_number(value: float, lang: str, kind: str = "count", arabic_digits: bool = False) -> str:
-    """A value written the way the target language writes it: 750,000 / 1.5 / 35% (٧٥٠٬٠٠٠ in Arabic digits)."""
-    if value == int(value):
+def format_number(value, lang: str, kind: str = "count", arabic_digits: bool = False, unit: str | None = None) -> str:
+    """A value written the way the target language writes it: 750,000 / 1.5 / 35% / $3,000,000 /
+    6 months / March 1 (٧٥٠٬٠٠٠ in Arabic digits). Exact for any size."""
+    value = value if isinstance(value, Decimal) else Decimal(str(value))
+    if value == value.to_integral_value():
         body = f"{int(value):,}" if kind != "year" else str(int(value))
     else:
-        whole, _, frac = f"{value:.6f}".rstrip("0").partition(".")
-        body = f"{int(whole):,}.{frac}"
+        body = f"{value.normalize(_EXACT):,f}"
     if arabic_digits:
         body = body.translate(str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫"))
     if kind == "percent":
-        body += "٪" if arabic_digits else "%"
+        return body + ("٪" if arabic_digits else "%")
+    if unit and unit.startswith("date:"):
+        month = int(unit[5:])
+        return f"{EN_MONTH_NAMES[month]} {body}" if lang == "en" else f"{body} {AR_MONTH_NAMES[month]}"
+    if lang == "en" and unit == "usd":
+        return "$" + body
+    if lang == "en" and unit in _EN_UNIT_WORDS:
+        return f"{body} {_EN_UNIT_WORDS[unit]}{'' if value == 1 else 's'}"
     return body
+
+
+_EN_UNIT_WORDS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "dinar": "dinar",
+                  "eur": "euro"}

@@ -1,0 +1,546 @@
+"""Numbers written in words, in Arabic and English: cardinals, scale words, duals, ordinals, dates.
+
+`word_numbers(text, lang, covered)` returns every number phrase outside `covered` (the spans the digit
+reader took) as `WordNumber`s with exact spans into `text`; termcheck.text.numbers merges them with
+the digits.
+
+The model is a small grammar of what translators write, not a general parser:
+- A phrase is a run of adjacent number words (white space between them; in English also hyphens and
+  `and`), read as groups below 1000 times falling scale words: ثلاثمئة وخمسة وعشرون ألفا = 325,000,
+  two hundred and fifty thousand = 250,000, half a million = 500,000. In Arabic the units come
+  before the tens, each later word of a group carries the conjunction و (خمسة وعشرون), teens are
+  unit + عشر/عشرة (أحد عشر، اثنتا عشرة) and hundreds may be glued (ثلاثمئة) or apart (ثلاث مئة).
+  A word that does not fit the grammar ends the phrase, so "ثلاثة وأربعة" stays two numbers.
+- Plural scale words need a number before them (ثلاثة آلاف); alone they are vague (آلاف، ملايين,
+  thousands) and are no number. A dual scale word is two of it (ألفان، مليونين).
+- A dual noun carries the number 2 and its unit (عامين = 2 years, شهرين, يومين, ساعتين, دولارين),
+  with or without the article (العامين الماضيين = the past two years).
+- Units: the noun right after a number (أشهر، سنوات، عاما، يوما، دولار; months, years, days,
+  dollars) and a currency sign before digits ($, £, €) give the mention a unit, so "ستة أشهر" and
+  "seven years" differ even though both are numbers.
+- Ordinals: الأول .. العاشر (with the article, proclitics allowed: للمرة الثانية is not read, the
+  ordinal is الثانية) and first .. tenth.
+- Dates: a day (digits 1-31 or an ordinal word) and a month name, in either order as each language
+  writes them: الأول من آذار، ٣ كانون الثاني/يناير، March 11, 11 March, March 11th, the first of
+  March. Month names are the Levantine and the Egyptian/Gulf sets (آذار and مارس); English month
+  names must be capitalized (may, march are words).
+
+Which phrases must be matched across languages ("strong"): a phrase with a scale word, a unit, two or
+more words, or a value of 11 or more. A bare unit word one..ten / واحد..عشرة is weak: Arabic without
+vowels reads ست, سبع, تسع, خمس, عشر as other words too (lady, lion, "it holds", a fifth, a tenth), and
+"one" is rarely a count. The value 1 is never strong (one year, سنة). A bare ألف is weak (also the
+verb ألّف). Calibrated on the cases of issue 10 and the bundled corpora: 0 findings on the clean
+pairs, every planted number error found (bench/eval_check.py, bench/eval_numbers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+from termcheck.text.arabic import ARTICLE, ARTICLE_PREFIXES, PROCLITICS
+from termcheck.text.normalize import normalize_form
+
+
+class WordNumber(NamedTuple):
+    start: int
+    end: int
+    value: Decimal
+    kind: str  # count, word (weak), ordinal, date
+    unit: str | None
+
+
+# -- lexicons (Arabic keys are normalized, then ى -> ي and ة -> ه) -------------------------------
+
+_AR_UNITS = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7,
+    "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+}
+_AR_TEEN_HEADS = {"أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2}  # only before عشر
+_AR_TEN = {"عشر": 10, "عشرة": 10}
+_AR_TENS = {stem + end: value for stem, value in (
+    ("عشر", 20), ("ثلاث", 30), ("أربع", 40), ("خمس", 50), ("ست", 60), ("سبع", 70), ("ثمان", 80), ("تسع", 90))
+    for end in ("ون", "ين")}
+_AR_HUNDREDS = {"مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+                "مئتا": 200, "مائتا": 200, "مئتي": 200, "مائتي": 200}
+_AR_HUNDREDS.update({head + hundred: value * 100 for head, value in (
+    ("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9))
+    for hundred in ("مئة", "مائة")})
+# scale word -> (factor, how many: 1, 2 for a dual, 0 for a plural that needs a number before it)
+_AR_SCALES = {
+    "ألف": (1000, 1), "ألفا": (1000, 1), "آلاف": (1000, 0), "ألوف": (1000, 0), "ألفان": (1000, 2), "ألفين": (1000, 2),
+    "ألفي": (1000, 2),
+    "مليون": (10**6, 1), "مليونا": (10**6, 1), "ملايين": (10**6, 0), "مليونان": (10**6, 2), "مليوني": (10**6, 2),
+    "مليونين": (10**6, 2), "مليار": (10**9, 1), "مليارا": (10**9, 1), "مليارات": (10**9, 0),
+    "ملياران": (10**9, 2), "مليارين": (10**9, 2), "مليارى": (10**9, 2), "بليون": (10**9, 1), "بلايين": (10**9, 0),
+    "تريليون": (10**12, 1), "ترليون": (10**12, 1), "تريليونات": (10**12, 0), "ترليونات": (10**12, 0),
+}
+_AR_UNIT_NOUNS = {
+    "year": ("عام", "عاما", "أعوام", "سنة", "سنوات", "سنين"),
+    "month": ("شهر", "شهرا", "أشهر", "شهور"),
+    "week": ("أسبوع", "أسبوعا", "أسابيع"),
+    "day": ("يوم", "يوما", "أيام"),
+    "hour": ("ساعة", "ساعات"),
+    "usd": ("دولار", "دولارا", "دولارات"),
+    "eur": ("يورو",),
+    "dinar": ("دينار", "دينارا", "دنانير"),
+    "metre": ("متر", "مترا", "أمتار"),
+}
+_AR_DUALS = {
+    "year": ("عامان", "عامين", "سنتان", "سنتين"), "month": ("شهران", "شهرين"), "metre": ("متران", "مترين"),
+    "week": ("أسبوعان", "أسبوعين"), "day": ("يومان", "يومين"), "hour": ("ساعتان", "ساعتين"),
+    "usd": ("دولاران", "دولارين"), "dinar": ("ديناران", "دينارين"),
+}
+_AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in (
+    ("أول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7), ("ثامن", 8),
+    ("تاسع", 9), ("عاشر", 10)) for end in ("", "ة")}
+_AR_ORDINALS.update({ARTICLE + "أولى": 1, ARTICLE + "أولي": 1})
+
+_EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+_EN_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_UNIT_NOUNS = {
+    "year": ("year", "years"), "month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days"),
+    "hour": ("hour", "hours"), "usd": ("dollar", "dollars"), "eur": ("euro", "euros"), "dinar": ("dinar", "dinars"),
+    "metre": ("metre", "metres", "meter", "meters"),
+}
+CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
+
+# Month names as written (Arabic alef forms spelled out), for dates only.
+_AR_MONTHS = [
+    (1, "كانون الثاني|يناير"), (2, "شباط|فبراير"), (3, "[آا]ذار|مارس"), (4, "نيسان|[أإا]بريل"), (5, "[أا]يار|مايو"),
+    (6, "حزيران|يوني[وه]"), (7, "تموز|يولي[وه]"), (8, "آب|[أا]غسطس"), (9, "[أا]يلول|سبتمبر"),
+    (10, "تشرين ال[أا]ول|[أا]كتوبر"), (11, "تشرين الثاني|نوفمبر"), (12, "كانون ال[أا]ول|ديسمبر"),
+]
+_EN_MONTHS = [
+    (1, "January|Jan"), (2, "February|Feb"), (3, "March|Mar"), (4, "April|Apr"), (5, "May"), (6, "June|Jun"),
+    (7, "July|Jul"), (8, "August|Aug"), (9, "September|Sept|Sep"), (10, "October|Oct"), (11, "November|Nov"),
+    (12, "December|Dec"),
+]
+EN_MONTH_NAMES = {1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July",
+                  8: "August", 9: "September", 10: "October", 11: "November", 12: "December"}
+AR_MONTH_NAMES = {1: "كانون الثاني/يناير", 2: "شباط/فبراير", 3: "آذار/مارس", 4: "نيسان/أبريل", 5: "أيار/مايو",
+                  6: "حزيران/يونيو", 7: "تموز/يوليو", 8: "آب/أغسطس", 9: "أيلول/سبتمبر", 10: "تشرين الأول/أكتوبر",
+                  11: "تشرين الثاني/نوفمبر", 12: "كانون الأول/ديسمبر"}
+
+
+def _month_group(months: list[tuple[int, str]]) -> str:
+    return "|".join(f"(?P<m{number}>{names})" for number, names in months)
+
+
+_AR_LETTER = "\u0621-\u064a"
+_AR_MONTH = re.compile(
+    rf"(?<![{_AR_LETTER}])(?:{_month_group(_AR_MONTHS)})(?![{_AR_LETTER}])(?:\s*/\s*(?:{'|'.join(n for _, n in _AR_MONTHS)})(?![{_AR_LETTER}]))?"
+)
+_EN_MONTH = re.compile(rf"\b(?:{_month_group(_EN_MONTHS)})\b\.?")
+_GAP = "[ \u00a0\u202f]+"
+_AR_DAY_THEN_MONTH = re.compile(rf"{_GAP}(?:من{_GAP})?(?={_AR_MONTH.pattern})")
+_EN_DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?={_EN_MONTH.pattern})")
+_EN_MONTH_THEN_DAY = re.compile(rf"(?:{_EN_MONTH.pattern}){_GAP}(?:the{_GAP})?$")
+
+
+def _month_of(match: re.Match) -> int:
+    return next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
+
+
+def month_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of month names (their words are never numbers: كانون الثاني is January, not 'second')."""
+    pattern = _AR_MONTH if lang == "ar" else _EN_MONTH
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def date_around(text: str, start: int, end: int, lang: str) -> tuple[int, int, int] | None:
+    """(start, end, month) of a date whose day is text[start:end] (digits or an ordinal word):
+    a month name right after it (٣ كانون الثاني، الأول من آذار، 11 March, first of March), or in
+    English right before it (March 11, March 11th)."""
+    if lang == "ar":
+        after = _AR_DAY_THEN_MONTH.match(text, end)
+        if after is not None:
+            month = _AR_MONTH.match(text, after.end())
+            return start, month.end(), _month_of(month)
+        return None
+    after = _EN_DAY_THEN_MONTH.match(text, end)
+    if after is not None:
+        month = _EN_MONTH.match(text, after.end())
+        return start, month.end(), _month_of(month)
+    before = _EN_MONTH_THEN_DAY.search(text, max(0, start - 16), start)
+    if before is not None:
+        suffix = re.compile(r"(?:st|nd|rd|th)\b").match(text, end)
+        return before.start(), suffix.end() if suffix else end, _month_of(before)
+    return None
+
+
+def unit_after(text: str, pos: int, lang: str) -> str | None:
+    """The unit noun right after a number ending at `pos` (ستة أشهر، 3 years, three-year), if any."""
+    if lang == "ar":
+        word = _AR_NEXT_WORD.match(text, pos)
+        return _ar_unit_noun(_ar_key(word.group(1))) if word else None
+    word = _EN_NEXT_WORD.match(text, pos)
+    return _EN_UNIT_KEYS.get(word.group(1).lower()) if word else None
+
+
+_AR_NEXT_WORD = re.compile(rf"{_GAP}([{_AR_LETTER}\u064b-\u0652\u0670\u0640]+)")
+_EN_NEXT_WORD = re.compile(r"(?:[ \u00a0\u202f]+|-)([A-Za-z]+)\b")
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+def _fold(key: str) -> str:
+    return key.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+
+
+@lru_cache(maxsize=1 << 16)
+def _ar_key(word: str) -> str:
+    return _fold(normalize_form(word))
+
+
+def _keys(forms) -> list[str]:
+    return [_fold(normalize_form(form)) for form in forms]
+
+
+# Arabic entries: key -> (category, value, extra). Categories: unit, teen_head, ten, tens, hundred,
+# scale (extra = multiplicity), dual (extra = unit), ordinal.
+_AR_ENTRIES: dict[str, tuple[str, int, object]] = {}
+for _table, _category in ((_AR_UNITS, "unit"), (_AR_TEEN_HEADS, "teen_head"), (_AR_TEN, "ten"),
+                          (_AR_TENS, "tens"), (_AR_HUNDREDS, "hundred")):
+    for _form, _value in _table.items():
+        _AR_ENTRIES[_keys([_form])[0]] = (_category, _value, None)
+for _form, (_factor, _many) in _AR_SCALES.items():
+    _AR_ENTRIES[_keys([_form])[0]] = ("scale", _factor, _many)
+for _unit, _forms in _AR_DUALS.items():
+    for _key in _keys(_forms):
+        _AR_ENTRIES[_key] = ("dual", 2, _unit)
+for _form, _value in _AR_ORDINALS.items():
+    _AR_ENTRIES[_keys([_form])[0]] = ("ordinal", _value, None)
+_AR_ENTRIES[_keys(["نصف"])[0]] = ("half", 0, None)
+_AR_UNIT_KEYS = {key: unit for unit, forms in _AR_UNIT_NOUNS.items() for key in _keys(forms)}
+_AR_CONJUNCTION = "\u0648"  # و
+
+
+def _ar_unit_noun(key: str) -> str | None:
+    return _AR_UNIT_KEYS.get(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
+    """(entry, prefix) of a word: the word itself, or a proclitic (و ب ل ...) or, for duals and
+    ordinals, proclitic + article before a lexicon word (لعامين، والعامين، للمرة الثانية -> الثانية)."""
+    entry = _AR_ENTRIES.get(key)
+    if entry is not None:
+        return entry, ""
+    for prefix in sorted(PROCLITICS, key=len):
+        if prefix and key.startswith(prefix):
+            entry = _AR_ENTRIES.get(key[len(prefix):])
+            if entry is not None:
+                return entry, prefix
+    for prefix in sorted(ARTICLE_PREFIXES, key=len, reverse=True):
+        if key.startswith(prefix):
+            rest = key[len(prefix):]
+            entry = _AR_ENTRIES.get(ARTICLE + rest) or _AR_ENTRIES.get(rest)
+            if entry is None or entry[0] == "scale" or rest in _AR_NO_ARTICLE:
+                continue
+            return entry, prefix
+    return None
+
+
+# With the article these are other words: للممارسين العامين (general practitioners), not two years.
+_AR_NO_ARTICLE = frozenset(_keys(("عامان", "عامين")))
+
+
+def _has_article(prefix: str) -> bool:
+    return prefix.endswith(ARTICLE) or prefix.endswith("\u0644\u0644")  # ال، بال، لل، ولل
+
+
+# -- the phrase grammar ---------------------------------------------------------------------------
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    category: str
+    value: int
+    extra: object
+    conjunction: bool  # Arabic: written with و before it (وعشرون); English: 'and' before it
+    article: bool = False  # Arabic: written with the article (الأربع والعشرين): a weak number
+
+
+class _Phrase(NamedTuple):
+    value: Decimal
+    tokens: int  # words used
+    scaled: bool
+
+
+_GROUP_STATE = {"unit": "unit", "ten": "teen", "tens": "tens", "hundred": "hundred", "teen_head": "teen_head"}
+
+
+def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
+    """The longest number the grammar reads from the start of `tokens` (adjacent Arabic words)."""
+    total, group, state, last_scale, scaled = 0, 0, "start", None, False
+    best = before_group = None
+    for k, token in enumerate(tokens):
+        category, value, joined = token.category, token.value, token.conjunction and k > 0
+        if state in ("start", "scale"):
+            if state == "scale" and not joined:
+                break  # after a scale word the next group is joined by و
+            before_group = best if state == "scale" else None
+            if category in _GROUP_STATE:
+                group, state = value, _GROUP_STATE[category]
+            elif category == "scale" and state == "start" and token.extra:  # ألف، مليون، ألفان
+                total, last_scale, scaled, state = value * token.extra, value, True, "scale"
+            elif category == "half" and k == 0:
+                state = "half"
+                continue
+            else:
+                break
+        elif state == "half":  # نصف مليون
+            if category == "scale" and token.extra == 1 and not joined:
+                total, last_scale, scaled, state = Decimal(value) / 2, value, True, "scale"
+            else:
+                break
+        elif joined:  # inside a group: hundreds + units or tens, units + tens (خمسة وعشرون)
+            if state == "hundred" and category in ("unit", "ten", "tens", "teen_head"):
+                group += value
+                state = _GROUP_STATE[category]
+            elif state == "unit" and category == "tens" and group % 100 < 10:
+                group += value
+                state = "tens"
+            else:
+                break
+        elif category == "ten" and state in ("unit", "teen_head") and group % 100 < 10:
+            group += 10
+            state = "teen"  # ثلاثة عشر، أحد عشر
+        elif category == "hundred" and value == 100 and state == "unit" and group >= 3:
+            group *= 100
+            state = "hundred"  # ثلاث مئة
+        elif category == "scale" and last_scale is not None and value >= last_scale and before_group is not None:
+            return before_group  # ألفان وخمسمئة ألف ومئتا ألف: the last group starts a number of its own
+        elif category == "scale" and state != "teen_head" and token.extra != 2 \
+                and (last_scale is None or value < last_scale):
+            if token.extra == 0 and not 3 <= group <= 10:
+                break  # آلاف، ملايين count three to ten
+            total += group * value
+            group, last_scale, scaled, state = 0, value, True, "scale"
+        else:
+            break
+        if state not in ("teen_head", "half"):
+            best = _Phrase(Decimal(total + group), k + 1, scaled)
+    return best
+
+
+def _strong(phrase: _Phrase, single_category: str, unit: str | None) -> bool:
+    if phrase.value == 1:
+        return False
+    if phrase.scaled and phrase.tokens == 1 and single_category == "scale" and unit is None and phrase.value == 1000:
+        return False  # a bare ألف / thousand
+    return phrase.scaled or unit is not None or phrase.tokens >= 2 or phrase.value >= 11
+
+
+# -- Arabic ---------------------------------------------------------------------------------------
+
+_AR_WORD = re.compile(f"[{_AR_LETTER}\u064b-\u0652\u0670\u0640]+")
+_AR_JOIN = re.compile(rf"{_GAP}$")
+
+
+def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
+    """Runs of adjacent Arabic number words (white space between them), outside `covered`."""
+    runs: list[list[_Token]] = []
+    last_end = -1
+    for word in _AR_WORD.finditer(text):
+        if covered(word.start(), word.end()):
+            last_end = -1
+            continue
+        found = _ar_entry(_ar_key(word.group()))
+        if found is None:
+            last_end = -1
+            continue
+        (category, value, extra), prefix = found
+        token = _Token(word.start(), word.end(), category, value, extra, prefix.startswith(_AR_CONJUNCTION),
+                       category not in ("dual", "ordinal") and _has_article(prefix))
+        if last_end >= 0 and _AR_JOIN.match(text[last_end:word.start()] or "x") and runs:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+        last_end = word.end()
+    return runs
+
+
+def _arabic_numbers(text: str, covered) -> list[WordNumber]:
+    found: list[WordNumber] = []
+    for run in _arabic_tokens(text, covered):
+        k = 0
+        while k < len(run):
+            token = run[k]
+            if token.category == "dual":
+                # عامين after a number word is not a second number (ثلاثة عامين is not written)
+                found.append(WordNumber(token.start, token.end, Decimal(2), "count", token.extra))
+                k += 1
+                continue
+            if token.category == "ordinal":
+                date = date_around(text, token.start, token.end, "ar")
+                if date is not None:
+                    found.append(WordNumber(date[0], date[1], Decimal(token.value), "date", f"date:{date[2]}"))
+                else:
+                    found.append(WordNumber(token.start, token.end, Decimal(token.value), "ordinal", None))
+                k += 1
+                continue
+            phrase = _read_arabic(run[k:])
+            if phrase is None:
+                k += 1
+                continue
+            last = run[k + phrase.tokens - 1]
+            unit = unit_after(text, last.end, "ar")
+            with_article = any(t.article for t in run[k:k + phrase.tokens])
+            kind = "count" if _strong(phrase, run[k].category, unit) and not with_article else "word"
+            found.append(WordNumber(run[k].start, last.end, phrase.value, kind, unit))
+            k += phrase.tokens
+    return found
+
+
+# -- English --------------------------------------------------------------------------------------
+
+_EN_WORD = re.compile(r"[A-Za-z]+")
+_EN_ENTRIES: dict[str, tuple[str, int]] = {}
+for _table, _category in ((_EN_UNITS, "unit"), (_EN_TEENS, "teen"), (_EN_TENS, "tens"), (_EN_SCALES, "scale"),
+                          (_EN_ORDINALS, "ordinal")):
+    for _form, _value in _table.items():
+        _EN_ENTRIES[_form] = (_category, _value)
+_EN_ENTRIES.update({"hundred": ("hundred", 100), "a": ("a", 1), "an": ("a", 1), "half": ("half", 0),
+                    "dozen": ("dozen", 12), "and": ("and", 0)})
+_EN_UNIT_KEYS = {form: unit for unit, forms in _EN_UNIT_NOUNS.items() for form in forms}
+_EN_SPACE = re.compile(r"[ \u00a0\u202f]+")
+_EN_HYPHEN = re.compile(r"[-\u2010\u2011]")
+
+
+def _english_tokens(text: str, covered) -> list[list[_Token]]:
+    runs: list[list[_Token]] = []
+    last_end = -1
+    pending_and = False
+    for word in _EN_WORD.finditer(text):
+        entry = _EN_ENTRIES.get(word.group().lower())
+        if entry is None or covered(word.start(), word.end()):
+            last_end, pending_and = -1, False
+            continue
+        gap = text[last_end:word.start()] if last_end >= 0 else None
+        adjacent = gap is not None and (_EN_SPACE.fullmatch(gap) or _EN_HYPHEN.fullmatch(gap))
+        category, value = entry
+        if category == "and":
+            pending_and = bool(adjacent) and bool(runs)
+            last_end = word.end() if pending_and else -1
+            continue
+        if category == "dozen":
+            category, value = "scale", 12
+        extra: object = "hyphen" if adjacent and _EN_HYPHEN.fullmatch(gap) else None
+        if category == "scale":
+            extra = 1
+        token = _Token(word.start(), word.end(), category, value, extra, pending_and)
+        if adjacent and runs:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+        last_end, pending_and = word.end(), False
+    return runs
+
+
+def _read_english(run: list[_Token]) -> _Phrase | None:
+    """English groups: [a|unit] hundred [and] [tens[-unit]|teen|unit], times a falling scale."""
+    total = Decimal(0)
+    k, last_scale, scaled = 0, None, False
+    best: _Phrase | None = None
+    while k < len(run):
+        start = k
+        group, k = _english_group(run, k)
+        if group is None:
+            if k == start and run[k].category == "half" and k + 2 < len(run) and run[k + 1].category == "a" \
+                    and run[k + 2].category == "scale":
+                group, k = Decimal(1) / 2, k + 2
+            elif k == start and run[k].category == "scale" and run[k].value != 12 and start == 0:
+                break  # a bare "million" is not a number
+            else:
+                break
+        if k < len(run) and run[k].category == "scale" and (last_scale is None or run[k].value < last_scale):
+            total += group * run[k].value
+            last_scale, scaled = run[k].value, True
+            k += 1
+            best = _Phrase(total, k, True)
+            continue
+        if group is not None and group != Decimal(1) / 2 and (last_scale is None or last_scale >= 1000):
+            total += group
+            best = _Phrase(total, k, scaled)
+        break
+    return best
+
+
+def _english_group(run: list[_Token], k: int) -> tuple[Decimal | None, int]:
+    """A group below 1000 from run[k]: (value, next index), or (None, k)."""
+    first = run[k]
+    value, j = None, k
+    if first.category in ("unit", "a") and j + 1 < len(run) and run[j + 1].category == "hundred":
+        value, j = Decimal(first.value * 100), j + 2
+        rest, j2 = _english_tens(run, j)
+        if rest is not None:
+            return value + rest, j2
+        return value, j
+    if first.category == "a":
+        if j + 1 < len(run) and run[j + 1].category == "scale":
+            return Decimal(1), j + 1
+        return None, k
+    rest, j2 = _english_tens(run, j)
+    return (rest, j2) if rest is not None else (None, k)
+
+
+def _english_tens(run: list[_Token], j: int) -> tuple[Decimal | None, int]:
+    if j >= len(run):
+        return None, j
+    token = run[j]
+    if token.category == "tens":
+        if j + 1 < len(run) and run[j + 1].category == "unit" and not run[j + 1].conjunction:  # twenty-five
+            return Decimal(token.value + run[j + 1].value), j + 2
+        return Decimal(token.value), j + 1
+    if token.category in ("teen", "unit"):
+        return Decimal(token.value), j + 1
+    return None, j
+
+
+def _english_numbers(text: str, covered) -> list[WordNumber]:
+    found: list[WordNumber] = []
+    for run in _english_tokens(text, covered):
+        k = 0
+        while k < len(run):
+            token = run[k]
+            if token.category == "tens" and k + 1 < len(run) and run[k + 1].category == "ordinal" \
+                    and run[k + 1].extra == "hyphen":  # twenty-first
+                token = token._replace(end=run[k + 1].end, value=token.value + run[k + 1].value, category="ordinal")
+                k += 1
+            if token.category == "ordinal":
+                date = date_around(text, token.start, token.end, "en")
+                if date is not None:
+                    found.append(WordNumber(date[0], date[1], Decimal(token.value), "date", f"date:{date[2]}"))
+                else:
+                    found.append(WordNumber(token.start, token.end, Decimal(token.value), "ordinal", None))
+                k += 1
+                continue
+            phrase = _read_english(run[k:])
+            if phrase is None:
+                k += 1
+                continue
+            last = run[k + phrase.tokens - 1]
+            words = [t for t in run[k:k + phrase.tokens] if t.category != "a"]
+            unit = unit_after(text, last.end, "en")
+            dozen_only = len(words) == 1 and words[0].value == 12 and words[0].category == "scale"
+            counted = _Phrase(phrase.value, len(words), phrase.scaled and not dozen_only)
+            strong = not dozen_only and _strong(counted, words[0].category if words else "a", unit)
+            found.append(WordNumber(run[k].start, last.end, phrase.value, "count" if strong else "word", unit))
+            k += phrase.tokens
+    return found
+
+
+def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
+    """Number phrases of `text` outside the spans for which covered(start, end) is true."""
+    return _arabic_numbers(text, covered) if lang == "ar" else _english_numbers(text, covered)

@@ -1,0 +1,102 @@
+"""Numbers written in words, duals, units and dates: values, kinds, units and exact spans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from termcheck.text.numbers import extract_numbers, format_number
+
+
+def read(text: str, lang: str) -> list[tuple[str, Decimal, str, str | None]]:
+    return [(m.text, m.value, m.kind, m.unit) for m in extract_numbers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("نزح ثلاثة ملايين شخص", [("ثلاثة ملايين", 3_000_000, "count", None)]),
+        ("خصصت ثلاثة مليارات دولار", [("ثلاثة مليارات", 3_000_000_000, "count", "usd")]),
+        ("تبرعت بمئة ألف دولار", [("بمئة ألف", 100_000, "count", "usd")]),
+        ("ثلاثمئة وخمسة وعشرون ألفا", [("ثلاثمئة وخمسة وعشرون ألفا", 325_000, "count", None)]),
+        ("ثلاث مئة رجل وأحد عشر طفلا واثنتا عشرة امرأة", [
+            ("ثلاث مئة", 300, "count", None), ("وأحد عشر", 11, "count", None), ("واثنتا عشرة", 12, "count", None)]),
+        ("مليونان وخمسمئة ألف ومئتا ألف", [("مليونان وخمسمئة ألف", 2_500_000, "count", None), ("ومئتا ألف", 200_000, "count", None)]),
+        ("عشرة آلاف وعشرون ألفا", [("عشرة آلاف", 10_000, "count", None), ("وعشرون ألفا", 20_000, "count", None)]),
+        ("نصف مليون حالة", [("نصف مليون", 500_000, "count", None)]),
+        ("استمر ستة أشهر", [("ستة", 6, "count", "month")]),
+        ("ثلاثة وأربعة", [("ثلاثة", 3, "word", None), ("وأربعة", 4, "word", None)]),  # two numbers, not 7
+        ("قضى عامين ولعامين وشهرين ويومين وساعتين بدولارين", [
+            ("عامين", 2, "count", "year"), ("ولعامين", 2, "count", "year"), ("وشهرين", 2, "count", "month"),
+            ("ويومين", 2, "count", "day"), ("وساعتين", 2, "count", "hour"), ("بدولارين", 2, "count", "usd")]),
+        ("للممارسين العامين", []),  # general practitioners, not two years
+        ("خلال الأربع والعشرين ساعة", [("الأربع والعشرين", 24, "word", "hour")]),  # with the article: weak
+        ("آلاف الناس وملايين الدولارات", []),  # vague plurals are no number
+        ("لست أدري، ألف كتابا", [("لست", 6, "word", None), ("ألف", 1000, "word", None)]),  # weak: other words too
+        ("ارتفع عشرين في المئة", [("عشرين في المئة", 20, "percent", None)]),
+        ("في الأول من آذار", [("الأول من آذار", 1, "date", "date:3")]),
+        ("في ٣ كانون الثاني/يناير ٢٠٢٠", [("٣ كانون الثاني/يناير", 3, "date", "date:1"), ("٢٠٢٠", 2020, "year", None)]),
+        ("في كانون الثاني وللمرة الثانية", [("الثانية", 2, "ordinal", None)]),  # the month's الثاني is no ordinal
+        ("في 20 عاما و5 دولارات", [("20", 20, "count", "year"), ("5", 5, "count", "usd")]),
+    ],
+)
+def test_arabic_words(text, expected):
+    assert read(text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("30 million people and $3 billion", [("30 million", 30_000_000, "count", None), ("3 billion", 3_000_000_000, "count", "usd")]),
+        ("twenty-five, twenty four hours", [("twenty-five", 25, "count", None), ("twenty four", 24, "count", "hour")]),
+        ("two hundred and fifty thousand", [("two hundred and fifty thousand", 250_000, "count", None)]),
+        ("one million two hundred thousand", [("one million two hundred thousand", 1_200_000, "count", None)]),
+        ("half a million, a million, a dozen", [
+            ("half a million", 500_000, "count", None), ("a million", 1_000_000, "count", None), ("a dozen", 12, "word", None)]),
+        ("seven months, two years, a three-year plan", [
+            ("seven", 7, "count", "month"), ("two", 2, "count", "year"), ("three", 3, "count", "year")]),
+        ("one of the three men", [("one", 1, "word", None), ("three", 3, "word", None)]),
+        ("the twenty-first century", [("twenty-first", 21, "ordinal", None)]),
+        ("on March 11, January 3, 2020 and 11th March", [
+            ("March 11", 11, "date", "date:3"), ("January 3", 3, "date", "date:1"), ("2020", 2020, "year", None),
+            ("11th March", 11, "date", "date:3")]),
+        ("the first of March, March 1st, may 5", [
+            ("first of March", 1, "date", "date:3"), ("March 1st", 1, "date", "date:3"), ("5", 5, "count", None)]),
+        ("$300+ billion, 2 metres, $2000", [
+            ("300+ billion", 300_000_000_000, "count", "usd"), ("2", 2, "count", "metre"), ("2000", 2000, "count", "usd")]),
+    ],
+)
+def test_english_words(text, expected):
+    assert read(text, "en") == expected
+
+
+def test_word_spans_point_into_the_original_text():
+    text = "وقال إنّ ثلاثةَ ملايينٍ نزحوا في الأوّل من آذار"
+    assert [(text[m.start:m.end], m.start) for m in extract_numbers(text, "ar")] == [
+        ("ثلاثةَ ملايينٍ", 9), ("الأوّل من آذار", 33)]
+
+
+def test_a_400_digit_number_is_exact_and_never_overflows():
+    digits = "4" * 400
+    [mention] = extract_numbers(f"قتل {digits} شخصا", "ar")
+    assert mention.kind == "name" and mention.value == int(digits)  # past MAX_DIGITS: an identifier
+    [scaled] = extract_numbers("4" * 90 + " million", "en")
+    assert scaled.kind == "count" and scaled.value == int("4" * 90 + "0" * 6)
+    assert format_number(scaled.value, "en") == f"{int('4' * 90 + '0' * 6):,}"
+
+
+@pytest.mark.parametrize(
+    "value, lang, kind, unit, expected",
+    [
+        (100_000, "en", "count", "usd", "$100,000"),
+        (6, "en", "count", "month", "6 months"),
+        (1, "en", "count", "year", "1 year"),
+        (1, "en", "date", "date:3", "March 1"),
+        (1, "ar", "date", "date:3", "1 آذار/مارس"),
+        (Decimal("0.5E+6"), "en", "count", None, "500,000"),
+        (Decimal("1.50"), "en", "decimal", None, "1.5"),
+    ],
+)
+def test_format_number_with_units_and_dates(value, lang, kind, unit, expected):
+    assert format_number(value, lang, kind, unit=unit) == expected
