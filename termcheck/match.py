@@ -143,10 +143,8 @@ class Matcher:
             if not key:
                 continue
             if term.lang == "ar" and is_arabic_phrase(key):
-                words = key.split()
-                lemmas = tuple(strip_article(w) for w in words)
-                articles = tuple(len(w) != len(lemma) for w, lemma in zip(words, lemmas))
-                phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
+                for lemmas, articles in _lemma_readings(key.split()):
+                    phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
                 continue
             prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
             forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
@@ -221,45 +219,69 @@ class Matcher:
         analyse = self._analyzer.analyse
         phrases = self._phrases
         tokens = [(m.start(), m.end(), analyse(m.group())) for m in ARABIC_WORD.finditer(s)]
-        for i, (start, _, reading) in enumerate(tokens):
-            if reading is None or reading.lemma not in phrases:
-                continue
-            if start > 0 and s[start - 1].isalnum():
-                continue  # glued to a digit or a Latin letter
-            for phrase in phrases[reading.lemma]:
-                size = len(phrase.lemmas)
-                if i + size > len(tokens) or not _continues(s, tokens, i, phrase):
-                    continue
-                last_end = tokens[i + size - 1][1]
-                if last_end < len(s) and s[last_end].isalnum():
-                    continue
-                first_article = phrase.articles[0]
-                prefix = reading.prefix
-                if reading.article and first_article:
-                    # keep the article inside the span; after ل it is the second ل of لل
-                    proclitic = len(prefix) - (1 if prefix in LAM_ARTICLE else len(ARTICLE))
-                else:
-                    proclitic = len(prefix)
-                entries = phrase.entries
-                if reading.article and first_article and prefix in LAM_ARTICLE:
-                    entries = tuple(e._replace(elided_article=True) for e in entries)
-                exact = reading.suffix == "" and (reading.article or not first_article)
-                for k in range(1, size):
-                    other = tokens[i + k][2]
-                    exact = exact and other.suffix == "" and other.article == phrase.articles[k]
-                yield start + proclitic, last_end, entries, phrase.flags, exact
+        for i, (start, _, options) in enumerate(tokens):
+            if not options or (start > 0 and s[start - 1].isalnum()):
+                continue  # no glossary lemma, or glued to a digit or a Latin letter
+            for reading in options:
+                for phrase in phrases.get(reading.lemma, ()):
+                    size = len(phrase.lemmas)
+                    if i + size > len(tokens):
+                        continue
+                    rest = _continues(s, tokens, i, phrase)
+                    if rest is None:
+                        continue
+                    last_end = tokens[i + size - 1][1]
+                    if last_end < len(s) and s[last_end].isalnum():
+                        continue
+                    yield self._phrase_match(start, last_end, reading, rest, phrase)
+
+    @staticmethod
+    def _phrase_match(start: int, end: int, reading, rest: list, phrase: _Phrase):
+        """The candidate of a phrase whose first word reads as `reading`: proclitics stay outside
+        the span; the article stays inside when the form has it (after ل it is the second ل of لل)."""
+        first_article = phrase.articles[0]
+        prefix = reading.prefix
+        entries = phrase.entries
+        if reading.article and first_article:
+            proclitic = len(prefix) - (1 if prefix in LAM_ARTICLE else len(ARTICLE))
+            if prefix in LAM_ARTICLE:
+                entries = tuple(e._replace(elided_article=True) for e in entries)
+        else:
+            proclitic = len(prefix)
+        exact = reading.suffix == "" and (reading.article or not first_article)
+        for other, article in zip(rest, phrase.articles[1:]):
+            exact = exact and other.suffix == "" and other.article == article
+        return start + proclitic, end, entries, phrase.flags, exact
 
 
-def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> bool:
-    """The words after tokens[i] read as the phrase's next lemmas, one space apart, with no
-    proclitic but the article (كلمة المرور, not كلمة والمرور)."""
+def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:
+    """(lemmas, articles) of a glossary phrase. A word that starts with ال is read both ways:
+    the article (الحصبة -> حصبة) or part of the word (التهاب, التزام): both are indexed, and a
+    text word takes whichever its own reading gives. Long phrases get the two uniform readings."""
+    options = [[(strip_article(w), w != strip_article(w))] + ([(w, False)] if w != strip_article(w) else [])
+               for w in words]
+    if sum(len(o) > 1 for o in options) > 3:
+        combos = [[o[0] for o in options], [o[-1] for o in options]]
+    else:
+        combos = [[]]
+        for option in options:
+            combos = [c + [o] for c in combos for o in option]
+    return [(tuple(l for l, _ in c), tuple(a for _, a in c)) for c in combos]
+
+
+def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> list | None:
+    """The readings of the words after tokens[i] as the phrase's next lemmas, one space apart,
+    with no proclitic but the article (كلمة المرور, not كلمة والمرور); None when they are not."""
+    chosen = []
     for k in range(1, len(phrase.lemmas)):
-        start, _, reading = tokens[i + k]
-        if reading is None or reading.lemma != phrase.lemmas[k] or s[tokens[i + k - 1][1]:start] != " ":
-            return False
-        if reading.prefix and reading.prefix != ARTICLE:
-            return False
-    return True
+        start, _, options = tokens[i + k]
+        if s[tokens[i + k - 1][1]:start] != " ":
+            return None
+        reading = next((r for r in options if r.lemma == phrase.lemmas[k] and r.prefix in ("", ARTICLE)), None)
+        if reading is None:
+            return None
+        chosen.append(reading)
+    return chosen
 
 
 def _english_twins(key: str, text: str) -> list[str]:

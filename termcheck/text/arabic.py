@@ -112,7 +112,7 @@ def readings(word: str) -> Iterable[Reading]:
             if suffix and not rest.endswith(suffix):
                 continue
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
-            if len(stem) < MIN_STEM or (article and suffix in _WITH_ENCLITIC):
+            if len(stem) < MIN_STEM or ((article or stem.startswith(ARTICLE)) and suffix in _WITH_ENCLITIC):
                 continue  # a noun with the article takes no pronoun: الباسيجي is a nisba, not باسيج + ي
             if suffix in _TA_SUFFIXES or suffix in _FEMININE_PLURAL:
                 found.append(Reading(prefix, stem + TA_MARBUTA, suffix, article))
@@ -153,7 +153,7 @@ def comparison_key(normalized: str) -> str:
 
 
 class Analyzer:
-    """Reads words against a lexicon of lemmas: the least-stripped reading whose lemma is known.
+    """Reads words against a lexicon of lemmas: the readings whose lemma is known.
 
     The fold of ة into ه (a glossary option) is applied by normalization before words get here, so
     with it a restored stem is spelled with ه."""
@@ -163,21 +163,19 @@ class Analyzer:
         self._ta = ta_marbuta
         self._memo: dict[str, Reading | None] = {}
 
-    def analyse(self, word: str) -> Reading | None:
+    def analyse(self, word: str) -> tuple[Reading, ...]:
+        """The readings of `word` whose lemma is known, least stripped first (often none)."""
         try:
             return self._memo[word]
         except KeyError:
             pass
-        reading = None
-        if word in self.lemmas:
-            reading = Reading("", word, "", False)
-        else:
-            lemmas = self.lemmas
-            for candidate in readings(word):
-                lemma = candidate.lemma if self._ta == TA_MARBUTA else candidate.lemma.replace(TA_MARBUTA, self._ta)
-                if lemma in lemmas:
-                    reading = candidate._replace(lemma=lemma)
-                    break
+        lemmas = self.lemmas
+        found = []
+        for candidate in readings(word):
+            lemma = candidate.lemma if self._ta == TA_MARBUTA else candidate.lemma.replace(TA_MARBUTA, self._ta)
+            if lemma in lemmas and all(r.lemma != lemma for r in found):
+                found.append(candidate._replace(lemma=lemma))
+        result = tuple(found)
         if len(self._memo) < 500_000:
-            self._memo[word] = reading
-        return reading
+            self._memo[word] = result
+        return result
