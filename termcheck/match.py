@@ -138,20 +138,9 @@ class Matcher:
         forms: dict[str, list[Entry]] = {}
         phrases: dict[tuple, list[Entry]] = {}
         twins: list[tuple[str, Entry]] = []
-        for (concept, term), key in zip(pairs, keys):
-            key = key.strip()
-            if not key:
-                continue
-            if term.lang == "ar" and is_arabic_phrase(key):
-                for lemmas, articles in _lemma_readings(key.split()):
-                    phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
-                continue
-            prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
-            forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
-            if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
-                forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS))
-            if term.lang == "en":
-                twins.extend((twin, Entry(concept, term, inflected=True)) for twin in _english_twins(key, term.text))
+        for (concept, term), whole in zip(pairs, keys):
+            for key in _alternatives(whole.strip()):
+                _index_key(key, concept, term, forms, phrases, twins)
         for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
             if twin not in forms or all(e.inflected for e in forms[twin]):
                 forms.setdefault(twin, []).append(entry)
@@ -252,6 +241,33 @@ class Matcher:
         for other, article in zip(rest, phrase.articles[1:]):
             exact = exact and other.suffix == "" and other.article == article
         return start + proclitic, end, entries, phrase.flags, exact
+
+
+def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dict, twins: list) -> None:
+    """Index one key of a form: Arabic phrases on the lemma layer, everything else in the automaton
+    (an Arabic form with Latin letters or digits keeps the proclitic rules of the automaton path)."""
+    if term.lang == "ar" and is_arabic_phrase(key):
+        for lemmas, articles in _lemma_readings(key.split()):
+            phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
+        return
+    prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
+    forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
+    if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
+        forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS))
+    if term.lang == "en":
+        twins.extend((twin, Entry(concept, term, inflected=True)) for twin in _english_twins(key, term.text))
+
+
+_PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")
+
+
+def _alternatives(key: str) -> list[str]:
+    """A form written 'X (Y)' (a term and its abbreviation or gloss: كوفيد (COVID-19)) is also
+    matched as X alone and as Y alone; any other form is matched as it is."""
+    found = _PARENTHESIS.fullmatch(key)
+    if not found:
+        return [key] if key else []
+    return [key, found.group(1).strip(), found.group(2).strip()]
 
 
 def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:

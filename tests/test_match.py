@@ -166,3 +166,9 @@ spans = st.lists(
 @given(spans)
 def test_overlap_sweep_equals_longest_first_reference(candidates):
     assert _longest_non_overlapping(list(candidates)) == _reference_longest_first(candidates)
+
+
+def test_a_form_with_a_parenthesized_abbreviation_matches_each_part():
+    matcher = Matcher(glossary(concept("covid", en_p="COVID-19", ar_p="فيروس كورونا المستجد (كوفيد-19)")))
+    text = "أصيب بكوفيد-19 وبفيروس كورونا المستجد"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["كوفيد-19", "فيروس كورونا المستجد"]
