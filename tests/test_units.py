@@ -174,5 +174,22 @@ def test_term_renderings_finding():
     units = [unit("the pandemic", "الجائحة", line=1), unit("pandemic", "وباء", line=2),
              unit("pandemic!", "جائحة!", line=3)]
     findings = check_units(units, None, UnitCheckOptions(terms=("pandemic",), select=("TC307",)))
-    assert [f.message for f in findings] == ["pandemic: جائحة ×2, وباء ×1 (in 3 units)"]
-    assert findings[0].extra["renderings"][0] == {"text": "جائحة", "count": 2, "dice": 0.8}  # 2·2 / (3 + 2)
+    # counted by key (the article aside), shown as first written in the file
+    assert [f.message for f in findings] == ["pandemic: الجائحة ×2, وباء ×1 (in 3 units)"]
+    assert findings[0].extra["renderings"][0] == {"text": "الجائحة", "key": "جائحة", "count": 2, "dice": 0.8}
+
+
+def test_term_renderings_underline_the_word_as_written():
+    # the rendering is written with a shadda and a proclitic in the file; the finding underlines
+    # that spelling on the target line, not the whole segment, and quotes it as written
+    text = ('msgid "Use the filter"\nmsgstr "استخدم المرشّح الآن"\n\n'
+            'msgid "filter"\nmsgstr "المرشّح"\n\nmsgid "a filter"\nmsgstr "مرشّح"\n')
+    units = [unit("Use the filter", "استخدم المرشّح الآن", line=2), unit("filter", "المرشّح", line=5),
+             unit("a filter", "مرشّح", line=8)]
+    findings = check_units(units, None, UnitCheckOptions(terms=("filter",), select=("TC307",)), {"a.po": text})
+    f = findings[0]
+    assert f.message == "filter: المرشّح ×3 (in 3 units)"
+    assert (f.found, f.location.line, f.location.column, f.location.end_column) == ("المرشّح", 2, 16, 23)
+    assert text[f.location.start:f.location.end] == "المرشّح"
+
+

@@ -9,7 +9,7 @@ file; `finding` ties them to their unit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from termcheck.formats.units import Unit
@@ -73,9 +73,22 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
             found.extend(inconsistencies(units, locator, code, opted_out=lambda u, c=code: suppressed(u, c)))
     if options.wants("TC307") and (options.terms or options.mine_terms):
         found.extend(term_renderings(_unsuppressed(units, "TC307"), locator, options))
-    findings = [f for _, f in found if options.wants(f.rule)]
+    findings = _unique(f for _, f in found if options.wants(f.rule))
     findings.sort(key=_order)
     return findings
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """Each finding once: the same rule, place and message is one finding, however it was reached
+    (a file named twice, a term reached by two rules' paths)."""
+    seen: set[tuple] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.rule, finding.location, finding.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
 
 
 def _order(finding: Finding) -> tuple:

@@ -2,17 +2,30 @@
 
 Units are grouped by their normalized source (with context and plural form) for TC301, or by
 their normalized target for TC302 (plural forms left out: they share targets by nature); a group
-whose other side has two or more keys is one finding at its first unit, listing every variant
-with its count and where it is.
+whose other side has two or more *different* texts is one finding at its first unit, listing every
+variant with its count and where it is.
+
+Two texts are the same when they have the same words, punctuation aside, and each pair of words is
+the same word (`same_word`): normalization already folds diacritics, hamza (إبريل/أبريل), tatweel
+and case; an Arabic pair is the same when the two share a reading of three letters or more under
+termcheck.text.arabic (article, proclitics, enclitic pronouns, sound plural/dual and accusative
+endings stripped: المستخدم/مستخدم, اختر وقت/اختر وقتا, عنوان البريد الالكتروني/عنوان بريد إلكتروني);
+an English pair when it differs by a plural -s, by '&'/'and', a contraction (i'll/i will), an
+ordinal suffix ({}th/{}st) or as an abbreviation and its word (jan/January, M/Mon). Calibrated on
+the real catalogues in ../shared/realdata: every TC301 that differed only there was false
+(ظهراً/الظهر, Social Accounts), every one with another word true (أزِل/احذف, مرشّح/تصفية).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
+from termcheck.text.arabic import ARABIC_WORD, readings
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.locate import Locator
@@ -36,6 +49,88 @@ def _groups(units: Iterable[Unit], by: str) -> dict[tuple, list[tuple[str, Unit]
     return groups
 
 
+_WORD = re.compile(r"[^\W_]+")
+_CONTRACTIONS = ((re.compile(r"(?<=\w)'ll\b"), " will"), (re.compile(r"(?<=\w)n't\b"), " not"),
+                 (re.compile(r"(?<=\w)'re\b"), " are"), (re.compile(r"(?<=\w)'ve\b"), " have"),
+                 (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"&"), " and "),
+                 (re.compile(r"(?<=[\d}])(?:st|nd|rd|th)\b"), ""))
+_ABBREVIATION = 3  # letters: jan, mon, m
+
+
+_INITIALS = re.compile(r"\b([a-z])\.(?=[a-z]\b)")  # p.m. -> pm
+# English words that do not change what a short UI source asks for ('Reset my password' is
+# 'Password reset'); used only to compare the sources of one shared target (TC302).
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the of my your to has have had been is are was were be".split())
+
+
+def comparable_words(key: str) -> tuple[str, ...]:
+    """The words of a normalized text, contractions, '&', initials and ordinal suffixes spelled out."""
+    if "'" in key or "&" in key or "}" in key or "." in key or any(c.isdigit() for c in key):
+        for pattern, replacement in _CONTRACTIONS:
+            key = pattern.sub(replacement, key)
+        key = _INITIALS.sub(r"\1", key)
+    return tuple(_WORD.findall(key))
+
+
+def _english_stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def same_english_request(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two English sources with the same content words in any order, inflection aside
+    ('Password Reset' / 'Reset My Password', 'Security key removed.' / 'A security key has been removed.')."""
+    def bag(words: tuple[str, ...]) -> list[str]:
+        return sorted(_english_stem(w) for w in words if w not in _ENGLISH_FUNCTION_WORDS)
+
+    return all(w.isascii() for w in a + b) and bag(a) == bag(b)
+
+
+@lru_cache(maxsize=65536)
+def _arabic_stems(word: str) -> frozenset[str]:
+    return frozenset({word} | {r.lemma for r in readings(word) if len(r.lemma) >= 3})
+
+
+def same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if ARABIC_WORD.fullmatch(a) and ARABIC_WORD.fullmatch(b):
+        return bool(_arabic_stems(a) & _arabic_stems(b))
+    if a.isascii() and b.isascii() and a.isalpha() and b.isalpha():
+        short, long = sorted((a, b), key=len)
+        if long in (short + "s", short + "es") and len(short) >= 3:
+            return True  # view/views
+        return len(short) <= _ABBREVIATION and len(long) > len(short) and long.startswith(short)
+    return False
+
+
+def same_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
+
+
+def _merge_same(members: list[tuple[str, Unit]], english_sources: bool = False) -> list[tuple[str, Unit]]:
+    """Each member's key replaced by the first key of its class of the same text (union-find)."""
+    keys = list(dict.fromkeys(key for key, _ in members))
+    if len(keys) < 2:
+        return members
+    words = {key: comparable_words(key) for key in keys}
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, first in enumerate(keys):
+        for second in keys[i + 1:]:
+            if root(first) != root(second) and (same_text(words[first], words[second]) or (
+                    english_sources and same_english_request(words[first], words[second]))):
+                parent[root(second)] = root(first)
+    return [(root(key), unit) for key, unit in members]
+
+
 def _variants(members: list[tuple[str, Unit]], side: str) -> list[tuple[str, list[Unit]]]:
     """Distinct keys, most used first, each shown in its most frequent original spelling."""
     by_key: dict[str, list[Unit]] = {}
@@ -56,6 +151,9 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
     unit, for its note to silence."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
     for members in _groups(units, by).values():
+        if len({key for key, _ in members}) < 2:
+            continue
+        members = _merge_same(members, english_sources=code == "TC302")
         if len({key for key, _ in members}) < 2:
             continue
         if opted_out is not None:
@@ -89,5 +187,12 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
                 for text, group in variants
             ],
         }
-        found = first.target.strip()
+        found = first.target.strip() if code == "TC301" else _shared_words(first.target)
         yield unit_finding(code, first, locator.target(first, found), found, message, extra=extra)
+
+
+def _shared_words(target: str) -> str:
+    """What TC302 underlines: a short target (a label, up to three words) whole, else its first
+    word; a long segment underlined from end to end says nothing more than its line does."""
+    words = target.split()
+    return target.strip() if len(words) <= 3 else words[0]

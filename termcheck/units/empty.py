@@ -1,4 +1,13 @@
-"""TC303 untranslated (the target is empty) and TC304 copied source (the target is the source)."""
+"""TC303 untranslated (the target is empty) and TC304 copied source (the target is the source).
+
+TC304 reports only what a translator would have translated. Left alone, as a translator leaves
+them: a source with no letters once placeholders, markup and entities are taken out
+('%(class_name)s %(instance)s', '%(truncated_text)s…'); one token that is the same in every
+language (a URL, an e-mail address, a file name, a code with digits such as UTF-8 or H.264, an
+acronym in capitals such as PDF); and a name the translators keep in Latin script elsewhere in
+the run (a copied 'Firefox' when other Arabic targets write 'Firefox' too). A copied word is
+still reported ('salt' and 'hash' in Django's auth catalogue have Arabic renderings).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +18,18 @@ from termcheck.formats.units import Unit
 from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import short
+from termcheck.units.placeholders import placeholders
+from termcheck.units.text import matchable, short
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*[A-Za-z0-9+]|[A-Za-z]")
+_SAME_IN_ANY_LANGUAGE = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
+    r"|[^\s@]+@[^\s@]+\.[^\s@]+"  # an e-mail address
+    r"|\S*[/\\]\S*|[\w-]+\.[A-Za-z0-9]{1,5}"  # a path or a file name
+    r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
+    r"|[A-Z][A-Z0-9&]{2,5}s?",  # an acronym of three capitals or more: PDF, URLs (OK is translated)
+)
 
 
 def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
@@ -24,9 +42,26 @@ def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit
 
 
 def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    """TC304: the target is the source itself, and the source has letters."""
+    """TC304: the target is the source itself, and the source is something to translate."""
+    units = list(units)
+    kept_in_latin: set[str] | None = None  # Latin words of translated targets, built when needed
     for unit in units:
         target = unit.target.strip()
-        if target and target == unit.source.strip() and _LETTER.search(unit.source):
-            yield unit_finding("TC304", unit, locator.target(unit, target), target,
-                               f"the target is a copy of the source '{short(unit.source)}'")
+        if not target or target != unit.source.strip() or not _has_words(target):
+            continue
+        if _SAME_IN_ANY_LANGUAGE.fullmatch(target):
+            continue
+        if kept_in_latin is None:
+            kept_in_latin = {w for u in units if u.target.strip() != u.source.strip()
+                             for w in _LATIN_WORD.findall(u.target)}
+        if " " not in target and target in kept_in_latin:
+            continue  # a name the translators keep in Latin script
+        yield unit_finding("TC304", unit, locator.target(unit, target), target,
+                           f"the target is a copy of the source '{short(unit.source)}'")
+
+
+def _has_words(text: str) -> bool:
+    """Letters left once placeholders, markup and entities are taken out."""
+    for placeholder in placeholders(text):
+        text = text.replace(placeholder, " ")
+    return bool(_LETTER.search(matchable(text).replace("&", " ")))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
+from termcheck.text.arabic import ARABIC_WORD, ARTICLE, readings
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
@@ -38,22 +39,29 @@ def term_renderings(units: list[Unit], locator: Locator, options: UnitCheckOptio
         if not always and len([r for r in result.renderings if r.count >= 2]) < 2:
             continue  # a mined term is worth a line only when renderings compete
         first = units[result.first_unit]
-        listed = ", ".join(f"{r.text} ×{r.count}" for r in result.renderings) or "no rendering found"
+        listed = ", ".join(f"{r.spelling} ×{r.count}" for r in result.renderings) or "no rendering found"
         message = f"{term}: {listed} (in {result.units} units"
         message += f"; {result.uncovered} without any of these)" if result.uncovered else ")"
         extra = {
             "term": term,
             "units": result.units,
             "uncovered": result.uncovered,
-            "renderings": [{"text": r.text, "count": r.count, "dice": round(r.dice, 3)} for r in result.renderings],
+            "renderings": [{"text": r.spelling, "key": r.text, "count": r.count, "dice": round(r.dice, 3)}
+                           for r in result.renderings],
         }
-        main = result.renderings[0].text if result.renderings else ""
-        location = locator.target(first, main) if main else locator.target(first)
-        found = main if location.end > location.start else ""
+        main = result.renderings[0] if result.renderings else None
+        if main is not None and main.unit is not None:
+            first = units[main.unit]  # underline the main rendering where it is first written
+        location = locator.target(first, main.spelling) if main else locator.target(first)
+        found = main.spelling if main and location.end > location.start else ""
         yield unit_finding("TC307", first, location, found, message, extra=extra)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# A word as written: letters with the Arabic marks, tatweel and joiners normalization removes.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_LETTER_OR_MARK = f"(?:[^\\W_]|[{_MARKS}])"
+_WRITTEN_TOKEN = re.compile(f"[^\\W_]{_LETTER_OR_MARK}*(?:['-][^\\W_]{_LETTER_OR_MARK}*)*")
 _EN_STOP = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being it its this that
 these those there here which who whom whose what when where why how not no nor so than too very can could
@@ -67,18 +75,15 @@ _AR_STOP = frozenset(normalize_form(w) for w in """
 بل أيضا يتم تم وقد به بها له لها لهم فيه فيها منه منها عنه عليه عليها إنه أنه أنها إنها مثل
 """.split())
 _STOP = _EN_STOP | _AR_STOP
-# Arabic proclitics: ال alone, or a bare conjunction or preposition, is split off only when what
-# is left is itself a word of the corpus (فيروس is not ف + يروس); وال, بال, لل ... always.
-_ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
-_BARE_PREFIXES = ("وب", "فب", "وك", "ول", "فل", "و", "ف", "ب", "ك", "ل")
-_ARTICLE = "\u0627\u0644"
 
 
 @dataclass(frozen=True)
 class Rendering:
-    text: str  # the most frequent spelling (normalized, article kept, و/ب/ل... taken off)
+    text: str  # the key counted: normalized words, article and و/ب/ل... taken off
     count: int  # units with the term whose target has this rendering
     dice: float  # association when it was chosen
+    spelling: str = ""  # the most frequent spelling of it in the files, as written
+    unit: int | None = None  # index of the first unit with the term that writes it
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,7 @@ class RenderingIndex:
                 self._source_index[gram].add(number)
         tokens = [_TOKEN.findall(normalize_form(text)) for text in targets]
         vocabulary = {t for row in tokens for t in row}
+        self._targets, self._vocabulary = targets, vocabulary
         self._stems: dict[str, tuple[str, str]] = {}  # token -> (key for counting, spelling shown)
         self._target_grams: list[dict[str, str]] = []  # per unit: key n-gram -> spelling shown
         self._target_keys: list[list[str]] = []  # per unit: the words, clitics stripped
@@ -168,9 +174,39 @@ class RenderingIndex:
         renderings = []
         for key, dice in chosen:
             having = self._target_index[key] & with_term
-            renderings.append(Rendering(key, len(having), dice))
+            spelling, unit = self.spelling(key, having)
+            renderings.append(Rendering(key, len(having), dice, spelling, unit))
         covered = set().union(*(self._target_index[k] for k, _ in chosen)) if chosen else set()
         return Renderings(term, len(with_term), min(with_term), tuple(renderings), len(with_term - covered))
+
+    def spelling(self, key: str, numbers: Iterable[int]) -> tuple[str, int | None]:
+        """The most frequent spelling of a rendering key as written in the targets of `numbers`
+        (diacritics, hamza, article and clitics as in the file), and the first unit writing it."""
+        spellings: Counter = Counter()
+        first: dict[str, int] = {}
+        for number in sorted(numbers):
+            written = self._written(number, key.split())
+            if written:
+                spellings[written] += 1
+                first.setdefault(written, number)
+        if not spellings:
+            return key, None
+        best = max(spellings, key=lambda w: (spellings[w], -first[w]))
+        return best, first[best]
+
+    def _written(self, number: int, words: list[str]) -> str:
+        """The text of target `number` from the first to the last word of the first occurrence of
+        the key `words`, or '' when it cannot be found word by word."""
+        text = self._targets[number]
+        spans: list[tuple[str, int, int]] = []
+        for found in _WRITTEN_TOKEN.finditer(text):
+            for token in _TOKEN.findall(normalize_form(found.group())):
+                spans.append((self._stem(token, self._vocabulary)[0], found.start(), found.end()))
+        size = len(words)
+        for start in range(len(spans) - size + 1):
+            if all(spans[start + k][0] == words[k] for k in range(size)):
+                return text[spans[start][1]:spans[start + size - 1][2]]
+        return ""
 
     def _add_competitors(self, chosen: list[tuple[str, float]], with_term: set[int], limit: int) -> None:
         """Variants of a main rendering hidden in units the greedy cover had already explained
@@ -256,18 +292,24 @@ def _ngrams(words: list[str]) -> Iterable[str]:
 
 
 def _strip_clitics(token: str, vocabulary: set[str]) -> tuple[str, str]:
-    """(stem, spelling shown): والفيروس -> (فيروس, الفيروس); وفيروس -> (فيروس, فيروس)."""
-    if token in _STOP:
+    """(key, spelling with the article): والفيروس -> (فيروس, الفيروس); وفيروس -> (فيروس, فيروس).
+
+    The proclitics and article are termcheck.text.arabic's. ال alone, or a bare conjunction or
+    preposition, is split off only when what is left is itself a word of the corpus (التهاب is not
+    ال + تهاب, فيروس is not ف + يروس); an article run longer than ال (وال، بال، لل) always is.
+    Suffixes are kept: merging فيروس and فيروسات lets كورونا alone cover 'coronavirus' and hides
+    its competing rendering الفيروسات التاجية (measured on the TICO-19 TMX)."""
+    if token in _STOP or not ARABIC_WORD.fullmatch(token):
         return token, token
-    for prefix in _ARTICLE_PREFIXES:
-        stem = token[len(prefix):]
-        if token.startswith(prefix) and len(stem) >= 2:
-            # التهاب is not ال + تهاب: the stem must be a word of the corpus on its own.
-            if stem in vocabulary or prefix != _ARTICLE:
-                return stem, _ARTICLE + stem
-            break
-    for prefix in _BARE_PREFIXES:
-        stem = token[len(prefix):]
-        if token.startswith(prefix) and len(stem) >= 3 and stem in vocabulary:
-            return stem, stem
-    return token, token
+    best = None
+    for reading in readings(token):
+        if reading.suffix or not reading.prefix:
+            continue
+        certain = reading.article and reading.prefix != ARTICLE
+        if len(reading.lemma) < (2 if reading.article else 3) or not (certain or reading.lemma in vocabulary):
+            continue
+        if best is None or len(reading.prefix) > len(best.prefix):
+            best = reading
+    if best is None:
+        return token, token
+    return best.lemma, (ARTICLE + best.lemma if best.article else best.lemma)

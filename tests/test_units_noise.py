@@ -1,0 +1,100 @@
+"""What the cross-unit and copy rules leave alone (TC301, TC302, TC304), and what they still report."""
+
+from __future__ import annotations
+
+from termcheck.formats.units import Unit
+from termcheck.model import Location
+from termcheck.units import UnitCheckOptions, check_units
+from termcheck.units.consistency import comparable_words, same_text
+
+
+def unit(source: str, target: str, line: int, path: str = "a.po", **fields) -> Unit:
+    return Unit(source=source, target=target, path=path, line=line, source_line=line - 1, id=source, **fields)
+
+
+def rules(findings) -> list[tuple[str, int]]:
+    return [(f.rule, f.location.line) for f in findings]
+
+
+def check(units, *codes, sources=None):
+    return check_units(units, None, UnitCheckOptions(select=codes), sources)
+
+
+# -- TC301: article, inflection, diacritics and hamza are not a different translation
+
+
+def test_tc301_ignores_article_inflection_diacritics_and_hamza():
+    pairs = [("user", "المستخدم", "مستخدم"), ("noon", "ظهراً", "الظهر"), ("Choose a Time", "إختر وقت", "اختر وقتاً"),
+             ("Social Accounts", "حسابات التواصل الاجتماعي", "حسابات تواصل اجتماعي"), ("April", "إبريل", "أبريل"),
+             ("Email address", "عنوان البريد الالكتروني", "عنوان بريد إلكتروني"), ("Done", "تم", "تمّ"),
+             ("Save", "احفظ.", "احفظ")]
+    units = [u for k, (source, a, b) in enumerate(pairs) for u in
+             (unit(source, a, 10 * k + 1), unit(source, b, 10 * k + 2))]
+    assert check(units, "TC301") == []
+
+
+def test_tc301_still_reports_another_word():
+    # Django's real conflicts: Remove أزِل / احذف, Filter مرشّح / تصفية, Password reset استعادة / إعادة ضبط
+    units = [unit("Remove", "أزِل", 1), unit("Remove", "احذف", 2, path="b.po"),
+             unit("Filter", "مرشّح", 3), unit("Filter", "تصفية", 4),
+             unit("Password reset", "استعادة كلمة المرور", 5), unit("Password reset", "إعادة ضبط كلمة المرور", 6),
+             unit("Email address", "عنوان البريد الإلكتروني", 7), unit("Email address", "بريد إلكتروني", 8)]
+    findings = check(units, "TC301")
+    assert rules(findings) == [("TC301", 1), ("TC301", 3), ("TC301", 5), ("TC301", 7)]
+    assert findings[0].message == "'Remove' is translated 2 ways in 2 units: 'أزِل' ×1 (line 1); 'احذف' ×1 (b.po:2)"
+
+
+def test_same_text_needs_the_same_number_of_words():
+    assert same_text(comparable_words("كلمة المرور"), comparable_words("كلمة مرورك"))
+    assert not same_text(comparable_words("كلمة المرور"), comparable_words("كلمة السر"))
+    assert not same_text(comparable_words("بحث"), comparable_words("حث"))  # stems under three letters do not count
+
+
+# -- TC302: the sources of one shared target, and what it underlines
+
+
+def test_tc302_ignores_sources_that_ask_for_the_same_thing():
+    pairs = [("p.m.", "PM", "م"), ("jan", "January", "يناير"), ("M", "Mon", "إثنين"), ("{}th", "{}st", "{}"),
+             ("Password Reset", "Reset My Password", "إعادة تعيين كلمة المرور"), ("Changing to", "Change to", "التغيير إلى"),
+             ("Erase and Open", "Erase & Open", "امسح وافتح"), ("i'll send you an image", "i will send you an image", "سأرسل إليك صورة"),
+             ("Security key removed.", "A security key has been removed.", "تم حذف مفتاح أمان.")]
+    units = [u for k, (a, b, target) in enumerate(pairs) for u in (unit(a, target, 10 * k + 1), unit(b, target, 10 * k + 2))]
+    assert check(units, "TC302") == []
+
+
+def test_tc302_reports_a_real_mistranslation_and_underlines_a_word():
+    # Django admin: "was changed successfully" translated as "was added" (نجحت إضافة)
+    target = "نجحت إضافة {name} ‏”{obj}“."
+    text = f'msgid "x"\nmsgstr "{target}"\n\nmsgid "y"\nmsgstr "{target}"\n'
+    units = [unit("The {name} “{obj}” was added successfully.", target, 2),
+             unit("The {name} “{obj}” was changed successfully.", target, 5)]
+    findings = check(units, "TC302", sources={"a.po": text})
+    assert rules(findings) == [("TC302", 2)]
+    f = findings[0]
+    assert (f.found, f.location.column, f.location.end_column) == ("نجحت", 9, 13)  # the first word, not the segment
+
+
+# -- TC304: what a translator leaves as it is
+
+
+def test_tc304_ignores_placeholders_codes_urls_and_kept_names():
+    units = [unit("%(class_name)s %(instance)s", "%(class_name)s %(instance)s", 1),
+             unit("%(truncated_text)s…", "%(truncated_text)s…", 2), unit("<br/>", "<br/>", 3),
+             unit("https://www.mozilla.org/privacy", "https://www.mozilla.org/privacy", 4),
+             unit("help@example.org", "help@example.org", 5), unit("UTF-8", "UTF-8", 6), unit("PDF", "PDF", 7),
+             unit("Firefox", "Firefox", 8), unit("Firefox is private", "Firefox خاص", 9)]
+    assert check(units, "TC304") == []
+
+
+def test_tc304_still_reports_a_copied_word():
+    units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
+    assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]
+
+
+# -- the same finding once
+
+
+def test_identical_findings_are_reported_once():
+    units = [unit("Save", "Save", 1), unit("Save", "Save", 1)]  # one file named twice
+    findings = check(units, "TC304")
+    assert len(findings) == 1 and findings[0].location == Location("a.po", 0, 0, 1, 1, 1, 1)
