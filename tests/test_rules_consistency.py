@@ -122,3 +122,13 @@ def test_surname_alone_spelled_differently_from_the_full_name():
         {"text": "al-Darraji", "count": 1, "locations": ["1:12"]},
         {"text": "al-Daraji", "count": 1, "locations": ["3:7"]},
     ]
+
+
+def test_ordinary_words_at_sentence_starts_are_not_names():
+    # Police / Policy share a transliteration key; they are words of English, not one name
+    assert lint("Police said nothing. Policy was set. Police left.") == []
+
+
+def test_surname_of_one_glossary_name_is_not_a_spelling_of_another_concept():
+    g = glossary(("lahkafi", [("Lahkafi", "en", P)]), ("fijafzay", [("Fijafzay Lahsafi", "en", P)]))
+    assert lint("Fijafzay Lahsafi met Lahkafi. Lahkafi left.", g) == []

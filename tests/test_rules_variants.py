@@ -198,3 +198,56 @@ def test_bundled_corpora_english_planted_errors_and_clean_files(pair):
     assert found == planted
     clean = read_document(os.path.join(CORPORA, pair, "en.clean.md"), lang="en")
     assert [f for f in lint_document(clean, matcher) if f.rule in rules] == []
+
+
+# -- issue 9: ordinary words, short forms, wrapped names
+
+WORDLIKE = glossary(
+    ("muzday", [("Muzday", "en", P)]),  # one edit from Monday's key
+    ("maay", [("Maay", "en", P)]),  # May's key
+    ("policy", [("Pulicy Hadi", "en", P)]),
+    ("muhammad", [("Muhammad", "en", P)]),
+)
+
+
+def test_ordinary_english_words_are_never_variants():
+    text = "Monday was calm. May the talks go on, officials said. Police and Officials agreed."
+    assert lint(text, WORDLIKE) == []
+    [f] = lint("Mozday spoke.", WORDLIKE)  # a name the dictionary does not know still is one
+    assert (f.found, f.expected, where(f)) == ("Mozday", "Muzday", (1, 1, 1, 7))
+
+
+def test_a_dictionary_word_the_glossary_uses_as_a_name_stays_a_name():
+    # GCIDE lists Mohammed; a house that writes it in a name has it checked like any name
+    assert lint("Mohammed spoke.", WORDLIKE) == []
+    g = glossary(("muhammad", [("Muhammad", "en", P)]), ("sudani", [("Mohammed Shia al-Sudani", "en", P)]))
+    [f] = lint("Mohammed spoke.", g)
+    assert (f.found, f.expected) == ("Mohammed", "Muhammad")
+
+
+RAAD = glossary(
+    ("raad", [("Mohammad Raad", "en", P), ("Raad", "en", A), ("محمد رعد", "ar", P)]),
+    ("amiri", [("Hadi al-Amiri", "en", P), ("Hadi al-Amery", "en", F)]),
+)
+
+
+def test_allowed_short_form_does_not_hide_a_misspelt_full_name():
+    text = "Mohammed Raad spoke. Raad left. Mohammad Raad returned."
+    findings = lint_document(Document("doc.txt", text, "en"), Matcher(RAAD))
+    assert [(f.rule, f.found, f.expected, where(f)) for f in findings] == [
+        ("TC102", "Mohammed Raad", "Mohammad Raad", (1, 1, 1, 14)),
+    ]
+
+
+def test_a_variant_never_swallows_a_forbidden_form():
+    # the forbidden form is TC101's (its fix gives the house form); TC102 does not overlap it
+    findings = lint_document(Document("doc.txt", "Then Hadi al-Amery spoke.", "en"), Matcher(RAAD))
+    assert [(f.rule, f.found, f.expected) for f in findings] == [("TC101", "Hadi al-Amery", "Hadi al-Amiri")]
+
+
+def test_a_name_wrapped_over_two_lines_of_a_hard_wrapped_text_is_one_name():
+    text = "The statement was issued late on a quiet evening and said that\nKataib\nHizbollah would take part in the talks that were held in the\ncapital, officials said.\n"
+    [f] = lint(text, HOUSE)
+    assert (f.found, f.expected, where(f)) == ("Kataib\nHizbollah", "Kataib Hezbollah", (2, 1, 3, 10))
+    # one paragraph per line: a line break ends the name
+    assert lint("Kataib\nHizbollah\n", HOUSE) == []

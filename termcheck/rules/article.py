@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from termcheck.lint import DocumentContext
 from termcheck.model import Applicability, Finding, Fix, Status
 from termcheck.rules.registry import rule
-from termcheck.rules.variants import name_spans
+from termcheck.rules.variants import is_hard_wrapped, name_spans
 
 TC103 = rule("TC103")
 
@@ -174,7 +174,7 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
             if form is None or _form_capitalizes(doc.text[span_start:at], form):
                 continue
         if soft_wraps is None:
-            soft_wraps = is_soft_wrapped(doc.text)
+            soft_wraps = is_hard_wrapped(ctx)
         line_start = doc.index.line_start(doc.index.line_col(at)[0])
         position = sentence_position(doc.text, at, soft_wraps=soft_wraps, line_start=line_start)
         letter = doc.text[at]

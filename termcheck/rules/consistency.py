@@ -1,10 +1,13 @@
 """TC104: the same name is written two or more ways in one document.
 
 Names are the spans of `termcheck.rules.variants.name_spans`: glossary matches, TC102 variants and
-other capitalized runs (with sentence openers and titles stripped from their edges). They are
+other capitalized runs (with sentence openers and titles stripped from their edges; a run of
+ordinary English words alone, like Police or Policy, is no name). They are
 grouped by transliteration key, and keys one edit apart (`near_keys`) join a group, transitively.
 Whole names are compared, never a surname with a full name: "al-Sudani" has another key than
-"Mohammed Shia al-Sudani", and "Thaier al-Sudani" another than both.
+"Mohammed Shia al-Sudani", and "Thaier al-Sudani" another than both. A one-word name is compared
+with the surnames of longer names; a surname keeps its name's glossary concept, so the surname of
+one listed person never joins a group with another listed person.
 
 A group with two or more spellings (compared with case, apostrophes and hyphen variants folded)
 gives ONE finding:
@@ -85,7 +88,8 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
         if last in PARTICLES or not translit_key(last):
             continue
         start = span.start + span.text.rindex(last)
-        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname"))
+        # the surname keeps its name's concept: a glossary name's surname is not another concept's
+        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname", span.concept))
     if not tails:
         return
     tails_by_key = _by_key(tails)

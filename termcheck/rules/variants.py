@@ -2,13 +2,18 @@
 
 This module also holds the scan for name candidates that TC103 and TC104 share (`name_spans`):
 one compiled regex finds runs of capitalized words (with `al-`/`el-` words and the particles bin,
-ibn, abu inside), the glossary's exact matches cut those runs into pieces, and every piece is
+ibn, abu inside; across one line break when the document is hard-wrapped), and every run is
 looked up, 1..N words at a time, in the variant index (N = the most words of any English form).
 
 A piece of text is a variant when its transliteration key (termcheck.text.translit) equals the key
 of an English preferred or allowed form (an exact key hit), or is a near key of one (one edit, see
-`near_keys`). Exact glossary matches (preferred, allowed and forbidden forms) are never variants:
-their words are cut out before the lookup. Lower-case words are never name candidates.
+`near_keys`). Exact glossary matches are never variants themselves; a variant may take in whole
+exact matches of accepted forms when it has words of its own besides (with `Raad` allowed for
+Mohammad Raad, "Mohammed Raad" is a variant of the full name), never a form the glossary only
+forbids (TC101 reports that one). Lower-case words are never name candidates, and neither is text
+made only of ordinary English words (termcheck.text.ordinary_words: Monday, May, Police,
+Officials) unless the glossary's own forms use the word. Calibrated on bench/bench_lint.py's
+planted errors (10 MB, 10,000 concepts) and the bundled corpora's errors.tsv.
 
 The expected form is the listed form whose key was hit: the preferred form, or the allowed form
 the writer evidently meant (a variant of the allowed surname `al-Muhandis` is fixed to
@@ -20,6 +25,7 @@ that starts with a lower-case `al-` is suggested with a capital (TC103's rule).
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterator
@@ -31,6 +37,7 @@ from termcheck.match import Match, Matcher
 from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
+from termcheck.text.ordinary_words import is_ordinary_word
 from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
 
 TC102 = rule("TC102")
@@ -48,15 +55,24 @@ _CAPWORD = rf"{_UP}{_LETTER}*(?:[{_APOS}](?!s\b){_LETTER}+)*"  # Kata'ib, but no
 _NAMEWORD = rf"(?:{ARTICLE})?{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*"
 PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "abi", "abd"})
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
-# A final ' or ʿ belongs to the word when another name word follows (Shia' al-Sudani).
-_TRAILING_MARK = rf"(?:[{_APOS}](?={_SEP}(?:{_PARTICLE}{_SEP})*(?:{ARTICLE})?{_UP}))?"
-_NAME_WORD = _NAMEWORD + _TRAILING_MARK
-# A run of name words. It starts at a capital letter: searching from a character class is several
-# times faster than from a look-behind; the scan then checks the character before the run and takes
-# in a lower-case article before it (al-Sudani) with _ARTICLE_BEFORE.
-NAME_RUN = re.compile(
-    rf"{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*{_TRAILING_MARK}(?:{_SEP}(?:{_PARTICLE}{_SEP})*{_NAME_WORD})*"
-)
+# In a hard-wrapped text a name may go on after one line break (not a blank line).
+_WRAPPED_SEP = r"(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]+)"
+
+
+def _name_run(sep: str) -> re.Pattern[str]:
+    """A run of name words. It starts at a capital letter: searching from a character class is several
+    times faster than from a look-behind; the scan then checks the character before the run and takes
+    in a lower-case article before it (al-Sudani) with _ARTICLE_BEFORE."""
+    # A final ' or ʿ belongs to the word when another name word follows (Shia' al-Sudani).
+    trailing_mark = rf"(?:[{_APOS}](?={sep}(?:{_PARTICLE}{sep})*(?:{ARTICLE})?{_UP}))?"
+    name_word = _NAMEWORD + trailing_mark
+    return re.compile(
+        rf"{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*{trailing_mark}(?:{sep}(?:{_PARTICLE}{sep})*{name_word})*"
+    )
+
+
+NAME_RUN = _name_run(_SEP)
+NAME_RUN_WRAPPED = _name_run(_WRAPPED_SEP)
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w{_APOS}]){ARTICLE}$")
 _NOT_BEFORE_NAME = frozenset(_APOS + "_")
 _TOKEN = re.compile(r"\S+")
@@ -113,8 +129,25 @@ class VariantIndex:
                 for shorter in deletions(key):
                     self._deleted.setdefault(shorter, []).append(key)
         self._memo: dict[str, Hit | None] = {}
+        self._ordinary: dict[str, bool] = {}
         # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
-        self.pieces: dict[str, list[NameSpan]] = {}
+        self.pieces: dict[object, list[NameSpan]] = {}
+        # Words the glossary's own English forms use are names for this house, never ordinary words.
+        forms = "\n".join(t.text for c in matcher.glossary.concepts for t in c.terms if t.lang == "en")
+        self.glossary_words = frozenset(re.split(r"[\s-]+", spelling(forms))) - {""}
+
+    def is_ordinary(self, word: str) -> bool:
+        """A word of English (termcheck.text.ordinary_words) that no glossary form uses."""
+        try:
+            return self._ordinary[word]
+        except KeyError:
+            pass
+        if len(self._ordinary) >= self.MEMO_LIMIT:
+            self._ordinary.clear()
+        parts = spelling(word).split("-")  # spelling() has unified the hyphens
+        ordinary = self._ordinary[word] = (
+            not any(p in self.glossary_words for p in parts) and is_ordinary_word(word))
+        return ordinary
 
     def lookup(self, key: str) -> Hit | None:
         """The form `key` is a variant of, or None (no form, or forms of two concepts)."""
@@ -208,15 +241,27 @@ def name_spans(ctx: DocumentContext) -> list[NameSpan]:
     return spans
 
 
+def is_hard_wrapped(ctx: DocumentContext) -> bool:
+    """Are the document's paragraphs wrapped over several lines? (TC103's test, once per document)"""
+    from termcheck.rules.article import is_soft_wrapped  # article imports this module
+
+    if "hard-wrapped" not in ctx.cache:
+        ctx.cache["hard-wrapped"] = is_soft_wrapped(ctx.doc.text)
+    return ctx.cache["hard-wrapped"]
+
+
 def _scan(ctx: DocumentContext) -> list[NameSpan]:
     index = variant_index(ctx.matcher)
+    name_run = NAME_RUN_WRAPPED if is_hard_wrapped(ctx) else NAME_RUN
     text, original = ctx.text, ctx.doc.text
     spans = [_exact_span(m, original) for m in ctx.matches]
     spans = [s for s in spans if s is not None]
-    match_starts = [m.start for m in ctx.matches]
-    match_ends = [m.end for m in ctx.matches]
+    matches = ctx.matches
+    match_starts = [m.start for m in matches]
+    match_ends = [m.end for m in matches]
+    covering: list[NameSpan] = []  # variants that took in exact matches (Mohammed [Raad])
     k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
-    for run in NAME_RUN.finditer(text):
+    for run in name_run.finditer(text):
         start, end = run.span()
         if start:
             before = text[start - 1]
@@ -229,40 +274,48 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
         while k < len(match_ends) and match_ends[k] <= start:
             k += 1
         if k == len(match_starts) or match_starts[k] >= end:
-            spans.extend(_shifted(index, text, original, start, end))
+            spans.extend(_shifted(index, text, original, start, end, ()))
             continue
-        # Exact glossary matches cut the run into pieces, at word boundaries.
-        piece_start = piece_end = -1
+        if match_starts[k] <= start and match_ends[k] >= end:
+            continue  # the run is one exact match (the commonest case): nothing else to find
         j = k
-        for token in _TOKEN.finditer(text, start, end):
-            t_start, t_end = token.span()
-            while j < len(match_ends) and match_ends[j] <= t_start:
-                j += 1
-            if j < len(match_starts) and match_starts[j] < t_end:
-                if piece_start >= 0:
-                    spans.extend(_shifted(index, text, original, piece_start, piece_end))
-                piece_start = -1
-            else:
-                piece_start = t_start if piece_start < 0 else piece_start
-                piece_end = t_end
-        if piece_start >= 0:
-            spans.extend(_shifted(index, text, original, piece_start, piece_end))
+        locks = []
+        while j < len(match_starts) and match_starts[j] < end:
+            m = matches[j]
+            forbidden = all(e.term.status is Status.FORBIDDEN for e in m.entries)
+            locks.append((max(m.start, start) - start, min(m.end, end) - start, forbidden))
+            j += 1
+        found = _shifted(index, text, original, start, end, tuple(locks))
+        spans.extend(found)
+        for span in found:
+            if span.kind == "variant" and any(span.start <= start + a and start + b <= span.end for a, b, _ in locks):
+                covering.append(span)
+    if covering:  # the exact matches a variant took in are part of it (runs are disjoint: sorted already)
+        starts = [v.start for v in covering]
+        spans = [s for s in spans if s.kind != "exact" or not _inside(s, covering, starts)]
     spans.sort(key=lambda s: s.start)
     return spans
 
 
-def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int) -> list[NameSpan]:
-    """The name spans of text[start:end] (a run or a piece of one), analysis memoized per text.
+def _inside(span: NameSpan, covering: list[NameSpan], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, span.start) - 1
+    return k >= 0 and span.end <= covering[k].end
 
-    `text` is the masked text; where markup was blanked inside the piece, found texts are taken
-    from the original.
+
+def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int, locks: tuple) -> list[NameSpan]:
+    """The name spans of the run text[start:end], analysis memoized per text and exact matches.
+
+    `text` is the masked text; where markup was blanked inside the run, found texts are taken
+    from the original. `locks` are the exact glossary matches in the run, relative to it:
+    (start, end, forbidden only).
     """
     piece = text[start:end]
-    relative = index.pieces.get(piece)
+    memo_key = (piece, locks) if locks else piece
+    relative = index.pieces.get(memo_key)
     if relative is None:
         if len(index.pieces) >= index.MEMO_LIMIT:
             index.pieces.clear()
-        relative = index.pieces[piece] = _piece_spans(piece, index)
+        relative = index.pieces[memo_key] = _piece_spans(piece, index, locks)
     if original[start:end] != piece:
         return [s._replace(start=s.start + start, end=s.end + start, text=original[s.start + start:s.end + start])
                 for s in relative]
@@ -287,23 +340,40 @@ def _exact_span(match: Match, text: str) -> NameSpan | None:
     return NameSpan(match.start, match.end, found, translit_key(found), "exact", concept, house, not accepted)
 
 
-def _piece_spans(piece: str, index: VariantIndex) -> list[NameSpan]:
-    """Variants (exact-key hits first, then longest, then leftmost) and the plain names between them."""
+def _piece_spans(piece: str, index: VariantIndex, locks: tuple = ()) -> list[NameSpan]:
+    """Variants (exact-key hits first, then longest, then leftmost) and the plain names between them.
+
+    Tokens inside an exact glossary match (`locks`) are never plain names. A variant may take in
+    whole exact matches when it also has words of its own: with `Raad` allowed for "Mohammad Raad",
+    "Mohammed Raad" is a variant of the full name, not "Mohammed" beside an allowed surname. It
+    never takes in a form the glossary only forbids (TC101 fixes that one), and never consists of
+    ordinary English words alone (`is_ordinary`).
+    """
     tokens = [t.span() for t in _TOKEN.finditer(piece)]
     words = [piece[s:e] for s, e in tokens]
     keys = [translit_key(w) for w in words]
     particle = [w in PARTICLES for w in words]
+    # lock[i]: (first token, last token, forbidden) of the exact match over token i, or None
+    lock: list[tuple[int, int, bool] | None] = [None] * len(tokens)
+    for lo, hi, forbidden in locks:
+        covered = [i for i, (s, e) in enumerate(tokens) if s < hi and e > lo]
+        for i in covered:
+            lock[i] = (covered[0], covered[-1], forbidden)
     hits = []
     for i in range(len(tokens)):
-        if particle[i] or not keys[i]:
+        if particle[i] or not keys[i] or (lock[i] is not None and lock[i][0] != i):
             continue
         key = ""
+        own_words = False
         for j in range(i, min(len(tokens), i + index.max_words)):
             key = keys[j] if j == i else f"{key} {keys[j]}"
-            if particle[j]:
+            if lock[j] is not None and (lock[j][2] or lock[j][1] > j and lock[j][1] >= i + index.max_words):
+                break  # a forbidden form, or an exact match the window cannot hold whole
+            own_words = own_words or lock[j] is None
+            if particle[j] or not own_words or (lock[j] is not None and lock[j][1] != j):
                 continue
             hit = index.lookup(key)
-            if hit is not None:
+            if hit is not None and not all(index.is_ordinary(w) for w in words[i:j + 1]):
                 hits.append((not hit.exact_key, i - j, i, j, hit, key))
     taken = [False] * len(tokens)
     spans = []
@@ -317,13 +387,13 @@ def _piece_spans(piece: str, index: VariantIndex) -> list[NameSpan]:
         spans.append(NameSpan(tokens[i][0], tokens[j][1], found, key, "variant", hit.concept, hit.form))
     i = 0
     while i < len(tokens):
-        if taken[i]:
+        if taken[i] or lock[i] is not None:
             i += 1
             continue
         j = i
-        while j < len(tokens) and not taken[j]:
+        while j < len(tokens) and not taken[j] and lock[j] is None:
             j += 1
-        name = _plain_name(piece, tokens[i:j], words[i:j], keys[i:j])
+        name = _plain_name(piece, tokens[i:j], words[i:j], keys[i:j], index)
         if name is not None:
             spans.append(name)
         i = j
@@ -331,14 +401,14 @@ def _piece_spans(piece: str, index: VariantIndex) -> list[NameSpan]:
     return spans
 
 
-def _plain_name(piece: str, tokens, words: list[str], keys: list[str]) -> NameSpan | None:
+def _plain_name(piece: str, tokens, words: list[str], keys: list[str], index: VariantIndex) -> NameSpan | None:
     lo, hi = 0, len(words)
     while lo < hi and (words[lo].lower() in EDGE_WORDS or words[lo] in PARTICLES):
         lo += 1
     while hi > lo and (words[hi - 1].lower() in EDGE_WORDS or words[hi - 1] in PARTICLES):
         hi -= 1
-    if lo == hi:
-        return None
+    if lo == hi or all(index.is_ordinary(w) for w in words[lo:hi]):
+        return None  # Police, The Committee: words of the language, not a name
     key = " ".join(k for k in keys[lo:hi] if k)
     return NameSpan(tokens[lo][0], tokens[hi - 1][1], piece[tokens[lo][0]:tokens[hi - 1][1]], key, "name")
 
@@ -353,15 +423,13 @@ def _at_sentence_start(text: str, offset: int, form: str, soft_wraps: bool, line
 
 
 def unlisted_variants(ctx: DocumentContext) -> Iterator[Finding]:
-    from termcheck.rules.article import is_soft_wrapped
-
     doc = ctx.doc
     soft_wraps: bool | None = None
     for span in name_spans(ctx):
         if span.kind != "variant":
             continue
         if soft_wraps is None:
-            soft_wraps = is_soft_wrapped(doc.text)
+            soft_wraps = is_hard_wrapped(ctx)
         line_start = doc.index.line_start(doc.index.line_col(span.start)[0])
         expected = _at_sentence_start(doc.text, span.start, span.house, soft_wraps, line_start)
         yield Finding(
