@@ -1,6 +1,8 @@
 """Check a translation against its source: lint both documents, align them, run the TC2xx rules.
 
 `check_pair` is the one entry point; the HTML report and MT suggestions reuse its alignment.
+Without a glossary (`matcher=None`) the term rules have nothing to look for, and the pair still gets
+everything that needs none: alignment, numbers (TC204), omissions (TC205) and the name rules of lint.
 Target-side TC101/TC102 findings whose term comes from the aligned source carry the source
 location (source_* fields) instead of being reported a second time by a pair rule.
 """
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from termcheck.lint import document_context, lint_context
 from termcheck.match import Matcher
-from termcheck.model import Document, Finding, InputError
+from termcheck.model import Document, Finding, Glossary, InputError
 
 if TYPE_CHECKING:
     from termcheck.align import Alignment
@@ -39,12 +41,13 @@ class CheckResult:
 def check_pair(
     source: Document,
     target: Document,
-    matcher: Matcher,
+    matcher: Matcher | None = None,
     *,
     alignment: Alignment | None = None,
     confidence_threshold: float | None = None,
 ) -> CheckResult:
-    """All findings of a source/target pair. Pass `alignment` to reuse one computed before."""
+    """All findings of a source/target pair. Pass `alignment` to reuse one computed before; without
+    `matcher` the pair is checked against an empty glossary."""
     from termcheck.rules.bilingual import LOW_CONFIDENCE, PairContext, bead_views, run_pair_rules
     from termcheck.rules.terms_xlang import enrich_target_findings
 
@@ -53,6 +56,8 @@ def check_pair(
             f"{target.path}: source and target are both '{source.lang}'; "
             "pass --source-lang and --target-lang if detection is wrong"
         )
+    if matcher is None:
+        matcher = Matcher(Glossary([], path=""))
     threshold = LOW_CONFIDENCE if confidence_threshold is None else confidence_threshold
     source_ctx = document_context(source, matcher)
     target_ctx = document_context(target, matcher)

@@ -1,4 +1,6 @@
-"""termcheck check SOURCE TARGET --glossary G: lint both files and compare them across languages."""
+"""termcheck check SOURCE TARGET [--glossary G]: lint both files and compare them across languages.
+
+Without a glossary the pair is still aligned and checked for numbers (TC204) and omissions (TC205)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ def check(
 ) -> None:
     """Lint both files, align them, and report missing terms, wrong renderings and number mismatches.
 
+    --glossary is optional: without it, numbers, omissions and alignment are checked (no term rules).
     SOURCE and TARGET may be two folders: files with the same relative path are checked as pairs
     (the config's include/exclude globs apply), in --jobs processes.
     """

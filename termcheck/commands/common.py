@@ -229,7 +229,14 @@ def _init_worker(glossary_paths: list[str]) -> None:
     global _WORKER_MATCHER
     from termcheck.match import Matcher
 
-    _WORKER_MATCHER = Matcher(load_glossaries(glossary_paths))
+    _WORKER_MATCHER = Matcher(load_glossaries(glossary_paths) if glossary_paths else _no_glossary())
+
+
+def _no_glossary():
+    """The empty glossary of `check` without -g: numbers, omissions and alignment need none."""
+    from termcheck.model import Glossary
+
+    return Glossary([], path="")
 
 
 def worker_matcher():
@@ -245,7 +252,8 @@ def map_with_matcher(fn, work: list[tuple], glossary_paths: list[str], jobs: int
         return [fn(*item) for item in work]
     from concurrent.futures import ProcessPoolExecutor
 
-    load_glossaries(glossary_paths)  # report a bad glossary once, here, not from every worker
+    if glossary_paths:
+        load_glossaries(glossary_paths)  # report a bad glossary once, here, not from every worker
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(glossary_paths,)) as pool:
         return list(pool.map(fn, *zip(*work), chunksize=max(1, len(work) // (jobs * 4))))
 
