@@ -139,8 +139,9 @@ class Matcher:
         phrases: dict[tuple, list[Entry]] = {}
         twins: list[tuple[str, Entry]] = []
         for (concept, term), whole in zip(pairs, keys):
-            for key in _alternatives(whole.strip()):
-                _index_key(key, concept, term, forms, phrases, twins)
+            for key, written in _alternatives(whole.strip(), term.text):
+                _index_key(key, concept, term if written is None else term._replace(text=written),
+                           forms, phrases, twins)
         for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
             if twin not in forms or all(e.inflected for e in forms[twin]):
                 forms.setdefault(twin, []).append(entry)
@@ -261,13 +262,16 @@ def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dic
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")
 
 
-def _alternatives(key: str) -> list[str]:
+def _alternatives(key: str, text: str) -> list[tuple[str, str | None]]:
     """A form written 'X (Y)' (a term and its abbreviation or gloss: كوفيد (COVID-19)) is also
-    matched as X alone and as Y alone; any other form is matched as it is."""
+    matched as X alone and as Y alone, each as its own written form (so an all-capitals Y is
+    case-sensitive); any other form is matched as it is. (key, written form or None) pairs."""
     found = _PARENTHESIS.fullmatch(key)
-    if not found:
-        return [key] if key else []
-    return [key, found.group(1).strip(), found.group(2).strip()]
+    written = _PARENTHESIS.fullmatch(text.strip())
+    if not found or not written:
+        return [(key, None)] if key else []
+    return [(key, None), (found.group(1).strip(), written.group(1).strip()),
+            (found.group(2).strip(), written.group(2).strip())]
 
 
 def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:

@@ -100,8 +100,8 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported:
-                continue
+            if variant in reported or not is_name(concept):
+                continue  # reported already; or a derived form of a common term, which renders it
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
@@ -192,13 +192,14 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
     translator may rightly render it from (illness, sickness), so its appearance proves nothing.
     A name is not unexpected when the source names it by part of a form: a surname alone
     (بري for نبيه بري, Berri for Nabih Berri)."""
-    names = [c for c in concepts if _is_name(c)]
+    names = [c for c in concepts if is_name(c)]
     return bool(names) and not any(mentioned_in_part(c, source_text, source_lang) for c in names)
 
 
-def _is_name(concept: Concept) -> bool:
+def is_name(concept: Concept) -> bool:
+    """A concept whose English form is capitalized: a name or an acronym, not a common term."""
     form = concept.preferred("en") or next(iter(concept.forms("en")), None)
-    return form is not None and any(word[:1].isupper() for word in form.text.split())
+    return form is not None and any(char.isupper() for char in form.text)  # al-Muhandis too
 
 
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})

@@ -8,7 +8,8 @@ gone), so tanween and case vowels are already absent; the accusative tanween's a
 The model is light stemming in the style of Larkey's light10 (Larkey, Ballesteros & Connell 2002):
 strip a proclitic run (و ف, then ب ك ل), the article ال (ل + ال written لل), then one inflectional
 suffix group: an enclitic pronoun (ـك ـه ـها ـهم ـهما ـكم ـكن ـنا ـي), a sound plural or dual
-(ـات ـون ـين ـان ـتان ـتين ـتا ـتي), a plural or dual followed by an enclitic, or the accusative ـا.
+(ـات ـون ـين ـان ـتان ـتين ـتا ـتي), a plural or dual followed by an enclitic, the feminine ـة of an
+adjective (مصابة، تنفسية for مصاب، تنفسي) or the accusative ـا.
 Before a suffix the ta marbuta is written ت (خصوصيتك -> خصوصية, صلاحيات -> صلاحية), so a stem that
 ends in ت is also tried with ة.
 
@@ -47,7 +48,7 @@ ACCUSATIVE = "\u0627"  # the alef of tanween fath: حجرًا -> حجرا
 # Plural/dual + pronoun: صلاحياتك، كلماتهم، مستخدمينا is not written (ن drops): ات and تا/تي only.
 _PLURAL_BEFORE_ENCLITIC = ("\u0627\u062a", "\u062a\u0627", "\u062a\u064a")
 NOUN_SUFFIXES = tuple(sorted(
-    {*ENCLITICS, *PLURAL_SUFFIXES, ACCUSATIVE, *(p + e for p in _PLURAL_BEFORE_ENCLITIC for e in ENCLITICS)},
+    {*ENCLITICS, *PLURAL_SUFFIXES, ACCUSATIVE, TA_MARBUTA, *(p + e for p in _PLURAL_BEFORE_ENCLITIC for e in ENCLITICS)},
     key=len, reverse=True))
 _WITH_ENCLITIC = frozenset(s for s in NOUN_SUFFIXES if any(s.endswith(e) for e in ENCLITICS)
                            and s not in PLURAL_SUFFIXES)

@@ -18,7 +18,13 @@ from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher
 from termcheck.model import Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
-from termcheck.rules.terms_xlang import best_window, missing_term_finding, unexpected, wrong_rendering_finding
+from termcheck.rules.terms_xlang import (
+    best_window,
+    is_name,
+    missing_term_finding,
+    unexpected,
+    wrong_rendering_finding,
+)
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import matchable
@@ -80,9 +86,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                 )
         for match in in_source:
             # One source mention is one term, whichever of its concepts the target renders.
-            concepts = [c for c in match.concepts if c.preferred(target_lang) is not None
-                        and any(t.lang == source_lang for t in c.terms)]
-            if not concepts or any(id(c) in rendered for c in match.concepts):
+            mentioned = list({id(e.concept): e.concept for e in match.entries if e.term.lang == source_lang}.values())
+            concepts = [c for c in mentioned if c.preferred(target_lang) is not None]
+            if not concepts or any(id(c) in rendered for c in mentioned):
                 continue
             source_text = unit.source[match.start:match.end]
             found_variant = False
@@ -91,11 +97,13 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                                       [t.text for t in concept.forms(target_lang)],
                                       [(m.start, m.end) for m in in_target], matcher)
                 if variant is not None:
+                    found_variant = True
+                    if not is_name(concept):
+                        break  # a derived form of a common term (انتشر for الانتشار) renders it
                     found = unit.target[variant[0]:variant[1]]
                     yield for_unit(unit, wrong_rendering_finding(
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
-                    found_variant = True
                     break
             if not found_variant:
                 concept = concepts[0]
