@@ -65,7 +65,16 @@ class Concept:
 
     @property
     def key(self) -> str:
-        return self.id or f"#{self.index + 1}"
+        """How findings, JSON `concept` and baselines name the concept: its id; without one, its
+        preferred form (English, else Arabic, else its first form) as a person knows it; `#n` (its
+        position) only for a concept without any form."""
+        if self.id:
+            return self.id
+        for lang in ("en", "ar"):
+            term = self.preferred(lang)
+            if term is not None and term.text.strip():
+                return term.text
+        return next((t.text for t in self.terms if t.text.strip()), f"#{self.index + 1}")
 
     def preferred(self, lang: str) -> Term | None:
         for term in self.terms:

@@ -51,7 +51,7 @@ def test_columns_lists_ids_notes_and_lines(tmp_path):
     assert kh.origin == SourceRef(path, 2)
     assert {t.origin for t in kh.terms} == {SourceRef(path, 2)}
     # The quoted note spans lines 2-3 and line 4 is blank: Badr's row is physical line 5.
-    assert badr.id is None and badr.key == "#2" and badr.index == 1
+    assert badr.id is None and badr.key == "Badr Organization" and badr.index == 1
     assert _terms(badr) == [("Badr Organization", "en", P)]
     assert badr.origin == SourceRef(path, 5)
     assert badr.preferred("ar") is None
@@ -166,7 +166,7 @@ def test_merge_renumbers_copies_and_unions_options(tmp_path):
     first = load_glossary(_write(tmp_path, "a.csv", "en,ar\nA,ب\nB,ت\n"))
     second = load_glossary(_write(tmp_path, "b.csv", "# termcheck: fold-ta-marbuta\nid,en\nc,C\n"))
     merged = merge_glossaries([first, second])
-    assert [c.key for c in merged.concepts] == ["#1", "#2", "c"]
+    assert [c.key for c in merged.concepts] == ["A", "B", "c"]
     assert [c.index for c in merged.concepts] == [0, 1, 2]
     assert [c.origin.line for c in merged.concepts] == [2, 3, 3]
     assert merged.options == GlossaryOptions(fold_ta_marbuta=True)

@@ -69,7 +69,7 @@ def test_tbx_2008_martif_tig_ntig_and_bare_doctype():
         ("Abu Mahdi al-Mohandes", "en", F, 17),
         ("أبو مهدي المهندس", "ar", P, 24),
     ]
-    assert badr.id is None and badr.key == "#2"
+    assert badr.id is None and badr.key == "Badr Organization"
     assert _terms(badr) == [("Badr Organization", "en", P, 31), ("Badr Brigade", "en", A, 34)]
 
 

@@ -168,3 +168,10 @@ def test_block_quote_wrapped_over_two_lines_is_one_paragraph():
     assert lint(text, path="doc.md") == []
     text = "> The state decides.\n> al-Sudani told the meeting.\n"
     assert summary(lint(text, path="doc.md")) == [("al-Sudani", "Al-Sudani", 2, 3, 12)]
+
+
+def test_message_quotes_the_text_as_written_and_the_fix():
+    [mid] = lint("The leader Al-Qard said.")
+    assert mid.message == "'Al-Qard' capitalizes the article inside a sentence; write 'al-Qard'"
+    [start] = lint("He left. al-Qard stayed.")
+    assert start.message == "'al-Qard' starts a sentence with a lower-case article; write 'Al-Qard'"

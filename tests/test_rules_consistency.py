@@ -132,3 +132,10 @@ def test_ordinary_words_at_sentence_starts_are_not_names():
 def test_surname_of_one_glossary_name_is_not_a_spelling_of_another_concept():
     g = glossary(("lahkafi", [("Lahkafi", "en", P)]), ("fijafzay", [("Fijafzay Lahsafi", "en", P)]))
     assert lint("Fijafzay Lahsafi met Lahkafi. Lahkafi left.", g) == []
+
+
+def test_expected_form_is_capitalized_at_the_start_of_a_sentence():
+    [f] = lint("Later al-Zaydi spoke, and al-Zaydi left. al-Zeidi came.")
+    assert (f.found, f.expected, f.location.column) == ("al-Zeidi", "Al-Zaydi", 42)
+    assert f.message == ("one name, 2 spellings in this document ('al-Zaydi' \u00d72, 'al-Zeidi' \u00d71); "
+                         "write 'al-Zaydi' throughout ('Al-Zaydi' here, at the start of a sentence)")

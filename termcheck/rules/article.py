@@ -183,13 +183,16 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
         wanted = letter.upper() if position == START else letter.lower()
         found = doc.text[at:word.end()]
         expected = wanted + found[1:]
-        where = "at the start of a sentence" if position == START else "inside a sentence"
+        if position == START:
+            problem = "starts a sentence with a lower-case article"
+        else:
+            problem = "capitalizes the article inside a sentence"
         yield Finding(
             rule=TC103.code,
             severity=TC103.severity,
             location=doc.location(at, word.end()),
             found=found,
-            message=f"the article is written '{wanted}{found[1:3]}' {where}: '{expected}'",
+            message=f"'{found}' {problem}; write '{expected}'",
             expected=expected,
             fix=Fix(at, at + 1, wanted, Applicability.SAFE),
         )

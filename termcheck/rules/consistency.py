@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from termcheck.lint import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.registry import rule
-from termcheck.rules.variants import PARTICLES, NameSpan, name_spans, spelling
+from termcheck.rules.variants import PARTICLES, NameSpan, at_sentence_start, name_spans, spelling
 from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
 
 TC104 = rule("TC104")
@@ -144,14 +144,18 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
         return None
     reference = wanted if wanted in spellings else majority
     first = next(s for s in group if spelling(s.text) != reference)
-    return spelling_group_finding(ctx.doc, spellings, first, expected, concept.key if concept is not None else None)
+    here = at_sentence_start(ctx, first.start, expected)
+    return spelling_group_finding(ctx.doc, spellings, first, expected, concept.key if concept is not None else None,
+                                  here=here)
 
 
-def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: str | None) -> Finding:
+def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: str | None,
+                           here: str | None = None) -> Finding:
     """One TC104 finding for a group: every spelling with its count and locations.
 
     `spellings` maps a spelling to its occurrences (anything with .start, .end, .text), `first`
-    is the occurrence the finding points at.
+    is the occurrence the finding points at; `here` is the expected form as written there when it
+    differs from `expected` (al-Sudani capitalized at the start of a sentence).
     """
     listing = [
         {
@@ -162,13 +166,16 @@ def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: 
         for members in spellings.values()
     ]
     counts = ", ".join(f"'{item['text']}' \u00d7{item['count']}" for item in listing)
+    message = f"one name, {len(listing)} spellings in this document ({counts}); write '{expected}' throughout"
+    if here and here != expected:
+        message += f" ('{here}' here, at the start of a sentence)"
     return Finding(
         rule=TC104.code,
         severity=TC104.severity,
         location=doc.location(first.start, first.end),
         found=first.text,
-        message=f"one name, {len(listing)} spellings in this document ({counts}); write '{expected}' throughout",
-        expected=expected,
+        message=message,
+        expected=here or expected,
         concept=concept,
         extra={"spellings": listing},
     )

@@ -413,25 +413,26 @@ def _plain_name(piece: str, tokens, words: list[str], keys: list[str], index: Va
     return NameSpan(tokens[lo][0], tokens[hi - 1][1], piece[tokens[lo][0]:tokens[hi - 1][1]], key, "name")
 
 
-def _at_sentence_start(text: str, offset: int, form: str, soft_wraps: bool, line_start: int) -> str:
-    """The form as written at `offset`: a form that starts lower case (al-) is capitalized there."""
+def at_sentence_start(ctx: DocumentContext, offset: int, form: str) -> str:
+    """The form as written at `offset`: a form that starts lower case (al-) is capitalized at the
+    start of a sentence (TC103's rule; TC102 and TC104 suggest it so)."""
     from termcheck.rules.article import START, sentence_position  # article imports this module
 
-    if form[:1].islower() and sentence_position(text, offset, soft_wraps=soft_wraps, line_start=line_start) == START:
+    if not form[:1].islower():
+        return form
+    doc = ctx.doc
+    line_start = doc.index.line_start(doc.index.line_col(offset)[0])
+    if sentence_position(doc.text, offset, soft_wraps=is_hard_wrapped(ctx), line_start=line_start) == START:
         return form[0].upper() + form[1:]
     return form
 
 
 def unlisted_variants(ctx: DocumentContext) -> Iterator[Finding]:
     doc = ctx.doc
-    soft_wraps: bool | None = None
     for span in name_spans(ctx):
         if span.kind != "variant":
             continue
-        if soft_wraps is None:
-            soft_wraps = is_hard_wrapped(ctx)
-        line_start = doc.index.line_start(doc.index.line_col(span.start)[0])
-        expected = _at_sentence_start(doc.text, span.start, span.house, soft_wraps, line_start)
+        expected = at_sentence_start(ctx, span.start, span.house)
         yield Finding(
             rule=TC102.code,
             severity=TC102.severity,
