@@ -361,12 +361,11 @@ def _key(text: str, lang: str, matcher) -> str:
 
 
 def _arabic_key(normalized: str) -> str:
-    """Words without article and proclitics, with spelling folds; words stay space-separated."""
-    words = []
-    for word in normalized.split():
-        for clitic in ("وال", "فال", "بال", "كال", "لل", "ال"):
-            if word.startswith(clitic) and len(word) > len(clitic) + 1:
-                word = word[len(clitic):]
-                break
-        words.append(word.replace("ى", "ي").replace("ة", "ه").replace("ء", "").replace("ؤ", "و").replace("ئ", "ي"))
-    return " ".join(words)
+    """Words without proclitics and article (text.arabic), with spelling folds; words stay
+    space-separated."""
+    from termcheck.text.arabic import strip_proclitics
+
+    return " ".join(strip_proclitics(word).translate(_SPELLING_FOLDS) for word in normalized.split())
+
+
+_SPELLING_FOLDS = str.maketrans({"ى": "ي", "ة": "ه", "ء": None, "ؤ": "و", "ئ": "ي"})
