@@ -89,11 +89,13 @@ _RULES = [
     # -- localization units (PO, XLIFF, TMX)
     Rule("TC301", "inconsistent-translation", Severity.WARNING,
          "The same source text is translated differently in different units.",
-         "Interfaces and memories should say one thing one way.",
+         "Interfaces and memories should say one thing one way. Ignores differences of the Arabic article, "
+         "clitics and inflection, diacritics, hamza and punctuation (المستخدم/مستخدم, إبريل/أبريل).",
          "'Save' -> حفظ ×12, احفظ ×2"),
     Rule("TC302", "inconsistent-source", Severity.INFO,
          "The same target text translates different source texts.",
-         "Often fine, sometimes a copy-paste error.",
+         "Often fine, sometimes a copy-paste error. Ignores sources that differ only in case, punctuation, "
+         "abbreviation (jan/January, p.m./PM), contraction, ordinal suffix, plural -s or word order.",
          "حفظ for 'Save' and 'Keep'"),
     Rule("TC303", "untranslated", Severity.WARNING,
          "The target is empty.",
@@ -101,11 +103,14 @@ _RULES = [
          "msgstr \"\""),
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
-         "Usually an untranslated unit; brands and codes may be intended.",
+         "Usually an untranslated unit. Ignores strings of only placeholders, markup, digits or punctuation, "
+         "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), and names the run keeps in Latin elsewhere.",
          "target 'Settings' for source 'Settings'"),
     Rule("TC305", "placeholder-mismatch", Severity.ERROR,
          "A printf or brace placeholder of the source is missing or extra in the target.",
-         "A missing placeholder loses data at run time; an extra one can crash formatting.",
+         "A missing placeholder loses data at run time; an extra one can crash formatting. PO plural forms are "
+         "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
+         "(as msgfmt -c allows).",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
          "An HTML/XML tag of the source is missing or extra in the target.",
