@@ -4,7 +4,7 @@ Arabic renders sounds it lacks with competing letters: /g/ as غ, ج or ك (ال
 /v/ as ف or ڤ, /p/ as ب or پ. Two stems of one document that differ only by such letters are one
 name written two ways. Native words are kept apart by design: only these letter classes are
 folded, both stems must be at least six letters long after the article and proclitics are
-taken off, and both spellings must occur in the same document (غرب and جرب never meet).
+taken off (`termcheck.text.arabic.strip_proclitics`), and both spellings must occur in the same document (غرب and جرب never meet).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from termcheck.lint import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.consistency import spelling_group_finding
+from termcheck.text.arabic import strip_proclitics
 from termcheck.text.normalize import normalize_form
 
 _WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u067e\u06a4\u06a9\u06af\u06cc]+")
-# Longest first: a stem keeps its own letters, only the clitics and article in front go.
-_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل")
 _FOREIGN_SOUNDS = str.maketrans({"غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
 MIN_STEM = 6  # five-letter native pairs collide (إفراغ / إفراج); loanword names are longer
 
@@ -33,11 +32,8 @@ class _Word:
 
 
 def _stem(word: str) -> str:
-    folded = normalize_form(word)
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
-            return folded[len(prefix):]
-    return folded
+    """The word without its proclitics and article (termcheck.text.arabic, the one clitic table)."""
+    return strip_proclitics(normalize_form(word))
 
 
 def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
