@@ -1,11 +1,14 @@
-"""TC204 on the number cases of issue 10: wrong renderings that must be reported, right ones that must not.
+"""TC204 on the number cases of issue 10 and on real translations: what it reports, and how often.
 
-    python3 bench/eval_numbers.py [-v]
+    python3 bench/eval_numbers.py [-v] [--tmx ../shared/realdata/tico19/all.en-ar.tmx]
 
-Each case is a one-sentence Arabic source and its English rendering, checked with `check_pair`,
-the real aligner and no glossary (numbers need none). The sentences were written for this script.
-It prints, per case, whether TC204 fired and what it said; the last line counts the cases that behave
-as expected.
+1. The cases of issue 10: a one-sentence Arabic source and its English rendering, checked with
+   `check_pair`, the real aligner and no glossary (numbers need none). The sentences were written
+   for this script. Per case: whether TC204 fired and what it said, then how many behave as expected.
+2. Precision on real human translation (when the TICO-19 memory is there, read in place, CC0):
+   TC204 on each of its 3,071 English->Arabic units as a 1-1 pair, and on the 24 development
+   document pairs of bench/devsets.py with their gold alignment (so the aligner does not count).
+   Every finding there is a candidate false alarm; -v prints them to be read.
 """
 
 from __future__ import annotations
@@ -60,10 +63,75 @@ def run(verbose: bool = False) -> int:
     return right
 
 
+def _tc204(source, target, matcher, alignment) -> list:
+    return [f for f in check_pair(source, target, matcher, alignment=alignment).findings if f.rule == "TC204"]
+
+
+def real_units(tmx: str, verbose: bool = False) -> int:
+    """TC204 findings over every unit of a TMX, each unit a one-sentence pair aligned 1-1."""
+    from termcheck.align import Alignment
+    from termcheck.formats.tmx import read_tmx
+    from termcheck.model import Bead, Segment
+
+    matcher = Matcher(Glossary([], path=""))
+    units = [u for u in read_tmx(tmx) if u.source.strip() and u.target.strip()]
+    count = 0
+    for unit in units:
+        source = Document(path="source", text=unit.source, lang=unit.source_lang)
+        target = Document(path="target", text=unit.target, lang=unit.target_lang)
+        sides = [([Segment(0, 0, len(d.text), "paragraph")], [Segment(0, 0, len(d.text), "sentence", 0)])
+                 for d in (source, target)]
+        one = [Bead((0,), (0,), 1.0)]
+        alignment = Alignment(source, target, sides[0][0], sides[1][0], sides[0][1], sides[1][1], one, one, [])
+        for f in _tc204(source, target, matcher, alignment):
+            count += 1
+            if verbose:
+                print(f"  {unit.id}: {f.found!r}: {f.message}")
+    print(f"TMX units: {len(units)} pairs, {count} TC204")
+    return count
+
+
+def dev_sets_with_gold(tmx: str, verbose: bool = False) -> int:
+    """TC204 findings over the development document pairs, aligned by their gold."""
+    import dataclasses
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from devsets import dev_pairs
+
+    from termcheck.align import align_documents
+    from termcheck.model import Bead
+
+    matcher = Matcher(Glossary([], path=""))
+    pairs = dev_pairs(path=tmx)
+    count = 0
+    for pair in pairs:
+        segments = align_documents(pair.source, pair.target, matcher)
+        gold = dataclasses.replace(
+            segments,
+            paragraph_beads=[Bead(tuple(s), tuple(t), 1.0) for s, t in pair.gold["paragraph"]],
+            sentence_beads=[Bead(tuple(s), tuple(t), 1.0) for s, t in pair.gold["sentence"]],
+        )
+        for f in _tc204(pair.source, pair.target, matcher, gold):
+            count += 1
+            if verbose:
+                print(f"  {pair.name}: {f.found!r}: {f.message} (source {f.source_text[:60]!r})")
+    print(f"dev document pairs (gold alignment): {len(pairs)} pairs, {count} TC204")
+    return count
+
+
 def main() -> None:
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every TC204 message")
-    run(parser.parse_args().verbose)
+    parser.add_argument("--tmx", default=os.path.join(root, "..", "shared", "realdata", "tico19", "all.en-ar.tmx"),
+                        help="a real English->Arabic TMX for the precision counts (skipped when missing)")
+    args = parser.parse_args()
+    run(args.verbose)
+    if os.path.isfile(args.tmx):
+        real_units(args.tmx, args.verbose)
+        dev_sets_with_gold(args.tmx, args.verbose)
+    else:
+        print(f"{args.tmx}: not found; real-data counts skipped")
 
 
 if __name__ == "__main__":

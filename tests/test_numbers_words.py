@@ -100,3 +100,17 @@ def test_a_400_digit_number_is_exact_and_never_overflows():
 )
 def test_format_number_with_units_and_dates(value, lang, kind, unit, expected):
     assert format_number(value, lang, kind, unit=unit) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("angiotensin I into angiotensin II; World War II. Then I left.", "en",
+         [("I", 1, "name", None), ("II", 2, "name", None), ("II", 2, "name", None)]),
+        ("(1) الحمى؛ (2) السعال.\n3. البند\nقال 5. وفي 4) هذا", "ar",
+         [("1", 1, "ordinal", None), ("2", 2, "ordinal", None), ("3", 3, "ordinal", None), ("5", 5, "count", None),
+          ("4", 4, "count", None)]),
+    ],
+)
+def test_roman_numerals_and_list_markers_are_labels(text, lang, expected):
+    assert read(text, lang) == expected

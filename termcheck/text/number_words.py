@@ -20,6 +20,8 @@ The model is a small grammar of what translators write, not a general parser:
   "seven years" differ even though both are numbers.
 - Ordinals: الأول .. العاشر (with the article, proclitics allowed: للمرة الثانية is not read, the
   ordinal is الثانية) and first .. tenth.
+- Roman numerals in English (type II, angiotensin I) are kind 'name': never required, but they
+  stand for the digits of the other side (النوع 2).
 - Dates: a day (digits 1-31 or an ordinal word) and a month name, in either order as each language
   writes them: الأول من آذار، ٣ كانون الثاني/يناير، March 11, 11 March, March 11th, the first of
   March. Month names are the Levantine and the Egyptian/Gulf sets (آذار and مارس); English month
@@ -541,6 +543,38 @@ def _english_numbers(text: str, covered) -> list[WordNumber]:
     return found
 
 
+# Roman numerals in English copy (type II, angiotensin I, World War II): kind 'name', never required,
+# but they stand for the digits of an Arabic rendering (النوع 2). A lone I is the pronoun unless a
+# word that numbers things comes before it.
+_ROMAN = re.compile(r"\b(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_BEFORE_LONE_I = re.compile(r"\b(?:type|phase|class|stage|grade|category|level|part|chapter|article|title|volume|"
+                            r"war|angiotensin|section|schedule|book|act)[ \u00a0]$", re.I)
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for k, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[k + 1]] if k + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _roman_numbers(text: str, covered) -> list[WordNumber]:
+    found = []
+    for match in _ROMAN.finditer(text):
+        numeral = match.group()
+        if not numeral or covered(match.start(), match.end()):
+            continue
+        if numeral == "I" and not _BEFORE_LONE_I.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        found.append(WordNumber(match.start(), match.end(), Decimal(_roman_value(numeral)), "name", None))
+    return found
+
+
 def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
     """Number phrases of `text` outside the spans for which covered(start, end) is true."""
-    return _arabic_numbers(text, covered) if lang == "ar" else _english_numbers(text, covered)
+    if lang == "ar":
+        return _arabic_numbers(text, covered)
+    return sorted(_english_numbers(text, covered) + _roman_numbers(text, covered))

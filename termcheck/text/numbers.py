@@ -23,7 +23,9 @@ Rules (what a translator writes, not a general-purpose parser):
 - Numbers glued to a Latin letter (G20, A320) or after letter + hyphen (COVID-19, F-16, كوفيد-19)
   are kind 'name': part of a name, never required across languages. Arabic letters directly before
   digits are proclitics (و20، بـ750، لـ2019) and do not make a name.
-- English ordinals (1st, 21st) are kind 'ordinal', decades (1990s) kind 'decade'.
+- English ordinals (1st, 21st) are kind 'ordinal', decades (1990s) kind 'decade'. List markers
+  (a number followed by ')' or '.' at the start of a line or after a sentence: "4) ", "(1) ", "3. ")
+  are kind 'ordinal' too: labels, not quantities.
 - Numbers in words (ثلاثة ملايين، خمسة وعشرون، عامين، الأول من آذار، twenty-five, half a million)
   are read by termcheck/text/number_words.py: kind 'count' when they must be matched (a scale word,
   a unit, two or more words, 11 or more), kind 'word' when they need not be (a bare three, ست),
@@ -211,6 +213,8 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
         elif lang == "ar" and start > pos and text[start - 1] in "%\u066a" and not text[start - 2:start - 1].isdigit():
             start -= 1
             kind = "percent"
+        elif multiplier is None and not fraction and sign is None and _is_list_marker(text, start, end):
+            kind = "ordinal"  # 4) or (1) or 3. opening a list item: a label, not a quantity
         elif multiplier is None and not fraction and lang == "en" and _ORDINAL_SUFFIX.match(text, end):
             end = _ORDINAL_SUFFIX.match(text, end).end()
             kind = "ordinal"
@@ -228,6 +232,16 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
 
 _DIGITS_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                         "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
+
+
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|[\n.;:\u061b!?\u061f]) *\(?$")
+_LIST_MARKER_AFTER = re.compile(r"[).] ")
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """'4) ', '(1) ' or '3. ' at the start of a line or right after a sentence: an enumerator."""
+    return bool(_LIST_MARKER_AFTER.match(text, end)) and bool(
+        _LIST_MARKER_BEFORE.search(text, max(0, start - 4), start))
 
 
 class _Covered:
