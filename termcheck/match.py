@@ -17,7 +17,9 @@ Case and hamza where the house says so: an all-capitals form (WHO, US, IT) match
 ("who" is not the WHO), and when two forms of a key differ only by case or hamza (اختر / إختر), the
 one written in the text is the one matched.
 
-Overlaps are resolved globally by length, so a full name beats its surname.
+Overlaps are resolved globally by length, so a full name beats its surname, and a concept's false
+friend (a longer phrase that contains a form but means something else: 'cell phone' for 'cell')
+hides the form inside it and is then dropped.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class Entry(NamedTuple):
     elided_article: bool = False  # the match starts at the ل of ال written after ل (للفصائل)
     prefixes: frozenset[str] = frozenset()  # what may stand before it inside an Arabic word
     inflected: bool = False  # an English plural or hyphen/space twin of the form, not the form
+    false_friend: bool = False  # a phrase that contains a form but is not the concept: hides, never found
 
 
 @dataclass(slots=True)
@@ -133,8 +136,9 @@ class Matcher:
 
     def _index_forms(self, glossary: Glossary):
         pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
+        friends = [(concept, term) for concept in glossary.concepts for term in concept.false_friends]
         # One normalize() call for all forms: NUL is untouched by every fold and ends every run.
-        keys = self.normalize("\x00".join(term.text for _, term in pairs)).text.split("\x00")
+        keys = self.normalize("\x00".join(term.text for _, term in pairs + friends)).text.split("\x00")
         forms: dict[str, list[Entry]] = {}
         phrases: dict[tuple, list[Entry]] = {}
         twins: list[tuple[str, Entry]] = []
@@ -142,6 +146,8 @@ class Matcher:
             for key, written in _alternatives(whole.strip(), term.text):
                 _index_key(key, concept, term if written is None else term._replace(text=written),
                            forms, phrases, twins)
+        for (concept, term), key in zip(friends, keys[len(pairs):]):
+            _index_key(key.strip(), concept, term, forms, phrases, twins, false_friend=True)
         for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
             if twin not in forms or all(e.inflected for e in forms[twin]):
                 forms.setdefault(twin, []).append(entry)
@@ -168,6 +174,10 @@ class Matcher:
             candidates.append((start, end, entries, exact))
         matches = []
         for start, end, entries, exact in _longest_non_overlapping(candidates):
+            if any(e.false_friend for e in entries):
+                entries = tuple(e for e in entries if not e.false_friend)
+                if not entries:
+                    continue  # a false friend: it hid the shorter form inside it, and is not a term
             orig_start, orig_end = norm.span(start, end)
             matches.append(Match(orig_start, orig_end, start, end, entries, exact))
         return matches
@@ -244,19 +254,23 @@ class Matcher:
         return start + proclitic, end, entries, phrase.flags, exact
 
 
-def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dict, twins: list) -> None:
+def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dict, twins: list,
+               false_friend: bool = False) -> None:
     """Index one key of a form: Arabic phrases on the lemma layer, everything else in the automaton
     (an Arabic form with Latin letters or digits keeps the proclitic rules of the automaton path)."""
+    if not key:
+        return
     if term.lang == "ar" and is_arabic_phrase(key):
         for lemmas, articles in _lemma_readings(key.split()):
-            phrases.setdefault((lemmas, articles), []).append(Entry(concept, term))
+            phrases.setdefault((lemmas, articles), []).append(Entry(concept, term, false_friend=false_friend))
         return
     prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
-    forms.setdefault(key, []).append(Entry(concept, term, False, prefixes))
+    forms.setdefault(key, []).append(Entry(concept, term, False, prefixes, false_friend=false_friend))
     if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
-        forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS))
+        forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS, false_friend=false_friend))
     if term.lang == "en":
-        twins.extend((twin, Entry(concept, term, inflected=True)) for twin in _english_twins(key, term.text))
+        twins.extend((twin, Entry(concept, term, inflected=True, false_friend=false_friend))
+                     for twin in _english_twins(key, term.text))
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")

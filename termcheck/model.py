@@ -62,6 +62,9 @@ class Concept:
     note: str = ""
     origin: SourceRef | None = None
     index: int = 0  # position in the glossary; stable key when id is missing
+    # Longer phrases that contain a form of the concept but mean something else (false friends:
+    # 'cell phone' for the concept 'cell'): matched so that they hide the form, never reported.
+    false_friends: list[Term] = field(default_factory=list)
 
     @property
     def key(self) -> str:

@@ -172,3 +172,14 @@ def test_a_form_with_a_parenthesized_abbreviation_matches_each_part():
     matcher = Matcher(glossary(concept("covid", en_p="COVID-19", ar_p="فيروس كورونا المستجد (كوفيد-19)")))
     text = "أصيب بكوفيد-19 وبفيروس كورونا المستجد"
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["كوفيد-19", "فيروس كورونا المستجد"]
+
+
+def test_false_friends_hide_the_form_inside_them_and_are_never_found(tmp_path):
+    from termcheck.glossary import load_glossary
+
+    path = tmp_path / "g.csv"
+    path.write_text("id,en,ar,en_false_friends,ar_false_friends\n"
+                    "cell,cell,خلية,cell phone|prison cell,خلية نائمة\n", encoding="utf-8")
+    matcher = Matcher(load_glossary(str(path)))
+    text = "A cell phone, a prison cells block, a cell. خلية نائمة وخلايا وخلية"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["cell", "خلية"]

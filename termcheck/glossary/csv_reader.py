@@ -9,6 +9,8 @@ The format::
 - A header row comes first (after the optional `# termcheck:` line). `en` and `ar` hold the
   preferred form of each language; at least one of the two columns must exist. A row may leave
   one language empty: the concept then has no form in that language.
+- `en_false_friends`, `ar_false_friends` (optional) list phrases that contain a form but are not
+  the concept ('cell phone' for 'cell'): they hide the form where they stand.
 - `en_forbidden`, `ar_forbidden`, `en_allowed`, `ar_allowed` hold lists separated by `|`; items
   are stripped. An empty item (`a||b`, a trailing `|`) is kept as an empty Term, which
   `termcheck glossary validate` reports as TC001 with its line.
@@ -37,7 +39,9 @@ LIST_COLUMNS = {
     "en_forbidden": ("en", Status.FORBIDDEN),
     "ar_forbidden": ("ar", Status.FORBIDDEN),
 }
-KNOWN_COLUMNS = frozenset(("id", "note", *PREFERRED_COLUMNS, *LIST_COLUMNS))
+# Phrases that contain a form but are not the concept ('cell phone' for 'cell'): see Concept.
+FALSE_FRIEND_COLUMNS = {"en_false_friends": "en", "ar_false_friends": "ar"}
+KNOWN_COLUMNS = frozenset(("id", "note", *PREFERRED_COLUMNS, *LIST_COLUMNS, *FALSE_FRIEND_COLUMNS))
 
 _DIRECTIVE = re.compile(r"#\s*termcheck\s*:(.*)")
 
@@ -112,6 +116,7 @@ class _RowReader:
         self.note = columns.get("note")
         self.preferred = [(columns[lang], lang) for lang in PREFERRED_COLUMNS if lang in columns]
         self.lists = [(columns[name], lang, status) for name, (lang, status) in LIST_COLUMNS.items() if name in columns]
+        self.false_friends = [(columns[name], lang) for name, lang in FALSE_FRIEND_COLUMNS.items() if name in columns]
 
     def concept(self, cells: list[str], origin: SourceRef, index: int) -> Concept:
         if len(cells) < self.width:
@@ -125,9 +130,12 @@ class _RowReader:
             value = cells[position].strip()
             if value:
                 terms.extend([Term(item.strip(), lang, status, origin) for item in value.split("|")])
+        false_friends = [Term(item.strip(), lang, Status.ALLOWED, origin)
+                         for position, lang in self.false_friends for item in cells[position].split("|") if item.strip()]
         concept_id = cells[self.id].strip() if self.id is not None else ""
         note = cells[self.note].strip() if self.note is not None else ""
-        return Concept(id=concept_id or None, terms=terms, note=note, origin=origin, index=index)
+        return Concept(id=concept_id or None, terms=terms, note=note, origin=origin, index=index,
+                       false_friends=false_friends)
 
 
 def parse_delimited(text: str, path: str, delimiter: str = ",") -> Glossary:
