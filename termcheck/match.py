@@ -52,8 +52,9 @@ __all__ = ["ARTICLE", "PROCLITICS", "Entry", "Match", "Matcher"]
 _ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
 _LONGEST_PREFIX = max(map(len, _ARTICLE_PREFIXES))
 _HAS_ARABIC = re.compile("[\u0621-\u064a]")
-_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9.&-]*[A-Z0-9]\.?")
+_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9.& -]*[A-Z0-9]\.?")
 _CASE_SENSITIVE, _STRICT = 1, 2  # flags of an automaton key
+_FEMININE_PLURAL = "\u0627\u062a"  # ات
 
 
 class Entry(NamedTuple):
@@ -101,6 +102,7 @@ class _Phrase(NamedTuple):
     articles: tuple[bool, ...]
     entries: tuple[Entry, ...]
     flags: int
+    singular: bool  # the singular of a plural the glossary lists: never an exact match
 
 
 class Matcher:
@@ -124,8 +126,9 @@ class Matcher:
             if self.forms:
                 self._automaton.make_automaton()
             self._phrases: dict[str, list[_Phrase]] = {}
-            for (lemmas, articles), entries in phrases.items():
-                self._phrases.setdefault(lemmas[0], []).append(_Phrase(lemmas, articles, tuple(entries), _flags(entries)))
+            for (lemmas, articles, singular), entries in phrases.items():
+                self._phrases.setdefault(lemmas[0], []).append(
+                    _Phrase(lemmas, articles, tuple(entries), _flags(entries), singular))
             for group in self._phrases.values():
                 group.sort(key=lambda p: -len(p.lemmas))
             ta = "\u0647" if glossary.options.fold_ta_marbuta else TA_MARBUTA
@@ -248,7 +251,7 @@ class Matcher:
                 entries = tuple(e._replace(elided_article=True) for e in entries)
         else:
             proclitic = len(prefix)
-        exact = reading.suffix == "" and (reading.article or not first_article)
+        exact = not phrase.singular and reading.suffix == "" and (reading.article or not first_article)
         for other, article in zip(rest, phrase.articles[1:]):
             exact = exact and other.suffix == "" and other.article == article
         return start + proclitic, end, entries, phrase.flags, exact
@@ -261,8 +264,8 @@ def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dic
     if not key:
         return
     if term.lang == "ar" and is_arabic_phrase(key):
-        for lemmas, articles in _lemma_readings(key.split()):
-            phrases.setdefault((lemmas, articles), []).append(Entry(concept, term, false_friend=false_friend))
+        for reading in _lemma_readings(key.split()):
+            phrases.setdefault(reading, []).append(Entry(concept, term, false_friend=false_friend))
         return
     prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
     forms.setdefault(key, []).append(Entry(concept, term, False, prefixes, false_friend=false_friend))
@@ -280,6 +283,8 @@ def _alternatives(key: str, text: str) -> list[tuple[str, str | None]]:
     """A form written 'X (Y)' (a term and its abbreviation or gloss: كوفيد (COVID-19)) is also
     matched as X alone and as Y alone, each as its own written form (so an all-capitals Y is
     case-sensitive); any other form is matched as it is. (key, written form or None) pairs."""
+    if not key.endswith(")"):
+        return [(key, None)] if key else []
     found = _PARENTHESIS.fullmatch(key)
     written = _PARENTHESIS.fullmatch(text.strip())
     if not found or not written:
@@ -288,19 +293,25 @@ def _alternatives(key: str, text: str) -> list[tuple[str, str | None]]:
             (found.group(2).strip(), written.group(2).strip())]
 
 
-def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:
+def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...], bool]]:
     """(lemmas, articles) of a glossary phrase. A word that starts with ال is read both ways:
     the article (الحصبة -> حصبة) or part of the word (التهاب, التزام): both are indexed, and a
-    text word takes whichever its own reading gives. Long phrases get the two uniform readings."""
-    options = [[(strip_article(w), w != strip_article(w))] + ([(w, False)] if w != strip_article(w) else [])
-               for w in words]
+    text word takes whichever its own reading gives. A sound feminine plural listed in the
+    glossary (اللقاحات) also stands for its singular. Long phrases get the two uniform readings."""
+    options = []
+    for word in words:
+        lemma = strip_article(word)
+        option = [(lemma, word != lemma, False)] + ([(word, False, False)] if word != lemma else [])
+        if lemma.endswith(_FEMININE_PLURAL) and len(lemma) >= 5:  # اللقاحات: لقاح and لقاحة are it too
+            option += [(lemma[:-2], word != lemma, True), (lemma[:-2] + TA_MARBUTA, word != lemma, True)]
+        options.append(option)
     if sum(len(o) > 1 for o in options) > 3:
         combos = [[o[0] for o in options], [o[-1] for o in options]]
     else:
         combos = [[]]
         for option in options:
             combos = [c + [o] for c in combos for o in option]
-    return [(tuple(l for l, _ in c), tuple(a for _, a in c)) for c in combos]
+    return [(tuple(o[0] for o in c), tuple(o[1] for o in c), any(o[2] for o in c)) for c in combos]
 
 
 def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> list | None:
@@ -321,15 +332,17 @@ def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> list | None:
 def _english_twins(key: str, text: str) -> list[str]:
     """Keys that are the same term: the regular plural of the last word, and for a lower-case
     form its hyphen/space twin. Names (capitalized) get only the plural; acronyms nothing."""
-    if _ALL_CAPS.fullmatch(text) or not key[-1:].isalpha():
+    if not key[-1:].isalpha() or _all_caps(text):
         return []
     twins = [_plural(key)]
+    if text == text.lower() and key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 3:
+        twins.append(key[:-3] + "y" if key.endswith("ies") else key[:-1])  # vaccines -> vaccine
     if text == text.lower():
         if "-" in key:
             twins.append(key.replace("-", " "))
         elif " " in key and len(key.split()) == 2:
             twins.append(key.replace(" ", "-"))
-    return [t for t in twins + [_plural(t) for t in twins[1:]] if t != key]
+    return [t for t in dict.fromkeys(twins + [_plural(t) for t in twins[1:]]) if t != key]
 
 
 def _plural(key: str) -> str:
@@ -340,11 +353,16 @@ def _plural(key: str) -> str:
     return key + "s"
 
 
+def _all_caps(text: str) -> bool:
+    """An acronym-like form (WHO, U.S., COVID-19 is not: it has a lower-case reading 'covid')."""
+    return text.isupper() and _ALL_CAPS.fullmatch(text) is not None  # isupper first: C speed
+
+
 def _flags(entries) -> int:
     """Whether a key's entries need the text as written: an all-capitals form, or forms that
     differ only by case or hamza with different statuses."""
     flags = 0
-    if any(_ALL_CAPS.fullmatch(e.term.text) for e in entries):
+    if any(_all_caps(e.term.text) for e in entries):
         flags |= _CASE_SENSITIVE
     if len(entries) > 1 and len({e.term.status for e in entries}) > 1 and any(
             told_apart(a.term.text, b.term.text) for a in entries for b in entries if a.term.status != b.term.status):
@@ -384,7 +402,7 @@ def _as_written(written: str, entries: tuple[Entry, ...], flags: int) -> tuple[E
     accepted ones: an unlisted spelling is not a forbidden one)."""
     if flags & _CASE_SENSITIVE:
         bare = written[:-2] if written.endswith(("'s", "’s")) else written
-        entries = tuple(e for e in entries if not _ALL_CAPS.fullmatch(e.term.text)
+        entries = tuple(e for e in entries if not _all_caps(e.term.text)
                         or " ".join(bare.split()).startswith(e.term.text))
     if flags & _STRICT and entries:
         strict = strict_key(written)

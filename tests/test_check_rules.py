@@ -345,3 +345,15 @@ def test_span_index_returns_items_starting_inside_spans_once_in_order():
     index = SpanIndex([5, 1, 9, 3, 7], lambda x: x)
     assert index.within([(3, 8), (1, 4)]) == [1, 3, 5, 7]
     assert index.within([(10, 20)]) == []
+
+
+def test_a_common_term_rendered_by_a_derived_form_is_not_missing_but_a_different_word_is():
+    matcher = Matcher(glossary(concept("spread", en_p="spread", ar_p="الانتشار"),
+                               concept("search-engine", en_p="search engine", ar_p="محرك البحث")))
+
+    def rules(src, tgt):
+        align = one_to_one(src, tgt, "en", "ar")
+        return [(f.rule, f.expected) for f in missing_and_unexpected_terms(pair_context(align, matcher, []))]
+
+    assert rules("The virus spread quickly.", "انتشر الفيروس بسرعة.") == []
+    assert rules("Use a search engine.", "استخدم محرك التفتيش.") == [("TC201", "محرك البحث")]

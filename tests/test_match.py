@@ -183,3 +183,11 @@ def test_false_friends_hide_the_form_inside_them_and_are_never_found(tmp_path):
     matcher = Matcher(load_glossary(str(path)))
     text = "A cell phone, a prison cells block, a cell. خلية نائمة وخلايا وخلية"
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["cell", "خلية"]
+
+
+def test_a_plural_the_glossary_lists_stands_for_its_singular_too():
+    matcher = Matcher(glossary(concept("v", ar_p="اللقاحات", en_p="vaccines"), concept("c", en_p="COVID-19 WHO")))
+    text = "لقاح اللقاح اللقاحات vaccine vaccines COVID-19 who"
+    assert [(text[m.start:m.end], m.exact) for m in matcher.find(text)] == [
+        ("لقاح", False), ("اللقاح", False), ("اللقاحات", True), ("vaccine", False), ("vaccines", True),
+    ]  # an all-capitals form with spaces is still matched as written: 'COVID-19 who' is not it

@@ -105,6 +105,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
+        group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
+        if any(not is_name(c) and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
+            continue  # a common term rendered by a derived or broken form (تفشت for التفشي)
         first = view.target_spans[0][0]
         yield with_confidence(
             missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
@@ -197,9 +200,49 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
 
 
 def is_name(concept: Concept) -> bool:
-    """A concept whose English form is capitalized: a name or an acronym, not a common term."""
+    """A concept whose English form is capitalized: a name or an acronym, not a common term
+    (a gloss in parentheses does not count: 'coronavirus (COVID-19)' is a common term)."""
     form = concept.preferred("en") or next(iter(concept.forms("en")), None)
-    return form is not None and any(char.isupper() for char in form.text)  # al-Muhandis too
+    if form is None:
+        return False
+    head = form.text.split("(", 1)[0] or form.text
+    return any(char.isupper() for char in head)  # al-Muhandis too
+
+
+_EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
+
+
+def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool:
+    """Whether every content word of one of the concept's `lang` forms has a relative in
+    `target_text`: an Arabic word of the same root (text.arabic.share_root: تفشت for التفشي, أمراض
+    for مرض) or an English word of the same stem (spreading for spread, infected for infection).
+    A different word (محرك التفتيش for محرك البحث) is no relative. Used only to keep a common term
+    that the target renders by a derived form from being reported missing."""
+    from termcheck.text.arabic import FUNCTION_WORDS, share_root
+    from termcheck.text.normalize import normalize_form
+
+    words = set(_WORD.findall(normalize_form(target_text)))
+    if not words:
+        return False
+    for form in concept.forms(lang):
+        content = [w for w in _WORD.findall(normalize_form(form.text))
+                   if w not in FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS]
+        related = share_root if lang == "ar" else _same_stem
+        if content and all(any(related(w, t) for t in words) for w in content):
+            return True
+    return False
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """English words with a long common beginning (spread/spreading, transmission/transmitted)."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= 0.75 * min(len(a), len(b))
 
 
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})

@@ -180,3 +180,45 @@ class Analyzer:
         if len(self._memo) < 500_000:
             self._memo[word] = result
         return result
+
+
+# Particles and pronouns that a term's wording may hold but that carry no root of its own.
+FUNCTION_WORDS = frozenset("""
+من في على عن الى إلى مع منها منه منهم عليه عليها عليهم التي الذي الذين او أو و ثم بين عند لدى حول ضد دون غير كل
+هذا هذه ذلك تلك هو هي هم انها انه ما لا لم لن قد
+""".split())
+_WEAK = str.maketrans("", "", "\u0627\u0649\u0621\u0623\u0625\u0622\u0626\u0624\u0629\u0648\u064a")  # ا ى ء أ إ آ ئ ؤ ة و ي
+_DERIVATIONAL = frozenset("\u0627\u064a\u062a\u0645\u0646")  # ا ي ت م ن: prefixes of verb forms and nouns
+_VERB_SUFFIXES = ("\u0648\u0627", "\u062a\u0645", "\u062a", "\u0646")  # وا تم ت ن
+
+
+def _skeletons(word: str) -> set[str]:
+    """Consonant skeletons of a word's plausible cores (first letter always kept, weak letters
+    dropped), with and without clitics, suffixes and one derivational prefix letter."""
+    cores = {word, strip_article(word), strip_proclitics(word), light_stem(word)}
+    for core in list(cores):
+        for suffix in _VERB_SUFFIXES:
+            if core.endswith(suffix) and len(core) - len(suffix) >= 3:
+                cores.add(core[: -len(suffix)])
+    for core in list(cores):
+        if core[:1] in _DERIVATIONAL and len(core) >= 4:
+            cores.add(core[1:])
+    return {core[:1] + core[1:].translate(_WEAK) for core in cores if core}
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def share_root(a: str, b: str) -> bool:
+    """Whether two normalized Arabic words plausibly share a root: one consonant skeleton equals
+    another, or (three letters or more) stands inside it in order. انتشار and نشروا, تفشي and
+    تفشت, مرض and أمراض share one; بحث and تفتيش, خصوصية and سرية do not. A loose test, used only to
+    excuse a common term rendered by a derived or broken form, never to report anything."""
+    for x in _skeletons(a):
+        for y in _skeletons(b):
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if short == long or (len(short) >= 3 and _subsequence(short, long)):
+                return True
+    return False

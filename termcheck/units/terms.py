@@ -22,6 +22,7 @@ from termcheck.rules.terms_xlang import (
     best_window,
     is_name,
     missing_term_finding,
+    rendered_by_relatives,
     unexpected,
     wrong_rendering_finding,
 )
@@ -105,7 +106,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
                     break
-            if not found_variant:
+            if not found_variant and not any(
+                    not is_name(c) and rendered_by_relatives(c, unit.target, target_lang) for c in concepts):
                 concept = concepts[0]
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
