@@ -17,7 +17,11 @@ from termcheck.formats.units import Unit
 from termcheck.model import InputError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)
-_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"])")
+# A line whose string opens (after an optional #~ and keyword) and reaches the end of the line
+# unclosed; escapes (\", \\) are skipped. One search over the file, at C speed.
+_UNTERMINATED = re.compile(
+    r'^[ \t]*(?:#~[ \t]*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?(?P<string>")(?:[^"\\\n]|\\.)*$',
+    re.M)
 
 
 def _polib():
@@ -71,34 +75,13 @@ def _keyword_lines(lines: list[str], start: int) -> tuple[int, dict[str, int]]:
 def check_strings(path: str, lines: list[str]) -> None:
     """Refuse a string whose closing quote is missing, as msgfmt does ('end-of-line within string');
     polib would silently take the next lines into it. Obsolete (#~) entries are checked too."""
-    for number, line in enumerate(lines, 1):
-        text = line.lstrip()
-        if text.startswith("#~"):
-            text = text[2:].lstrip()
-        elif text.startswith("#") or not text:
-            continue
-        keyword = _KEYWORD.match(text)
-        rest = text[keyword.end():].lstrip() if keyword else text
-        if not rest.startswith('"'):
-            continue  # not a string line: polib reports what is wrong with it
-        opening = len(line) - len(rest)
-        if _string_end(rest) < 0:
-            raise InputError(f"{path}:{number}:{opening + 1}: malformed PO file: end of line within string "
-                             "(the closing quote is missing)")
-
-
-def _string_end(text: str) -> int:
-    """Index of the quote closing the string that opens text[0], -1 when the line ends first."""
-    position = 1
-    while position < len(text):
-        char = text[position]
-        if char == "\\":
-            position += 2
-            continue
-        if char == '"':
-            return position
-        position += 1
-    return -1
+    text = "\n".join(lines)
+    found = _UNTERMINATED.search(text)
+    if found:
+        number = text.count("\n", 0, found.start()) + 1
+        column = found.start("string") - found.start() + 1
+        raise InputError(f"{path}:{number}:{column}: malformed PO file: end of line within string "
+                         "(the closing quote is missing)")
 
 
 def plural_forms(path: str, catalogue, lines: list[str]) -> PluralForms | None:
