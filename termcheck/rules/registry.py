@@ -79,9 +79,10 @@ _RULES = [
          "A term that appears from nowhere is often a mistranslation or a misplaced sentence.",
          "target 'Badr Organization', source bead has no منظمة بدر"),
     Rule("TC204", "number-mismatch", Severity.ERROR,
-         "A number in the source is missing or different in the aligned target.",
-         "Figures are checked by readers first; 750 ألف is 750,000, not 570,000.",
-         "source 750 ألف, target 570,000"),
+         "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",
+         "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
+         "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded.",
+         "source 750 ألف, target 570,000; source عامين, target three years"),
     Rule("TC205", "untranslated-segment", Severity.WARNING,
          "A source paragraph or sentence has no counterpart in the target.",
          "Untranslated text is lost for the reader; bylines and footers may be intended.",
