@@ -213,7 +213,7 @@ _EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from 
 
 
 def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool:
-    """Whether every content word of one of the concept's `lang` forms has a relative in
+    """Whether the last content word of one of the concept's `lang` forms has a relative in
     `target_text`: an Arabic word of the same root (text.arabic.share_root: تفشت for التفشي, أمراض
     for مرض) or an English word of the same stem (spreading for spread, infected for infection).
     A different word (محرك التفتيش for محرك البحث) is no relative. Used only to keep a common term
@@ -224,11 +224,16 @@ def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool
     words = set(_WORD.findall(normalize_form(target_text)))
     if not words:
         return False
+    related = share_root if lang == "ar" else _same_stem
     for form in concept.forms(lang):
         content = [w for w in _WORD.findall(normalize_form(form.text))
-                   if w not in FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS]
-        related = share_root if lang == "ar" else _same_stem
-        if content and all(any(related(w, t) for t in words) for w in content):
+                   if w not in FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
+        if not content:
+            continue
+        found = [any(related(w, t) for t in words) for w in content]
+        # The last word tells a compound apart (محرك البحث / محرك التفتيش; حالات الوفاة is rendered
+        # by الوفيات); every word must have a relative only where the last one has none.
+        if found[-1] or all(found):
             return True
     return False
 
