@@ -123,3 +123,24 @@ def test_key_weight_ignores_article_and_spaces():
 def test_phrase_key_is_the_word_keys_joined():
     phrase = "Abu Mahdi al-Mohandes and Kata'ib Hizbollah"
     assert translit_key(phrase) == " ".join(translit_key(w) for w in phrase.split())
+
+
+def test_roman_numerals_keep_their_letters():
+    assert translit_key("Phase II") != translit_key("Phase III")
+    assert translit_key("Phase III-IV") == "fasi III IV"
+    assert not near_keys(translit_key("Phase II"), translit_key("Phase III"))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Monday", "Muzday"),  # n/z: a consonant edit makes another word
+        ("Iceland", "Ireland"),
+        ("Wikimedia", "Wikipedia"),
+        ("Coronavirinae", "Coronaviridae"),
+        ("Vaccine", "Vaccines"),  # an English plural is not a romanization
+        ("BioNTech", "Biotech"),
+    ],
+)
+def test_consonant_edits_are_not_romanizations(a, b):
+    assert not near_keys(translit_key(a), translit_key(b))

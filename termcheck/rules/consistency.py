@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from termcheck.lint import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.registry import rule
-from termcheck.rules.variants import PARTICLES, NameSpan, at_sentence_start, name_spans, spelling
+from termcheck.rules.variants import PARTICLES, NameSpan, at_sentence_start, is_name_like, name_spans, spelling
 from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
 
 TC104 = rule("TC104")
@@ -85,8 +85,8 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
         if " " not in span.text.strip():
             continue
         last = span.text.rsplit(None, 1)[1]
-        if last in PARTICLES or not translit_key(last):
-            continue
+        if last in PARTICLES or not is_name_like(last) or not translit_key(last):
+            continue  # a lower-case last word (N95 respirator) is no surname
         start = span.start + span.text.rindex(last)
         # the surname keeps its name's concept: a glossary name's surname is not another concept's
         tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname", span.concept))
@@ -184,6 +184,9 @@ def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: 
 def _expected(group: list[NameSpan], concept) -> str | None:
     if concept is None:
         return None
+    if all(s.kind == "surname" for s in group if s.concept is not None):
+        # only the surname of a listed name is in the group: the surname as the glossary writes it
+        return next(s.text for s in group if s.concept is not None)
     houses = [s.house for s in group if s.house]
     preferred = concept.preferred("en")
     if preferred is not None and (not houses or any(spelling(h) == spelling(preferred.text) for h in houses)):

@@ -91,6 +91,7 @@ def spelling(text: str) -> str:
 
 
 _ACRONYM = re.compile(r"[A-Z0-9&.\-]+")
+_CAPITALIZED_PART = re.compile(rf"(?<![^{_HYPHEN}\s]){_UP}[^{_HYPHEN}\s]*")
 # Forms whose key has fewer letters are not indexed: a one- or two-letter key (Ur, Al) would
 # make every capitalized "A" or "Or" a variant.
 MIN_KEY_WEIGHT = 3
@@ -132,9 +133,10 @@ class VariantIndex:
         self._ordinary: dict[str, bool] = {}
         # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
         self.pieces: dict[object, list[NameSpan]] = {}
-        # Words the glossary's own English forms use are names for this house, never ordinary words.
+        # Words the glossary's own English names use are names for this house, never ordinary words
+        # (only the words a form capitalizes: "respiratory droplets" does not make Respiratory a name)
         forms = "\n".join(t.text for c in matcher.glossary.concepts for t in c.terms if t.lang == "en")
-        self.glossary_words = frozenset(re.split(r"[\s-]+", spelling(forms))) - {""}
+        self.glossary_words = frozenset(spelling(w) for w in _CAPITALIZED_PART.findall(forms))
 
     def is_ordinary(self, word: str) -> bool:
         """A word of English (termcheck.text.ordinary_words) that no glossary form uses."""

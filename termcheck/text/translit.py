@@ -21,6 +21,7 @@ words joined by spaces):
    a final y after a consonant -> i (Gadafy = Gadafi, Hady = Hadi);
    doubled letters collapse (Qassem = Qasem); a final h after a vowel is dropped (Basrah = Basra).
    kh, sh and gh are kept; g stays apart from k and j (Gamal is not Kamal).
+   A Roman numeral written in capitals (II, III, IV) is kept in capitals, unfolded.
 """
 
 from __future__ import annotations
@@ -60,9 +61,14 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# Roman numerals in capitals keep their letters: Phase II and Phase III are two phases.
+_ROMAN_RE = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
+
+
 @lru_cache(maxsize=1 << 16)
 def translit_key(text: str) -> str:
     """The transliteration key of `text` (a name or a phrase); "" for text without letters."""
+    romans = {w.lower() for w in _ROMAN_RE.findall(text)}
     s = _APOSTROPHE_RE.sub("", normalize_form(text))
     s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", s))
     words: list[str] = []
@@ -76,6 +82,9 @@ def translit_key(text: str) -> str:
             word = word[prefix.end():]
         if word == "al":
             words.append(word)
+            continue
+        if word in romans:
+            words.append(word.upper())  # capitals: no edit of a numeral is a romanization (II/III)
             continue
         if word in ("allah", "alah", "alla"):
             words += ("al", "la")
@@ -94,12 +103,18 @@ def key_weight(key: str) -> int:
 
 # Near keys: one edit (insert, delete or substitute one character) between keys that both weigh
 # at least NEAR_MIN_WEIGHT letters, where the edit does not touch the first letter of a word
-# (Sadr/Badr and Gamal/Jamal differ there and are different names).
+# (Sadr/Badr and Gamal/Jamal differ there and are different names), and is an edit that
+# romanization makes: a vowel, glide or h put in, left out or changed (Hizbollah/Hizballah,
+# Sadr/Sader, Shia/Shayaa), or one dental for another (Gaddafi/Gadhafi: d/dh, Uthman/Usman:
+# th/s). Any other consonant edit makes another word: Monday/Muzday, Iceland/Ireland,
+# Wikimedia/Wikipedia, Coronavirinae/Coronaviridae, an English plural (Vaccine/Vaccines).
 NEAR_MIN_WEIGHT = 6
+_SOFT_CLASSES = (frozenset("aiuywh"), frozenset("dzst"))
+_SOFT_LETTERS = _SOFT_CLASSES[0]
 
 
 def near_keys(a: str, b: str) -> bool:
-    """True when `a` and `b` are different keys one non-initial edit apart (both heavy enough)."""
+    """True when `a` and `b` are different keys one non-initial romanization edit apart."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if key_weight(a) < NEAR_MIN_WEIGHT or key_weight(b) < NEAR_MIN_WEIGHT:
@@ -113,8 +128,8 @@ def near_keys(a: str, b: str) -> bool:
     if i == 0 or a[i - 1] == " ":
         return False
     if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i + 1:] == b[i:]
+        return a[i + 1:] == b[i + 1:] and any(a[i] in c and b[i] in c for c in _SOFT_CLASSES)
+    return a[i + 1:] == b[i:] and a[i] in _SOFT_LETTERS
 
 
 def deletions(key: str) -> set[str]:
