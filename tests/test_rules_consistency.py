@@ -139,3 +139,15 @@ def test_expected_form_is_capitalized_at_the_start_of_a_sentence():
     assert (f.found, f.expected, f.location.column) == ("al-Zeidi", "Al-Zaydi", 42)
     assert f.message == ("one name, 2 spellings in this document ('al-Zaydi' \u00d72, 'al-Zeidi' \u00d71); "
                          "write 'al-Zaydi' throughout ('Al-Zaydi' here, at the start of a sentence)")
+
+
+def test_a_group_holding_only_the_surname_of_a_listed_name_expects_that_surname():
+    g = glossary(("who", [("World Health Organization", "en", P)]))
+    [f] = lint("The World Health Organization met. Organisation matters.", g)
+    assert (f.found, f.expected, f.concept) == ("Organisation", "Organization", "who")
+
+
+def test_lower_case_words_of_glossary_forms_do_not_make_names():
+    # "respiratory" in a glossary form is a common noun: Respiratory at a sentence start stays a word
+    g = glossary(("rd", [("respiratory droplets", "en", P)]), ("n95", [("N95 respirator", "en", P)]))
+    assert lint("Respiratory droplets spread. Respiratory care helps; an N95 respirator too.", g) == []
