@@ -335,8 +335,6 @@ def _english_twins(key: str, text: str) -> list[str]:
     if not key[-1:].isalpha() or _all_caps(text):
         return []
     twins = [_plural(key)]
-    if text == text.lower() and key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 3:
-        twins.append(key[:-3] + "y" if key.endswith("ies") else key[:-1])  # vaccines -> vaccine
     if text == text.lower():
         if "-" in key:
             twins.append(key.replace("-", " "))

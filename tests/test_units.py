@@ -193,3 +193,20 @@ def test_term_renderings_underline_the_word_as_written():
     assert text[f.location.start:f.location.end] == "المرشّح"
 
 
+
+
+def test_terms_inside_placeholders_paths_and_kept_values_are_not_terms():
+    from termcheck.units import UnitCheckOptions, check_units
+    from tests.helpers import concept, glossary
+    from termcheck.match import Matcher
+    from termcheck.formats.units import Unit
+
+    matcher = Matcher(glossary(concept("site", en_p="site", ar_p="موقع"), concept("profile", en_p="profile", ar_p="الملف الشخصي")))
+    units = [
+        Unit("The %(site_name)s team", "فريق %(site_name)s", "a.po", 3),
+        Unit("Example: /events/site/", "مثال: /events/site/", "a.po", 6),
+        Unit("Scopes, e.g.: openid profile email", "النطاقات، مثال: openid profile email", "a.po", 9),
+        Unit("Visit our site.", "زر صفحتنا.", "a.po", 12),
+    ]
+    findings = check_units(units, matcher, UnitCheckOptions(select=("TC2",)))
+    assert [(f.rule, f.location.line, f.source_text) for f in findings] == [("TC201", 12, "site")]

@@ -106,8 +106,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
         group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
-        if any(not is_name(c) and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
-            continue  # a common term rendered by a derived or broken form (تفشت for التفشي)
+        if kept_as_is(source_text, group_text) or any(
+                not is_name(c) and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
+            continue  # kept in Latin, or a common term rendered by a derived form (تفشت for التفشي)
         first = view.target_spans[0][0]
         yield with_confidence(
             missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
@@ -236,6 +237,14 @@ def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool
         if found[-1] or all(found):
             return True
     return False
+
+
+def kept_as_is(source_text: str, target_text: str) -> bool:
+    """The source term stands unchanged in the target (a value, brand or code kept in Latin in an
+    Arabic string: 'openid profile email'): it is not a missing rendering."""
+    if not re.search("[A-Za-z]", source_text):
+        return False
+    return re.search(rf"(?<!\w){re.escape(source_text.strip())}(?!\w)", target_text, re.IGNORECASE) is not None
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -23,15 +23,10 @@ from dataclasses import replace
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
+from termcheck.text.placeholders import BRACE as _BRACE, PRINTF as _PRINTF
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 
-# printf: %s %d %1$d %@ %ld %.2f %(name)s; never '% o' (a space flag is prose: '50% of').
-_PRINTF = re.compile(
-    r"%%|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]"
-)
-_BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*?(/?)>")
 
 

@@ -21,6 +21,7 @@ from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.terms_xlang import (
     best_window,
     is_name,
+    kept_as_is,
     missing_term_finding,
     rendered_by_relatives,
     unexpected,
@@ -67,6 +68,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
     for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
+        target_text = matchable(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         rendered: set[int] = set()
@@ -92,6 +94,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if not concepts or any(id(c) in rendered for c in mentioned):
                 continue
             source_text = unit.source[match.start:match.end]
+            if kept_as_is(source_text, target_text):
+                continue  # a value or brand kept in Latin
             found_variant = False
             for concept in concepts:
                 variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
@@ -107,7 +111,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         locator.source(unit, source_text), source_text))
                     break
             if not found_variant and not any(
-                    not is_name(c) and rendered_by_relatives(c, unit.target, target_lang) for c in concepts):
+                    not is_name(c) and rendered_by_relatives(c, target_text, target_lang) for c in concepts):
                 concept = concepts[0]
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",

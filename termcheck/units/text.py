@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from termcheck.text.markup import mask_html
+from termcheck.text.placeholders import BRACE, PRINTF
+
+# What the program fills in or reads, not prose: URLs, paths and file names, e-mail addresses,
+# identifiers with '_' ("%(site_name)s" is not the word 'site'; "/events/search/" not 'search').
+_CODE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S*[/_@\\]\S*|\S+\.(?:html?|txt|py|js|json|xml|php|png|jpg)\b")
 
 
 def matchable(text: str) -> str:
-    """Text for matching: HTML/XML tags and entities blanked (same length)."""
-    return mask_html(text) if ("<" in text or "&" in text) else text
+    """Text for matching: HTML/XML tags and entities, placeholders and code-like tokens blanked
+    (same length, so offsets stay the text's own)."""
+    if "<" in text or "&" in text:
+        text = mask_html(text)
+    if "%" in text or "{" in text:
+        text = PRINTF.sub(_blank, text)
+        text = BRACE.sub(_blank, text)
+    if any(c in text for c in "/_@\\.:"):
+        text = _CODE.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def short(text: str, limit: int = 60) -> str:
