@@ -8,7 +8,9 @@
 2. Precision on real human translation (when the TICO-19 memory is there, read in place, CC0):
    TC204 on each of its 3,071 English->Arabic units as a 1-1 pair, and on the 24 development
    document pairs of bench/devsets.py with their gold alignment (so the aligner does not count).
-   Every finding there is a candidate false alarm; -v prints them to be read.
+   Every finding there is a candidate false alarm; -v prints them to be read. Recall on real copy:
+   each English number word whose value the Arabic renders is changed (three -> four), one at a
+   time, and the changed unit must be reported.
 """
 
 from __future__ import annotations
@@ -88,7 +90,59 @@ def real_units(tmx: str, verbose: bool = False) -> int:
             if verbose:
                 print(f"  {unit.id}: {f.found!r}: {f.message}")
     print(f"TMX units: {len(units)} pairs, {count} TC204")
+    _word_recall(units, matcher, verbose)
     return count
+
+
+_NEXT_WORD = {"two": "three", "three": "four", "four": "five", "five": "six", "six": "seven", "seven": "eight",
+              "eight": "nine", "nine": "seven", "ten": "twelve", "twelve": "ten", "twenty": "thirty", "thirty": "forty",
+              "forty": "fifty", "fifty": "sixty", "hundred": "thousand", "thousand": "million", "million": "billion",
+              "billion": "million"}
+
+
+def _word_recall(units, matcher, verbose: bool) -> None:
+    """Recall on words in real copy: each English number word whose value the Arabic renders (digits,
+    words or a dual) is changed to another value (three -> four, million -> billion), one unit at a
+    time, where the unit had no TC204; a finding is a catch."""
+    import re
+
+    from termcheck.text.numbers import extract_numbers
+
+    eligible = caught = 0
+    for unit in units:
+        if unit.source_lang != "en":
+            continue
+        values = {m.value for m in extract_numbers(unit.target, unit.target_lang)}
+        for mention in extract_numbers(unit.source, "en"):
+            words = re.findall(r"[A-Za-z]+", mention.text)
+            swap = next((w for w in words if w.lower() in _NEXT_WORD), None)
+            if mention.kind not in ("count", "word") or swap is None or mention.value not in values:
+                continue
+            if _tc204_one(unit.source, unit.target, matcher):
+                break  # the unit has findings already: a catch would prove nothing
+            new = _NEXT_WORD[swap.lower()]
+            new = new.capitalize() if swap[0].isupper() else new
+            text = mention.text.replace(swap, new, 1)
+            mutated = unit.source[:mention.start] + text + unit.source[mention.end:]
+            eligible += 1
+            found = _tc204_one(mutated, unit.target, matcher)
+            caught += bool(found)
+            if verbose and not found:
+                print(f"  MISSED {unit.id}: {mention.text!r} -> {text!r}")
+    print(f"English number words changed in real units: {caught}/{eligible} reported")
+
+
+def _tc204_one(source_text: str, target_text: str, matcher) -> list:
+    from termcheck.align import Alignment
+    from termcheck.model import Bead, Segment
+
+    source = Document(path="source", text=source_text, lang="en")
+    target = Document(path="target", text=target_text, lang="ar")
+    sides = [([Segment(0, 0, len(d.text), "paragraph")], [Segment(0, 0, len(d.text), "sentence", 0)])
+             for d in (source, target)]
+    one = [Bead((0,), (0,), 1.0)]
+    alignment = Alignment(source, target, sides[0][0], sides[1][0], sides[0][1], sides[1][1], one, one, [])
+    return _tc204(source, target, matcher, alignment)
 
 
 def dev_sets_with_gold(tmx: str, verbose: bool = False) -> int:

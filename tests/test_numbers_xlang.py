@@ -77,3 +77,29 @@ def test_tc204_a_400_digit_number_is_compared_exactly():
     assert f.found == f"{digits[:-1]}5 million"
     huge = "4" * 400  # past MAX_DIGITS: an identifier, never required, never an OverflowError
     assert numbers(one_to_one(f"الرمز {huge}.", f"The code {huge[:-1]}5.")) == []
+
+
+@pytest.mark.parametrize(
+    "source, target, found",
+    [
+        ("قتل ثلاثة رجال.", "Four men were killed.", "Four"),
+        ("Four men were killed.", "قتل ثلاثة رجال.", "ثلاثة"),
+    ],
+)
+def test_tc204_two_bare_number_words_that_disagree(source, target, found):
+    src_lang, tgt_lang = ("ar", "en") if source.startswith("قتل") else ("en", "ar")
+    [f] = numbers(one_to_one(source, target, src_lang, tgt_lang))
+    assert f.found == found
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("قتل ثلاثة رجال.", "Three men were killed."),
+        ("قتل ثلاثة رجال.", "Men were killed."),  # a bare word alone need not be matched
+        ("قال أحد الرجال الثلاثة.", "One of the three men said."),
+        ("قالت تسع منظمات.", "Four groups said."),  # تسع is also "it holds"
+    ],
+)
+def test_tc204_bare_number_words_that_need_no_finding(source, target):
+    assert numbers(one_to_one(source, target)) == []

@@ -9,7 +9,8 @@ words, duals, dates; see termcheck/text/numbers.py and number_words.py). Both di
 Compatible: the same value, and the same unit when both sides have one (ستة أشهر is not "six
 years"; a date's unit is its month). Noise control:
 - Numbers in names (COVID-19, F-16), ordinals (21st), decades (1990s) and weak number words (three,
-  ثلاثة) never have to be matched, but any of them can stand for a number of the other side.
+  ثلاثة) never have to be matched, but any of them can stand for a number of the other side. Two
+  unambiguous bare words that disagree (ثلاثة رجال -> "four men") are reported all the same.
 - A value found anywhere in the bead's paragraph-level group counts (sentence misalignment).
 - One value is checked once per bead, however often it is repeated.
 - Rounding: a target written with fewer significant digits (at least two) that equals the source
@@ -33,6 +34,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from termcheck.model import Finding
 from termcheck.rules.bilingual import BeadView, PairContext, Span, SpanIndex, with_confidence
 from termcheck.rules.registry import rule
+from termcheck.text.number_words import counting_word
 from termcheck.text.numbers import MAX_DIGITS, NumberMention, extract_numbers, format_number, same_value
 
 TC204 = rule("TC204")
@@ -50,10 +52,11 @@ def number_mismatches(ctx: PairContext) -> Iterator[Finding]:
 
 
 def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers) -> Iterator[Finding]:
-    sources = [n for n in source_numbers.within(view.source_spans) if n.required]
-    targets = [n for n in target_numbers.within(view.target_spans) if n.required]
-    if not sources and not targets:
+    bead_sources = source_numbers.within(view.source_spans)
+    if not bead_sources and not target_numbers.within(view.target_spans):
         return
+    sources = [n for n in bead_sources if n.required]
+    targets = [n for n in target_numbers.within(view.target_spans) if n.required]
     group_targets = target_numbers.within(view.target_group)
     group_sources = source_numbers.within(view.source_group)
     missing: list[NumberMention] = []
@@ -78,6 +81,8 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
             start = end = view.target_spans[0][0]
             message = f"the source number '{number.text}' ({expected}) is missing in the target"
         yield _finding(ctx, view, start, end, message, expected, source_loc, number.text)
+    yield from _word_mismatches(ctx, view, source_numbers, target_numbers, group_sources, group_targets,
+                                arabic_digits)
     reported: list[NumberMention] = []
     for number in spare:
         if any(_same(number, r) for r in reported) or not _stands_alone(number):
@@ -87,6 +92,30 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
         message = f"'{number.text}' has no counterpart in the aligned source"
         yield _finding(ctx, view, number.start, number.end, message, None,
                        ctx.source.doc.location(s_start, s_end), ctx.source.doc.text[s_start:s_end])
+
+
+def _word_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers, group_sources,
+                     group_targets, arabic_digits: bool) -> Iterator[Finding]:
+    """Two bare number words that disagree (ثلاثة رجال -> "four men"): neither must be matched alone,
+    but when each side has one and neither finds its value on the other side, they are a mismatch."""
+    source_lang, target_lang = ctx.source.doc.lang, ctx.target.doc.lang
+    sources = [n for n in source_numbers.within(view.source_spans)
+               if n.kind == "word" and counting_word(n.text, source_lang)
+               and not any(compatible(n, t) for t in group_targets)]
+    if not sources:
+        return
+    targets = [t for t in target_numbers.within(view.target_spans)
+               if t.kind == "word" and counting_word(t.text, target_lang)
+               and not any(compatible(s, t) for s in group_sources)]
+    for number in sources:
+        if not targets:
+            return
+        nearest = min(targets, key=lambda t: _distance(number.value, t.value))
+        targets = [t for t in targets if not same_value(t.value, nearest.value)]
+        expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
+        message = f"'{nearest.text}' does not match the source '{number.text}'; expected {expected}"
+        yield _finding(ctx, view, nearest.start, nearest.end, message, expected,
+                       ctx.source.doc.location(number.start, number.end), number.text)
 
 
 def _finding(ctx: PairContext, view: BeadView, start: int, end: int, message: str, expected: str | None,

@@ -86,6 +86,7 @@ _AR_UNIT_NOUNS = {
     "week": ("أسبوع", "أسبوعا", "أسابيع"),
     "day": ("يوم", "يوما", "أيام"),
     "hour": ("ساعة", "ساعات"),
+    "minute": ("دقيقة", "دقائق"),
     "usd": ("دولار", "دولارا", "دولارات"),
     "eur": ("يورو",),
     "dinar": ("دينار", "دينارا", "دنانير"),
@@ -93,7 +94,7 @@ _AR_UNIT_NOUNS = {
 }
 _AR_DUALS = {
     "year": ("عامان", "عامين", "سنتان", "سنتين"), "month": ("شهران", "شهرين"), "metre": ("متران", "مترين"),
-    "week": ("أسبوعان", "أسبوعين"), "day": ("يومان", "يومين"), "hour": ("ساعتان", "ساعتين"),
+    "week": ("أسبوعان", "أسبوعين"), "day": ("يومان", "يومين"), "hour": ("ساعتان", "ساعتين"), "minute": ("دقيقتان", "دقيقتين"),
     "usd": ("دولاران", "دولارين"), "dinar": ("ديناران", "دينارين"),
 }
 _AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in (
@@ -111,7 +112,7 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_UNIT_NOUNS = {
     "year": ("year", "years"), "month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days"),
-    "hour": ("hour", "hours"), "usd": ("dollar", "dollars"), "eur": ("euro", "euros"), "dinar": ("dinar", "dinars"),
+    "hour": ("hour", "hours"), "minute": ("minute", "minutes"), "usd": ("dollar", "dollars"), "eur": ("euro", "euros"), "dinar": ("dinar", "dinars"),
     "metre": ("metre", "metres", "meter", "meters"),
 }
 CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
@@ -259,6 +260,24 @@ _AR_NO_ARTICLE = frozenset(_keys(("عامان", "عامين")))
 
 def _has_article(prefix: str) -> bool:
     return prefix.endswith(ARTICLE) or prefix.endswith("\u0644\u0644")  # ال، بال، لل، ولل
+
+
+# Bare number words that are hardly ever another word: اثنان .. عشرة in both genders (واحد is also
+# "a single", "per"), with or without
+# the article (الثلاثة), but not تسع ("it holds") or عشر (also "a tenth"); English two .. ten. These
+# can be held to a number word on the other side.
+_AR_COUNTING_WORDS = frozenset(key for key in _keys([w for w, v in {**_AR_UNITS, **_AR_TEN}.items() if v >= 2])
+                               if key not in _keys(["تسع", "عشر"]))
+_EN_COUNTING_WORDS = frozenset({*(w for w, v in _EN_UNITS.items() if v >= 2), "ten"})
+
+
+def counting_word(text: str, lang: str) -> bool:
+    """Whether a weak number word is unambiguous (ثلاثة، وأربعة، four), so that two such words that
+    disagree across languages are a mismatch."""
+    if lang != "ar":
+        return text.lower() in _EN_COUNTING_WORDS
+    found = _ar_entry(_ar_key(text))
+    return found is not None and _ar_key(text)[len(found[1]):] in _AR_COUNTING_WORDS
 
 
 # -- the phrase grammar ---------------------------------------------------------------------------

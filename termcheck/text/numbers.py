@@ -15,7 +15,8 @@ Rules (what a translator writes, not a general-purpose parser):
   after a currency sign ($20m). 750 ألف = 750,000; 1.5bn = 1,500,000,000.
 - Percentages (% ٪ percent per cent pct بالمئة بالمائة في المئة في المائة): the value is kept as written,
   kind 'percent'. In Arabic, a % sign written before the number (٪20, a bidi habit) counts too.
-- A plain integer 1900..2100 with no separator, multiplier, percent or currency sign is kind 'year'.
+- A plain integer 1900..2100 with no separator, multiplier, percent, currency sign or unit noun after
+  it is kind 'year'.
 - A plain integer 1..31 next to a month name is kind 'date' (٣ كانون الثاني/يناير, March 11, 11th
   March): its value is the day, its unit the month, its span covers both.
 - Units: a currency sign before the digits ($ € £ ¥) or a unit noun after the number (months,
@@ -223,8 +224,10 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
             kind = "decade"  # the 1990s: Arabic writes التسعينيات, a word
         elif kind == "count" and multiplier is None and sign is None and len(integer) == 4 and 1900 <= value <= 2100:
             kind = "year"  # four plain digits: no separator, fraction, multiplier, percent or currency
-        if kind in ("count", "decimal") and unit is None:
+        if kind in ("count", "decimal", "year") and unit is None:
             unit = unit_after(text, end, lang)
+            if kind == "year" and unit is not None:
+                kind = "count"  # 2000 دولار, 1950 days: a quantity, not a year
         mentions.append(NumberMention(value, start, end, text[start:end], kind, unit))
         pos = end
     return mentions
@@ -289,5 +292,5 @@ def format_number(value, lang: str, kind: str = "count", arabic_digits: bool = F
     return body
 
 
-_EN_UNIT_WORDS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "dinar": "dinar",
-                  "eur": "euro"}
+_EN_UNIT_WORDS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+                  "dinar": "dinar", "eur": "euro", "metre": "metre"}
