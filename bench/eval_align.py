@@ -249,7 +249,10 @@ def synthetic_pair(corpora: str, sentences_wanted: int, seed: int = 7) -> tuple[
     per_pair = []
     for source, target in pairs:
         gold = read_gold(os.path.join(corpora, os.path.basename(os.path.dirname(source.path)) or "", "gold.tsv"))
-        per_pair.append((source, target, gold["paragraph"]))
+        beads = gold["paragraph"]
+        if source.lang != "ar":  # Arabic on the Arabic side: an en->ar pair goes in reversed
+            source, target, beads = target, source, [(t, s) for s, t in beads]
+        per_pair.append((source, target, beads))
     src_parts: list[str] = []
     tgt_parts: list[str] = []
     count = 0
@@ -269,9 +272,9 @@ def synthetic_pair(corpora: str, sentences_wanted: int, seed: int = 7) -> tuple[
 
 
 def timings(corpora: str, matcher) -> None:
-    source, target = synthetic_pair(corpora, 100)
+    source, target = synthetic_pair(corpora, 200)
     small = _time(lambda: align_documents(source, target, matcher))
-    print(f"~100-sentence pair ({len(small[1].source_sentences)} x {len(small[1].target_sentences)} sentences): {small[0]:.3f} s CPU")
+    print(f"~200-sentence pair ({len(small[1].source_sentences)} x {len(small[1].target_sentences)} sentences): {small[0]:.3f} s CPU")
     source, target = synthetic_pair(corpora, 2000)
     big = _time(lambda: align_documents(source, target, matcher))
     print(f"synthetic pair ({len(big[1].source_sentences)} x {len(big[1].target_sentences)} sentences, "

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from termcheck.align.anchors import Anchors, segment_anchors
 from termcheck.align.band import centre_line
 from termcheck.align.furniture import solo_paragraphs
+from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn
 from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
 from termcheck.align import dp
 from termcheck.model import Bead, Document, InputError, Segment
@@ -95,9 +96,29 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
         )
     ratio = _ratio(src, tgt, warnings)
     groups = _paragraph_groups(src, tgt, ratio, warnings)
+    beads = _sentence_beads(src, tgt, groups, ratio)
+    if _learn_lexicon(src, tgt, beads):  # Moore's second pass: realign with the pair's own lexicon
+        groups = _paragraph_groups(src, tgt, ratio, [], previous=groups)
+        beads = _sentence_beads(src, tgt, groups, ratio)
     result.paragraph_beads = groups
-    result.sentence_beads = _sentence_beads(src, tgt, groups, ratio)
+    result.sentence_beads = beads
     return result
+
+
+def _learn_lexicon(src: _Side, tgt: _Side, beads: list[Bead]) -> bool:
+    """Add lexical anchors learned from the confident beads; False when nothing was learned."""
+    src_words = content_words(src.masked, src.doc.lang, [(s.start, s.end) for s in src.sentences])
+    tgt_words = content_words(tgt.masked, tgt.doc.lang, [(t.start, t.end) for t in tgt.sentences])
+    training = (
+        (set().union(*(src_words[i] for i in b.source)), set().union(*(tgt_words[j] for j in b.target)))
+        for b in beads
+        if b.source and b.target and len(b.source) <= 2 and len(b.target) <= 2 and b.confidence >= TRAIN_CONFIDENCE
+    )
+    forward, backward = learn(training)
+    if not forward:
+        return False
+    add_lexical_anchors(src_words, tgt_words, src.anchors, tgt.anchors, forward, backward)
+    return True
 
 
 def _one_sided(n: int, m: int) -> list[Bead]:
@@ -128,7 +149,10 @@ def _grouped(side: _Side) -> tuple[list[int], list[Anchors]]:
     return lengths, anchors
 
 
-def _paragraph_groups(src: _Side, tgt: _Side, ratio: float, warnings: list[str]) -> list[Bead]:
+def _paragraph_groups(
+    src: _Side, tgt: _Side, ratio: float, warnings: list[str], previous: list[Bead] | None = None
+) -> list[Bead]:
+    """Paragraph beads; `previous` (the first pass's beads) centres the band of the second pass."""
     n, m = len(src.paragraphs), len(tgt.paragraphs)
     fewer, more = min(n, m), max(n, m)
     if more >= 3 and more > fewer * PARAGRAPH_COUNT_SPREAD:
@@ -141,7 +165,8 @@ def _paragraph_groups(src: _Side, tgt: _Side, ratio: float, warnings: list[str])
     src_lengths, src_anchors = _grouped(src)
     tgt_lengths, tgt_anchors = _grouped(tgt)
     return _align_units(
-        PARAGRAPH_MODEL, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, _solo(src, src_lengths), _solo(tgt, tgt_lengths)
+        PARAGRAPH_MODEL, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio,
+        _solo(src, src_lengths), _solo(tgt, tgt_lengths), centre=dp.bead_centre(previous) if previous else None,
     )
 
 
@@ -161,9 +186,11 @@ def _align_units(
     ratio: float,
     src_solo: list[bool] | None = None,
     tgt_solo: list[bool] | None = None,
+    centre=None,
 ) -> list[Bead]:
     scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo)
-    centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
+    if centre is None:
+        centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
     return dp.align(
         len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit
     )
