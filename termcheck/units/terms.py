@@ -29,7 +29,7 @@ from termcheck.rules.terms_xlang import (
 )
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import matchable
+from termcheck.units.text import prose
 
 TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
 
@@ -43,7 +43,7 @@ def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[lis
     results: list[list[Match]] = []
     normalized: list[str] = []
     for first in range(0, len(texts), batch):
-        chunk = [matchable(t) for t in texts[first:first + batch]]
+        chunk = [prose(t) for t in texts[first:first + batch]]
         starts = []
         position = 0
         for text in chunk:
@@ -68,7 +68,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
     for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
-        target_text = matchable(unit.target)
+        target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         rendered: set[int] = set()

@@ -13,10 +13,14 @@ _CODE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S*[/_@\\]\S*|\S+\.(?:htm
 
 
 def matchable(text: str) -> str:
-    """Text for matching: HTML/XML tags and entities, placeholders and code-like tokens blanked
+    """Text for matching: HTML/XML tags and entities blanked (same length)."""
+    return mask_html(text) if ("<" in text or "&" in text) else text
+
+
+def prose(text: str) -> str:
+    """Text for glossary matching: `matchable`, with placeholders and code-like tokens blanked too
     (same length, so offsets stay the text's own)."""
-    if "<" in text or "&" in text:
-        text = mask_html(text)
+    text = matchable(text)
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
         text = BRACE.sub(_blank, text)
