@@ -114,3 +114,9 @@ def test_format_number_with_units_and_dates(value, lang, kind, unit, expected):
 )
 def test_roman_numerals_and_list_markers_are_labels(text, lang, expected):
     assert read(text, lang) == expected
+
+
+def test_equal_values_have_one_spelling_so_they_print_alike():
+    arabic = extract_numbers("750 ألف و1.5 مليون وثلاثة ملايين ونصف مليون و1.50", "ar")
+    english = extract_numbers("750,000, 1,500,000, three million, 500,000 and 1.5", "en")
+    assert [format(m.value, ".6g") for m in arabic] == [format(m.value, ".6g") for m in english]

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from functools import lru_cache
 
@@ -165,7 +165,24 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
                                       None if kind == "percent" else word.unit))
         last_end = end
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
+    return [m if _is_canonical(m.value) else replace(m, value=_canonical(m.value)) for m in mentions]
+
+
+def _is_canonical(value: Decimal) -> bool:
+    exponent = value.as_tuple().exponent
+    return exponent == 0 or (isinstance(exponent, int) and exponent < 0 and value != value.to_integral_value()
+                             and value.as_tuple().digits[-1] != 0)
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """One spelling per value (750 ألف and 750,000 are both Decimal('750000'), 1.50 is 1.5), so that
+    equal values also print and hash alike (the aligner keys anchors on the printed value)."""
+    if value == value.to_integral_value():
+        return value.quantize(_ONE, context=_EXACT)
+    return value.normalize(_EXACT)
+
+
+_ONE = Decimal(1)
 
 
 def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
