@@ -287,7 +287,16 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
             forbidden = all(e.term.status is Status.FORBIDDEN for e in m.entries)
             locks.append((max(m.start, start) - start, min(m.end, end) - start, forbidden))
             j += 1
-        found = _shifted(index, text, original, start, end, tuple(locks))
+        locks = tuple(locks)
+        piece = text[start:end]
+        tokens = [t.span() for t in _TOKEN.finditer(piece)]
+        token_locks = _token_locks(tokens, locks)
+        if not _takes_in_a_match(piece, tokens, token_locks, index):
+            # the common case, and memoized: the pieces between the exact matches, as they are
+            for a, b in _unlocked_pieces(tokens, token_locks):
+                spans.extend(_shifted(index, text, original, start + a, start + b, ()))
+            continue
+        found = _shifted(index, text, original, start, end, locks)
         spans.extend(found)
         for span in found:
             if span.kind == "variant" and any(span.start <= start + a and start + b <= span.end for a, b, _ in locks):
@@ -342,6 +351,68 @@ def _exact_span(match: Match, text: str) -> NameSpan | None:
     return NameSpan(match.start, match.end, found, translit_key(found), "exact", concept, house, not accepted)
 
 
+def _token_locks(tokens: list[tuple[int, int]], locks: tuple) -> list[tuple[int, int, bool] | None]:
+    """For each token, (first token, last token, forbidden only) of the exact match over it, or None."""
+    lock: list[tuple[int, int, bool] | None] = [None] * len(tokens)
+    for lo, hi, forbidden in locks:
+        covered = [i for i, (s, e) in enumerate(tokens) if s < hi and e > lo]
+        for i in covered:
+            lock[i] = (covered[0], covered[-1], forbidden)
+    return lock
+
+
+def _unlocked_pieces(tokens: list[tuple[int, int]], lock: list) -> Iterator[tuple[int, int]]:
+    """Maximal runs of tokens outside exact matches, as (start, end) offsets."""
+    piece_start = -1
+    for (s, e), locked in zip(tokens, lock):
+        if locked is not None:
+            if piece_start >= 0:
+                yield piece_start, piece_end
+            piece_start = -1
+        else:
+            piece_start = s if piece_start < 0 else piece_start
+            piece_end = e
+    if piece_start >= 0:
+        yield piece_start, piece_end
+
+
+def _windows(words: list[str], keys: list[str], lock: list, max_words: int) -> Iterator[tuple[int, int, str, bool]]:
+    """(i, j, key, takes in a match) for every window of tokens i..j that may be a variant.
+
+    A window has a word of its own (not all inside exact matches), holds exact matches whole,
+    never a forbidden one, and does not start or end on a particle.
+    """
+    for i in range(len(words)):
+        if words[i] in PARTICLES or not keys[i] or (lock[i] is not None and lock[i][0] != i):
+            continue
+        key = ""
+        own_words = takes_in = False
+        for j in range(i, min(len(words), i + max_words)):
+            key = keys[j] if j == i else f"{key} {keys[j]}"
+            if lock[j] is not None:
+                if lock[j][2] or lock[j][1] >= i + max_words:
+                    break  # a forbidden form, or an exact match the window cannot hold whole
+                takes_in = True
+            else:
+                own_words = True
+            if words[j] in PARTICLES or not own_words or (lock[j] is not None and lock[j][1] != j):
+                continue
+            yield i, j, key, takes_in
+
+
+def _takes_in_a_match(piece: str, tokens: list[tuple[int, int]], lock: list, index: VariantIndex) -> bool:
+    """Is a variant of the run one that takes in an exact match (Mohammed [Raad])?"""
+    words = [piece[s:e] for s, e in tokens]
+    keys = [translit_key(w) for w in words]
+    edge = [lock[i] is None and words[i].lower() in EDGE_WORDS for i in range(len(words))]
+    for i, j, key, takes_in in _windows(words, keys, lock, index.max_words):
+        if not takes_in or all(edge[k] for k in range(i, j + 1) if lock[k] is None):
+            continue  # "President [Raad]": a title or sentence opener beside a match is no drift of a name
+        if index.lookup(key) is not None and not all(index.is_ordinary(w) for w in words[i:j + 1]):
+            return True
+    return False
+
+
 def _piece_spans(piece: str, index: VariantIndex, locks: tuple = ()) -> list[NameSpan]:
     """Variants (exact-key hits first, then longest, then leftmost) and the plain names between them.
 
@@ -354,29 +425,12 @@ def _piece_spans(piece: str, index: VariantIndex, locks: tuple = ()) -> list[Nam
     tokens = [t.span() for t in _TOKEN.finditer(piece)]
     words = [piece[s:e] for s, e in tokens]
     keys = [translit_key(w) for w in words]
-    particle = [w in PARTICLES for w in words]
-    # lock[i]: (first token, last token, forbidden) of the exact match over token i, or None
-    lock: list[tuple[int, int, bool] | None] = [None] * len(tokens)
-    for lo, hi, forbidden in locks:
-        covered = [i for i, (s, e) in enumerate(tokens) if s < hi and e > lo]
-        for i in covered:
-            lock[i] = (covered[0], covered[-1], forbidden)
+    lock = _token_locks(tokens, locks)
     hits = []
-    for i in range(len(tokens)):
-        if particle[i] or not keys[i] or (lock[i] is not None and lock[i][0] != i):
-            continue
-        key = ""
-        own_words = False
-        for j in range(i, min(len(tokens), i + index.max_words)):
-            key = keys[j] if j == i else f"{key} {keys[j]}"
-            if lock[j] is not None and (lock[j][2] or lock[j][1] > j and lock[j][1] >= i + index.max_words):
-                break  # a forbidden form, or an exact match the window cannot hold whole
-            own_words = own_words or lock[j] is None
-            if particle[j] or not own_words or (lock[j] is not None and lock[j][1] != j):
-                continue
-            hit = index.lookup(key)
-            if hit is not None and not all(index.is_ordinary(w) for w in words[i:j + 1]):
-                hits.append((not hit.exact_key, i - j, i, j, hit, key))
+    for i, j, key, _ in _windows(words, keys, lock, index.max_words):
+        hit = index.lookup(key)
+        if hit is not None and not all(index.is_ordinary(w) for w in words[i:j + 1]):
+            hits.append((not hit.exact_key, i - j, i, j, hit, key))
     taken = [False] * len(tokens)
     spans = []
     for _, _, i, j, hit, key in sorted(hits, key=lambda h: h[:3]):
