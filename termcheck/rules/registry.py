@@ -55,15 +55,22 @@ _RULES = [
          "Kata'ib Hizballah -> Kataib Hezbollah"),
     Rule("TC102", "unlisted-variant", Severity.WARNING,
          "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",
-         "Transliteration drifts (ou/u, e/i, q/k, doubled letters); readers and search engines see two names.",
-         "Haidariyoun -> Haydariyun"),
+         "Transliteration drifts (ou/u, e/i, q/k, doubled letters); readers and search engines see two names. "
+         "Ignores lower-case words, acronyms, listed and forbidden forms (TC101's), keys shared by two concepts, "
+         "consonant edits (Monday/Muzday, plurals) and ordinary English words (GCIDE: May, Police, Officials) "
+         "unless a glossary name capitalizes the word. A listed short form (Raad) does not hide a full name.",
+         "Haidariyoun -> Haydariyun; Mohammed Raad -> Mohammad Raad"),
     Rule("TC103", "article-capitalization", Severity.WARNING,
          "The Arabic article al- is capitalized mid-sentence or lower case at the start of a sentence.",
-         "House style (AP, Chicago): 'al-' is lower case inside a sentence and capitalized at its start.",
+         "House style (AP, Chicago): 'al-' is lower case inside a sentence and capitalized at its start. "
+         "Ignores 'Al ' with a space (Al Jazeera), glossary forms that capitalize it, forbidden forms (TC101's), "
+         "headline words after the first, and places where the sentence start is ambiguous (after U.S., a colon).",
          "leader Al-Khazali said -> leader al-Khazali said"),
     Rule("TC104", "inconsistent-spelling", Severity.WARNING,
          "The same name is spelled two or more ways in one document.",
-         "Readers take two spellings for two people; the house form (or the majority) should win.",
+         "Readers take two spellings for two people; the house form (or the majority) should win. "
+         "Ignores names of two glossary concepts, spellings already reported by TC101/TC102, ordinary English "
+         "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names.",
          "Zayara ×3, Ziyara ×1"),
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
