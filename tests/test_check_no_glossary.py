@@ -39,3 +39,14 @@ def test_check_without_glossary_clean_pair_exits_zero(tmp_path):
 def test_check_pair_without_a_matcher_checks_numbers():
     findings = check_pair(document(AR, "ar", "ar.md"), document(EN_BAD, "en", "en.md")).findings
     assert [(f.rule, f.found) for f in findings] == [("TC204", "30 million"), ("TC204", "seven"), ("TC204", "March 11")]
+
+
+def test_a_400_digit_number_is_no_traceback_in_check_or_align(tmp_path):
+    digits = "4" * 400
+    ar, en = tmp_path / "ar.md", tmp_path / "en.md"
+    ar.write_text(f"قتل {digits} شخصا في المدينة أمس بحسب مصادر محلية.\n", encoding="utf-8")
+    en.write_text(f"Killed {digits[:-1]}5 people in the city yesterday, local sources said.\n", encoding="utf-8")
+    for command in (["check", str(ar), str(en), "--no-config"], ["align", str(ar), str(en)]):
+        result = run_termcheck(*command)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr

@@ -120,3 +120,8 @@ def test_equal_values_have_one_spelling_so_they_print_alike():
     arabic = extract_numbers("750 ألف و1.5 مليون وثلاثة ملايين ونصف مليون و1.50", "ar")
     english = extract_numbers("750,000, 1,500,000, three million, 500,000 and 1.5", "en")
     assert [format(m.value, ".6g") for m in arabic] == [format(m.value, ".6g") for m in english]
+
+
+def test_a_time_of_day_is_one_name():
+    assert read("at 10:00 on 4 April; 2019: a year", "en") == [
+        ("10:00", 10, "name", None), ("4 April", 4, "date", "date:4"), ("2019", 2019, "year", None)]

@@ -21,6 +21,7 @@ Rules (what a translator writes, not a general-purpose parser):
   March): its value is the day, its unit the month, its span covers both.
 - Units: a currency sign before the digits ($ € £ ¥) or a unit noun after the number (months,
   years, days, weeks, hours, dollars, dinars; أشهر، سنوات، أيام، دولار) is the mention's `unit`.
+- Times of day (10:00, ١٠:٣٠) are kind 'name' as a whole.
 - Numbers glued to a Latin letter (G20, A320) or after letter + hyphen (COVID-19, F-16, كوفيد-19)
   are kind 'name': part of a name, never required across languages. Arabic letters directly before
   digits are proclitics (و20، بـ750، لـ2019) and do not make a name.
@@ -207,7 +208,10 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
         fraction = fraction.translate(_TO_ASCII)
         value = Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
         kind = "decimal" if fraction else "count"
-        if _is_name_number(text, start) or len(digits) + len(fraction) > MAX_DIGITS:
+        clock = _CLOCK.match(text, end) if not fraction and len(digits) <= 2 else None
+        if clock is not None:
+            end = clock.end()  # 10:00 is a time of day: its 00 is not a quantity to find
+        if clock is not None or _is_name_number(text, start) or len(digits) + len(fraction) > MAX_DIGITS:
             mentions.append(NumberMention(value, start, end, text[start:end], "name"))
             pos = end
             continue
@@ -254,6 +258,7 @@ _DIGITS_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0
                         "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
 
 
+_CLOCK = re.compile(f":{_D}{{2}}(?!{_D})")
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\n.;:\u061b!?\u061f]) *\(?$")
 _LIST_MARKER_AFTER = re.compile(r"[).] ")
 
