@@ -90,18 +90,48 @@ def write_baseline(path: str, findings: list[Finding]) -> None:
         raise InputError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|-?\d+')
+
+
+def _check_json_limits(path: str, text: str) -> None:
+    """Refuse nesting past --max-depth and numbers past --max-digits before json.loads sees them
+    (it would recurse, or build a 5,000-digit int, and fail with a traceback)."""
+    from termcheck.limits import LIMITS, too_large
+
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        value = token.group()
+        problem = None
+        if value in "[{":
+            depth += 1
+            if depth > LIMITS.depth:
+                problem = ("JSON values nested too deep", "depth", "levels")
+        elif value in "]}":
+            depth -= 1
+        elif value[-1].isdigit() and len(value.lstrip("-")) > LIMITS.digits:
+            problem = (f"number too long ({len(value.lstrip('-')):,} digits)", "digits", "digits")
+        if problem:
+            line = text.count("\n", 0, token.start()) + 1
+            column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
+            raise too_large(f"{path}:{line}:{column}", *problem)
+
+
 def read_baseline(path: str) -> list[BaselineEntry]:
+    from termcheck.io import read_bytes
+
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such baseline file (create one with --write-baseline)")
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file (create one with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{path}: cannot read baseline: {exc}") from None
+    _check_json_limits(path, text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: not a termcheck baseline: {exc.msg}") from None
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not a termcheck baseline: {exc.msg}") from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(f"{path}:1:1: not a termcheck baseline: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError(f"{path}:1: not a termcheck baseline: expected an object with a 'findings' list")
     if data.get("version") != BASELINE_VERSION:

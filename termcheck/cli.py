@@ -37,19 +37,102 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _limit(name: str, size: bool = False):
+    """A --max-* option: sets termcheck.limits.LIMITS.<name> while the options are parsed."""
+    from termcheck.limits import LIMITS, Limits, parse_size
+
+    def set_limit(value: str | None) -> None:
+        if value is None:
+            return
+        try:
+            number = parse_size(value) if size else int(value)
+            if number <= 0:
+                raise ValueError(value)
+        except ValueError:
+            kind = "a size such as 65536, 64K or 64M" if size else "a positive whole number"
+            raise typer.BadParameter(f"'{value}' is not {kind}") from None
+        setattr(LIMITS, name, number)
+
+    default = getattr(Limits, name)
+    shown = f"{default >> 20}M" if size else f"{default:,}"
+    return typer.Option(None, Limits.option(name), callback=set_limit, metavar="N",
+                        help=f"Raise or lower the limit (default {shown}); may stand anywhere on the command line.")
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
                                  callback=_print_version),
+    max_file_size: str = _limit("file_size", size=True),
+    max_line_length: str = _limit("line_length"),
+    max_depth: str = _limit("depth"),
+    max_digits: str = _limit("digits"),
+    max_term_length: str = _limit("term_length"),
+    max_units: str = _limit("units"),
+    max_files: str = _limit("files"),
 ) -> None:
     pass
 
 
-def main() -> None:
+def hoist_limit_options(args: list[str]) -> list[str]:
+    """Move every --max-* option (and its value) before the command, where the root parses it,
+    so `termcheck lint x.md --max-file-size 100M` works as the error messages suggest."""
+    from termcheck.limits import OPTION_NAMES
+
+    hoisted: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in OPTION_NAMES:
+            hoisted.append(arg)
+            if "=" not in arg and i + 1 < len(args):
+                hoisted.append(args[i + 1])
+                i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return hoisted + rest
+
+
+def _usage_error(exc) -> int:
+    """A click usage error as one line: `termcheck: error: lint: No such option: --nope`."""
+    from typer import _click as click
+
+    context = getattr(exc, "ctx", None)
+    where = ""
+    if context is not None and context.command_path:
+        command = context.command_path.split(" ", 1)[1:] or [""]
+        where = f"{command[0]}: " if command[0] else ""
+        hint = f" (see termcheck {command[0] + ' ' if command[0] else ''}--help)"
+    else:
+        hint = " (see termcheck --help)"
+    message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
+    print(f"termcheck: error: {where}{' '.join(message.split())}{hint}", file=sys.stderr)
+    return getattr(exc, "exit_code", 2) or 2
+
+
+def main(args: list[str] | None = None) -> None:
+    from typer import _click as click
+
+    args = hoist_limit_options(list(sys.argv[1:] if args is None else args))
     try:
-        app()
+        code = app(args=args, prog_name="termcheck", standalone_mode=False)
     except InputError as exc:
         print(f"termcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except click.exceptions.NoArgsIsHelpError as exc:  # `termcheck glossary`: the help, as before
+        print(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(2)
+    except click.ClickException as exc:
+        sys.exit(_usage_error(exc))
+    except (click.exceptions.Abort, KeyboardInterrupt):
         sys.exit(130)
+    except BrokenPipeError:  # `termcheck ... | head`
+        sys.stderr.close()
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -7,7 +7,6 @@ the file's directory. Command-line options always win over the file (`apply_conf
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import sys
@@ -42,6 +41,7 @@ class Config:
     fail_on: str | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    glossary_line: int = 1  # where the file names its glossary, for errors
 
 
 # -- finding and reading the file ---------------------------------------------------------------
@@ -74,22 +74,50 @@ def _has_tool_table(path: str) -> bool:
 
 def load_config(path: str) -> Config:
     """Read and validate one config file; bad content raises InputError 'path:line: ...'."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    from termcheck.io import read_bytes
+
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path}:1: config is not valid UTF-8") from None
+    _check_nesting(path, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(_toml_error(path, text, str(exc))) from None
+    except RecursionError:  # nesting under --max-depth that tomllib still cannot hold
+        raise InputError(f"{path}:1:1: TOML is nested too deep to read") from None
     if os.path.basename(path) == "pyproject.toml":
         data = data.get("tool", {}).get("termcheck", {})
     return _build(path, text, data)
+
+
+_TOML_TOKENS = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+
+
+def _check_nesting(path: str, text: str) -> None:
+    """Refuse arrays and inline tables nested deeper than --max-depth before tomllib recurses."""
+    from termcheck.limits import LIMITS, too_large
+
+    depth = 0
+    in_multiline = None
+    for token in _TOML_TOKENS.finditer(text):
+        value = token.group()
+        if in_multiline:
+            if value == in_multiline:
+                in_multiline = None
+            continue
+        if value in ('"""', "'''"):
+            in_multiline = value
+        elif value in "[{":
+            depth += 1
+            if depth > LIMITS.depth:
+                line = text.count("\n", 0, token.start()) + 1
+                column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
+                raise too_large(f"{path}:{line}:{column}", "TOML values nested too deep", "depth", "levels")
+        elif value in "]}":
+            depth = max(0, depth - 1)
 
 
 def _toml_error(path: str, text: str, message: str) -> str:
@@ -130,8 +158,15 @@ def _build(path: str, text: str, data: dict) -> Config:
             continue
         if key == "glossary":
             config.glossary = [_relative_to(root, p) for p in strings(key, value)]
+            config.glossary_line = _key_line(text, key)
         elif key in ("include", "exclude"):
-            setattr(config, key, strings(key, value))
+            patterns = strings(key, value)
+            for pattern in patterns:
+                try:
+                    glob_regex(pattern)
+                except re.error as exc:
+                    raise fail(key, f"bad glob '{pattern}': {exc.msg}") from None
+            setattr(config, key, patterns)
         elif key in ("select", "ignore"):
             setattr(config, key, [c.upper() for c in strings(key, value)])
         elif key == "lang":
@@ -150,10 +185,12 @@ def _build(path: str, text: str, data: dict) -> Config:
         elif key == "encoding":
             if not isinstance(value, str):
                 raise fail(key, "expected a string such as \"cp1256\"")
+            from termcheck.io import text_codec
+
             try:
-                codecs.lookup(value)
-            except LookupError:
-                raise fail(key, f"unknown encoding '{value}'") from None
+                text_codec(value)
+            except InputError as exc:
+                raise fail(key, str(exc)) from None
             config.encoding = value
     return config
 
@@ -195,7 +232,7 @@ def load_settings(config_path: str | None = None, no_config: bool = False, cwd: 
     if no_config:
         return Config(root=os.path.abspath(cwd or os.getcwd()))
     path = config_path or find_config(cwd)
-    if config_path and not os.path.isfile(config_path):
+    if config_path and not os.path.lexists(config_path):
         raise InputError(f"{config_path}: no such config file")
     if path is None:
         return Config(root=os.path.abspath(cwd or os.getcwd()))
@@ -214,7 +251,16 @@ def apply_config(
     fail_on: str | None = None,
     encoding: str | None = None,
 ) -> Config:
-    """A copy of `config` with every option given on the command line taking its place."""
+    """A copy of `config` with every option given on the command line taking its place.
+
+    A glossary the config file names must exist (unless the command line names others): running
+    without it would pass every check silently.
+    """
+    if not glossary and config.path:
+        for path in config.glossary:
+            if not os.path.exists(path):
+                raise InputError(f"{config.path}:{config.glossary_line}: glossary: '{path}' does not exist "
+                                 f"(paths are relative to the config file's folder)")
     return replace(
         config,
         glossary=list(glossary) if glossary else list(config.glossary),
@@ -310,7 +356,14 @@ def lang_for(path: str, config: Config) -> str | None:
 
 
 def collect_files(paths: list[str], config: Config) -> list[str]:
-    """Named files as given; folders walked for the include globs minus excludes and hidden folders."""
+    """Named files as given; folders walked for the include globs minus excludes and hidden folders.
+
+    While walking, what cannot be read is skipped with a warning on stderr that says what (an
+    unreadable folder, a dangling symlink, a symlink loop, a FIFO or device); a folder whose
+    matching files are all excluded is an error, as is a walk past --max-files.
+    """
+    from termcheck.limits import check_count
+
     out: list[str] = []
     seen: set[str] = set()
     for path in paths:
@@ -320,22 +373,53 @@ def collect_files(paths: list[str], config: Config) -> list[str]:
                 out.append(path)
             continue
         found = []
-        for directory, folders, names in os.walk(path):
-            folders[:] = sorted(
-                f for f in folders
-                if not f.startswith(".") and not _excluded(os.path.join(directory, f), path, config)
-            )
+        excluded = 0
+        for directory, folders, names in os.walk(path, onerror=_warn_unreadable):
+            kept = []
+            for f in sorted(folders):
+                if f.startswith("."):
+                    continue
+                if _excluded(os.path.join(directory, f), path, config):
+                    excluded += 1
+                else:
+                    kept.append(f)
+            folders[:] = kept
             for name in names:
                 if name.startswith("."):
                     continue
                 full = os.path.join(directory, name)
-                if _included(full, path, config) and not _excluded(full, path, config):
+                if not _included(full, path, config):
+                    continue
+                if _excluded(full, path, config):
+                    excluded += 1
+                elif _readable_file(full):
                     found.append(os.path.normpath(full))
+            check_count(path, "files to check", len(found), "files")
+        if not found and excluded:
+            raise InputError(f"{path}: every file to check is excluded by the exclude globs "
+                             f"({', '.join(config.exclude)}{' in ' + config.path if config.path else ''})")
         for full in sorted(found):
             if full not in seen:
                 seen.add(full)
                 out.append(full)
+    check_count(" ".join(paths), "files to check", len(out), "files")
     return out
+
+
+def _warn_unreadable(error: OSError) -> None:
+    print(f"termcheck: warning: {error.filename}: cannot read folder: {error.strerror}; skipped", file=sys.stderr)
+
+
+def _readable_file(path: str) -> bool:
+    """A regular file (through symlinks); anything else found while walking is skipped with a warning."""
+    from termcheck.io import stat_input
+
+    try:
+        stat_input(path)
+    except InputError as exc:
+        print(f"termcheck: warning: {exc}; skipped", file=sys.stderr)
+        return False
+    return True
 
 
 def _anchored(path: str, walked: str, config: Config) -> str:

@@ -1,10 +1,20 @@
-"""Reading input files: one clear InputError for every way a file can be unusable."""
+"""Reading input files: the one layer every command reads through.
+
+One clear InputError for every way a file can be unusable: missing, a dangling or looping
+symlink, a directory, not a regular file (a FIFO or a device is refused before it is read, so it
+cannot block or stream forever), larger than the limits, binary (a NUL byte anywhere), not
+decodable, or an encoding that is not a text encoding (base64, rot13, idna: codecs, not charsets).
+Every path read here is remembered, so a report (-o) never overwrites an input.
+"""
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 
+from termcheck.limits import LIMITS, too_large
 from termcheck.model import Document, InputError
 from termcheck.text.normalize import detect_language
 
@@ -15,18 +25,85 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Codecs that decode bytes to str but are not charsets of text files (or break on bad input).
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode_escape", "raw_unicode_escape", "undefined"})
+
+_READ: set[tuple[int, int]] = set()  # (device, inode) of every file read in this run
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def stat_input(path: str) -> os.stat_result:
+    """The stat of the regular file `path` (symlinks followed); InputError for anything else."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(f"{path}: dangling symlink (points to {os.readlink(path)}, which does not exist)") from None
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: symlink loop (too many levels of symbolic links)") from None
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, expected a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file ({file_kind(info.st_mode)})")
+    return info
 
 
 def read_bytes(path: str) -> bytes:
-    if not os.path.exists(path):
-        raise InputError(f"{path}: no such file")
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory, expected a file")
+    """The bytes of the regular file `path`, at most --max-file-size of them."""
+    stat_input(path)
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        # O_NONBLOCK: a FIFO swapped in after the stat above cannot block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with open(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file ({file_kind(info.st_mode)})")
+        if info.st_size > LIMITS.file_size:
+            raise too_large(path, f"file is too large ({info.st_size:,} bytes)", "file_size", "bytes")
+        try:
+            data = handle.read(LIMITS.file_size + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > LIMITS.file_size:  # grew while we read it
+        raise too_large(path, "file is too large", "file_size", "bytes")
+    _READ.add((info.st_dev, info.st_ino))
+    return data
+
+
+def is_input(path: str) -> bool:
+    """Whether `path` is (the same file as) one that this run has read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) in _READ
+
+
+def text_codec(name: str) -> codecs.CodecInfo:
+    """The codec `name` when it is a text encoding; InputError naming the problem otherwise."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"unknown encoding '{name}'") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        raise InputError(f"'{name}' is not a text encoding; use a charset such as utf-8 or cp1256")
+    return info
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
@@ -37,26 +114,54 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             chosen = name
             break
     else:
-        if encoding is None and b"\x00" in data[:8192]:
-            raise InputError(f"{path}: looks like a binary file (NUL bytes); not a text file")
+        if encoding is None and b"\x00" in data:  # binary before it is undecodable
+            good = data[: data.index(b"\x00")].decode("utf-8", errors="replace")
+            line, column = _line_col(good, len(good))
+            raise InputError(f"{path}:{line}:{column}: looks like a binary file (NUL byte); not a text file")
     chosen = chosen or "utf-8"
     try:
-        codecs.lookup(chosen)
-    except LookupError:
-        raise InputError(f"{path}: unknown encoding '{chosen}'") from None
+        text_codec(chosen)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode(chosen, errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
+        line, column = _line_col(good, len(good))
         raise InputError(
             f"{path}:{line}:{column}: not valid {chosen} (byte 0x{data[exc.start]:02x}); "
             f"pass --encoding (e.g. --encoding cp1256) if the file uses another encoding"
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    nul = text.find("\x00")
+    if nul != -1:
+        line, column = _line_col(text, nul)
+        raise InputError(f"{path}:{line}:{column}: looks like a binary file (NUL byte); not a text file")
+    check_line_length(text, path)
     return text, chosen
+
+
+def check_line_length(text: str, path: str) -> None:
+    limit = LIMITS.line_length
+    if len(text) <= limit:
+        return
+    start, line = 0, 1
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        if end - start > limit:
+            raise too_large(f"{path}:{line}:{limit + 1}", f"line is too long ({end - start:,} characters)",
+                            "line_length", "characters")
+        if end == len(text):
+            return
+        start, line = end + 1, line + 1
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def read_text(path: str, encoding: str | None = None) -> tuple[str, str]:

@@ -5,6 +5,8 @@ Built on the standard expat parser with guards, so nothing is ever expanded or f
   entities) is refused, as is any entity declaration or external entity reference;
 - a bare `<!DOCTYPE martif SYSTEM "x.dtd">` (common in TBX 2008 and TMX files) is accepted, but
   the external DTD is never read; a reference to an entity it might declare is refused.
+Elements nested deeper than --max-depth (termcheck.limits) are refused while parsing, so no
+reader meets a tree it would have to recurse through 5,000 levels deep.
 Namespaces are kept in tags as ElementTree does (`{uri}local`); `local()` strips them.
 """
 
@@ -35,10 +37,11 @@ def local(tag: str) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str = _REFUSED) -> None:
+    def __init__(self, line: int, message: str = _REFUSED, column: int | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.column = column
 
 
 def _qualified(name: str) -> str:
@@ -49,18 +52,28 @@ def _qualified(name: str) -> str:
 
 def parse_xml(data: bytes, path: str) -> XmlDocument:
     """Parse `data` (read from `path`, which only names the file in errors)."""
+    from termcheck.limits import LIMITS, too_large
+
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     builder = ET.TreeBuilder()
     lines: dict[int, int] = {}
+    depth = 0
     # Elements are kept alive by the tree, so their ids stay unique while the document lives.
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > LIMITS.depth:
+            message = str(too_large("", "XML elements nested too deep", "depth", "levels")).lstrip(": ")
+            raise _Refused(parser.CurrentLineNumber, message, parser.CurrentColumnNumber + 1)
         element = builder.start(_qualified(name), {_qualified(k): v for k, v in attrs.items()})
         lines[id(element)] = parser.CurrentLineNumber
 
     def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
         builder.end(_qualified(name))
 
     def doctype(name, system_id, public_id, has_internal_subset) -> None:
@@ -90,7 +103,8 @@ def parse_xml(data: bytes, path: str) -> XmlDocument:
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise InputError(f"{path}:{exc.line}: {exc.message}") from None
+        column = f":{exc.column}" if exc.column else ""
+        raise InputError(f"{path}:{exc.line}{column}: {exc.message}") from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code)
         raise InputError(f"{path}:{exc.lineno}:{exc.offset + 1}: malformed XML: {message}") from None

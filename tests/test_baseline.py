@@ -50,7 +50,7 @@ def test_empty_baseline_is_valid_json(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("{\n  \"findings\": [\n", ":3: not a termcheck baseline"),
+    ("{\n  \"findings\": [\n", ":3:1: not a termcheck baseline"),
     ("[]", ":1: not a termcheck baseline: expected an object"),
     ('{"version": 7, "findings": []}', ":1: unsupported baseline version 7"),
 ])

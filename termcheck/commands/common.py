@@ -39,7 +39,7 @@ OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write the report to t
 CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from this TOML file (default: nearest termcheck.toml or pyproject.toml [tool.termcheck]).")
 NO_CONFIG_OPTION = typer.Option(False, "--no-config", help="Ignore every configuration file.")
 CONFIGURABLE_FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or worse is reported (default: the config's fail-on, else error).")
-JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many processes (0 = all cores).")
+JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many processes (0 = all cores; at most the number of cores).")
 BASELINE_OPTION = typer.Option(None, "--baseline", help="Report only findings that are not in this baseline file.")
 WRITE_BASELINE_OPTION = typer.Option(None, "--write-baseline", help="Write the current findings to this baseline file.")
 REPORT_UNUSED_OPTION = typer.Option(False, "--report-unused", help="Report suppressions and baseline entries that silence nothing (TC901).")
@@ -70,9 +70,15 @@ def exit_code(findings: list[Finding], fail_on: FailOn | str | None) -> int:
 
 
 def write_output(text: str, output: str | None) -> None:
+    """The report on stdout, or in `output`, which must not be a file this run read (an article,
+    a glossary, a config): a report never replaces an input."""
+    from termcheck.io import is_input
+
     if output is None:
         sys.stdout.write(text)
         return
+    if is_input(output):
+        raise InputError(f"{output}: is an input of this run; -o would overwrite it (choose another file)")
     try:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -245,7 +251,8 @@ def worker_matcher():
 
 def map_with_matcher(fn, work: list[tuple], glossary_paths: list[str], jobs: int) -> list:
     """fn(*item) for every item, in order, in `jobs` processes (0 = all cores), each with its Matcher."""
-    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    cores = os.cpu_count() or 1
+    jobs = cores if jobs == 0 else min(jobs, cores)  # more processes than cores only add start-up
     jobs = min(jobs, len(work))
     if jobs <= 1:
         _init_worker(glossary_paths)

@@ -42,10 +42,9 @@ def detect_format(path: str) -> str:
 def read_units(path: str, *, include_fuzzy: bool = False, source_lang: str | None = None,
                target_lang: str | None = None) -> list[Unit]:
     """Every translation unit of one file, in file order."""
-    if not os.path.exists(path):
-        raise InputError(f"{path}: no such file")
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory, expected a file")
+    from termcheck.io import stat_input
+
+    stat_input(path)  # missing, dangling, a loop, a folder, a FIFO or device: one line, nothing read
     kind = detect_format(path)
     if kind == "po":
         from termcheck.formats.po import read_po as reader

@@ -21,29 +21,46 @@ def _record(name: str, element: ET.Element) -> str:
 
 
 def flatten(element: ET.Element | None) -> tuple[str, list[str]]:
-    """The text of a <source>/<target>/<seg> without inline codes, and the codes found."""
+    """The text of a <source>/<target>/<seg> without inline codes, and the codes found.
+
+    Iterative (an explicit stack), so inline markup nested thousands deep (when --max-depth
+    allows it) cannot exhaust Python's recursion limit.
+    """
     if element is None:
         return "", []
     parts: list[str] = []
     markup: list[str] = []
-    _walk(element, parts, markup)
+    # a str is text to append; an element is one still to read (its markup, text, children, tail)
+    stack: list[ET.Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not element:
+            name = local(item.tag)
+            if item.tail:
+                stack.append(item.tail)
+            if name == "cp":  # XLIFF 2: a character XML cannot carry, by code point
+                parts.append(code_point(item.get("hex", "")))
+                continue
+            markup.append(_record(name, item))
+            if name in _CODES:  # native markup (<ph>&lt;br/&gt;</ph>): the whole element goes
+                continue
+        # the wrapper itself, or g, mrk, pc, hi and anything unknown: keep the words
+        if item.text:
+            parts.append(item.text)
+        stack.extend(reversed(list(item)))
     return "".join(parts), markup
 
 
-def _walk(element: ET.Element, parts: list[str], markup: list[str]) -> None:
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        name = local(child.tag)
-        if name == "cp":  # XLIFF 2: a character XML cannot carry, by code point
-            try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
-            except ValueError:
-                pass
-        elif name in _CODES:
-            markup.append(_record(name, child))
-        else:  # g, mrk, pc, hi and anything unknown: keep the words
-            markup.append(_record(name, child))
-            _walk(child, parts, markup)
-        if child.tail:
-            parts.append(child.tail)
+def code_point(hex_value: str) -> str:
+    """XLIFF 2 <cp hex="..."/>: the character, or U+FFFD for a surrogate, a value past U+10FFFF
+    or bad hex (a lone surrogate would make the output unwritable as UTF-8)."""
+    try:
+        value = int(hex_value, 16)
+    except ValueError:
+        return "\ufffd"
+    if not 0 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return "\ufffd"
+    return chr(value)

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from termcheck.formats.inline import flatten
 from termcheck.formats.units import Unit, same_lang
 from termcheck.io import read_bytes
+from termcheck.limits import check_count
 from termcheck.model import InputError
 from termcheck.xmlsafe import local, parse_xml
 
@@ -66,4 +67,5 @@ def read_tmx(path: str, *, include_fuzzy: bool = False, source_lang: str | None 
             source_markup=source_markup,
             target_markup=target_markup,
         ))
+    check_count(path, "translation units", len(units), "units")
     return units

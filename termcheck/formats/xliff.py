@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from termcheck.formats.inline import flatten
 from termcheck.formats.units import Unit
 from termcheck.io import read_bytes
+from termcheck.limits import check_count
 from termcheck.model import InputError
 from termcheck.xmlsafe import XmlDocument, local, parse_xml
 
@@ -26,14 +27,17 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
 
 
 def _descendants(element: ET.Element, name: str, stop: str) -> list[ET.Element]:
-    """Elements called `name` below `element` (through groups), not looking inside `stop` ones."""
+    """Elements called `name` below `element` (through groups), not looking inside `stop` ones,
+    in document order. Iterative: groups nested thousands deep cannot exhaust the recursion limit."""
     found = []
-    for child in element:
+    stack = list(reversed(list(element)))
+    while stack:
+        child = stack.pop()
         tag = local(child.tag)
         if tag == name:
             found.append(child)
         elif tag != stop:
-            found.extend(_descendants(child, name, stop))
+            stack.extend(reversed(list(child)))
     return found
 
 
@@ -44,9 +48,10 @@ def read_xliff(path: str, *, include_fuzzy: bool = False, source_lang: str | Non
     if local(root.tag) != "xliff":
         raise InputError(f"{path}:{doc.line(root)}: not an XLIFF file (root element <{local(root.tag)}>)")
     version = root.get("version", "")
-    if version.startswith("2"):
-        return _read_v2(doc, path, include_fuzzy, source_lang, target_lang)
-    return _read_v1(doc, path, include_fuzzy, source_lang, target_lang)
+    read = _read_v2 if version.startswith("2") else _read_v1
+    units = read(doc, path, include_fuzzy, source_lang, target_lang)
+    check_count(path, "translation units", len(units), "units")
+    return units
 
 
 def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str | None,

@@ -138,6 +138,20 @@ class _RowReader:
                        false_friends=false_friends)
 
 
+def _check_form_lengths(cells: list[str], path: str, line: int, skip: int | None) -> None:
+    """Refuse a form longer than --max-term-length: a 20,000-word 'term' is a pasted paragraph,
+    and the matcher's and variant rules' indexes grow with the square of a form's length."""
+    from termcheck.limits import LIMITS, too_large
+
+    column = 1
+    for position, cell in enumerate(cells):
+        for item in cell.split("|") if position != skip else ():
+            if len(item.strip()) > LIMITS.term_length:
+                raise too_large(f"{path}:{line}:{column}", f"glossary form is too long ({len(item.strip()):,} characters)",
+                                "term_length", "characters")
+        column += len(cell) + 1
+
+
 def parse_delimited(text: str, path: str, delimiter: str = ",") -> Glossary:
     """A Glossary from the decoded text of a CSV (delimiter ',') or TSV (delimiter '\\t') file."""
     options, body, skipped = _split_directive(text, path)
@@ -154,6 +168,7 @@ def parse_delimited(text: str, path: str, delimiter: str = ",") -> Glossary:
     for line, cells in records:
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             warnings.append(f"{path}:{line}: {len(cells)} cells but the header has {width}; extra cells ignored")
+        _check_form_lengths(cells, path, line, skip=columns.get("note"))
         concepts.append(row_reader.concept(cells, SourceRef(path, line), len(concepts)))
     if not concepts:
         raise InputError(f"{path}: glossary has no concepts")

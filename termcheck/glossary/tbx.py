@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from termcheck.limits import LIMITS, too_large
 from termcheck.model import LANGS, Concept, Glossary, InputError, SourceRef, Status, Term
 from termcheck.xmlsafe import XmlDocument, local, parse_xml
 
@@ -94,7 +95,11 @@ class _Reader:
                     f"{self.ref(element)}: a second preferred {lang} term '{_text(element)}'; treated as allowed"
                 )
                 status = Status.ALLOWED
-            terms.append(Term(_text(element), lang, status, self.ref(element)))
+            text = _text(element)
+            if len(text) > LIMITS.term_length:
+                raise too_large(f"{self.ref(element)}", f"glossary form is too long ({len(text):,} characters)",
+                                "term_length", "characters")
+            terms.append(Term(text, lang, status, self.ref(element)))
         return terms
 
     def note(self, entry: ET.Element) -> str:
