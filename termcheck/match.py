@@ -42,6 +42,7 @@ from termcheck.text.arabic import (
     TA_MARBUTA,
     Analyzer,
     is_arabic_phrase,
+    stem_core,
     strip_article,
 )
 from termcheck.text.normalize import Normalized, normalize, normalize_form
@@ -133,6 +134,11 @@ class Matcher:
                 group.sort(key=lambda p: -len(p.lemmas))
             ta = "\u0647" if glossary.options.fold_ta_marbuta else TA_MARBUTA
             self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=ta) if phrases else None
+            self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for lemma in self._phrases:
+                self._first_cores.add_word(stem_core(lemma))
+            if self._phrases:
+                self._first_cores.make_automaton()
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -218,22 +224,21 @@ class Matcher:
                 yield start, end, full, flags, True
 
     def _arabic_candidates(self, s: str):
-        """Arabic phrases matched lemma by lemma (see the module docstring)."""
+        """Arabic phrases matched lemma by lemma (see the module docstring).
+
+        Only words that hold the core of a phrase's first lemma (found by a second automaton, at
+        C speed) are read; the words after one are read as the phrase asks for them."""
         analyse = self._analyzer.analyse
         phrases = self._phrases
-        tokens = [(m.start(), m.end(), analyse(m.group())) for m in ARABIC_WORD.finditer(s)]
-        for i, (start, _, options) in enumerate(tokens):
-            if not options or (start > 0 and s[start - 1].isalnum()):
-                continue  # no glossary lemma, or glued to a digit or a Latin letter
-            for reading in options:
+        for start, end in _words_around(s, self._first_cores):
+            if start > 0 and s[start - 1].isalnum():
+                continue  # glued to a digit or a Latin letter
+            for reading in analyse(s[start:end]):
                 for phrase in phrases.get(reading.lemma, ()):
-                    size = len(phrase.lemmas)
-                    if i + size > len(tokens):
+                    found = _continues(s, end, phrase, analyse)
+                    if found is None:
                         continue
-                    rest = _continues(s, tokens, i, phrase)
-                    if rest is None:
-                        continue
-                    last_end = tokens[i + size - 1][1]
+                    rest, last_end = found
                     if last_end < len(s) and s[last_end].isalnum():
                         continue
                     yield self._phrase_match(start, last_end, reading, rest, phrase)
@@ -314,19 +319,49 @@ def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool,
     return [(tuple(o[0] for o in c), tuple(o[1] for o in c), any(o[2] for o in c)) for c in combos]
 
 
-def _continues(s: str, tokens: list, i: int, phrase: _Phrase) -> list | None:
-    """The readings of the words after tokens[i] as the phrase's next lemmas, one space apart,
-    with no proclitic but the article (كلمة المرور, not كلمة والمرور); None when they are not."""
-    chosen = []
-    for k in range(1, len(phrase.lemmas)):
-        start, _, options = tokens[i + k]
-        if s[tokens[i + k - 1][1]:start] != " ":
+def _continues(s: str, end: int, phrase: _Phrase, analyse):
+    """The readings of the words after `end` as the phrase's next lemmas, one space apart, with no
+    proclitic but the article (كلمة المرور, not كلمة والمرور), and where the last one ends; None
+    when they are not there."""
+    readings = []
+    for lemma in phrase.lemmas[1:]:
+        if s[end:end + 1] != " ":
             return None
-        reading = next((r for r in options if r.lemma == phrase.lemmas[k] and r.prefix in ("", ARTICLE)), None)
+        word = ARABIC_WORD.match(s, end + 1)
+        if word is None:
+            return None
+        reading = next((r for r in analyse(word.group()) if r.lemma == lemma and r.prefix in ("", ARTICLE)), None)
         if reading is None:
             return None
-        chosen.append(reading)
-    return chosen
+        readings.append(reading)
+        end = word.end()
+    return readings, end
+
+
+_ARABIC_LETTERS = frozenset(chr(c) for c in [*range(0x0621, 0x064B), *range(0x0671, 0x06D4), *range(0x06FA, 0x0700)])
+_MOST_AFFIX = 6  # letters a proclitic run (وبال) or a suffix group (اتهما) adds around a stem
+
+
+def _words_around(s: str, cores) -> list[tuple[int, int]]:
+    """(start, end) of the Arabic words of `s` that hold one of `cores` no further from their
+    edges than affixes reach, in text order, each once."""
+    words: dict[int, int] = {}
+    n = len(s)
+    letters = _ARABIC_LETTERS
+    for last, size in cores.iter(s):
+        first = last + 1 - size
+        start = first
+        while start > 0 and s[start - 1] in letters and first - start <= _MOST_AFFIX:
+            start -= 1
+        if start in words or (start > 0 and s[start - 1] in letters):
+            continue
+        end = last + 1
+        while end < n and s[end] in letters and end - last <= _MOST_AFFIX + 1:
+            end += 1
+        if end < n and s[end] in letters:
+            continue
+        words[start] = end
+    return sorted(words.items())
 
 
 def _english_twins(key: str, text: str) -> list[str]:

@@ -210,6 +210,7 @@ def is_name(concept: Concept) -> bool:
     return any(char.isupper() for char in head)  # al-Muhandis too
 
 
+_LATIN_LETTER = re.compile("[a-z]")
 _EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
 
 
@@ -229,12 +230,9 @@ def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool
     for form in concept.forms(lang):
         content = [w for w in _WORD.findall(normalize_form(form.text))
                    if w not in FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
-        if not content:
-            continue
-        found = [any(related(w, t) for t in words) for w in content]
-        # The last word tells a compound apart (محرك البحث / محرك التفتيش; حالات الوفاة is rendered
-        # by الوفيات); every word must have a relative only where the last one has none.
-        if found[-1] or all(found):
+        # The last word tells a compound apart (محرك البحث / محرك التفتيش), and a head word the
+        # translation leaves out is no missing term (حالات الوفاة is rendered by الوفيات).
+        if content and any(related(content[-1], t) for t in words):
             return True
     return False
 
@@ -242,9 +240,17 @@ def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool
 def kept_as_is(source_text: str, target_text: str) -> bool:
     """The source term stands unchanged in the target (a value, brand or code kept in Latin in an
     Arabic string: 'openid profile email'): it is not a missing rendering."""
-    if not re.search("[A-Za-z]", source_text):
+    needle = source_text.strip().lower()
+    if not _LATIN_LETTER.search(needle):
         return False
-    return re.search(rf"(?<!\w){re.escape(source_text.strip())}(?!\w)", target_text, re.IGNORECASE) is not None
+    haystack = target_text.lower()
+    at = haystack.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if (at == 0 or not haystack[at - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
 
 
 def _same_stem(a: str, b: str) -> bool:

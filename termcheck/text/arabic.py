@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 ARTICLE = "\u0627\u0644"  # ال
@@ -101,18 +102,29 @@ def strip_proclitics(word: str) -> str:
     return word
 
 
-def readings(word: str) -> Iterable[Reading]:
-    """Every reading of a normalized word, least stripped first (the word itself comes first)."""
+_PREFIX_SET = frozenset(PROCLITICS | ARTICLE_PREFIXES)
+_SUFFIX_SET = frozenset(NOUN_SUFFIXES)
+_PREFIX_LENGTHS = sorted({len(p) for p in _PREFIX_SET})
+_SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIX_SET} | {0})
+
+
+def readings(word: str) -> list[Reading]:
+    """Every reading of a normalized word, least stripped first (the word itself comes first).
+
+    Only the prefixes the word starts with and the suffixes it ends with are tried (a handful of
+    slices, not every pair of the tables): this runs once per distinct word of every text."""
     found: list[Reading] = []
-    for prefix in ("", *_PREFIXES):
-        if not word.startswith(prefix):
+    for size in _PREFIX_LENGTHS:
+        prefix = word[:size]
+        if prefix not in _PREFIX_SET or len(word) - size < MIN_STEM:
             continue
-        rest = word[len(prefix):]
+        rest = word[size:]
         article = prefix.endswith(ARTICLE) or prefix in LAM_ARTICLE
-        for suffix in ("", *NOUN_SUFFIXES):
-            if suffix and not rest.endswith(suffix):
+        for length in _SUFFIX_LENGTHS:
+            suffix = rest[len(rest) - length:] if length else ""
+            if length and suffix not in _SUFFIX_SET:
                 continue
-            stem = rest[: len(rest) - len(suffix)] if suffix else rest
+            stem = rest[: len(rest) - length] if length else rest
             if len(stem) < MIN_STEM or ((article or stem.startswith(ARTICLE)) and suffix in _WITH_ENCLITIC):
                 continue  # a noun with the article takes no pronoun: الباسيجي is a nisba, not باسيج + ي
             if suffix in _TA_SUFFIXES or suffix in _FEMININE_PLURAL:
@@ -162,7 +174,7 @@ class Analyzer:
     def __init__(self, lemmas: Iterable[str], *, ta_marbuta: str = TA_MARBUTA) -> None:
         self.lemmas = frozenset(lemmas)
         self._ta = ta_marbuta
-        self._memo: dict[str, Reading | None] = {}
+        self._memo: dict[str, tuple[Reading, ...]] = {}
 
     def analyse(self, word: str) -> tuple[Reading, ...]:
         """The readings of `word` whose lemma is known, least stripped first (often none)."""
@@ -182,6 +194,11 @@ class Analyzer:
         return result
 
 
+def stem_core(lemma: str) -> str:
+    """A lemma as it stands inside an inflected word: a final ة may be written ت or dropped."""
+    return lemma[:-1] if lemma.endswith(TA_MARBUTA) or lemma.endswith("\u0647") else lemma
+
+
 # Particles and pronouns that a term's wording may hold but that carry no root of its own.
 FUNCTION_WORDS = frozenset("""
 من في على عن الى إلى مع منها منه منهم عليه عليها عليهم التي الذي الذين او أو و ثم بين عند لدى حول ضد دون غير كل
@@ -192,7 +209,8 @@ _DERIVATIONAL = frozenset("\u0627\u064a\u062a\u0645\u0646")  # ا ي ت م ن: p
 _VERB_SUFFIXES = ("\u0648\u0627", "\u062a\u0645", "\u062a", "\u0646")  # وا تم ت ن
 
 
-def _skeletons(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _skeletons(word: str) -> frozenset[str]:
     """Consonant skeletons of a word's plausible cores (first letter always kept, weak letters
     dropped), with and without clitics, suffixes and one derivational prefix letter."""
     cores = {word, strip_article(word), strip_proclitics(word), light_stem(word)}
@@ -203,7 +221,7 @@ def _skeletons(word: str) -> set[str]:
     for core in list(cores):
         if core[:1] in _DERIVATIONAL and len(core) >= 4:
             cores.add(core[1:])
-    return {core[:1] + core[1:].translate(_WEAK) for core in cores if core}
+    return frozenset(core[:1] + core[1:].translate(_WEAK) for core in cores if core)
 
 
 def _subsequence(short: str, long: str) -> bool:
