@@ -303,6 +303,8 @@ def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool,
     the article (الحصبة -> حصبة) or part of the word (التهاب, التزام): both are indexed, and a
     text word takes whichever its own reading gives. A sound feminine plural listed in the
     glossary (اللقاحات) also stands for its singular. Long phrases get the two uniform readings."""
+    if not any(w.startswith(ARTICLE) or w.endswith(_FEMININE_PLURAL) for w in words):
+        return [(tuple(words), (False,) * len(words), False)]  # the common case: one reading
     options = []
     for word in words:
         lemma = strip_article(word)
@@ -367,15 +369,18 @@ def _words_around(s: str, cores) -> list[tuple[int, int]]:
 def _english_twins(key: str, text: str) -> list[str]:
     """Keys that are the same term: the regular plural of the last word, and for a lower-case
     form its hyphen/space twin. Names (capitalized) get only the plural; acronyms nothing."""
-    if not key[-1:].isalpha() or _all_caps(text):
+    if not key[-1:].isalpha() or (text.isupper() and _all_caps(text)):
         return []
-    twins = [_plural(key)]
-    if text == text.lower():
-        if "-" in key:
-            twins.append(key.replace("-", " "))
-        elif " " in key and len(key.split()) == 2:
-            twins.append(key.replace(" ", "-"))
-    return [t for t in dict.fromkeys(twins + [_plural(t) for t in twins[1:]]) if t != key]
+    plural = _plural(key)
+    if not text.islower():
+        return [plural]  # a name or a mixed-case form: the plural only
+    if "-" in key:
+        twin = key.replace("-", " ")
+    elif key.count(" ") == 1:
+        twin = key.replace(" ", "-")
+    else:
+        return [plural]
+    return [plural, twin, _plural(twin)]
 
 
 def _plural(key: str) -> str:
@@ -394,10 +399,13 @@ def _all_caps(text: str) -> bool:
 def _flags(entries) -> int:
     """Whether a key's entries need the text as written: an all-capitals form, or forms that
     differ only by case or hamza with different statuses."""
+    if len(entries) == 1:  # the common case, without generator overhead
+        text = entries[0].term.text
+        return _CASE_SENSITIVE if text.isupper() and _all_caps(text) else 0
     flags = 0
     if any(_all_caps(e.term.text) for e in entries):
         flags |= _CASE_SENSITIVE
-    if len(entries) > 1 and len({e.term.status for e in entries}) > 1 and any(
+    if len({e.term.status for e in entries}) > 1 and any(
             told_apart(a.term.text, b.term.text) for a in entries for b in entries if a.term.status != b.term.status):
         flags |= _STRICT
     return flags
