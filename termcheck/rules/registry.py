@@ -51,8 +51,10 @@ _RULES = [
     # -- one document (termcheck lint, and both sides of termcheck check)
     Rule("TC101", "forbidden-term", Severity.ERROR,
          "A form the glossary forbids is used.",
-         "The house fixed one spelling; forbidden variants are known wrong renderings.",
-         "Kata'ib Hizballah -> Kataib Hezbollah"),
+         "The house fixed one spelling; forbidden variants are known wrong renderings. Inflected forms count "
+         "(كلمات السر, كلمة سرك: shown with a display-only fix); a form told apart only by hamza or case (إختر/اختر, "
+         "IT/it) is matched as written. Ignores a glossary false friend that contains the form (cell phone).",
+         "Kata'ib Hizballah -> Kataib Hezbollah; كلمة السر -> كلمة المرور"),
     Rule("TC102", "unlisted-variant", Severity.WARNING,
          "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",
          "Transliteration drifts (ou/u, e/i, q/k, doubled letters); readers and search engines see two names. "
@@ -75,15 +77,21 @@ _RULES = [
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
          "A glossary term in the source has no rendering at all in the aligned target.",
-         "Names and terms dropped in translation are the commonest omission in news copy.",
+         "Names and terms dropped in translation are the commonest omission in news copy. Any inflected form of "
+         "any listed form renders the term (كلمة مرورك, passwords); a common term (lower-case English form) is also "
+         "rendered by a word of the same root or stem (تفشت for التفشي); a term kept as written (a value in Latin) "
+         "and words inside placeholders, URLs and paths are ignored.",
          "source: كتائب حزب الله ... target: 'the group said'"),
     Rule("TC202", "wrong-rendering", Severity.WARNING,
          "The target renders a source term with a spelling the glossary does not list.",
-         "The glossary knows the source term, so the target must use the house form.",
+         "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
+         "English form is capitalized): a near spelling of a common term is a derived form, not a wrong one.",
          "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),
     Rule("TC203", "unexpected-term", Severity.WARNING,
          "The target has a glossary term whose source form is not in the aligned source.",
-         "A term that appears from nowhere is often a mistranslation or a misplaced sentence.",
+         "A name that appears from nowhere is often a mistranslation or a misplaced sentence. Only names (a common "
+         "term has synonyms a translator may rightly render from); ignores a name the source gives by part of a "
+         "form (a surname alone: بري for Nabih Berri).",
          "target 'Badr Organization', source bead has no منظمة بدر"),
     Rule("TC204", "number-mismatch", Severity.ERROR,
          "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",
