@@ -1,8 +1,9 @@
 """TC104: the same name is written two or more ways in one document.
 
 Names are the spans of `termcheck.rules.variants.name_spans`: glossary matches, TC102 variants and
-other capitalized runs (with sentence openers and titles stripped from their edges; a run of
-ordinary English words alone, like Police or Policy, is no name). They are
+other capitalized runs (with sentence openers and titles stripped from their edges). A run of
+ordinary English words alone (Police, Policy) is no name: such spans leave a group before it is
+judged. They are
 grouped by transliteration key, and keys one edit apart (`near_keys`) join a group, transitively.
 Whole names are compared, never a surname with a full name: "al-Sudani" has another key than
 "Mohammed Shia al-Sudani", and "Thaier al-Sudani" another than both. A one-word name is compared
@@ -30,7 +31,15 @@ from collections.abc import Iterator
 from termcheck.lint import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.registry import rule
-from termcheck.rules.variants import PARTICLES, NameSpan, at_sentence_start, is_name_like, name_spans, spelling
+from termcheck.rules.variants import (
+    PARTICLES,
+    NameSpan,
+    at_sentence_start,
+    is_name_like,
+    name_spans,
+    spelling,
+    variant_index,
+)
 from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
 
 TC104 = rule("TC104")
@@ -125,12 +134,27 @@ def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
     return [sorted(g, key=lambda s: s.start) for g in groups.values()]
 
 
-def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | None:
+def _spellings(group: list[NameSpan]) -> dict[str, list[NameSpan]]:
     spellings: dict[str, list[NameSpan]] = {}
     for span in group:
         spellings.setdefault(spelling(span.text), []).append(span)
+    return spellings
+
+
+def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | None:
+    spellings = _spellings(group)
     if len(spellings) < 2:
         return None
+    # Words of the language are no names (Police / Policy). Asked only here, for a group with two
+    # spellings, so that most documents never load the word list.
+    index = variant_index(ctx.matcher)
+    ordinary = {id(s) for s in group
+                if s.kind in ("name", "surname") and all(index.is_ordinary(w) for w in s.text.split())}
+    if ordinary:
+        group = [s for s in group if id(s) not in ordinary]
+        spellings = _spellings(group)
+        if len(spellings) < 2:
+            return None
     concepts = {id(s.concept): s.concept for s in group if s.concept is not None}
     if len(concepts) > 1:
         return None

@@ -30,6 +30,7 @@ import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from termcheck.lint import DocumentContext
@@ -59,6 +60,12 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 _WRAPPED_SEP = r"(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]+)"
 
 
+@lru_cache(maxsize=2)
+def name_run(hard_wrapped: bool) -> re.Pattern[str]:
+    """The name-run regex for a document (compiled on first use: it takes tens of milliseconds)."""
+    return _name_run(_WRAPPED_SEP if hard_wrapped else _SEP)
+
+
 def _name_run(sep: str) -> re.Pattern[str]:
     """A run of name words. It starts at a capital letter: searching from a character class is several
     times faster than from a look-behind; the scan then checks the character before the run and takes
@@ -71,8 +78,7 @@ def _name_run(sep: str) -> re.Pattern[str]:
     )
 
 
-NAME_RUN = _name_run(_SEP)
-NAME_RUN_WRAPPED = _name_run(_WRAPPED_SEP)
+
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w{_APOS}]){ARTICLE}$")
 _NOT_BEFORE_NAME = frozenset(_APOS + "_")
 _TOKEN = re.compile(r"\S+")
@@ -254,7 +260,7 @@ def is_hard_wrapped(ctx: DocumentContext) -> bool:
 
 def _scan(ctx: DocumentContext) -> list[NameSpan]:
     index = variant_index(ctx.matcher)
-    name_run = NAME_RUN_WRAPPED if is_hard_wrapped(ctx) else NAME_RUN
+    runs = name_run(is_hard_wrapped(ctx))
     text, original = ctx.text, ctx.doc.text
     spans = [_exact_span(m, original) for m in ctx.matches]
     spans = [s for s in spans if s is not None]
@@ -263,7 +269,7 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
     match_ends = [m.end for m in matches]
     covering: list[NameSpan] = []  # variants that took in exact matches (Mohammed [Raad])
     k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
-    for run in name_run.finditer(text):
+    for run in runs.finditer(text):
         start, end = run.span()
         if start:
             before = text[start - 1]
@@ -449,7 +455,7 @@ def _piece_spans(piece: str, index: VariantIndex, locks: tuple = ()) -> list[Nam
         j = i
         while j < len(tokens) and not taken[j] and lock[j] is None:
             j += 1
-        name = _plain_name(piece, tokens[i:j], words[i:j], keys[i:j], index)
+        name = _plain_name(piece, tokens[i:j], words[i:j], keys[i:j])
         if name is not None:
             spans.append(name)
         i = j
@@ -457,14 +463,14 @@ def _piece_spans(piece: str, index: VariantIndex, locks: tuple = ()) -> list[Nam
     return spans
 
 
-def _plain_name(piece: str, tokens, words: list[str], keys: list[str], index: VariantIndex) -> NameSpan | None:
+def _plain_name(piece: str, tokens, words: list[str], keys: list[str]) -> NameSpan | None:
     lo, hi = 0, len(words)
     while lo < hi and (words[lo].lower() in EDGE_WORDS or words[lo] in PARTICLES):
         lo += 1
     while hi > lo and (words[hi - 1].lower() in EDGE_WORDS or words[hi - 1] in PARTICLES):
         hi -= 1
-    if lo == hi or all(index.is_ordinary(w) for w in words[lo:hi]):
-        return None  # Police, The Committee: words of the language, not a name
+    if lo == hi:
+        return None
     key = " ".join(k for k in keys[lo:hi] if k)
     return NameSpan(tokens[lo][0], tokens[hi - 1][1], piece[tokens[lo][0]:tokens[hi - 1][1]], key, "name")
 
