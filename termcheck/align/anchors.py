@@ -11,7 +11,8 @@ when unmatched). Keys, strongest first:
   required there, 1.5; every English token is an optional key on the English side.
 - ("s", skeleton): a capitalized English word's consonant skeleton (termcheck.align.skeleton),
   required on the English side (1.0; only three classes or more); every Arabic word and every pair of
-  adjacent Arabic words gives an optional skeleton key (Hezbollah = حزب الله). A capitalized word
+  adjacent Arabic words gives an optional skeleton key (Hezbollah = حزب الله), and a word behind a
+  proclitic gives its bare skeleton too (بطهران = Tehran). A capitalized word
   that starts a sentence ('Analyst', 'Every') is no evidence of a name, unless it carries al-.
 """
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
 from termcheck.model import Document, Segment
+from termcheck.text.arabic import strip_proclitics
 from termcheck.text.normalize import normalize
 from termcheck.text.numbers import extract_numbers
 
@@ -122,6 +124,9 @@ def _arabic_words(text: str, anchor: Anchors) -> None:
         skeleton = arabic_skeleton(word)
         if len(skeleton) >= 3:
             anchor.optional.add(("s", skeleton))
+        bare = strip_proclitics(word)  # بطهران: Tehran (كبارزاني keeps its own skeleton above)
+        if bare != word and len(bare_skeleton := arabic_skeleton(bare)) >= 3:
+            anchor.optional.add(("s", bare_skeleton))
         if previous and skeleton:
             anchor.optional.add(("s", previous + skeleton))
         previous = skeleton

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 
+from termcheck.text.arabic import ARTICLE_PREFIXES
+
 _ARABIC_CLASSES = {
     "ب": "B", "ت": "T", "ط": "T", "ث": "S", "س": "S", "ص": "S", "ش": "S",
     "د": "D", "ذ": "D", "ض": "D", "ظ": "D", "ز": "D",
     "ق": "K", "ك": "K", "ج": "K", "غ": "K", "خ": "K",
     "ح": "H", "ه": "H", "ف": "F", "ر": "R", "ل": "L", "م": "M", "ن": "N",
 }
-_ARTICLE = re.compile("^(?:[وف]?[بكل]?ال|[وف]?لل)(?=..)")
+_ARTICLE_PREFIXES = sorted(ARTICLE_PREFIXES, key=len, reverse=True)
 _LATIN_DIGRAPHS = re.compile(r"th|dh|sh|kh|gh|ch|ph|ck")
 _DIGRAPH_CLASSES = {"th": "T", "dh": "D", "sh": "S", "kh": "K", "gh": "K", "ch": "K", "ph": "F", "ck": "K"}
 _LATIN_CLASSES = {
@@ -45,7 +47,10 @@ def _squeeze(classes: list[str]) -> str:
 
 def arabic_skeleton(word: str) -> str:
     """Consonant classes of one normalized Arabic word (article and proclitic+article removed)."""
-    word = _ARTICLE.sub("", word)
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
     return _squeeze([_ARABIC_CLASSES[ch] for ch in word if ch in _ARABIC_CLASSES])
 
 
