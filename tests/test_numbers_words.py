@@ -117,7 +117,7 @@ def test_roman_numerals_and_list_markers_are_labels(text, lang, expected):
 
 
 def test_equal_values_have_one_spelling_so_they_print_alike():
-    arabic = extract_numbers("750 ألف و1.5 مليون وثلاثة ملايين ونصف مليون و1.50", "ar")
+    arabic = extract_numbers("750 ألف و1.5 مليون وثلاثة ملايين، ونصف مليون و1.50", "ar")
     english = extract_numbers("750,000, 1,500,000, three million, 500,000 and 1.5", "en")
     assert [format(m.value, ".6g") for m in arabic] == [format(m.value, ".6g") for m in english]
 
@@ -125,3 +125,20 @@ def test_equal_values_have_one_spelling_so_they_print_alike():
 def test_a_time_of_day_is_one_name():
     assert read("at 10:00 on 4 April; 2019: a year", "en") == [
         ("10:00", 10, "name", None), ("4 April", 4, "date", "date:4"), ("2019", 2019, "year", None)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("مليون ونصف المليون وثلاثة ملايين ونصف وألفان ونصف", "ar", [
+            ("مليون ونصف المليون", 1_500_000, "count", None), ("وثلاثة ملايين ونصف", 3_500_000, "count", None),
+            ("وألفان ونصف", 2_500, "count", None)]),
+        ("عشرات الآلاف والمليون الأول", "ar", [("الأول", 1, "ordinal", None)]),  # الآلاف، المليون alone: no number
+        ("استمر سبعة أيام ونصف", "ar", [("سبعة أيام ونصف", Decimal("7.5"), "count", "day")]),
+        ("seven and a half days", "en", [("seven and a half", Decimal("7.5"), "word", "day")]),
+        ("one and a half million, a million and a half", "en", [
+            ("one and a half million", 1_500_000, "count", None), ("a million and a half", 1_500_000, "count", None)]),
+    ],
+)
+def test_and_a_half(text, lang, expected):
+    assert read(text, lang) == expected

@@ -51,6 +51,8 @@ def test_tc204_reports_the_wrong_renderings_of_issue_10(source, target, found, e
         ("حدث ذلك للمرة الثانية.", "It happened for the 2nd time."),
         ("الخلايا من النوع الأول والثاني.", "Cells of type 1 and type 2."),  # small plain digits: no finding alone
         ("قتل ثلاثة أشخاص.", "Three people were killed."),
+        ("نزح مليون ونصف المليون شخص.", "1.5 million people were displaced."),
+        ("استمر سبعة أيام ونصف.", "It lasted seven and a half days."),
     ],
 )
 def test_tc204_accepts_the_right_renderings(source, target):

@@ -190,6 +190,7 @@ def unit_after(text: str, pos: int, lang: str) -> str | None:
     return _EN_UNIT_KEYS.get(word.group(1).lower()) if word else None
 
 
+_AR_AND_HALF = re.compile(f"{_GAP}\u0648\u0646\u0635\u0641(?![{_AR_LETTER}])")  # ونصف
 _AR_NEXT_WORD = re.compile(rf"{_GAP}([{_AR_LETTER}\u064b-\u0652\u0670\u0640]+)")
 _EN_NEXT_WORD = re.compile(r"(?:[ \u00a0\u202f]+|-)([A-Za-z]+)\b")
 
@@ -248,7 +249,7 @@ def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
         if key.startswith(prefix):
             rest = key[len(prefix):]
             entry = _AR_ENTRIES.get(ARTICLE + rest) or _AR_ENTRIES.get(rest)
-            if entry is None or entry[0] == "scale" or rest in _AR_NO_ARTICLE:
+            if entry is None or rest in _AR_NO_ARTICLE:
                 continue
             return entry, prefix
     return None
@@ -307,6 +308,14 @@ def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
     best = before_group = None
     for k, token in enumerate(tokens):
         category, value, joined = token.category, token.value, token.conjunction and k > 0
+        if state == "scale" and category == "half" and joined:  # مليون ونصف، ثلاثة ملايين ونصف المليون
+            total += Decimal(last_scale) / 2
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            same_scale = after is not None and after.category == "scale" and after.value == last_scale \
+                and not after.conjunction
+            return _Phrase(Decimal(total), k + (2 if same_scale else 1), scaled)
+        if category == "scale" and token.article:
+            break  # المليون is 'the million': a number only in ونصف المليون
         if state in ("start", "scale"):
             if state == "scale" and not joined:
                 break  # after a scale word the next group is joined by و
@@ -356,8 +365,8 @@ def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
 
 
 def _strong(phrase: _Phrase, single_category: str, unit: str | None) -> bool:
-    if phrase.value == 1:
-        return False
+    if phrase.value == 1 or (not phrase.scaled and phrase.value != phrase.value.to_integral_value()):
+        return False  # seven and a half (days): Arabic puts the half after the noun (سبعة أيام ونصف)
     if phrase.scaled and phrase.tokens == 1 and single_category == "scale" and unit is None and phrase.value == 1000:
         return False  # a bare ألف / thousand
     return phrase.scaled or unit is not None or phrase.tokens >= 2 or phrase.value >= 11
@@ -381,6 +390,9 @@ def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
         (category, value, extra), prefix = found
         token = _Token(word.start(), word.end(), category, value, extra, prefix.startswith(_AR_CONJUNCTION),
                        category not in ("dual", "ordinal") and _has_article(prefix))
+        if category == "scale" and token.article and not (runs and last_end >= 0 and runs[-1][-1].category == "half"):
+            last_end = -1
+            continue  # المليون, الآلاف: a number word only right after نصف
         if last_end >= 0 and _AR_JOIN.match(text[last_end:word.start()] or "x") and runs:
             runs[-1].append(token)
         else:
@@ -414,9 +426,15 @@ def _arabic_numbers(text: str, covered) -> list[WordNumber]:
                 continue
             last = run[k + phrase.tokens - 1]
             unit = unit_after(text, last.end, "ar")
-            with_article = any(t.article for t in run[k:k + phrase.tokens])
-            kind = "count" if _strong(phrase, run[k].category, unit) and not with_article else "word"
-            found.append(WordNumber(run[k].start, last.end, phrase.value, kind, unit))
+            end = last.end
+            if unit is not None and not phrase.scaled:  # سبعة أيام ونصف: seven and a half days
+                half = _AR_AND_HALF.match(text, _AR_NEXT_WORD.match(text, last.end).end())
+                if half is not None:
+                    phrase, end = phrase._replace(value=phrase.value + Decimal("0.5")), half.end()
+            with_article = any(t.article and t.category != "scale" for t in run[k:k + phrase.tokens])
+            kind = "count" if _strong(phrase._replace(scaled=phrase.scaled or end != last.end), run[k].category, unit) \
+                and not with_article else "word"
+            found.append(WordNumber(run[k].start, end, phrase.value, kind, unit))
             k += phrase.tokens
     return found
 
@@ -508,10 +526,14 @@ def _read_english(run: list[_Token]) -> _Phrase | None:
                 break  # a bare "million" is not a number
             else:
                 break
+        if _and_a_half(run, k):
+            group, k = group + Decimal(1) / 2, k + 2  # one and a half million
         if k < len(run) and run[k].category == "scale" and (last_scale is None or run[k].value < last_scale):
             total += group * run[k].value
             last_scale, scaled = run[k].value, True
             k += 1
+            if _and_a_half(run, k):
+                total, k = total + Decimal(last_scale) / 2, k + 2  # a million and a half
             best = _Phrase(total, k, True)
             continue
         if group is not None and group != Decimal(1) / 2 and (last_scale is None or last_scale >= 1000):
@@ -519,6 +541,10 @@ def _read_english(run: list[_Token]) -> _Phrase | None:
             best = _Phrase(total, k, scaled)
         break
     return best
+
+
+def _and_a_half(run: list[_Token], k: int) -> bool:
+    return k + 1 < len(run) and run[k].category == "a" and run[k].conjunction and run[k + 1].category == "half"
 
 
 def _english_group(run: list[_Token], k: int) -> tuple[Decimal | None, int]:
