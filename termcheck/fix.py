@@ -3,7 +3,18 @@
 Every byte outside a fixed span is copied from the file as read: the encoding (BOM included),
 line endings and any odd bytes stay as they were. Overlapping fixes: the first (in text order)
 wins, the others wait for the next run. A file that changed on disk after it was checked is
-left alone. Writes are atomic: a temporary file in the same folder, fsync, os.replace.
+left alone.
+
+Saving behaves like an editor saving the file:
+- a file without write permission (0444, or not the user's to write) is refused, not replaced;
+- a symlink is followed: its target is rewritten and the link stays a link;
+- the usual write is atomic: a temporary file in the target's folder, fsync, the mode and owner
+  copied, the digest checked once more just before os.replace (an edit that lands while we
+  work is not lost), then os.replace; SIGTERM during it removes the temporary file (SIGKILL
+  cannot be caught: a `.termcheck-*.tmp` may then remain);
+- a file with several hard links, or whose owner cannot be given to a new file (another user's
+  file in a folder we may write), is rewritten in place instead, so every link and the owner
+  stay; that write is not atomic.
 """
 
 from __future__ import annotations
@@ -11,11 +22,14 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
+import contextlib
 import os
 import re
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 
 from termcheck.model import Applicability, Finding, Fix, InputError
@@ -160,30 +174,105 @@ def attach_unit_fixes(findings: list[Finding], sources: dict[str, str]) -> list[
 # -- files --------------------------------------------------------------------------------------
 
 
-def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
-    """Write `data` to `path` through a temporary file in the same folder (never half a file)."""
+class ChangedOnDisk(Exception):
+    """The file's bytes are not the ones that were checked."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises():
+    """While writing, SIGTERM raises SystemExit so that the temporary file is cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _current_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return digest(handle.read())
+    except FileNotFoundError:
+        return None
+
+
+def atomic_write(path: str, data: bytes, mode: int | None = None, expected_digest: str | None = None) -> None:
+    """Write `data` to `path` through a temporary file in the same folder (never half a file).
+
+    The mode and owner of an existing file are kept. With `expected_digest`, the file is
+    checked again just before the rename and ChangedOnDisk raised (nothing written) if its
+    bytes changed since they were checked.
+    """
     directory = os.path.dirname(os.path.abspath(path))
-    if mode is None:
-        try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
+    owner = None
+    try:
+        info = os.stat(path)
+        owner = (info.st_uid, info.st_gid)
+        if mode is None:
+            mode = stat.S_IMODE(info.st_mode)
+    except FileNotFoundError:
+        if mode is None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-    handle, temp = tempfile.mkstemp(prefix=".termcheck-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
+    with _sigterm_raises():
+        handle, temp = tempfile.mkstemp(prefix=".termcheck-", suffix=".tmp", dir=directory)
         try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            if owner is not None and hasattr(os, "chown") and owner != (os.geteuid(), os.getegid()):
+                os.chown(temp, *owner)
+            os.chmod(temp, mode)
+            if expected_digest is not None and _current_digest(path) != expected_digest:
+                raise ChangedOnDisk(path)
+            os.replace(temp, path)
+        except BaseException:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            raise
+
+
+def write_in_place(path: str, data: bytes, expected_digest: str | None = None) -> None:
+    """Overwrite the file's own bytes (same inode: hard links, owner and mode stay)."""
+    with _sigterm_raises(), open(path, "r+b") as handle:
+        if expected_digest is not None and digest(handle.read()) != expected_digest:
+            raise ChangedOnDisk(path)
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def save(path: str, data: bytes, expected_digest: str) -> None:
+    """Replace the contents of the checked file `path` as an editor saving it would (module doc).
+
+    Raises CannotFix (read-only file) or ChangedOnDisk; OSError for the rest.
+    """
+    real = os.path.realpath(path)  # through symlinks: the target changes, the link stays
+    info = os.stat(real)
+    if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise CannotFix("is read-only (no write permission)")
+    in_place = info.st_nlink > 1
+    if not in_place and hasattr(os, "chown") and info.st_uid != os.geteuid():
+        in_place = True  # a new file would belong to us, and only root may give it away
+        if os.geteuid() == 0:
+            in_place = False
+    if in_place:
+        write_in_place(real, data, expected_digest)
+    else:
+        atomic_write(real, data, stat.S_IMODE(info.st_mode), expected_digest)
 
 
 @dataclass
@@ -237,14 +326,19 @@ def fix_files(
         result.files.append(path)
         if diff_only:
             new_text = new_data.decode(_bare_codec(encoding, data), errors="replace").lstrip("\ufeff")
-            result.diff += unified_diff(path, text, new_text)
-            continue
-        if digest(read_bytes(path)) != read_digests[path]:  # changed while we worked
-            result.problems.append(f"{path}: changed on disk since it was checked; not fixed (run termcheck again)")
-            result.files.remove(path)
+            bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""  # git apply matches bytes
+            result.diff += unified_diff(path, bom + text, bom + new_text)
             continue
         try:
-            atomic_write(path, new_data)
+            save(path, new_data, read_digests[path])
+        except ChangedOnDisk:
+            result.problems.append(f"{path}: changed on disk since it was checked; not fixed (run termcheck again)")
+            result.files.remove(path)
+            result.fixed = [f for f in result.fixed if f.location.path != path]
+        except CannotFix as exc:
+            result.problems.append(f"{path}: {exc}; not fixed")
+            result.files.remove(path)
+            result.fixed = [f for f in result.fixed if f.location.path != path]
         except OSError as exc:
             raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     return result

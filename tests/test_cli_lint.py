@@ -38,7 +38,8 @@ def test_lint_reports_forbidden_forms_with_exact_locations(tmp_path, glossary_fi
         "expected": "Kataib Hezbollah",
         "concept": "kataib-hezbollah",
         "message": "'Kata’ib\nHizballah' is not the house form; write 'Kataib Hezbollah'",
-        "fix": {"replacement": "Kataib Hezbollah", "applicability": "safe"},
+        "fix": {"replacement": "Kataib Hezbollah", "applicability": "safe",
+                "line": 3, "column": 13, "end_line": 4, "end_column": 10},
     }
     assert data["summary"]["errors"] == 1 and data["summary"]["files"] == 1
 

@@ -103,7 +103,8 @@ def test_unsafe_fixes_only_with_the_flag(tmp_path):
     base = ["check", str(src), str(tgt), "-g", str(glossary), "--format", "json"]
     plain = runner.invoke(app, base + ["--fix"])
     [finding] = json.loads(plain.stdout)["findings"]
-    assert (finding["rule"], finding["fix"]) == ("TC102", {"replacement": "Kataib Hezbollah", "applicability": "unsafe"})
+    assert (finding["rule"], finding["fix"]) == ("TC102", {"replacement": "Kataib Hezbollah", "applicability": "unsafe",
+                                                          "line": 1, "column": 1, "end_line": 1, "end_column": 16})
     assert tgt.read_bytes() == b"Kataib Hezbolah said it would not withdraw.\r\n"
     unsafe = runner.invoke(app, base + ["--fix", "--unsafe-fixes"])
     assert json.loads(unsafe.stdout)["findings"] == [] and unsafe.exit_code == 0

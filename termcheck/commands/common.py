@@ -106,7 +106,7 @@ def emit(
     elif fmt is OutputFormat.json:
         from termcheck.report import jsonfmt
 
-        write_output(jsonfmt.render(findings, files), output)
+        write_output(jsonfmt.render(findings, files, sources=sources), output)
     elif fmt in CI_FORMATS:
         write_output(render_ci(findings, files, list(sources), fmt), output)
     else:

@@ -22,6 +22,9 @@ def _width(text: str) -> int:
 
 
 _CONTEXT = 40  # characters shown on each side of a span in a long line
+# Characters that move a terminal's cursor or break its line (str.splitlines splits at them, Location
+# lines do not): shown as one space each, so columns stay where the Location says.
+_SHOWN_AS_SPACE = {ord(c): " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t"}
 
 
 def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
@@ -29,7 +32,7 @@ def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
     loc = finding.location
     if not lines or not 0 < loc.line <= len(lines):
         return []
-    line = lines[loc.line - 1].rstrip("\r\n")
+    line = lines[loc.line - 1].rstrip("\r\n").translate(_SHOWN_AS_SPACE)
     start = loc.column - 1
     end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
     left = max(0, start - _CONTEXT)
@@ -44,7 +47,9 @@ def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
 
 def render(findings: list[Finding], files: int, sources: dict[str, str], colour: bool = False) -> str:
     """`sources` maps a path to its text, for the excerpt lines."""
-    split = {path: text.splitlines() for path, text in sources.items()}
+    # Lines exactly as Location counts them (TextIndex: at \n only), not str.splitlines
+    shown = {f.location.path for f in findings}
+    split = {path: text.split("\n") for path, text in sources.items() if path in shown}
     out: list[str] = []
     for f in findings:
         loc = f.location
