@@ -35,6 +35,8 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     applicability = Applicability.SAFE if exact else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
+    if expected and not exact:
+        message += " in the same form (number, article, pronoun)"
     return Finding(
         rule=TC101.code,
         severity=TC101.severity,
