@@ -47,7 +47,7 @@ from termcheck.text.arabic import (
 )
 from termcheck.text.normalize import Normalized, normalize, normalize_form
 
-__all__ = ["ARTICLE", "PROCLITICS", "Entry", "Match", "Matcher"]
+__all__ = ["Entry", "Match", "Matcher"]
 
 # A form written without the article also matches with it (mixed forms on the automaton path).
 _ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES

@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from termcheck.match import ARTICLE, PROCLITICS, Match, Matcher
+from termcheck.match import Match, Matcher
+from termcheck.text.arabic import ARTICLE, LAM_ARTICLE, PROCLITICS
 from termcheck.model import Concept, Status
 
 SIMILARITY = 0.75
@@ -30,7 +31,7 @@ _LATIN_ARTICLE = re.compile(r"^(?:the\s+|(?:al|el|ul)[-\s'\u2019]+)")
 _LATIN_FOLDS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ay", "ai"), ("dh", "z"), ("q", "k"),
                 ("e", "i"), ("o", "u"), ("y", "i"), ("w", "u"))
 _ARABIC_WEAK = str.maketrans("", "", "\u0627\u0648\u064a\u0649\u0621\u0624\u0626")  # ا و ي ى ء ؤ ئ
-_LAM_ARTICLES = ("\u0648\u0644\u0644", "\u0641\u0644\u0644", "\u0644\u0644")  # ولل فلل لل
+_LAM_ARTICLES = sorted(LAM_ARTICLE, key=len, reverse=True)  # ولل فلل before لل
 _DOUBLED = re.compile(r"(.)\1+")
 
 
