@@ -13,8 +13,8 @@ from tests.test_check_rules import loc, numbers, one_to_one
 @pytest.mark.parametrize(
     "source, target, found, expected, message",
     [
-        ("نزح ثلاثة ملايين شخص بسبب الحرب.", "The war displaced 30 million people.", "30 million", "3,000,000",
-         "'30 million' does not match the source 'ثلاثة ملايين'; expected 3,000,000"),
+        ("نزح ثلاثة ملايين شخص بسبب الحرب.", "The war displaced 30 million people.", "30 million", "3 million",
+         "'30 million' does not match the source 'ثلاثة ملايين'; expected 3 million"),
         ("تبرعت الشركة بمئة ألف دولار للمستشفى.", "The company donated $10,000 to the hospital.", "10,000", "$100,000",
          "'10,000' does not match the source 'بمئة ألف'; expected $100,000"),
         ("استمر الحصار ستة أشهر.", "The siege lasted seven months.", "seven", "6 months",
@@ -69,7 +69,7 @@ def test_tc204_a_target_figure_with_no_source_counterpart_points_at_the_source_b
 def test_tc204_english_source_words_against_arabic_digits():
     [f] = numbers(one_to_one("Half a million people fled in twenty four hours.",
                              "فر 600 ألف شخص خلال 24 ساعة.", "en", "ar"))
-    assert (f.found, f.expected) == ("600 ألف", "500,000")
+    assert (f.found, f.expected) == ("600 ألف", "500 ألف")  # written the way the target writes it
 
 
 def test_tc204_a_400_digit_number_is_compared_exactly():

@@ -35,7 +35,7 @@ from termcheck.model import Finding
 from termcheck.rules.bilingual import BeadView, PairContext, Span, SpanIndex, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.text.number_words import counting_word
-from termcheck.text.numbers import MAX_DIGITS, NumberMention, extract_numbers, format_number, same_value
+from termcheck.text.numbers import MAX_DIGITS, NumberMention, copy_scale, extract_numbers, format_number, same_value
 
 TC204 = rule("TC204")
 _ARABIC_INDIC = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
@@ -70,9 +70,14 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
     arabic_digits = any(ch in _ARABIC_INDIC for s, e in view.target_spans for ch in doc.text[s:e])
     for number in missing:
-        expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: _distance(number.value, t.value), default=None)
+        # The target's own habit first; else the source's, for millions and up (72 مليار -> 72 billion),
+        # since English copy writes 750,000 rather than 750 thousand.
+        scale = copy_scale(nearest.text) if nearest is not None else None
+        if scale is None and (source_scale := copy_scale(number.text)) is not None and source_scale >= 10 ** 6:
+            scale = source_scale
+        expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit, scale)
         if nearest is not None:
             spare = [t for t in spare if not _same(t, nearest)]
             start, end = nearest.start, nearest.end

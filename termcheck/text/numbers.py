@@ -292,10 +292,36 @@ def same_value(a: Decimal, b: Decimal) -> bool:
     return a == b
 
 
-def format_number(value, lang: str, kind: str = "count", arabic_digits: bool = False, unit: str | None = None) -> str:
+_SCALES = (
+    (Decimal(10) ** 12, re.compile(r"\btrillion\b|ترليون|تريليون", re.I), "trillion", "تريليون", "تريليونات"),
+    (Decimal(10) ** 9, re.compile(r"\b(?:billion|bn)\b|مليار", re.I), "billion", "مليار", "مليارات"),
+    (Decimal(10) ** 6, re.compile(r"\b(?:million|mn|m)\b|مليون|ملايين", re.I), "million", "مليون", "ملايين"),
+    (Decimal(10) ** 3, re.compile(r"\bthousand\b|ألف|الف|آلاف|الاف", re.I), "thousand", "ألف", "آلاف"),
+)
+
+
+def copy_scale(*texts: str) -> Decimal | None:
+    """The scale word the copy writes a figure with (72 billion, 1.2 مليون), from the first text
+    that has one; None for plain digits."""
+    for text in texts:
+        for size, pattern, *_ in _SCALES:
+            if text and pattern.search(text):
+                return size
+    return None
+
+
+def format_number(value, lang: str, kind: str = "count", arabic_digits: bool = False, unit: str | None = None,
+                  scale: Decimal | None = None) -> str:
     """A value written the way the target language writes it: 750,000 / 1.5 / 35% / $3,000,000 /
-    6 months / March 1 (٧٥٠٬٠٠٠ in Arabic digits). Exact for any size."""
+    6 months / March 1 (٧٥٠٬٠٠٠ in Arabic digits). Exact for any size. With `scale` (the copy's own
+    habit, see copy_scale) a round value keeps its scale word: 72 billion, $1.2 million, 3 ملايين."""
     value = value if isinstance(value, Decimal) else Decimal(str(value))
+    if scale is not None and kind == "count" and scale <= abs(value) < Decimal(10) ** 18:
+        # The copy's scale, or a larger one where the figure would read 3,000 million.
+        fitting = [size for size, *_ in _SCALES if scale <= size <= abs(value) and abs(value) / size < 1000]
+        size = fitting[0] if fitting else scale
+        if (value / size) * 1000 % 1 == 0:
+            return _scaled(value, lang, arabic_digits, unit, size)
     if value == value.to_integral_value():
         body = f"{int(value):,}" if kind != "year" else str(int(value))
     else:
@@ -312,6 +338,15 @@ def format_number(value, lang: str, kind: str = "count", arabic_digits: bool = F
     if lang == "en" and unit in _EN_UNIT_WORDS:
         return f"{body} {_EN_UNIT_WORDS[unit]}{'' if value == 1 else 's'}"
     return body
+
+
+def _scaled(value: Decimal, lang: str, arabic_digits: bool, unit: str | None, scale: Decimal) -> str:
+    size, _, english, arabic, arabic_plural = next(entry for entry in _SCALES if entry[0] == scale)
+    amount = format_number(value / size, lang, "count", arabic_digits)
+    if lang == "en":
+        return ("$" if unit == "usd" else "") + f"{amount} {english}"
+    word = arabic_plural if (value / size) in range(3, 11) else arabic
+    return f"{amount} {word}"
 
 
 _EN_UNIT_WORDS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
