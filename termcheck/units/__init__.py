@@ -113,20 +113,3 @@ def suppressed(unit: Unit, code: str) -> bool:
 def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
     return [u for u in units if not u.notes or not suppressed(u, code)]
 
-
-# -- suppressions: a note 'termcheck: ignore TC304' (or a bare 'termcheck: ignore') on the unit.
-# Findings are filtered by the caller (termcheck.suppress); here only the opt-out of cross-unit
-# comparisons, read with the same parser so both agree on what a note says.
-
-
-def suppressed(unit: Unit, code: str) -> bool:
-    """True when one of the unit's notes suppresses `code` (a note may name prefixes, or none)."""
-    if not unit.notes:
-        return False
-    from termcheck.suppress import unit_suppressions
-
-    return any(not s.codes or any(code.startswith(c) for c in s.codes) for s in unit_suppressions([unit]))
-
-
-def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
-    return [u for u in units if not u.notes or not suppressed(u, code)]
