@@ -112,4 +112,3 @@ def suppressed(unit: Unit, code: str) -> bool:
 
 def _unsuppressed(units: list[Unit], code: str) -> list[Unit]:
     return [u for u in units if not u.notes or not suppressed(u, code)]
-
