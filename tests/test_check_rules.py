@@ -357,3 +357,17 @@ def test_a_common_term_rendered_by_a_derived_form_is_not_missing_but_a_different
 
     assert rules("The virus spread quickly.", "انتشر الفيروس بسرعة.") == []
     assert rules("Use a search engine.", "استخدم محرك التفتيش.") == [("TC201", "محرك البحث")]
+
+
+def test_an_inflected_arabic_rendering_is_the_term_and_a_different_word_is_not():
+    matcher = Matcher(glossary(concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمة السر"),
+                               concept("privacy", en_p="privacy", ar_p="الخصوصية", ar_f="السرية")))
+
+    def rules(src, tgt):
+        ctx = pair_context(one_to_one(src, tgt, "en", "ar"), matcher, [])
+        return [(f.rule, f.expected) for f in missing_and_unexpected_terms(ctx)]
+
+    assert rules("Reset your password to protect your privacy.", "أعد تعيين كلمة مرورك لحماية خصوصيتك.") == []
+    assert rules("Both passwords protect your privacy.", "كلمتا المرور تحميان بخصوصيتك.") == []
+    assert rules("Your password keeps your privacy.", "كلمة سرك تحفظ سريتك.") == []  # forbidden forms: TC101's
+    assert rules("Change the password.", "غيّر الرمز.") == [("TC201", "كلمة المرور")]
