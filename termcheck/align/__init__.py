@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from termcheck.align.anchors import Anchors, segment_anchors
 from termcheck.align.band import centre_line
 from termcheck.align.furniture import solo_paragraphs
+from termcheck.align.confidence import bead_features, probability
 from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn
 from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
 from termcheck.align import dp
@@ -46,6 +47,8 @@ class Alignment:
     paragraph_beads: list[Bead]
     sentence_beads: list[Bead]
     warnings: list[str] = field(default_factory=list)
+    # Confidence features of each bead (termcheck.align.confidence), for calibration and diagnosis.
+    features: dict[str, list[tuple[float, ...]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,14 +98,20 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
             f"same language on both sides ({source.lang}): is {target.path} really a translation of {source.path}?"
         )
     ratio = _ratio(src, tgt, warnings)
-    groups = _paragraph_groups(src, tgt, ratio, warnings)
-    beads = _sentence_beads(src, tgt, groups, ratio)
+    groups, scorer = _paragraph_groups(src, tgt, ratio, warnings)
+    beads, features = _sentence_beads(src, tgt, groups, ratio)
     if _learn_lexicon(src, tgt, beads):  # Moore's second pass: realign with the pair's own lexicon
-        groups = _paragraph_groups(src, tgt, ratio, [], previous=groups)
-        beads = _sentence_beads(src, tgt, groups, ratio)
-    result.paragraph_beads = groups
-    result.sentence_beads = beads
+        groups, scorer = _paragraph_groups(src, tgt, ratio, [], previous=groups)
+        beads, features = _sentence_beads(src, tgt, groups, ratio)
+    paragraph_features = [bead_features(scorer, b, b.confidence, b.confidence) for b in groups]
+    result.paragraph_beads = [_calibrated(b, f, "paragraph") for b, f in zip(groups, paragraph_features)]
+    result.sentence_beads = [_calibrated(b, f, "sentence") for b, f in zip(beads, features)]
+    result.features = {"paragraph": paragraph_features, "sentence": features}
     return result
+
+
+def _calibrated(bead: Bead, features: tuple[float, ...], level: str) -> Bead:
+    return Bead(bead.source, bead.target, round(probability(features, level, bead.confidence), 4))
 
 
 def _learn_lexicon(src: _Side, tgt: _Side, beads: list[Bead]) -> bool:
@@ -151,7 +160,7 @@ def _grouped(side: _Side) -> tuple[list[int], list[Anchors]]:
 
 def _paragraph_groups(
     src: _Side, tgt: _Side, ratio: float, warnings: list[str], previous: list[Bead] | None = None
-) -> list[Bead]:
+) -> tuple[list[Bead], BeadScorer | None]:
     """Paragraph beads; `previous` (the first pass's beads) centres the band of the second pass."""
     n, m = len(src.paragraphs), len(tgt.paragraphs)
     fewer, more = min(n, m), max(n, m)
@@ -161,7 +170,7 @@ def _paragraph_groups(
             f"{flat.path}: {fewer} paragraph(s) against {more} on the other side (no paragraph breaks?): "
             "aligning sentences across the whole text"
         )
-        return [Bead(tuple(range(n)), tuple(range(m)), 1.0)]
+        return [Bead(tuple(range(n)), tuple(range(m)), 1.0)], None
     src_lengths, src_anchors = _grouped(src)
     tgt_lengths, tgt_anchors = _grouped(tgt)
     return _align_units(
@@ -187,28 +196,30 @@ def _align_units(
     src_solo: list[bool] | None = None,
     tgt_solo: list[bool] | None = None,
     centre=None,
-) -> list[Bead]:
+) -> tuple[list[Bead], BeadScorer]:
     scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo)
     if centre is None:
         centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
-    return dp.align(
-        len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit
-    )
+    beads = dp.align(len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit)
+    return beads, scorer
 
 
-def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) -> list[Bead]:
-    """Sentence beads inside each paragraph bead, renumbered over the whole documents."""
+def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) -> tuple[list[Bead], list[tuple[float, ...]]]:
+    """Sentence beads inside each paragraph bead, renumbered over the whole documents, with the
+    confidence features of each (the confidence is still the margin one: margin x group margin)."""
     src_by_para = _sentences_by_paragraph(src)
     tgt_by_para = _sentences_by_paragraph(tgt)
     beads: list[Bead] = []
+    features: list[tuple[float, ...]] = []
     for group in groups:
         src_ids = [s for p in group.source for s in src_by_para[p]]
         tgt_ids = [t for p in group.target for t in tgt_by_para[p]]
         if not src_ids or not tgt_ids:
-            beads.extend(Bead((s,), (), group.confidence) for s in src_ids)
-            beads.extend(Bead((), (t,), group.confidence) for t in tgt_ids)
+            for bead in [Bead((s,), (), group.confidence) for s in src_ids] + [Bead((), (t,), group.confidence) for t in tgt_ids]:
+                beads.append(bead)
+                features.append(bead_features(None, bead, group.confidence, group.confidence))
             continue
-        local = _align_units(
+        local, scorer = _align_units(
             SENTENCE_MODEL,
             [src.lengths[s] for s in src_ids],
             [tgt.lengths[t] for t in tgt_ids],
@@ -217,6 +228,7 @@ def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) ->
             ratio,
         )
         for bead in local:
+            features.append(bead_features(scorer, bead, bead.confidence, group.confidence))
             beads.append(
                 Bead(
                     tuple(src_ids[k] for k in bead.source),
@@ -224,7 +236,7 @@ def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) ->
                     round(bead.confidence * group.confidence, 4),
                 )
             )
-    return beads
+    return beads, features
 
 
 def _sentences_by_paragraph(side: _Side) -> list[list[int]]:

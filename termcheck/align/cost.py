@@ -155,6 +155,10 @@ class BeadScorer:
                     total += self._found_back(j, i0, i1)
         return total
 
+    def required(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Anchor weight the bead's units require (after spreading)."""
+        return (self._src_req_sum[i1] - self._src_req_sum[i0]) + (self._tgt_req_sum[j1] - self._tgt_req_sum[j0])
+
     def length_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         return length_cost(
             self._src_len[i1] - self._src_len[i0], self._tgt_len[j1] - self._tgt_len[j0], self.model.variance
