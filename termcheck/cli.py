@@ -45,12 +45,9 @@ def _limit(name: str, size: bool = False):
         if value is None:
             return
         try:
-            number = parse_size(value) if size else int(value)
-            if number <= 0:
-                raise ValueError(value)
+            number = parse_size(value)
         except ValueError:
-            kind = "a size such as 65536, 64K or 64M" if size else "a positive whole number"
-            raise typer.BadParameter(f"'{value}' is not {kind}") from None
+            raise typer.BadParameter(f"'{value}' is not a positive number such as 5000, 64K or 64M") from None
         setattr(LIMITS, name, number)
 
     default = getattr(Limits, name)
@@ -99,10 +96,20 @@ def hoist_limit_options(args: list[str]) -> list[str]:
     return hoisted + rest
 
 
+def _click():
+    """(click module, Abort): typer >= 0.2x vendors click as typer._click; older ones use click."""
+    try:
+        from typer import _click as click
+        from typer.exceptions import Abort
+    except ImportError:  # pragma: no cover - older typer
+        import click
+        from click.exceptions import Abort
+    return click, Abort
+
+
 def _usage_error(exc) -> int:
     """A click usage error as one line: `termcheck: error: lint: No such option: --nope`."""
-    from typer import _click as click
-
+    click, _ = _click()
     context = getattr(exc, "ctx", None)
     where = ""
     if context is not None and context.command_path:
@@ -117,8 +124,7 @@ def _usage_error(exc) -> int:
 
 
 def main(args: list[str] | None = None) -> None:
-    from typer import _click as click
-
+    click, Abort = _click()
     args = hoist_limit_options(list(sys.argv[1:] if args is None else args))
     try:
         code = app(args=args, prog_name="termcheck", standalone_mode=False)
@@ -130,7 +136,7 @@ def main(args: list[str] | None = None) -> None:
         sys.exit(2)
     except click.ClickException as exc:
         sys.exit(_usage_error(exc))
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (Abort, KeyboardInterrupt):
         sys.exit(130)
     except BrokenPipeError:  # `termcheck ... | head`
         sys.stderr.close()

@@ -52,11 +52,14 @@ def render(findings: list[Finding], files: int, extra: dict[str, Any] | None = N
     """`sources` (path -> text) locate fixes exactly; without them fixes are located from the finding."""
     fixed_paths = {f.location.path for f in findings if f.fix is not None}
     indexes = {path: TextIndex(text) for path, text in (sources or {}).items() if path in fixed_paths}
-    data: dict[str, Any] = {
-        "version": __version__,
-        "findings": [finding_dict(f, indexes.get(f.location.path)) for f in findings],
-        "summary": summarize(findings, files),
-    }
+    findings_json = [json.dumps(finding_dict(f, indexes.get(f.location.path)), ensure_ascii=False) for f in findings]
+    data: dict[str, Any] = {"version": __version__, "findings": [], "summary": summarize(findings, files)}
     if extra:
         data.update(extra)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # One finding per line, each through json's C encoder: indent=2 falls back to the pure-Python
+    # encoder, which took 4 s for 20,000 findings. The document is the same JSON value.
+    head = json.dumps(data, ensure_ascii=False, indent=2)
+    marker = '"findings": []'
+    if findings_json:
+        head = head.replace(marker, '"findings": [\n    ' + ",\n    ".join(findings_json) + "\n  ]", 1)
+    return head + "\n"

@@ -220,7 +220,7 @@ def cases() -> list[Case]:
              [["lint", "d", "-g", "g.csv", "--max-files", "2"]],
              stderr=ERR + r"d: .*too many files.*limit 2.*--max-files"),
         Case("bad-limit-value", files(), [["lint", "en.md", "-g", "g.csv", "--max-file-size", "lots"]],
-             stderr=USAGE + "max-file-size"),
+             stderr=USAGE + "max-file-size.*lots"),
         # encodings that are not text encodings
         *[Case(f"encoding-{codec}", files(),
                [["lint", "en.md", "-g", "g.csv", "--encoding", codec],
@@ -353,10 +353,18 @@ def cases() -> list[Case]:
         # blow-ups (heavy: run by `python3 -m tests.hardening.corpus`)
         Case("units-long-msgid", files(l_DOT_po='msgid "' + "Kataib Hezbollah " * 3000 + '"\nmsgstr "' + "x " * 3000 + '"\n'),
              [["units", "l.po", "-g", "g.csv", "--format", "json"]], exits=frozenset({1}), heavy=True),
-        Case("list-5000", files(l_DOT_md="".join(f"- item {i} Kataib Hezbollah said.\n" for i in range(5000))),
-             [["check", "l.md", "l.md", "-g", "g.csv"]], exits=frozenset({0, 1}), heavy=True),
+        Case("list-5000", files(l_DOT_md="".join(f"- item {i} Kataib Hezbollah said.\n" for i in range(5000)),
+                                la_DOT_md="".join(f"- البند {i} قالت كتائب حزب الله.\n" for i in range(5000))),
+             [["check", "la.md", "l.md", "-g", "g.csv"]], exits=frozenset({0, 1}), heavy=True),
         Case("one-line-5mb", files(w_DOT_md="Kataib Hizbollah said. " * 220_000),
-             [["lint", "w.md", "-g", "g.csv"]], exits=frozenset({1}), heavy=True),
+             [["lint", "w.md", "-g", "g.csv"]], exits=frozenset({2}), heavy=True,
+             stderr=ERR + r"w\.md:1:1000001: line is too long .*--max-line-length"),
+        Case("one-line-5mb-raised", files(w_DOT_md="Kataib Hizbollah said. " * 220_000),
+             [["lint", "w.md", "-g", "g.csv", "--max-line-length", "10M"]], exits=frozenset({1}), heavy=True),
+        Case("million-lines", files(m_DOT_md="Kataib Hizbollah said.\n" * 1_000_000,
+                                    ma_DOT_md="قالت كتائب حزب الله.\n" * 1_000_000),
+             [["lint", "m.md", "-g", "g.csv"], ["check", "ma.md", "m.md", "-g", "g.csv"]],
+             exits=frozenset({1}), heavy=True),
     ]
     for case in out:  # the bad-choice style messages name files relative to the case folder
         if case.stderr is not None and "{d}" in case.stderr:
