@@ -83,6 +83,22 @@ def test_arabic_sentence_ends():
     ]
 
 
+def test_list_markers_stay_with_their_item():
+    assert split("أ. يجب إغلاق المعابر. ب. يجب فتحها.", "ar") == ["أ. يجب إغلاق المعابر.", "ب. يجب فتحها."]
+    assert split("يجب إغلاقها.ب. يجب فتحها.", "ar") == ["يجب إغلاقها.", "ب. يجب فتحها."]
+    assert split("1. First thing. 2. Second thing.") == ["1. First thing.", "2. Second thing."]
+    assert split("Les mesures : a) fermer les écoles. b) rouvrir.", "fr") == ["Les mesures : a) fermer les écoles.", "b) rouvrir."]
+
+
+def test_closing_guillemets_ellipses_and_footnotes_stay_with_their_sentence():
+    assert split("Il a dit « c'est fini. » Puis il est parti.", "fr") == ["Il a dit « c'est fini. »", "Puis il est parti."]
+    assert split("قال «هذا مهم. » ثم غادر.", "ar") == ["قال «هذا مهم. »", "ثم غادر."]
+    assert split("He left (...) and came back. Then [...] more.") == ["He left (...) and came back.", "Then [...] more."]
+    assert split("This is cited. [5] Next one here.") == ["This is cited. [5]", "Next one here."]
+    assert split("هذا نص [5] . نص آخر.", "ar") == ["هذا نص [5] .", "نص آخر."]
+    assert split("The count rose to 12. Officials said so.") == ["The count rose to 12.", "Officials said so."]
+
+
 def test_heading_is_one_sentence_and_sentences_know_their_paragraph():
     doc = Document("a.md", "# U.S. strikes. Again\n\nOne. Two.\n", "en")
     paras = paragraphs(doc)

@@ -12,7 +12,10 @@ is no paragraph.
 Sentences end at . ? ! ؟ … (and runs of them), optionally followed by closing quotes or brackets,
 then white space or the paragraph's end. Not an end: a known abbreviation (U.S., Dr., e.g., ...),
 a single capital initial (J. Smith), a stop followed by a lower-case Latin word, an ellipsis
-inside an open quotation. The Arabic comma ، and semicolon ؛ never end a sentence; decimals
+inside an open quotation, a single letter (an initial, a list marker أ. ب.). Kept with the
+sentence before: a closing » or ” after a space, a footnote mark [5]; a piece with no letter at all
+((...), [5] .) is never a sentence of its own, and a list number (2., 3)) opens the next one. A
+marker glued to the previous sentence (إغلاقها.ب.) is split off at the inner stop. The Arabic comma ، and semicolon ؛ never end a sentence; decimals
 (3.5, ٣٫٥) never meet the rule because no white space follows the point. A heading is always one
 sentence.
 """
@@ -111,7 +114,11 @@ ABBREVIATIONS = frozenset(
     cmdr. adm. gov. sen. rep. rev. hon. pres. a.m. p.m. e.g. i.e. etc. vs. inc. ltd. co. corp.
     no. nos. vol. pp. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. approx. est. fig.""".split()
 )
-_END = re.compile(r"(?:[.?!؟…]+)[»”\"'’)\]]*")
+_END = re.compile(r"(?:[.?!؟…]+)[»”\"'’)\]]*(?:[ \t]+[»”](?![^\W\d_]))?(?:[ \t]*\[\d{1,3}\])?")
+_GLUED_MARKER = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?:[\u0621-\u064a]|\d{1,2})$")  # إغلاقها.ب: a glued list marker
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_MARKER = re.compile(r"[a-z]\)\s")  # a French or English list item: b) rouvrir
+_NUMBER_MARKER = re.compile(r"\(?\d{1,3}[.)-]")
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
 
@@ -145,13 +152,40 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # 3.5, U.S.A, a dot inside a word or a URL
         if stop_end < end and not _is_sentence_end(text, sentence_start, match, depth_after, end):
             continue
+        glued = _GLUED_MARKER.search(text, sentence_start, match.start())
+        if glued is not None and glued.start() > sentence_start:
+            # "…إغلاقها.ب. نص": the sentence ended at the inner stop; the marker opens the next one
+            spans.append((sentence_start, glued.start() + 1))
+            sentence_start = glued.start() + 1
+            continue
         spans.append((sentence_start, stop_end))
         sentence_start = stop_end
         while sentence_start < end and text[sentence_start].isspace():
             sentence_start += 1
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [span for span in spans if span[0] < span[1]]
+    return _without_letterless([span for span in spans if span[0] < span[1]], text)
+
+
+def _without_letterless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A piece with no letter ('[5] .', '(...)', a lone '»') joins the sentence before it; a list
+    number ('2.', '3)') and anything at the start of a paragraph join the one after it."""
+    result: list[tuple[int, int]] = []
+    pending: int | None = None  # start of letterless pieces that open the next sentence
+    for start, end in spans:
+        if not _LETTER.search(text, start, end):
+            if _NUMBER_MARKER.fullmatch(text, start, end):
+                pending = start if pending is None else pending  # "2." opens the next item
+            elif result and pending is None:
+                result[-1] = (result[-1][0], end)
+            elif pending is None:
+                pending = start
+            continue
+        result.append((pending if pending is not None else start, end))
+        pending = None
+    if pending is not None:
+        result.append((pending, spans[-1][1]))
+    return result
 
 
 def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
@@ -169,7 +203,7 @@ def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_afte
     while following < end and text[following].isspace():
         following += 1
     next_char = text[following] if following < end else ""
-    if next_char.isascii() and next_char.islower():
+    if next_char.isascii() and next_char.islower() and not _LETTER_MARKER.match(text, following, end):
         return False  # '“Really?” he asked', 'p.m. on Monday'
     if ("…" in stops or "..." in stops) and depth_after > 0:
         return False  # an ellipsis inside a quotation that goes on
@@ -179,6 +213,8 @@ def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_afte
     while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(«“\"'":
         word_start -= 1
     word = text[word_start:match.start()]
-    if len(word) == 1 and word.isupper() and word.isascii():
-        return False  # an initial: J. Smith
+    if len(word) == 1 and word.isalpha() and (word.isupper() or not word.isascii()):
+        return False  # an initial (J. Smith) or a list marker (أ. ب.)
+    if _GLUED_MARKER.search(word):
+        return True  # handled by the caller: the end is at the inner stop
     return (word + ".").lower() not in ABBREVIATIONS
