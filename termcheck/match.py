@@ -13,8 +13,9 @@ alef all leave the term the same term (بكلمة مرورك is كلمة الم�
 glossary lemma take part, so ordinary prose never matches by stripping. A match that needed more
 than proclitics (a suffix, an article added or dropped) is not `exact`: its fix is not safe.
 
-Case and hamza where the house says so: an all-capitals form (WHO, US, IT) matches only as written
-("who" is not the WHO), and when two forms of a key differ only by case or hamza (اختر / إختر), the
+Case and hamza where the house says so: a word of a form that is only capital letters (WHO, US,
+IT, the WHO of 'COVID-19 WHO') matches only in capitals ("who" is not the WHO; COVID-19, with a
+digit, matches covid-19 too), and when two forms of a key differ only by case or hamza (اختر / إختر), the
 one written in the text is the one matched.
 
 Overlaps are resolved globally by length, so a full name beats its surname, and a concept's false
@@ -34,6 +35,7 @@ import ahocorasick
 
 from termcheck.model import Concept, Glossary, Status, Term
 from termcheck.text.arabic import (
+    ACCUSATIVE,
     ARABIC_WORD,
     ARTICLE,
     ARTICLE_PREFIXES,
@@ -104,6 +106,7 @@ class _Phrase(NamedTuple):
     entries: tuple[Entry, ...]
     flags: int
     singular: bool  # the singular of a plural the glossary lists: never an exact match
+    definite_name: bool  # every entry names a person, place or body and a word has the article
 
 
 class Matcher:
@@ -129,7 +132,8 @@ class Matcher:
             self._phrases: dict[str, list[_Phrase]] = {}
             for (lemmas, articles, singular), entries in phrases.items():
                 self._phrases.setdefault(lemmas[0], []).append(
-                    _Phrase(lemmas, articles, tuple(entries), _flags(entries), singular))
+                    _Phrase(lemmas, articles, tuple(entries), _flags(entries), singular,
+                            any(articles) and all(e.concept.is_name for e in entries)))
             for group in self._phrases.values():
                 group.sort(key=lambda p: -len(p.lemmas))
             ta = "\u0647" if glossary.options.fold_ta_marbuta else TA_MARBUTA
@@ -239,6 +243,9 @@ class Matcher:
                     if found is None:
                         continue
                     rest, last_end = found
+                    if phrase.definite_name and any(
+                            r.suffix == ACCUSATIVE and article for r, article in zip((reading, *rest), phrase.articles)):
+                        continue  # a name with the article takes no tanween: أردنا (we wanted) is not الأردن
                     if last_end < len(s) and s[last_end].isalnum():
                         continue
                     yield self._phrase_match(start, last_end, reading, rest, phrase)
@@ -391,6 +398,19 @@ def _plural(key: str) -> str:
     return key + "s"
 
 
+_PUNCTUATION = re.compile(r"^\W+|(?:['’]s)?\W*$")
+
+
+def _case_words(text: str) -> tuple[str, ...]:
+    """The words of a form that are only capitals and letters (WHO, IT, AIDS; not COVID-19, not
+    U.S.): written in lower case they are other words (who, it, aids), so the text must have them
+    in capitals. Cheap for the common case: most forms are not upper case at all."""
+    if not any(char.isupper() for char in text[1:]):
+        return ()
+    return tuple(w for w in (_PUNCTUATION.sub("", token) for token in text.split())
+                 if len(w) >= 2 and w.isalpha() and w.isupper())
+
+
 def _all_caps(text: str) -> bool:
     """An acronym-like form (WHO, U.S., COVID-19 is not: it has a lower-case reading 'covid')."""
     return text.isupper() and _ALL_CAPS.fullmatch(text) is not None  # isupper first: C speed
@@ -401,9 +421,9 @@ def _flags(entries) -> int:
     differ only by case or hamza with different statuses."""
     if len(entries) == 1:  # the common case, without generator overhead
         text = entries[0].term.text
-        return _CASE_SENSITIVE if text.isupper() and _all_caps(text) else 0
+        return _CASE_SENSITIVE if _case_words(text) else 0
     flags = 0
-    if any(_all_caps(e.term.text) for e in entries):
+    if any(_case_words(e.term.text) for e in entries):
         flags |= _CASE_SENSITIVE
     if len({e.term.status for e in entries}) > 1 and any(
             told_apart(a.term.text, b.term.text) for a in entries for b in entries if a.term.status != b.term.status):
@@ -442,9 +462,8 @@ def _as_written(written: str, entries: tuple[Entry, ...], flags: int) -> tuple[E
     those capitals; of forms told apart by case or hamza, the one written (when none is, the
     accepted ones: an unlisted spelling is not a forbidden one)."""
     if flags & _CASE_SENSITIVE:
-        bare = written[:-2] if written.endswith(("'s", "’s")) else written
-        entries = tuple(e for e in entries if not _all_caps(e.term.text)
-                        or " ".join(bare.split()).startswith(e.term.text))
+        tokens = {_PUNCTUATION.sub("", token) for token in written.split()}
+        entries = tuple(e for e in entries if all(word in tokens for word in _case_words(e.term.text)))
     if flags & _STRICT and entries:
         strict = strict_key(written)
         same = tuple(e for e in entries if strict_key(e.term.text) in strict)
@@ -495,7 +514,34 @@ def _resolve(cluster: list, picked: list) -> None:
         picked.append(cluster[0])
         return
     chosen: list = []
+    dropped: list = []
     for candidate in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):
         if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
             chosen.append(candidate)
+        else:
+            dropped.append(candidate)
+    if dropped and len(chosen[0]) > 3:
+        chosen = [_absorb(c, dropped) for c in chosen]
     picked.extend(sorted(chosen, key=lambda c: c[0]))
+
+
+def _absorb(chosen: tuple, dropped: list) -> tuple:
+    """A longer match also names the concepts of a shorter one inside it when the two share a
+    concept through forms of one language: 'منظمة الصحة العالمية (WHO)' (WHO) holds 'منظمة الصحة
+    العالمية', which the glossary lists for the World Health Organization too. A shorter form of another entity is not absorbed
+    (Kataib Hezbollah does not name Hezbollah), nor anything into a forbidden form."""
+    start, end, entries, *rest = chosen
+    if any(e.term.status is Status.FORBIDDEN for e in entries):
+        return chosen
+    have = {id(e.concept) for e in entries}
+    langs = {e.term.lang for e in entries}
+    extra = []
+    for inner in dropped:
+        same_lang = [e for e in inner[2] if e.term.lang in langs]
+        if start <= inner[0] and inner[1] <= end and have & {id(e.concept) for e in same_lang}:
+            extra.extend(e for e in same_lang if id(e.concept) not in have and not e.false_friend
+                         and e.term.status is not Status.FORBIDDEN)
+    if not extra:
+        return chosen
+    unique = {id(e.concept): e for e in extra}  # one entry a concept is enough to name it
+    return (start, end, entries + tuple(unique.values()), *rest)

@@ -79,6 +79,16 @@ class Concept:
                 return term.text
         return next((t.text for t in self.terms if t.text.strip()), f"#{self.index + 1}")
 
+    @property
+    def is_name(self) -> bool:
+        """A name or an acronym, not a common term: its English form has a capital letter (al-Muhandis
+        too); a gloss in parentheses does not count ('coronavirus (COVID-19)' is a common term)."""
+        form = self.preferred("en") or next(iter(self.forms("en")), None)
+        if form is None:
+            return False
+        head = form.text.split("(", 1)[0] or form.text
+        return any(char.isupper() for char in head)
+
     def preferred(self, lang: str) -> Term | None:
         for term in self.terms:
             if term.lang == lang and term.status is Status.PREFERRED:

@@ -201,13 +201,7 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
 
 
 def is_name(concept: Concept) -> bool:
-    """A concept whose English form is capitalized: a name or an acronym, not a common term
-    (a gloss in parentheses does not count: 'coronavirus (COVID-19)' is a common term)."""
-    form = concept.preferred("en") or next(iter(concept.forms("en")), None)
-    if form is None:
-        return False
-    head = form.text.split("(", 1)[0] or form.text
-    return any(char.isupper() for char in head)  # al-Muhandis too
+    return concept.is_name
 
 
 _LATIN_LETTER = re.compile("[a-z]")

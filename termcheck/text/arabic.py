@@ -213,7 +213,8 @@ _VERB_SUFFIXES = ("\u0648\u0627", "\u062a\u0645", "\u062a", "\u0646")  # وا ت
 def _skeletons(word: str) -> frozenset[str]:
     """Consonant skeletons of a word's plausible cores (first letter always kept, weak letters
     dropped), with and without clitics, suffixes and one derivational prefix letter."""
-    cores = {word, strip_article(word), strip_proclitics(word), light_stem(word)}
+    # Never the word with its article: ال would be two letters of every skeleton (الثالث ~ الولايات).
+    cores = {strip_article(word), strip_proclitics(word), light_stem(word)}
     for core in list(cores):
         for suffix in _VERB_SUFFIXES:
             if core.endswith(suffix) and len(core) - len(suffix) >= 3:
