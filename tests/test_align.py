@@ -132,6 +132,60 @@ def test_no_paragraph_breaks_on_one_side_aligns_sentences_across_the_text():
     assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
 
 
+def _tc205(source: str, target: str) -> list[tuple[int, int, str]]:
+    from termcheck.check import check_pair
+    from termcheck.match import Matcher
+    from termcheck.model import Glossary
+
+    result = check_pair(Document("ar.md", source, "ar"), Document("en.md", target, "en"), Matcher(Glossary([])))
+    return [(f.location.line, f.location.column, f.found) for f in result.findings if f.rule == "TC205"]
+
+
+def test_omitted_paragraph_is_one_sided_and_reported_on_the_source_text():
+    en = EN.replace(
+        "Lawmakers from the Sadr bloc criticized the delay in the vote. They said Basra province deserves "
+        "a larger share of oil revenue, which reached $95 billion.\n\n", ""
+    )
+    alignment = align_documents(Document("ar.md", AR, "ar"), Document("en.md", en, "en"))
+    assert ((3,), ()) in pairs(alignment.paragraph_beads)
+    assert ((4,), (2,)) in pairs(alignment.paragraph_beads)  # the next paragraph is not shifted
+    paragraph = AR.splitlines()[6]
+    assert _tc205(AR, en) == [(7, 1, paragraph)]
+
+
+def test_omitted_sentence_inside_a_paragraph_is_reported_alone():
+    en = EN.replace(" Prime Minister Mohammed Shia al-Sudani said the budget would fund 500,000 new jobs.", "")
+    alignment = align_documents(Document("ar.md", AR, "ar"), Document("en.md", en, "en"))
+    assert ((2,), (1,)) in pairs(alignment.sentence_beads) and ((3,), ()) in pairs(alignment.sentence_beads)
+    assert _tc205(AR, en) == [(5, 68, "وقال رئيس الوزراء محمد شياع السوداني إن الموازنة ستمول 500 ألف وظيفة جديدة.")]
+
+
+def test_confidence_is_a_probability_with_features_for_every_bead():
+    from termcheck.align.confidence import probability
+
+    alignment = align_documents(Document("ar.md", AR, "ar"), Document("en.md", EN, "en"))
+    assert len(alignment.features["sentence"]) == len(alignment.sentence_beads)
+    assert len(alignment.features["paragraph"]) == len(alignment.paragraph_beads)
+    assert all(0.0 <= b.confidence <= 1.0 for b in alignment.sentence_beads + alignment.paragraph_beads)
+    # a clear 1-1 bead with its anchors found is more likely right than a one-sided one
+    clear = (20.0, 20.0, 0.0, 0.0, 0.1, 1.0, 0.0, 0.0)
+    lonely = (1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    assert probability(clear, "sentence", 0.5) > 0.95 > probability(lonely, "sentence", 0.5)
+
+
+def test_lexicon_learns_word_pairs_that_keep_company():
+    from termcheck.align.lexicon import content_words, learn
+
+    text = "The vaccines work. A vaccine trial began. The virus spreads."
+    assert content_words(text, "en", [(0, 18), (19, 39), (40, len(text))]) == [{"vaccin", "work"}, {"vaccin", "trial", "began"}, {"virus", "spread"}]
+    assert content_words("واللقاحات فعالة", "ar", [(0, 15)]) == [{"لقاح", "فعال"}]
+    beads = [({"vaccin", "work"}, {"لقاح", "فعال"}), ({"vaccin", "trial"}, {"لقاح", "تجرب"}), ({"virus"}, {"فيروس"}),
+             ({"virus", "spread"}, {"فيروس", "ينتشر"})]
+    forward, backward = learn(beads)
+    assert forward["vaccin"] == {"لقاح"} and forward["virus"] == {"فيروس"}
+    assert backward["لقاح"] == {"vaccin"} and "work" not in forward  # seen once: no evidence
+
+
 def _bundled_pairs():
     if not os.path.isdir(CORPORA):
         return []
