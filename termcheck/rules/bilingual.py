@@ -6,12 +6,15 @@ that hold the bead's sentences). Rules check the sentence bead first and accept 
 the group, so a sentence the aligner split or merged differently does not produce noise.
 
 TC205 (untranslated segment): consecutive 1-0 sentence beads of one source paragraph give one
-finding at the source text, except a dropped credit line: a whole paragraph (not a heading, list
+finding at the source text (a whole omitted paragraph is one finding, so is a run of omitted
+sentences: one omission, one finding), except a dropped credit line: a whole paragraph (not a heading, list
 item or quote) of at most 8 words with no sentence punctuation, such as a byline. 0-1 beads (text only in the target: bylines, translator notes,
 footers) give nothing: they lose nothing for the reader.
 
 Low confidence: a cross-language finding in a bead whose confidence is below the threshold is
-downgraded one level (error -> warning -> info) and says that the alignment is uncertain.
+downgraded one level (error -> warning -> info) and says that the alignment is uncertain. The
+confidence is a calibrated P(bead right) (termcheck.align.confidence), so 0.5 means "more likely
+misaligned than not".
 """
 
 from __future__ import annotations
