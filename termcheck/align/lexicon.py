@@ -64,6 +64,7 @@ def content_words(text: str, lang: str, segments: list[tuple[int, int]]) -> list
     result: list[set[str]] = [set() for _ in segments]
     pattern, stop = (ARABIC_WORD, _ARABIC_STOP) if lang == "ar" else (_ENGLISH_WORD, _ENGLISH_STOP)
     lowered = folded.text if lang == "ar" else folded.text.lower()
+    stems: dict[str, str] = {}
     for match in pattern.finditer(lowered):
         word = match.group()
         if len(word) < 3 or word in stop:
@@ -71,7 +72,10 @@ def content_words(text: str, lang: str, segments: list[tuple[int, int]]) -> list
         offset = folded.to_original(match.start())
         k = bisect.bisect_right(starts, offset) - 1
         if k >= 0 and offset < segments[k][1]:
-            result[k].add(light_stem(word) if lang == "ar" else word[:ENGLISH_STEM])
+            stem = stems.get(word)
+            if stem is None:
+                stem = stems[word] = light_stem(word) if lang == "ar" else word[:ENGLISH_STEM]
+            result[k].add(stem)
     return result
 
 
