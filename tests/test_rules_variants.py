@@ -251,3 +251,14 @@ def test_a_name_wrapped_over_two_lines_of_a_hard_wrapped_text_is_one_name():
     assert (f.found, f.expected, where(f)) == ("Kataib\nHizbollah", "Kataib Hezbollah", (2, 1, 3, 10))
     # one paragraph per line: a line break ends the name
     assert lint("Kataib\nHizbollah\n", HOUSE) == []
+
+
+def test_variant_covering_names_the_variant_that_took_in_an_allowed_short_form():
+    from termcheck.lint import document_context
+    from termcheck.rules.variants import variant_covering
+
+    text = "Mohammed Raad spoke. Raad left."
+    ctx = document_context(Document("doc.txt", text, "en"), Matcher(RAAD))
+    inside = variant_covering(ctx, 9, 13)
+    assert (inside.text, inside.house) == ("Mohammed Raad", "Mohammad Raad")
+    assert variant_covering(ctx, 21, 25) is None  # Raad alone is the allowed form

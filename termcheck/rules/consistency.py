@@ -97,8 +97,12 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
         if last in PARTICLES or not is_name_like(last) or not translit_key(last):
             continue  # a lower-case last word (N95 respirator) is no surname
         start = span.start + span.text.rindex(last)
-        # the surname keeps its name's concept: a glossary name's surname is not another concept's
-        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname", span.concept))
+        # the surname keeps its name's concept: a glossary name's surname is not another concept's;
+        # in a name TC101 or TC102 rewrites, it is reported already (house: the surname they ask for)
+        reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
+        house = span.house.rsplit(None, 1)[-1] if reported and span.house else None
+        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname", span.concept, house,
+                              reported))
     if not tails:
         return
     tails_by_key = _by_key(tails)
@@ -220,5 +224,5 @@ def _expected(group: list[NameSpan], concept) -> str | None:
 
 def _already_reported(span: NameSpan, wanted: str) -> bool:
     """TC101 or TC102 already asks for `wanted` at this span."""
-    reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
+    reported = span.kind == "variant" or (span.kind in ("exact", "surname") and span.forbidden)
     return reported and span.house is not None and spelling(span.house) == wanted

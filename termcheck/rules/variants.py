@@ -129,6 +129,15 @@ class VariantIndex:
                     continue
                 self.by_key.setdefault(key, []).append((concept, term.text, term.status is Status.PREFERRED))
                 self.max_words = max(self.max_words, len(term.text.split()))
+        # Keys of the word runs inside longer forms (raad in muhamad raad): only an exact match
+        # with such a key can be taken in by a variant of a longer form.
+        self.inner_keys: set[str] = set()
+        for key in self.by_key:
+            parts = key.split(" ")
+            for a in range(len(parts)):
+                for b in range(a + 1, len(parts) + 1):
+                    if b - a < len(parts):
+                        self.inner_keys.add(" ".join(parts[a:b]))
         # Deletion neighbourhoods find near keys with dict lookups instead of a scan of all keys.
         self._deleted: dict[str, list[str]] = {}
         for key in self.by_key:
@@ -142,7 +151,7 @@ class VariantIndex:
         # Words the glossary's own English names use are names for this house, never ordinary words
         # (only the words a form capitalizes: "respiratory droplets" does not make Respiratory a name)
         forms = "\n".join(t.text for c in matcher.glossary.concepts for t in c.terms if t.lang == "en")
-        self.glossary_words = frozenset(spelling(w) for w in _CAPITALIZED_PART.findall(forms))
+        self.glossary_words = frozenset(spelling(" ".join(_CAPITALIZED_PART.findall(forms))).split(" "))
 
     def is_ordinary(self, word: str) -> bool:
         """A word of English (termcheck.text.ordinary_words) that no glossary form uses."""
@@ -152,7 +161,10 @@ class VariantIndex:
             pass
         if len(self._ordinary) >= self.MEMO_LIMIT:
             self._ordinary.clear()
-        parts = spelling(word).split("-")  # spelling() has unified the hyphens
+        folded = word.lower()
+        if not folded.isalpha():
+            folded = spelling(folded)  # apostrophes out, hyphens unified
+        parts = folded.split("-")
         ordinary = self._ordinary[word] = (
             not any(p in self.glossary_words for p in parts) and is_ordinary_word(word))
         return ordinary
@@ -247,6 +259,23 @@ def name_spans(ctx: DocumentContext) -> list[NameSpan]:
                 gc.enable()
     ctx.cache["name-spans"] = spans
     return spans
+
+
+def variant_covering(ctx: DocumentContext, start: int, end: int) -> NameSpan | None:
+    """The TC102 variant that took in the exact match text[start:end], if any.
+
+    With `Raad` allowed for Mohammad Raad, the "Raad" of "Mohammed Raad" is an exact match inside
+    the variant "Mohammed Raad": a bilingual rule should not accept it as the rendering (TC202).
+    """
+    cached = ctx.cache.get("variant-spans")
+    if cached is None:
+        variants = [s for s in name_spans(ctx) if s.kind == "variant"]
+        cached = ctx.cache["variant-spans"] = (variants, [v.start for v in variants])
+    variants, starts = cached
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and variants[k].start <= start and end <= variants[k].end and variants[k].end - variants[k].start > end - start:
+        return variants[k]
+    return None
 
 
 def is_hard_wrapped(ctx: DocumentContext) -> bool:
@@ -409,11 +438,17 @@ def _windows(words: list[str], keys: list[str], lock: list, max_words: int) -> I
 def _takes_in_a_match(piece: str, tokens: list[tuple[int, int]], lock: list, index: VariantIndex) -> bool:
     """Is a variant of the run one that takes in an exact match (Mohammed [Raad])?"""
     words = [piece[s:e] for s, e in tokens]
-    keys = [translit_key(w) for w in words]
+    # "President [Raad]": a title or sentence opener beside a match is no drift of a name
     edge = [lock[i] is None and words[i].lower() in EDGE_WORDS for i in range(len(words))]
+    if all(edge[i] for i in range(len(words)) if lock[i] is None):
+        return False
+    keys = [translit_key(w) for w in words]
+    spans = {(lk[0], lk[1]) for lk in lock if lk is not None and not lk[2]}
+    if not any(" ".join(keys[a:b + 1]) in index.inner_keys for a, b in spans):
+        return False  # no exact match here is part of a longer form
     for i, j, key, takes_in in _windows(words, keys, lock, index.max_words):
         if not takes_in or all(edge[k] for k in range(i, j + 1) if lock[k] is None):
-            continue  # "President [Raad]": a title or sentence opener beside a match is no drift of a name
+            continue
         if index.lookup(key) is not None and not all(index.is_ordinary(w) for w in words[i:j + 1]):
             return True
     return False
