@@ -319,7 +319,7 @@ def glob_regex(pattern: str) -> re.Pattern:
                 out.append(re.escape("["))
                 i += 1
             else:
-                body = pattern[i + 1 : close]
+                body = pattern[i + 1 : close].replace("\\", "\\\\").replace("[", "\\[")  # literal in a glob class
                 if body.startswith("!"):
                     body = "^" + body[1:]
                 out.append(f"[{body}]")
@@ -384,7 +384,7 @@ def collect_files(paths: list[str], config: Config) -> list[str]:
                 else:
                     kept.append(f)
             folders[:] = kept
-            for name in names:
+            for name in sorted(names):  # warnings in a stable order
                 if name.startswith("."):
                     continue
                 full = os.path.join(directory, name)
