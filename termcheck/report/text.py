@@ -22,6 +22,7 @@ def _width(text: str) -> int:
 
 
 _CONTEXT = 40  # characters shown on each side of a span in a long line
+_MAX_SPAN = 200  # characters of a span shown at most
 # Characters that move a terminal's cursor or break its line (str.splitlines splits at them, Location
 # lines do not): shown as one space each, so columns stay where the Location says.
 _SHOWN_AS_SPACE = {ord(c): " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t"}
@@ -32,16 +33,19 @@ def _excerpt(finding: Finding, lines: list[str] | None) -> list[str]:
     loc = finding.location
     if not lines or not 0 < loc.line <= len(lines):
         return []
-    line = lines[loc.line - 1].rstrip("\r\n").translate(_SHOWN_AS_SPACE)
+    line = lines[loc.line - 1]
+    length = len(line) - line.endswith("\r")  # no copy: lines may be megabytes long
     start = loc.column - 1
-    end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
+    end = loc.end_column - 1 if loc.end_line == loc.line else length
+    end = min(end, start + _MAX_SPAN)
     left = max(0, start - _CONTEXT)
-    right = min(len(line), max(end, start + 1) + _CONTEXT)
+    right = min(length, max(end, start + 1) + _CONTEXT)
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
+    suffix = "…" if right < length else ""
+    window = line[left:right].translate(_SHOWN_AS_SPACE)
+    shown = prefix + window + suffix
     offset = len(prefix) + start - left
-    marker = " " * _width(shown[:offset]) + "^" * max(1, _width(line[start:end]))
+    marker = " " * _width(shown[:offset]) + "^" * max(1, _width(window[start - left:end - left]))
     return [f"    {shown}", f"    {marker}"]
 
 
