@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from typing import List, Optional
 
@@ -121,9 +120,11 @@ def _declared_encoding(data: bytes, kind: str) -> str | None:
     name = found.group(1).decode("ascii")
     if name.upper() == "CHARSET":  # the template's placeholder
         return None
+    from termcheck.io import text_codec
+
     try:
-        codecs.lookup(name)
-    except LookupError:
+        text_codec(name)  # base64, rot13, idna: not charsets; read as UTF-8 like an unknown name
+    except InputError:
         return None
     return name
 

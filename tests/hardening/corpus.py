@@ -309,6 +309,12 @@ def cases() -> list[Case]:
             '</target></segment></unit>')),
              [["units", "x.xlf", "-g", "g.csv", "--format", "json"], ["units", "x.xlf", "-g", "g.csv"]],
              exits=frozenset({0, 1})),
+        Case("po-charset-base64", files(b_DOT_po='msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=base64\\n"\n\n'
+                                                'msgid "Hello"\nmsgstr "مرحبا"\n'),
+             [["units", "b.po"], ["units", "b.po", "--fix"]], exits=frozenset({0})),
+        Case("xml-encoding-rot13", files(r_DOT_xlf=_xliff12('<trans-unit id="1"><source>a</source><target>b</target>'
+                                                          '</trans-unit>').replace("UTF-8", "rot13")),
+             [["units", "r.xlf"]], stderr=ERR + r"r\.xlf:1: .*rot13.*not a text encoding"),
         # glossaries
         Case("glossary-huge-form", files(big_DOT_csv="id,en,ar\nx," + "word " * 20_000 + ",كلمة\n"),
              [["lint", "en.md", "-g", "big.csv"], ["glossary", "validate", "big.csv"]],
