@@ -317,16 +317,18 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
             continue  # the run is one exact match (the commonest case): nothing else to find
         j = k
         locks = []
+        inner = False
         while j < len(match_starts) and match_starts[j] < end:
             m = matches[j]
             forbidden = all(e.term.status is Status.FORBIDDEN for e in m.entries)
             locks.append((max(m.start, start) - start, min(m.end, end) - start, forbidden))
+            inner = inner or (not forbidden and translit_key(text[m.start:m.end]) in index.inner_keys)
             j += 1
         locks = tuple(locks)
         piece = text[start:end]
         tokens = [t.span() for t in _TOKEN.finditer(piece)]
         token_locks = _token_locks(tokens, locks)
-        if not _takes_in_a_match(piece, tokens, token_locks, index):
+        if not inner or not _takes_in_a_match(piece, tokens, token_locks, index):
             # the common case, and memoized: the pieces between the exact matches, as they are
             for a, b in _unlocked_pieces(tokens, token_locks):
                 spans.extend(_shifted(index, text, original, start + a, start + b, ()))
@@ -436,16 +438,14 @@ def _windows(words: list[str], keys: list[str], lock: list, max_words: int) -> I
 
 
 def _takes_in_a_match(piece: str, tokens: list[tuple[int, int]], lock: list, index: VariantIndex) -> bool:
-    """Is a variant of the run one that takes in an exact match (Mohammed [Raad])?"""
+    """Is a variant of the run one that takes in an exact match (Mohammed [Raad])? Asked only when
+    one of the run's exact matches is part of a longer form (VariantIndex.inner_keys)."""
     words = [piece[s:e] for s, e in tokens]
     # "President [Raad]": a title or sentence opener beside a match is no drift of a name
     edge = [lock[i] is None and words[i].lower() in EDGE_WORDS for i in range(len(words))]
     if all(edge[i] for i in range(len(words)) if lock[i] is None):
         return False
     keys = [translit_key(w) for w in words]
-    spans = {(lk[0], lk[1]) for lk in lock if lk is not None and not lk[2]}
-    if not any(" ".join(keys[a:b + 1]) in index.inner_keys for a, b in spans):
-        return False  # no exact match here is part of a longer form
     for i, j, key, takes_in in _windows(words, keys, lock, index.max_words):
         if not takes_in or all(edge[k] for k in range(i, j + 1) if lock[k] is None):
             continue
