@@ -16,3 +16,15 @@ def test_words_of_the_language(word):
 def test_names_are_not_words(word):
     # Abbas: the stem Abba (four letters) is too short to trust; al-: the Arabic article makes a name
     assert not is_ordinary_word(word)
+
+
+def test_byte_search_and_set_give_the_same_answers():
+    from termcheck.text.ordinary_words import _Headwords
+
+    words = ["monday", "police", "officials", "hassan", "raad", "well", "kataib", "abba", "zzzz"]
+    searched = _Headwords()
+    assert searched._set is None  # the package's pickle is laid out as expected: no unpickling yet
+    answers = [w in searched for w in words]
+    built = _Headwords()
+    built._load()
+    assert answers == [w in built for w in words] == [True, True, False, False, False, True, False, True, False]

@@ -20,7 +20,8 @@ Headwords are lemmas; a word also counts when removing a regular English inflect
 -ies -> -y, -ed, -ing, -'s) gives a headword of at least five letters (Officials, Witnesses; not
 Abbas, whose stem Abba is too short to trust).
 
-The set is loaded on first use (about 25 ms), only when TC102 or TC104 look at names.
+The list is read on first use, only when TC102 or TC104 need it (a candidate variant, or a group
+of two spellings): a short article costs a millisecond, a long text builds the set once (25 ms).
 """
 
 from __future__ import annotations
@@ -34,12 +35,53 @@ _ARTICLES = frozenset({"al", "el"})
 _MIN_STEM = 5  # a shorter stem is too weak a reason (Abbas is not the Abba of the dictionary)
 
 
-@lru_cache(maxsize=1)
-def _headwords() -> set[str]:
-    """The lower-cased headwords (a few hold a space: never equal to one token, so kept)."""
-    from english_words import get_english_words_set  # imported here: only name rules need it
+class _Headwords:
+    """The lower-cased headwords, answered from the package's pickle file.
 
-    return get_english_words_set(["gcide"], lower=True)
+    Unpickling 115,325 strings takes 25-60 ms; a short article asks about one or two words. The
+    first SEARCHED questions are answered by looking for the pickled string itself in the file's
+    bytes (a pickled str is SHORT_BINUNICODE, its length, its UTF-8 bytes, MEMOIZE); then the set
+    is built. If the file is not laid out that way (a known headword is not found), the set is
+    built at once.
+    """
+
+    SEARCHED = 40  # about 0.5 ms each; the set pays off after that
+
+    def __init__(self) -> None:
+        from importlib import resources
+
+        from english_words.constants import LOWER, PROCESSED_DATA_DIR  # only name rules need it
+        from english_words.util import get_data_file_name
+
+        path = resources.files("english_words").joinpath(PROCESSED_DATA_DIR, get_data_file_name("gcide", [LOWER]))
+        self._raw: bytes | None = path.read_bytes()
+        self._set: set[str] | None = None
+        self._asked = 0
+        if not self._in_bytes("monday") or self._in_bytes("hassan"):
+            self._load()
+
+    def _in_bytes(self, word: str) -> bool:
+        data = word.encode("utf-8")
+        return b"\x8c" + bytes([len(data)]) + data + b"\x94" in self._raw
+
+    def _load(self) -> None:
+        import pickle
+
+        self._set = pickle.loads(self._raw)
+        self._raw = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._set is None:
+            self._asked += 1
+            if self._asked <= self.SEARCHED and len(word.encode("utf-8")) < 256:
+                return self._in_bytes(word)
+            self._load()
+        return word in self._set
+
+
+@lru_cache(maxsize=1)
+def _headwords() -> _Headwords:
+    return _Headwords()
 
 
 def _stems(word: str):
