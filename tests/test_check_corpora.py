@@ -77,7 +77,21 @@ def test_clean_pair_has_no_findings(pair):
     assert [f"{located(f)} {f.message}" for f in findings(pair, clean=True)] == []
 
 
-ROWS = [pytest.param(pair, row, id=f"{pair}-{row['rule']}-{row['file']}:{row['line']}") for pair in PAIRS for row in planted(pair)]
+# Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
+# mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
+KNOWN_MISSES = {
+    ("blind/sanabel-app-sign-in", "TC205", "en.md", "5"):
+        "a sentence dropped from a paragraph with no term or number: the aligner merges it into a 2-1 bead",
+}
+
+
+def _param(pair: str, row: dict):
+    key = (pair, row["rule"], row["file"], row["line"])
+    marks = [pytest.mark.xfail(reason=KNOWN_MISSES[key], strict=True)] if key in KNOWN_MISSES else []
+    return pytest.param(pair, row, id=f"{pair}-{row['rule']}-{row['file']}:{row['line']}", marks=marks)
+
+
+ROWS = [_param(pair, row) for pair in PAIRS for row in planted(pair)]
 
 
 @pytest.mark.parametrize("pair, row", ROWS)
