@@ -413,11 +413,7 @@ def _arabic_numbers(text: str, covered) -> list[WordNumber]:
                 k += 1
                 continue
             if token.category == "ordinal":
-                date = date_around(text, token.start, token.end, "ar")
-                if date is not None:
-                    found.append(WordNumber(date[0], date[1], Decimal(token.value), "date", f"date:{date[2]}"))
-                else:
-                    found.append(WordNumber(token.start, token.end, Decimal(token.value), "ordinal", None))
+                found.append(_ordinal(text, token, "ar"))
                 k += 1
                 continue
             phrase = _read_arabic(run[k:])
@@ -589,11 +585,7 @@ def _english_numbers(text: str, covered) -> list[WordNumber]:
                 token = token._replace(end=run[k + 1].end, value=token.value + run[k + 1].value, category="ordinal")
                 k += 1
             if token.category == "ordinal":
-                date = date_around(text, token.start, token.end, "en")
-                if date is not None:
-                    found.append(WordNumber(date[0], date[1], Decimal(token.value), "date", f"date:{date[2]}"))
-                else:
-                    found.append(WordNumber(token.start, token.end, Decimal(token.value), "ordinal", None))
+                found.append(_ordinal(text, token, "en"))
                 k += 1
                 continue
             phrase = _read_english(run[k:])
@@ -646,3 +638,11 @@ def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
     if lang == "ar":
         return _arabic_numbers(text, covered)
     return sorted(_english_numbers(text, covered) + _roman_numbers(text, covered))
+
+
+def _ordinal(text: str, token, lang: str) -> WordNumber:
+    """An ordinal word: a date when a month stands beside it (الأول من آذار, the first of March)."""
+    date = date_around(text, token.start, token.end, lang)
+    if date is not None:
+        return WordNumber(date[0], date[1], Decimal(token.value), "date", f"date:{date[2]}")
+    return WordNumber(token.start, token.end, Decimal(token.value), "ordinal", None)
