@@ -47,10 +47,10 @@ RULES = ("TC101", "TC201", "TC202", "TC203")
 BARS = {"error": 0.95, "warning": 0.85}
 # (set, rule) -> floor, where issue 9's bar is not met today (measured true/total in the comment)
 FLOORS: dict[tuple[str, str], float] = {
-    ("tico-google", "TC201"): 0.70,  # 310/424
+    ("tico-google", "TC201"): 0.70,  # 317/440
     ("tico-google", "TC202"): 0.10,  # 1/8
     ("tico-google", "TC203"): 0.00,  # 0/12
-    ("tico-facebook", "TC201"): 0.70,  # 547/757
+    ("tico-facebook", "TC201"): 0.70,  # 567/786
     ("tico-facebook", "TC202"): 0.20,  # 4/20
     ("tico-facebook", "TC203"): 0.30,  # 4/12
     ("django-ui", "TC201"): 0.50,  # 2/4
