@@ -100,14 +100,14 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported or not is_name(concept):
+            if variant in reported or not concept.is_name:
                 continue  # reported already; or a derived form of a common term, which renders it
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
         group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
         if kept_as_is(source_text, group_text) or any(
-                not is_name(c) and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
+                not c.is_name and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
             continue  # kept in Latin, or a common term rendered by a derived form (تفشت for التفشي)
         first = view.target_spans[0][0]
         yield with_confidence(
@@ -196,12 +196,8 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
     translator may rightly render it from (illness, sickness), so its appearance proves nothing.
     A name is not unexpected when the source names it by part of a form: a surname alone
     (بري for نبيه بري, Berri for Nabih Berri)."""
-    names = [c for c in concepts if is_name(c)]
+    names = [c for c in concepts if c.is_name]
     return bool(names) and not any(mentioned_in_part(c, source_text, source_lang) for c in names)
-
-
-def is_name(concept: Concept) -> bool:
-    return concept.is_name
 
 
 _LATIN_LETTER = re.compile("[a-z]")

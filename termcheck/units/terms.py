@@ -20,7 +20,6 @@ from termcheck.model import Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.terms_xlang import (
     best_window,
-    is_name,
     kept_as_is,
     missing_term_finding,
     rendered_by_relatives,
@@ -103,7 +102,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                                       [(m.start, m.end) for m in in_target], matcher)
                 if variant is not None:
                     found_variant = True
-                    if not is_name(concept):
+                    if not concept.is_name:
                         break  # a derived form of a common term (انتشر for الانتشار) renders it
                     found = unit.target[variant[0]:variant[1]]
                     yield for_unit(unit, wrong_rendering_finding(
@@ -111,7 +110,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         locator.source(unit, source_text), source_text))
                     break
             if not found_variant and not any(
-                    not is_name(c) and rendered_by_relatives(c, target_text, target_lang) for c in concepts):
+                    not c.is_name and rendered_by_relatives(c, target_text, target_lang) for c in concepts):
                 concept = concepts[0]
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
