@@ -82,11 +82,15 @@ class Concept:
     @property
     def is_name(self) -> bool:
         """A name or an acronym, not a common term: its English form has a capital letter (al-Muhandis
-        too); a gloss in parentheses does not count ('coronavirus (COVID-19)' is a common term)."""
+        too); a gloss in parentheses does not count ('coronavirus (COVID-19)' is a common term), nor
+        does the first letter of a phrase in sentence case ('Severe outbreak', as term lists write
+        their entries, is a common term; 'Kataib Hezbollah' and 'Wuhan' are names)."""
         form = self.preferred("en") or next(iter(self.forms("en")), None)
         if form is None:
             return False
-        head = form.text.split("(", 1)[0] or form.text
+        head = (form.text.split("(", 1)[0] or form.text).strip()
+        if len(head.split()) > 1:
+            head = head[1:]  # sentence case: the first capital proves nothing in a phrase
         return any(char.isupper() for char in head)
 
     def preferred(self, lang: str) -> Term | None:

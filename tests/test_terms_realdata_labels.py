@@ -11,11 +11,13 @@ Fails when a finding labelled true disappears, when an unlabelled finding appear
 in the file), or when a rule's precision on a set drops below max(bar, measured precision rounded down
 to 0.05), with issue 9's bars: error >= 0.95 (TC101, TC201), warning >= 0.85 (TC202, TC203).
 Bars not met today are held at the measured floor (FLOORS below) so that they cannot get worse; today
-only TC101 meets its bar (django-ui 1/1, mozilla-ui 8/8). TC201 is 0.50-0.78 on the web-UI sets ('email'
-meaning an e-mail message, 'user account' rendered حساب) and about 0.72 on TICO-19, where most TC201
-findings are true (TICO's translators use other words than the term lists: جائحة for 'pandemic',
-سارس كوف-2 for SARS-CoV-2) and the false ones come mostly from the lists' compound entries
-(COVID-19 cases, COVID-19 WHO). TC202 (0.13, 0.20) and TC203 (0.00, 0.33) on TICO-19 are far under 0.85.
+TC101 meets its bar (django-ui 1/1, mozilla-ui 8/8) and TC203 on tico-facebook (4/4). On TICO-19 most
+TC201 findings are true (TICO's translators use other words than the term lists: جائحة for 'pandemic',
+سارس كوف-2 for SARS-CoV-2); the false ones left are other senses of a word (medicine as a field,
+ventilation of the lungs, close contact as an act), same-root adjectives (عدوى for معدٍ) and the lists'
+own slips. TC201 on the web-UI sets is 0.50-0.78 ('email' meaning an e-mail message, 'user account'
+rendered حساب). termcheck/rules/rendered.py says which renderings TC201 accepts, and
+bench/eval_terms_realdata.py prints these figures.
 """
 
 from __future__ import annotations
@@ -47,15 +49,19 @@ RULES = ("TC101", "TC201", "TC202", "TC203")
 BARS = {"error": 0.95, "warning": 0.85}
 # (set, rule) -> floor, where issue 9's bar is not met today (measured true/total in the comment)
 FLOORS: dict[tuple[str, str], float] = {
-    ("tico-google", "TC201"): 0.70,  # 317/440
-    ("tico-google", "TC202"): 0.10,  # 1/8
-    ("tico-google", "TC203"): 0.00,  # 0/12
-    ("tico-facebook", "TC201"): 0.70,  # 567/786
-    ("tico-facebook", "TC202"): 0.20,  # 4/20
-    ("tico-facebook", "TC203"): 0.30,  # 4/12
+    ("tico-google", "TC201"): 0.85,  # 316/361
+    ("tico-google", "TC202"): 0.25,  # 1/4
+    ("tico-google", "TC203"): 0.00,  # 0/1
+    ("tico-facebook", "TC201"): 0.85,  # 567/662
+    ("tico-facebook", "TC202"): 0.55,  # 4/7
     ("django-ui", "TC201"): 0.50,  # 2/4
     ("allauth-ui", "TC201"): 0.75,  # 29/37
     ("mozilla-ui", "TC201"): 0.50,  # 1/2
+}
+# Labelled-true findings that today's rules knowingly no longer report, each with the reason.
+KNOWN_LOST = {
+    ("tico-google", "TC201", "tico19/all.en-ar.tmx", 12133, 25, "COVID-19 outbreaks", ""):
+        "the misaligned unit's target happens to hold تفشٍّ and كوفيد-19, which render the compound by its parts",
 }
 
 pytestmark = pytest.mark.skipif(not os.path.isdir(REALDATA), reason="../shared/realdata not available")
@@ -111,7 +117,7 @@ def measured(name: str) -> dict[str, tuple[int, int]]:
     """rule -> (true, total) over the labelled rows of a set: what the floors are taken from."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in labelled():
-        if row["set"] == name:
+        if row["set"] == name and row_key(row) not in KNOWN_LOST:
             counts[row["rule"]][0] += row["label"] == "true"
             counts[row["rule"]][1] += 1
     return {rule: (t, n) for rule, (t, n) in counts.items()}
@@ -122,8 +128,9 @@ def test_labelled_true_findings_are_still_found_and_precision_holds(monkeypatch,
     findings = run_set(monkeypatch, capsys, tmp_path, name)
     labels = {row_key(r): r for r in labelled() if r["set"] == name}
     found = {key(name, f) for f in findings}
-    lost = [k for k, r in labels.items() if r["label"] == "true" and k not in found]
+    lost = [k for k, r in labels.items() if r["label"] == "true" and k not in found and k not in KNOWN_LOST]
     assert lost == [], f"labelled-true findings no longer reported: {lost}"
+    assert not found & set(KNOWN_LOST), "a known-lost finding is reported again: take it out of KNOWN_LOST"
     unlabelled = [k for k in found if k not in labels]
     assert unlabelled == [], f"new findings, counted as false: label them in {EXPECTED}: {unlabelled[:20]}"
     per_rule: dict[tuple[str, str], list[bool]] = defaultdict(list)

@@ -21,6 +21,7 @@ from termcheck.match import Match
 from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
+from termcheck.rules.rendered import EN_FUNCTION_WORDS, in_other_number, rendered_otherwise, same_stem
 from termcheck.text.translit import near_keys, translit_key
 
 TC201, TC202, TC203 = rule("TC201"), rule("TC202"), rule("TC203")
@@ -100,15 +101,16 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported or not concept.is_name:
-                continue  # reported already; or a derived form of a common term, which renders it
+            if variant in reported or not concept.is_name or in_other_number(
+                    ctx.target.text[variant[0]:variant[1]], concept, target_lang):
+                continue  # reported already; a derived form of a common term; the name inflected
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
         group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
-        if kept_as_is(source_text, group_text) or any(
-                not c.is_name and rendered_by_relatives(c, group_text, target_lang) for c in expectable):
-            continue  # kept in Latin, or a common term rendered by a derived form (تفشت for التفشي)
+        if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group)
+               for c in expectable):
+            continue  # kept in Latin, a derived form (تفشت for التفشي), a name's word, a compound's parts
         first = view.target_spans[0][0]
         yield with_confidence(
             missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
@@ -193,66 +195,15 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
     """Whether a target term with no glossary counterpart in the aligned source is worth a TC203.
 
     Only names are: a common term (its English form lower case: disease, مرض) has synonyms a
-    translator may rightly render it from (illness, sickness), so its appearance proves nothing.
-    A name is not unexpected when the source names it by part of a form: a surname alone
-    (بري for نبيه بري, Berri for Nabih Berri)."""
-    names = [c for c in concepts if c.is_name]
-    return bool(names) and not any(mentioned_in_part(c, source_text, source_lang) for c in names)
-
-
-_LATIN_LETTER = re.compile("[a-z]")
-_EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
-
-
-def rendered_by_relatives(concept: Concept, target_text: str, lang: str) -> bool:
-    """Whether the last content word of one of the concept's `lang` forms has a relative in
-    `target_text`: an Arabic word of the same root (text.arabic.share_root: تفشت for التفشي, أمراض
-    for مرض) or an English word of the same stem (spreading for spread, infected for infection).
-    A different word (محرك التفتيش for محرك البحث) is no relative. Used only to keep a common term
-    that the target renders by a derived form from being reported missing."""
-    from termcheck.text.arabic import FUNCTION_WORDS, share_root
-    from termcheck.text.normalize import normalize_form
-
-    words = set(_WORD.findall(normalize_form(target_text)))
-    if not words:
-        return False
-    related = share_root if lang == "ar" else _same_stem
-    for form in concept.forms(lang):
-        content = [w for w in _WORD.findall(normalize_form(form.text))
-                   if w not in FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
-        # The last word tells a compound apart (محرك البحث / محرك التفتيش), and a head word the
-        # translation leaves out is no missing term (حالات الوفاة is rendered by الوفيات).
-        if content and any(related(content[-1], t) for t in words):
-            return True
-    return False
-
-
-def kept_as_is(source_text: str, target_text: str) -> bool:
-    """The source term stands unchanged in the target (a value, brand or code kept in Latin in an
-    Arabic string: 'openid profile email'): it is not a missing rendering."""
-    needle = source_text.strip().lower()
-    if not _LATIN_LETTER.search(needle):
-        return False
-    haystack = target_text.lower()
-    at = haystack.find(needle)
-    while at != -1:
-        end = at + len(needle)
-        if (at == 0 or not haystack[at - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
-            return True
-        at = haystack.find(needle, at + 1)
-    return False
-
-
-def _same_stem(a: str, b: str) -> bool:
-    """English words with a long common beginning (spread/spreading, transmission/transmitted)."""
-    if a == b:
-        return True
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= 4 and common >= 0.75 * min(len(a), len(b))
+    translator may rightly render it from (illness, sickness), so its appearance proves nothing,
+    also when the same words are a name's form too (فيروس كورونا الجديد: new coronavirus, SARS-CoV-2).
+    A term is not unexpected when the source names any of its concepts in part or by an acronym:
+    a surname alone (بري for Nabih Berri, Berri for Nabih Berri), a distinctive word of the form
+    ('novel CoVs' for novel coronavirus), the acronym of the form or the form the acronym stands for
+    (SARS for severe acute respiratory syndrome, Centers for Disease Control for CDC)."""
+    return all(c.is_name for c in concepts) and not any(
+        mentioned_in_part(c, source_text, source_lang) or named_by_acronym(c, source_text, source_lang)
+        for c in concepts)
 
 
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
@@ -274,7 +225,26 @@ def mentioned_in_part(concept: Concept, text: str, lang: str) -> bool:
         words = {strip_article(w) for w in words}
         return any(w in words or any(r.lemma in words for r in readings(w))
                    for w in set(_WORD.findall(normalize_form(text))))
-    return bool(words & set(_WORD.findall(normalize_form(text))))
+    return any(same_stem(w, t) for t in set(_WORD.findall(normalize_form(text))) for w in words)
+
+
+def named_by_acronym(concept: Concept, text: str, lang: str) -> bool:
+    """An English form and `text` name one thing, one by the initials of the other's words: SARS in
+    the text for 'severe acute respiratory syndrome', 'Centers for Disease Control and Prevention'
+    for CDC (initials of a run of capitalized words, particles skipped)."""
+    if lang != "en":
+        return False
+    tokens = re.findall(r"[A-Za-z]+", text)
+    acronyms = {t.lower() for t in tokens if len(t) >= 2 and t.isupper()}
+    skipped = _NAME_PARTICLES | EN_FUNCTION_WORDS
+    capitalized = "".join(t[0].lower() if t[0].isupper() else " " for t in tokens if t.lower() not in skipped)
+    for form in concept.forms(lang):
+        words = [w for w in re.findall(r"[A-Za-z]+", form.text) if w.lower() not in skipped]
+        if len(words) >= 2 and "".join(w[0] for w in words).lower() in acronyms:
+            return True
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in capitalized:
+            return True
+    return False
 
 
 def _source_concepts(ctx: PairContext, spans: tuple[Span, ...]) -> set[str]:

@@ -241,3 +241,11 @@ def share_root(a: str, b: str) -> bool:
             if short == long or (len(short) >= 3 and _subsequence(short, long)):
                 return True
     return False
+
+
+def broken_plural_pair(a: str, b: str) -> bool:
+    """Whether one word is the other with an alef after its second letter: the mafāʿil / faʿāʿil
+    broken plural of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر). The one
+    broken-plural pattern that a spelling alone proves; others (قناع / أقنعة) need a lexicon."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) == 4 and len(long) == 5 and long[2] == "\u0627" and long[:2] + long[3:] == short

@@ -16,13 +16,12 @@ from dataclasses import replace
 
 from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher
-from termcheck.model import Finding, Location, Status
+from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
+from termcheck.rules.rendered import in_other_number, rendered_otherwise
 from termcheck.rules.terms_xlang import (
     best_window,
-    kept_as_is,
     missing_term_finding,
-    rendered_by_relatives,
     unexpected,
     wrong_rendering_finding,
 )
@@ -70,10 +69,10 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
-        rendered: set[int] = set()
+        rendered: dict[int, Concept] = {}
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
-            rendered.update(id(e.concept) for e in entries)
+            rendered.update((id(e.concept), e.concept) for e in entries)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
                 yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
@@ -93,8 +92,6 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if not concepts or any(id(c) in rendered for c in mentioned):
                 continue
             source_text = unit.source[match.start:match.end]
-            if kept_as_is(source_text, target_text):
-                continue  # a value or brand kept in Latin
             found_variant = False
             for concept in concepts:
                 variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
@@ -102,15 +99,17 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                                       [(m.start, m.end) for m in in_target], matcher)
                 if variant is not None:
                     found_variant = True
-                    if not concept.is_name:
-                        break  # a derived form of a common term (انتشر for الانتشار) renders it
                     found = unit.target[variant[0]:variant[1]]
+                    if not concept.is_name or in_other_number(found, concept, target_lang):
+                        break  # a derived form of a common term (انتشر for الانتشار), the name inflected
                     yield for_unit(unit, wrong_rendering_finding(
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
                     break
+            rendered_keys = {c.key for c in rendered.values()}
             if not found_variant and not any(
-                    not c.is_name and rendered_by_relatives(c, target_text, target_lang) for c in concepts):
+                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys)
+                    for c in concepts):
                 concept = concepts[0]
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",

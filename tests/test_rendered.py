@@ -1,0 +1,86 @@
+"""termcheck/rules/rendered.py: the renderings TC201 accepts without a listed form, and the ones it
+must still report; TC202's 'same name in another number'; TC203's acronyms and sentence-case names."""
+
+from termcheck.match import Matcher
+from termcheck.rules.rendered import in_other_number, rendered_otherwise
+from termcheck.rules.terms_xlang import named_by_acronym, unexpected
+from termcheck.text.arabic import broken_plural_pair
+from tests.helpers import concept, glossary
+
+TRANSMISSION = concept("transmission", en_p="transmission", ar_p="انتقال المرض")
+PATHOGEN = concept("pathogen", en_p="pathogens", ar_p="مسببات الأمراض")
+SEARCH = concept("search-engine", en_p="search engine", ar_p="محرك البحث")
+MERS = concept("mers", en_p="MERS", ar_p="فيروس ميرس")
+COVID = concept("covid", en_p="COVID-19", ar_p="كوفيد-19")
+COVID_CASES = concept("covid-cases", en_p="COVID-19 cases", ar_p="حالات الإصابة بكوفيد-19")
+CDC = concept("cdc", en_p="CDC", ar_p="مركز مكافحة الأمراض")
+WHO = concept("who", en_p="WHO", ar_p="منظمة الصحة العالمية")
+SEVERE = concept("severe-outbreak", en_p="Severe outbreak", ar_p="التفشي الشديد")
+SARS = concept("sars", en_p="severe acute respiratory syndrome", ar_p="المتلازمة التنفسية الحادة الشديدة")
+WUHAN = concept("wuhan", en_p="Wuhan", ar_p="ووهان")
+MATCHER = Matcher(glossary(TRANSMISSION, PATHOGEN, SEARCH, MERS, COVID, COVID_CASES, CDC, WHO, SEVERE, SARS, WUHAN))
+
+
+def renders(c, source, target, rendered=()):
+    return rendered_otherwise(c, source, target, "ar", MATCHER, set(rendered))
+
+
+def test_a_construct_head_renders_a_one_word_term_with_any_complement_or_pronoun():
+    assert renders(TRANSMISSION, "transmission", "يحدث انتقال العدوى عبر الرذاذ")
+    assert renders(TRANSMISSION, "transmission", "ويمكن انتقاله بين الناس")
+    assert not renders(TRANSMISSION, "transmission", "يحدث تفشي العدوى عبر الرذاذ")
+
+
+def test_a_relative_of_the_head_does_not_render_it():
+    # يسببها shares the root of مسببات, but only the head itself (inflection aside) renders the term
+    assert not renders(PATHOGEN, "pathogens", "لا يمكن تمييز العدوى التي يسببها عن الفيروسات الأخرى")
+    assert renders(PATHOGEN, "pathogens", "وتنتقل المسببات بين الحيوانات")
+
+
+def test_the_last_word_still_tells_compounds_apart():
+    assert renders(SEARCH, "search engine", "ابحث في محركات البحث")
+    assert not renders(SEARCH, "search engine", "استخدم محرك التفتيش")
+
+
+def test_a_name_is_rendered_by_its_transliterated_word_spelt_as_listed():
+    assert renders(MERS, "MERS", "أصيب بميرس في العام الماضي")
+    assert not renders(MERS, "MERS", "أصيب بمارس في العام الماضي")  # March, a misspelling
+    assert not renders(MERS, "MERS", "أصيب بالفيروس في العام الماضي")
+
+
+def test_a_compound_is_rendered_by_its_listed_part_and_the_words_it_adds():
+    target = "ارتفعت حالات كوفيد-19 في المدينة"
+    assert renders(COVID_CASES, "COVID-19 cases", target, rendered={"covid"})
+    assert not renders(COVID_CASES, "COVID-19 cases", target, rendered=())  # the part is not rendered
+    assert not renders(COVID_CASES, "COVID-19 cases", "ارتفعت وفيات كوفيد-19 في المدينة", rendered={"covid"})
+
+
+def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():
+    assert in_other_number("مراكز مكافحة الأمراض", CDC, "ar")
+    assert in_other_number("لمركز مكافحة الأمراض", CDC, "ar")
+    assert in_other_number("تفشي شديد", SEVERE, "ar")  # the article off every word
+    assert not in_other_number("منظمة لصحة العالمية", WHO, "ar")  # one article dropped: a misspelling
+    assert not in_other_number("مركز مراقبة الأمراض", CDC, "ar")
+    assert not in_other_number("Centers", CDC, "en")
+
+
+def test_broken_plural_pair_is_the_inserted_alef_pattern_only():
+    assert broken_plural_pair("مركز", "مراكز") and broken_plural_pair("مساجد", "مسجد")
+    assert not broken_plural_pair("ميرس", "مارس")
+    assert not broken_plural_pair("قناع", "اقنعة")
+
+
+def test_sentence_case_phrases_are_common_terms_and_capitalized_names_are_names():
+    assert not SEVERE.is_name
+    assert WUHAN.is_name and MERS.is_name and CDC.is_name
+    assert concept("kh", en_p="Kataib Hezbollah").is_name
+
+
+def test_tc203_is_silent_when_the_source_names_the_term_by_acronym_or_expansion():
+    assert named_by_acronym(SARS, "Like SARS, the virus spread in hospitals.", "en")
+    assert named_by_acronym(CDC, "The Centers for Disease Control and Prevention said so.", "en")
+    assert not named_by_acronym(CDC, "The World Health Organization said so.", "en")
+    assert not unexpected([CDC], "The Centers for Disease Control said so.", "en")
+    assert unexpected([WUHAN], "The Huanan market was closed.", "en")
+    # the same target words as a common term's form: their presence proves nothing
+    assert not unexpected([WUHAN, SEVERE], "The Huanan market was closed.", "en")
