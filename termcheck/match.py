@@ -209,7 +209,8 @@ class Matcher:
                 continue
             start = end - length
             if start == 0 or not s[start - 1].isalnum():
-                if plain:
+                if plain and not (start > 1 and s[start - 1] == "-" and s[start - 2].isalpha()
+                                  and _compound_head(s, start, end, plain)):
                     yield start, end, plain, flags, not plain[0].inflected
                 continue
             if not (arabic or elided):
@@ -371,6 +372,17 @@ def _words_around(s: str, cores) -> list[tuple[int, int]]:
             continue
         words[start] = end
     return sorted(words.items())
+
+
+def _compound_head(s: str, start: int, end: int, entries) -> bool:
+    """A one-word common term after a hyphen is the head of another word (single-stranded is not
+    stranded, self-isolation not isolation). Not after an adverb (potentially-infected is still
+    infected); a name stays a name there (pro-Basij), and a term before a hyphen is still itself
+    (pandemic-related)."""
+    key = s[start:end]
+    if " " in key or "-" in key or any(e.concept.is_name for e in entries):
+        return False
+    return not s[max(0, start - 3):start - 1].endswith("ly")
 
 
 def _english_twins(key: str, text: str) -> list[str]:

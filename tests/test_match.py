@@ -192,3 +192,12 @@ def test_a_plural_the_glossary_lists_stands_for_its_singular_too():
         ("لقاح", False), ("اللقاح", False), ("اللقاحات", True), ("vaccines", True),
     ]  # an all-capitals form with spaces is still matched as written: 'COVID-19 who' is not it
     # English plurals are not singularized: 'settings' is not 'setting (your password)'.
+
+
+def test_a_common_term_after_a_hyphen_is_another_word_unless_an_adverb_comes_first():
+    matcher = Matcher(glossary(concept("stranded", en_p="stranded", ar_p="عالقين"),
+                               concept("infected", en_p="infected", ar_p="مصاب"),
+                               concept("basij", en_p="Basij", ar_p="الباسيج")))
+    text = "single-stranded RNA; potentially-infected people; stranded tourists; pro-Basij; infected-looking"
+    assert [(text[m.start:m.end], m.start) for m in matcher.find(text)] == [
+        ("infected", 33), ("stranded", 50), ("Basij", 73), ("infected", 80)]
