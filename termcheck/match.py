@@ -44,6 +44,7 @@ from termcheck.text.arabic import (
     TA_MARBUTA,
     Analyzer,
     is_arabic_phrase,
+    restore_manqus,
     stem_core,
     strip_article,
 )
@@ -149,9 +150,13 @@ class Matcher:
 
     def _index_forms(self, glossary: Glossary):
         pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
+        # A defective noun cut short by its tanween (معدٍ) is also listed whole (المعدي): text.arabic.
+        restored = [(concept, term, full) for concept, term in pairs
+                    if term.lang == "ar" and "\u064d" in term.text and (full := restore_manqus(term.text)) != term.text]
         friends = [(concept, term) for concept in glossary.concepts for term in concept.false_friends]
         # One normalize() call for all forms: NUL is untouched by every fold and ends every run.
-        keys = self.normalize("\x00".join(term.text for _, term in pairs + friends)).text.split("\x00")
+        texts = [term.text for _, term in pairs + friends] + [full for _, _, full in restored]
+        keys = self.normalize("\x00".join(texts)).text.split("\x00")
         forms: dict[str, list[Entry]] = {}
         phrases: dict[tuple, list[Entry]] = {}
         twins: list[tuple[str, Entry]] = []
@@ -161,6 +166,8 @@ class Matcher:
                            forms, phrases, twins)
         for (concept, term), key in zip(friends, keys[len(pairs):]):
             _index_key(key.strip(), concept, term, forms, phrases, twins, false_friend=True)
+        for (concept, term, _), key in zip(restored, keys[len(pairs) + len(friends):]):
+            _index_key(key.strip(), concept, term, forms, phrases, twins)
         for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
             if twin not in forms or all(e.inflected for e in forms[twin]):
                 forms.setdefault(twin, []).append(entry)

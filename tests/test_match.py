@@ -201,3 +201,9 @@ def test_a_common_term_after_a_hyphen_is_another_word_unless_an_adverb_comes_fir
     text = "single-stranded RNA; potentially-infected people; stranded tourists; pro-Basij; infected-looking"
     assert [(text[m.start:m.end], m.start) for m in matcher.find(text)] == [
         ("infected", 33), ("stranded", 50), ("Basij", 73), ("infected", 80)]
+
+
+def test_a_defective_noun_listed_with_its_tanween_matches_whole_and_short():
+    matcher = Matcher(glossary(concept("contagious", en_p="contagious", ar_p="معدٍ")))
+    text = "المرض المعدي، مرض معدٍ، أمراض معدية، معد"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["معدي", "معدٍ", "معدية", "معد"]

@@ -84,3 +84,9 @@ def test_tc203_is_silent_when_the_source_names_the_term_by_acronym_or_expansion(
     assert unexpected([WUHAN], "The Huanan market was closed.", "en")
     # the same target words as a common term's form: their presence proves nothing
     assert not unexpected([WUHAN, SEVERE], "The Huanan market was closed.", "en")
+
+
+def test_a_defective_noun_in_a_form_is_read_whole_for_relatives():
+    contagious = concept("contagious", en_p="contagious", ar_p="معدٍ")
+    assert renders(contagious, "contagious", "من المرض الشديد العدوى")  # عدوى: the root of معدي
+    assert not renders(contagious, "contagious", "من المرض الشديد الخطورة")

@@ -49,10 +49,10 @@ RULES = ("TC101", "TC201", "TC202", "TC203")
 BARS = {"error": 0.95, "warning": 0.85}
 # (set, rule) -> floor, where issue 9's bar is not met today (measured true/total in the comment)
 FLOORS: dict[tuple[str, str], float] = {
-    ("tico-google", "TC201"): 0.85,  # 316/361
+    ("tico-google", "TC201"): 0.85,  # 316/353
     ("tico-google", "TC202"): 0.25,  # 1/4
     ("tico-google", "TC203"): 0.00,  # 0/1
-    ("tico-facebook", "TC201"): 0.85,  # 567/662
+    ("tico-facebook", "TC201"): 0.85,  # 567/651
     ("tico-facebook", "TC202"): 0.55,  # 4/7
     ("django-ui", "TC201"): 0.50,  # 2/4
     ("allauth-ui", "TC201"): 0.75,  # 29/37

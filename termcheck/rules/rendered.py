@@ -77,7 +77,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         return False
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     for form in concept.forms(lang):
-        content = content_words(form.text, lang)
+        content = form_words(form.text, lang)
         if content and any(_related(content[-1], t, lang) for t in words):
             return True
         head = _construct_head(content, said) if lang == "ar" else None
@@ -112,13 +112,31 @@ def by_parts(concept: Concept, source_text: str, target_text: str, lang: str, ma
             continue
         rest = source_text.replace(part_text, " ", 1)
         said = len(content_words(rest, "ar" if lang == "en" else "en"))
-        part_words = {w for t in part.forms(lang) for w in content_words(t.text, lang)}
         for form in concept.forms(lang):
-            added = [_lemmas(w, lang) for w in content_words(form.text, lang)
-                     if not any(_related(w, p, lang) for p in part_words)]
+            added = [_lemmas(w, lang) for w in _without_part(form_words(form.text, lang), part, lang)]
             if all(any(w & t for t in words) for w in added[:said]):
                 return True
     return False
+
+
+def _without_part(words: list[str], part: Concept, lang: str) -> list[str]:
+    """`words` less those that spell the part: each word of one of the part's forms takes away one
+    related word, the last first (the part is the compound's complement: in الفيروس المسبب لمرض
+    فيروس كورونا the part فيروس كورونا takes the second فيروس, and الفيروس stays the compound's)."""
+    best = words
+    for form in part.forms(lang):
+        left = form_words(form.text, lang)
+        kept = []
+        for word in reversed(words):
+            match = next((i for i, p in enumerate(left) if _related(word, p, lang)), None)
+            if match is None:
+                kept.append(word)
+            else:
+                del left[match]
+        kept.reverse()
+        if len(kept) < len(best):
+            best = kept
+    return best
 
 
 def _lemmas(word: str, lang: str) -> frozenset[str]:
@@ -179,6 +197,13 @@ def content_words(text: str, lang: str) -> list[str]:
 
     return [w for w in _WORD.findall(_normalized(text))
             if w not in FUNCTION_WORDS and w not in EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
+
+
+def form_words(form: str, lang: str) -> list[str]:
+    """content_words of a glossary form, a defective noun restored (معدٍ is معدي: text.arabic)."""
+    from termcheck.text.arabic import restore_manqus
+
+    return content_words(restore_manqus(form) if lang == "ar" else form, lang)
 
 
 def _construct_head(content: list[str], said: int) -> str | None:

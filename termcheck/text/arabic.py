@@ -249,3 +249,14 @@ def broken_plural_pair(a: str, b: str) -> bool:
     broken-plural pattern that a spelling alone proves; others (قناع / أقنعة) need a lexicon."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) == 4 and len(long) == 5 and long[2] == "\u0627" and long[:2] + long[3:] == short
+
+
+_MANQUS = re.compile("([\u0621-\u064a])\u0651?\u064d\u0651?(?![\u0621-\u064a\u064b-\u0652])")
+
+
+def restore_manqus(citation: str) -> str:
+    """A citation form (a glossary entry, never running text) whose word ends in kasratan is a
+    defective noun that the tanween cut short: معدٍ is the word معدي (المعدي), تفشٍ is تفشي. In
+    running text kasratan is also the genitive of any noun, so only glossary forms are restored.
+    Works on unnormalized text (the mark is what tells)."""
+    return _MANQUS.sub("\\1\u064a", citation)
