@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import List, Optional
 
 import typer
@@ -63,6 +64,51 @@ def stats(
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_stats(data)
+    common.write_output(text, output)
+
+
+class MineFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@glossary_app.command("mine")
+def mine(
+    inputs: List[str] = typer.Argument(None, metavar="INPUT", help="Article pairs as SOURCE TARGET (two files, or two folders paired by relative path), and PO/MO/XLIFF/TMX files."),
+    units: Optional[List[str]] = typer.Option(None, "--units", metavar="PATH", help="A localization file or a folder of them (.po .mo .xlf .xliff .tmx); repeatable."),
+    existing: Optional[List[str]] = typer.Option(None, "--existing", metavar="GLOSSARY", help="Propose only new concepts and new spellings of this glossary's concepts."),
+    min_count: int = typer.Option(2, "--min-count", min=1, help="Aligned pairs a candidate must be seen in."),
+    lang_pair: Optional[str] = typer.Option(None, "--lang-pair", metavar="SRC-TGT", help="Languages of SOURCE and TARGET (ar-en or en-ar); detected by default."),
+    fmt: MineFormat = typer.Option(MineFormat.csv, "--format", help="csv (the glossary format, evidence in note), json or html (review pages)."),
+    encoding: Optional[str] = common.ENCODING_OPTION,
+    output: Optional[str] = common.OUTPUT_OPTION,
+    config_file: Optional[str] = common.CONFIG_OPTION,
+    no_config: bool = common.NO_CONFIG_OPTION,
+) -> None:
+    """Propose glossary concepts from aligned copy: names paired by transliteration, terms by association."""
+    from termcheck.mine import mine as mine_pairs
+    from termcheck.mine import inputs as mine_inputs
+    from termcheck.mine import render
+    from termcheck.model import InputError
+
+    pair_langs = None
+    if lang_pair is not None:
+        pair_langs = tuple(lang_pair.lower().replace("_", "-").split("-"))
+        if sorted(pair_langs) != ["ar", "en"]:
+            raise InputError(f"--lang-pair must be ar-en or en-ar, not '{lang_pair}'")
+    config = common.command_config(config_file, no_config, encoding=encoding)
+    known = common.load_glossaries(existing, config.encoding) if existing else None
+    pairs, unit_files = mine_inputs.plan(list(inputs or []), list(units or []), config)
+    stream = mine_inputs.stream(pairs, unit_files, lang_pair=pair_langs, encoding=config.encoding,
+                                progress=mine_inputs.terminal_progress())
+    mined = mine_pairs(stream, min_count=min_count, existing=known)
+    if fmt is MineFormat.json:
+        text = render.to_json(mined.candidates, mined.pairs)
+    elif fmt is MineFormat.html:
+        text = render.to_html(mined.candidates, mined.pairs)
+    else:
+        text = render.to_csv(mined.candidates)
     common.write_output(text, output)
 
 

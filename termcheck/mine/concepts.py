@@ -1,0 +1,168 @@
+"""From counted pairings to candidate concepts: group the spellings, give each its status, rank.
+
+Names: every (Arabic form, English spelling) the skeleton pairing found is an edge between the
+Arabic form's spelling key (normalized, with ى/ي and ة/ه folded: hamza and loanword-letter variants
+meet) and the English spelling's transliteration key (termcheck.text.translit: al-Muhandis and
+al-Mohandes meet); a connected group of keys is one candidate concept. Terms: each linked n-gram pair
+(termcheck.mine.terms) is one candidate, its spellings the forms as written.
+
+Which spelling is which (the rule, for both languages):
+- `en` / `ar`: the spelling the --existing glossary prefers when the copy uses it, else the most used
+  (a tie: the one seen first);
+- `*_allowed`: another spelling used at least ALLOWED_SHARE times as often as the preferred one, and
+  at least twice (the desk writes it too: a real alternative, for a reviewer to keep or forbid);
+- `*_forbidden`: a rarer spelling, or one seen once (al-Mohandes ×2 against al-Muhandis ×12: a slip
+  to catch).
+English spellings that differ only in case are one spelling (the commonest case is shown); for
+terms, case, plural and clitic variants are inflections the matcher already folds and are not
+listed, only spellings that differ otherwise (hamza, ى/ي, ة/ه).
+
+A name's rarer spelling is proposed only when at least VARIANT_SHARE of its occurrences in the copy
+were paired with this name (مارس, March, paired by chance with MERS is not a spelling of MERS); an
+Arabic spelling that differs only by hamza is always the same name.
+
+Confidence: names, the share of the English spelling's occurrences in which its Arabic was found by
+skeleton; terms, Dice. Rank: confidence x log2(1 + pairs) (frequent and consistent first); a
+candidate below the min-count of pairs is not proposed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from termcheck.mine.candidate import Candidate, Spelling
+from termcheck.model import Status
+from termcheck.text.normalize import normalize_form
+from termcheck.text.translit import translit_key
+
+ALLOWED_SHARE = 1 / 3
+VARIANT_SHARE = 1 / 2
+
+
+class _Groups:
+    """Union-find over hashable keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def arabic_spelling_key(form: str) -> str:
+    return normalize_form(form, fold_alef_maqsura=True, fold_ta_marbuta=True)
+
+
+def english_spelling_key(form: str) -> str:
+    return translit_key(form) or form.lower()
+
+
+def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
+    """`names`: {(ar form, en form): (Arabic Occurrences, English Occurrences)}; `occurrences(lang,
+    form)`: how often the form is written in the copy at all (paired or not)."""
+    groups = _Groups()
+    for ar_form, en_form in names:
+        groups.union(("ar", arabic_spelling_key(ar_form)), ("en", english_spelling_key(en_form)))
+    members: dict = {}
+    for (ar_form, en_form), sides in names.items():
+        members.setdefault(groups.find(("ar", arabic_spelling_key(ar_form))), []).append(sides)
+    found = []
+    for occurrence_list in members.values():
+        ar = _merge([o[0] for o in occurrence_list])
+        en = _merge([o[1] for o in occurrence_list], fold_case=True)
+        pairs = sum(count for _, count, _ in en)
+        if pairs < min_count:
+            continue
+        confidence = min(1.0, en[0][1] / max(1, occurrences("en", en[0][0])))
+        # A rarer spelling is proposed only when it is mostly written for this name: مارس (March)
+        # paired five times with MERS but written forty times is a chance match, not a variant.
+        ar = ar[:1] + [s for s in ar[1:] if normalize_form(s[0]) == normalize_form(ar[0][0])
+                       or s[1] >= VARIANT_SHARE * occurrences("ar", s[0])]
+        en = en[:1] + [s for s in en[1:] if s[1] >= VARIANT_SHARE * occurrences("en", s[0])]
+        found.append(Candidate("name", _statuses(en), _statuses(ar), pairs, round(confidence, 3),
+                               round(confidence * math.log2(1 + pairs), 3)))
+    return found
+
+
+def term_candidates(table, linked, min_count: int) -> list[Candidate]:
+    ar_side, en_side = linked
+    found = []
+    for score, a, e, together, dice, _g2 in table:
+        ar = _merge([ar_side[(a, e)]])
+        en = _merge([en_side[(a, e)]], fold_case=True)
+        if not ar or not en or together < min_count:
+            continue
+        en_forms = _one_english(en, e)
+        ar_forms = _hamza_variants(ar)
+        found.append(Candidate("term", en_forms, ar_forms, together, round(dice, 3),
+                               round(score * math.log2(1 + together), 3)))
+    return found
+
+
+def _merge(occurrence_list, fold_case: bool = False) -> list[tuple[str, int, list]]:
+    """[(spelling, count, examples)], commonest first; case variants merged when `fold_case`."""
+    counts: Counter = Counter()
+    examples: dict[str, list] = {}
+    variants: dict[str, Counter] = {}
+    for occurrences in occurrence_list:
+        for text, count in occurrences.counts.items():
+            key = text.lower() if fold_case else text
+            counts[key] += count
+            variants.setdefault(key, Counter())[text] += count
+            examples.setdefault(key, [])
+            for example in occurrences.examples[text]:
+                if len(examples[key]) < 3 and all(str(x) != str(example) for x in examples[key]):
+                    examples[key].append(example)
+    merged = [(variants[k].most_common(1)[0][0], c, examples[k]) for k, c in counts.items()]
+    merged.sort(key=lambda s: -s[1])
+    return merged
+
+
+def _statuses(spellings) -> list[Spelling]:
+    top = spellings[0][1]
+    result = []
+    for i, (text, count, examples) in enumerate(spellings):
+        if i == 0:
+            status = Status.PREFERRED
+        elif count >= max(2, ALLOWED_SHARE * top):
+            status = Status.ALLOWED
+        else:
+            status = Status.FORBIDDEN
+        result.append(Spelling(text, count, status, list(examples)))
+    return result
+
+
+def _one_english(spellings, key: str) -> list[Spelling]:
+    """A term's English: one spelling, the singular the key names when the copy writes it."""
+    total = sum(c for _, c, _ in spellings)
+    examples = [x for _, _, xs in spellings for x in xs][:3]
+    singular = [s for s in spellings if s[0].lower() == key]
+    text = (singular or spellings)[0][0]
+    if text[:1].isupper() and text[1:].islower() and any(s[0][:1].islower() for s in spellings):
+        text = text[0].lower() + text[1:]  # a sentence start, not a name
+    return [Spelling(text, total, Status.PREFERRED, examples)]
+
+
+_ARABIC_ONLY = re.compile("[^\u0621-\u064a ]")
+
+
+def _hamza_variants(spellings) -> list[Spelling]:
+    """A term's Arabic: the commonest spelling, and spellings that differ from it only where
+    normalization folds (hamza on alef) as variants by the status rule; other forms are inflections."""
+    top = spellings[0]
+    key = normalize_form(top[0])
+    keep = [top] + [s for s in spellings[1:] if normalize_form(s[0]) == key and s[0] != top[0]]
+    total = sum(c for _, c, _ in spellings)
+    keep[0] = (top[0], total - sum(c for _, c, _ in keep[1:]), top[2])
+    return _statuses(keep)

@@ -1,0 +1,207 @@
+"""The miner: pairs stream in, candidate concepts come out.
+
+    miner = Miner(min_count=2)
+    for pair in pairs: miner.add(pair)
+    candidates = miner.candidates()
+
+`add` tokenizes a pair, counts its words (the vocabulary that folding needs) and spills the words to
+a temporary file; nothing of the pair stays in memory. `candidates` reads the spill file back three
+times: (1) n-gram counts per pair and the name matches, (2) co-occurrence of the frequent n-grams,
+(3) spellings and examples of the linked terms. Memory is the candidate tables: the vocabulary,
+the n-grams, the co-occurrences of frequent n-grams and three examples per spelling.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections import Counter, defaultdict
+
+from termcheck.mine import terms
+from termcheck.mine.candidate import Example
+from termcheck.mine.fold import Folder
+from termcheck.mine.names import capital_runs, name_matches
+from termcheck.mine.sources import Pair
+from termcheck.mine.surface import arabic_surface, english_surface
+from termcheck.mine.termhood import specificity
+from termcheck.mine.tokens import Word, arabic_chunks, english_chunks
+
+MAX_EXAMPLES = 3
+CONTEXT = 60  # characters of context each side of a form in an example
+
+
+class Occurrences:
+    """Counts of the spellings of one candidate side, with up to MAX_EXAMPLES examples each."""
+
+    __slots__ = ("counts", "examples")
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.examples: dict[str, list[Example]] = defaultdict(list)
+
+    def add(self, text: str, example: Example) -> None:
+        self.counts[text] += 1
+        found = self.examples[text]
+        if len(found) < MAX_EXAMPLES and all(str(e) != str(example) for e in found):
+            found.append(example)
+
+
+class Miner:
+    def __init__(self, min_count: int = 2) -> None:
+        self.min_count = max(1, min_count)
+        self._spill = tempfile.TemporaryFile()
+        self.pairs = 0
+        self.ar_vocabulary: Counter = Counter()
+        self.en_vocabulary: Counter = Counter()
+
+    def add(self, pair: Pair) -> None:
+        ar = arabic_chunks(pair.ar.text)
+        en = english_chunks(pair.en.text)
+        if not ar or not en:
+            return
+        self.ar_vocabulary.update(w.text for chunk in ar for w in chunk)
+        self.en_vocabulary.update(w.text.lower() for chunk in en for w in chunk)
+        record = (
+            (pair.ar.text, pair.ar.path, pair.ar.line, pair.ar.exact_lines, [[tuple(w) for w in c] for c in ar]),
+            (pair.en.text, pair.en.path, pair.en.line, pair.en.exact_lines, [[tuple(w) for w in c] for c in en]),
+        )
+        pickle.dump(record, self._spill, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pairs += 1
+
+    def _records(self):
+        self._spill.seek(0)
+        load = pickle.load
+        for _ in range(self.pairs):
+            (ar_text, ar_path, ar_line, ar_exact, ar), (en_text, en_path, en_line, en_exact, en) = load(self._spill)
+            yield (
+                (ar_text, ar_path, ar_line, ar_exact, [[Word(*w) for w in c] for c in ar]),
+                (en_text, en_path, en_line, en_exact, [[Word(*w) for w in c] for c in en]),
+            )
+
+    def close(self) -> None:
+        self._spill.close()
+
+    # -- the passes -------------------------------------------------------------------------------
+
+    def run(self):
+        """(name occurrences, linked term table, term spellings): what termcheck.mine.concepts needs."""
+        folder = Folder(self.ar_vocabulary, self.en_vocabulary)
+        ar_count: Counter = Counter()
+        en_count: Counter = Counter()
+        names: dict[tuple[str, str], tuple[Occurrences, Occurrences]] = {}
+        counted = tempfile.TemporaryFile()  # each pair again, with its n-grams: later passes reuse them
+        dump = pickle.dump
+        try:
+            for (ar_text, ar_path, ar_line, ar_exact, ar), (en_text, en_path, en_line, en_exact, en) in self._records():
+                matches = name_matches(ar, en, folder.written)
+                ar_grams, en_grams = _grams(ar, en, matches, folder)
+                ar_count.update(ar_grams.keys())
+                en_count.update(en_grams.keys())
+                ar_words = [w for c in ar for w in c]
+                en_words = [w for c in en for w in c]
+                ar_side = (ar_text, ar_path, ar_line, ar_exact)
+                en_side = (en_text, en_path, en_line, en_exact)
+                for (a1, a2), (e1, e2) in matches:
+                    ar_form, ar_example = self._arabic_form(ar_side, ar_words[a1:a2], folder)
+                    en_form, en_example = _english_form(en_side, en_words[e1:e2])
+                    entry = names.get((ar_form, en_form))
+                    if entry is None:
+                        entry = names[(ar_form, en_form)] = (Occurrences(), Occurrences())
+                    entry[0].add(ar_form, ar_example)
+                    entry[1].add(en_form, en_example)
+                dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams),
+                     counted, protocol=pickle.HIGHEST_PROTOCOL)
+            table = self._associate(counted, ar_count, en_count)
+            linked = self._term_spellings(counted, table, folder)
+        finally:
+            counted.close()
+        return names, table, linked
+
+    def _counted(self, counted):
+        counted.seek(0)
+        load = pickle.load
+        for _ in range(self.pairs):
+            yield load(counted)
+
+    @staticmethod
+    def _arabic_form(side, words, folder: Folder) -> tuple[str, Example]:
+        text, path, line, exact = side
+        start, end = words[0][1], words[-1][2]
+        first = words[0][0]
+        return arabic_surface(text[start:end], first, folder.written(first)), _example(text, path, line, exact, start, end)
+
+    def _associate(self, counted, ar_count: Counter, en_count: Counter):
+        """[(score, ar key, en key, pairs together, dice, G2)] linked competitively."""
+        least = self.min_count
+        ar_pieces, en_pieces = terms.nested(ar_count), terms.nested(en_count)
+        ar_wanted = {g for g, n in ar_count.items() if n >= least and g not in ar_pieces}
+        en_wanted = {g for g, n in en_count.items() if n >= least and g not in en_pieces}
+        both: Counter = Counter()
+        for _, _, _, _, ar_grams, en_grams in self._counted(counted):
+            ar_frequent = [g for g in ar_grams if g in ar_wanted]
+            if not ar_frequent:
+                continue
+            en_frequent = [g for g in en_grams if g in en_wanted]
+            if en_frequent:
+                both.update([(a, e) for a in ar_frequent for e in en_frequent])
+        scored = []
+        total = self.pairs
+        for (a, e), c in both.items():
+            if c < least:
+                continue
+            d = terms.dice(c, ar_count[a], en_count[e])
+            if d < terms.MIN_DICE:
+                continue
+            scored.append((terms.score(d, a, e, specificity(e)), a, e, c))
+        table = []
+        for score, a, e, c in terms.link(scored):
+            table.append((score, a, e, c, terms.dice(c, ar_count[a], en_count[e]),
+                          terms.log_likelihood(c, ar_count[a], en_count[e], total)))
+        return table
+
+    def _term_spellings(self, counted, table, folder: Folder):
+        ar_side = {(a, e): Occurrences() for _, a, e, *_ in table}
+        en_side = {(a, e): Occurrences() for _, a, e, *_ in table}
+        by_ar: dict[str, list[str]] = defaultdict(list)
+        for _, a, e, *_ in table:
+            by_ar[a].append(e)
+        for ar, en, ar_words, en_words, ar_grams, en_grams in self._counted(counted):
+            for a in ar_grams:
+                if a not in by_ar:
+                    continue
+                for e in by_ar[a]:
+                    if e not in en_grams:
+                        continue
+                    a1, a2 = ar_grams[a]
+                    e1, e2 = en_grams[e]
+                    ar_form, ar_example = self._arabic_form(ar, ar_words[a1:a2], folder)
+                    en_form, en_example = _english_form(en, en_words[e1:e2])
+                    ar_side[(a, e)].add(ar_form, ar_example)
+                    en_side[(a, e)].add(en_form, en_example)
+        return ar_side, en_side
+
+
+def _english_form(side, words) -> tuple[str, Example]:
+    text, path, line, exact = side
+    start, end = words[0][1], words[-1][2]
+    return english_surface(text[start:end]), _example(text, path, line, exact, start, end)
+
+
+def _grams(ar, en, matches, folder: Folder):
+    ar_names = [m[0] for m in matches]
+    en_names = [m[1] for m in matches]
+    return (terms.grams(ar, folder.arabic, terms.ARABIC_STOP, ar_names),
+            terms.grams(en, folder.english, terms.ENGLISH_STOP, en_names,
+                        capital_runs(en, en_names, terms.ENGLISH_STOP)))
+
+
+def _example(text: str, path: str, line: int, exact: bool, start: int, end: int) -> Example:
+    line_of = line + text.count("\n", 0, start) if exact else line
+    left = max(0, start - CONTEXT)
+    right = min(len(text), end + CONTEXT)
+    context = " ".join(text[left:right].split())
+    if left:
+        context = "…" + context
+    if right < len(text):
+        context += "…"
+    return Example(path, line_of, context)

@@ -1,0 +1,156 @@
+"""Terms: n-grams of the two sides that keep turning up in the same aligned pairs.
+
+Every pair is a bag of n-grams (1-4 words inside a chunk, neither first nor last word a function
+word) counted under folded keys (termcheck.mine.fold: Arabic clitics, article and inflection, English
+plurals), so لهيئة الحشد الشعبي and هيئة الحشد الشعبي are one Arabic n-gram. The association of an
+Arabic and an English n-gram is Dice's coefficient over pairs, 2 c(a,e) / (c(a) + c(e)), with
+Dunning's log-likelihood ratio G2 beside it as the significance of c(a,e) (both standard for
+bilingual term extraction; Smadja et al. 1996, Dunning 1993). Only n-grams in at least min-count
+pairs take part, so the co-occurrence table stays the size of the frequent vocabulary squared at
+worst, not of the archive.
+
+Candidates are chosen by competitive linking (Melamed 2000) over n-grams: best score first, each
+n-gram linked once, and a pair is refused when a kept pair overlaps it on both sides in about as
+many pairs (the same words cannot be two terms: الحشد / Popular Mobilization loses to الحشد الشعبي /
+Popular Mobilization Forces; fever ×47 stays beside hay fever ×3). The score (`score`) is Dice less a small penalty per word
+the two sides differ in length, times the English side's termhood (termcheck.mine.termhood). An
+English n-gram that cuts a capitalized run is not a candidate (Mobilization Forces is a piece of a
+name), nor is an n-gram that the name pairing explains or cuts (termcheck.mine.names).
+Calibrated by eye on the bundled corpora and the TICO-19 memory (bench/eval_mine.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from termcheck.mine.tokens import Word
+from termcheck.units.renderings import _AR_STOP, _EN_STOP
+
+MAX_WORDS = 4
+MIN_DICE = 0.3
+
+
+def grams(chunks: list[list[Word]], key, stop: frozenset, names=(), runs=()) -> dict[str, tuple[int, int]]:
+    """{key n-gram: (first word, last word + 1) of its first occurrence} over the flattened words.
+
+    `names`: word spans the name pairing explained; an n-gram that is one of them, or cuts one,
+    is left to the names (Asaib Ahl al-Haq is not a term for الحق), one that holds one whole is
+    kept (Quds Force around Quds)."""
+    found: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for chunk in chunks:
+        keys = [key(w.text) for w in chunk]
+        stopped = [k in stop or (w.text.lower() in stop and not w.text.isupper()) or len(k) < 2
+                   for k, w in zip(keys, chunk)]  # WHO and US in capitals are not who and us
+        for i in range(len(chunk)):
+            if stopped[i]:
+                continue
+            for j in range(i + 1, min(i + MAX_WORDS, len(chunk)) + 1):
+                if stopped[j - 1]:
+                    continue
+                if names and _cuts(offset + i, offset + j, names):
+                    continue
+                if runs and _cuts(offset + i, offset + j, runs, whole=True):
+                    continue
+                found.setdefault(" ".join(keys[i:j]), (offset + i, offset + j))
+        offset += len(chunk)
+    return found
+
+
+def _cuts(start: int, end: int, spans, whole: bool = False) -> bool:
+    """Whether [start, end) overlaps a span without holding all of it (`whole`: being it is fine;
+    otherwise it must hold more than the span)."""
+    for first, last in spans:
+        if start < last and first < end:
+            if not (start <= first and last <= end):
+                return True
+            if not whole and (start, end) == (first, last):
+                return True
+    return False
+
+
+ARABIC_STOP = _AR_STOP
+ENGLISH_STOP = _EN_STOP
+
+
+LENGTH_PENALTY = 0.1  # per word the Arabic side is shorter than the English, or longer by two
+
+
+def score(dice_value: float, ar: str, en: str, specific: float) -> float:
+    """Dice, less LENGTH_PENALTY per word of unusual length (an Arabic term has as many words as
+    the English or one more: pneumonia / التهاب رئوي; هيئة الحشد is short for Popular Mobilization
+    Commission), times the English n-gram's termhood."""
+    gap = len(en.split()) - len(ar.split())
+    gap = gap if gap > 0 else max(0, -gap - 1)
+    return max(0.0, dice_value - LENGTH_PENALTY * gap) * specific
+
+
+NESTED_SHARE = 0.75
+
+
+def nested(counts) -> set[str]:
+    """N-grams that stand inside one longer n-gram in at least NESTED_SHARE of their pairs: a piece
+    of a longer term, not a term (رئوي inside التهاب رئوي, Mobilization inside Popular Mobilization
+    Forces). The C-value idea of Frantzi et al. (2000), reduced to its one-word extensions."""
+    longest: dict[str, int] = {}
+    for key, count in counts.items():
+        cut = key.find(" ")
+        if cut < 0:
+            continue
+        for sub in (key[cut + 1:], key[: key.rfind(" ")]):
+            if longest.get(sub, 0) < count:
+                longest[sub] = count
+    return {key for key, count in counts.items() if longest.get(key, 0) >= NESTED_SHARE * count}
+
+
+def dice(both: int, a: int, b: int) -> float:
+    return 2 * both / (a + b) if a + b else 0.0
+
+
+def log_likelihood(both: int, a: int, b: int, total: int) -> float:
+    """Dunning's G2 for a 2x2 table of pairs: with both, with a only, with b only, with neither."""
+    cells = (both, a - both, b - both, total - a - b + both)
+    rows = (a, total - a)
+    cols = (b, total - b)
+    g2 = 0.0
+    for k, (r, c) in zip(cells, ((0, 0), (0, 1), (1, 0), (1, 1))):
+        expected = rows[r] * cols[c] / total if total else 0
+        if k > 0 and expected > 0:
+            g2 += k * math.log(k / expected)
+    return 2 * g2
+
+
+def contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def overlaps(a: str, b: str) -> bool:
+    return contains(a, b) or contains(b, a)
+
+
+SAME_OCCURRENCES = 0.5  # two overlapping pairs whose counts are this close are one term's pieces
+
+
+def link(scored: list[tuple[float, str, str, int]]) -> Iterator[tuple[float, str, str, int]]:
+    """Competitive linking over (score, arabic key, english key, pairs together), best first.
+
+    A pair is refused when an n-gram of it is linked already, or when a kept pair overlaps it on
+    both sides with a count within SAME_OCCURRENCES of its own (the same occurrences read as a
+    longer or shorter n-gram: الحشد / Popular Mobilization after الحشد الشعبي / Popular
+    Mobilization Forces); with very different counts both are terms (hay fever ×3, fever ×47)."""
+    kept_ar: set[str] = set()
+    kept_en: set[str] = set()
+    by_word: dict[str, list[tuple[str, str, int]]] = {}  # an Arabic word -> the kept pairs that hold it
+    for score, ar, en, together in sorted(scored, key=lambda s: (-s[0], -len(s[2]), s[1], s[2])):
+        if ar in kept_ar or en in kept_en:
+            continue
+        words = ar.split()
+        if any(overlaps(ar, a) and overlaps(en, e) and min(c, together) >= SAME_OCCURRENCES * max(c, together)
+               for w in words for a, e, c in by_word.get(w, ())):
+            continue
+        kept_ar.add(ar)
+        kept_en.add(en)
+        for w in set(words):
+            by_word.setdefault(w, []).append((ar, en, together))
+        yield score, ar, en, together
