@@ -1,53 +1,39 @@
-"""Monolingual checks of one document: match the glossary once, run every document rule."""
+"""Monolingual checks of one document: match the glossary once, run the enabled document rules.
+
+The rules are declared in termcheck.rules.registry (CHECKS, scope "document"); a rule none of whose
+codes is enabled is not run at all, and the work rules share (glossary matches, name spans) is
+done only when an enabled rule asks for it (termcheck.contexts).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
-from termcheck.match import Match, Matcher
+from termcheck.contexts import DocumentContext, document_context
+from termcheck.match import Matcher
 from termcheck.model import Document, Finding
-from termcheck.text.markup import masked_text
 
-
-@dataclass
-class DocumentContext:
-    """What every document rule receives: the document, its masked text and its matches."""
-
-    doc: Document
-    text: str  # doc.text with markup blanked out: same length, same offsets
-    matches: list[Match]
-    matcher: Matcher
-    cache: dict = field(default_factory=dict)  # per-document work that several rules share
-
+__all__ = ["DocumentContext", "DocumentRule", "document_context", "document_rules", "lint_context", "lint_document"]
 
 DocumentRule = Callable[[DocumentContext], Iterable[Finding]]
 
 
-def document_context(doc: Document, matcher: Matcher) -> DocumentContext:
-    text = masked_text(doc)
-    return DocumentContext(doc, text, matcher.find(text), matcher)
+def document_rules(enabled: frozenset[str] | None = None) -> list[DocumentRule]:
+    """The document rules that report an enabled code (every one when `enabled` is None)."""
+    from termcheck.rules.registry import checks
+
+    return checks("document", enabled)
 
 
-def document_rules() -> list[DocumentRule]:
-    from termcheck.rules.article import article_capitalization
-    from termcheck.rules.consistency import inconsistent_spellings
-    from termcheck.rules.consistency_ar import inconsistent_arabic_spellings
-    from termcheck.rules.forbidden import forbidden_terms
-    from termcheck.rules.variants import unlisted_variants
-
-    return [forbidden_terms, unlisted_variants, article_capitalization, inconsistent_spellings,
-            inconsistent_arabic_spellings]
-
-
-def lint_context(ctx: DocumentContext) -> list[Finding]:
+def lint_context(ctx: DocumentContext, enabled: frozenset[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    for document_rule in document_rules():
+    for document_rule in document_rules(enabled):
         findings.extend(document_rule(ctx))
     findings.sort(key=lambda f: f.sort_key)
     return findings
 
 
-def lint_document(doc: Document, matcher: Matcher) -> list[Finding]:
-    """All TC1xx findings of one document, in text order."""
-    return lint_context(document_context(doc, matcher))
+def lint_document(doc: Document, matcher: Matcher, enabled: frozenset[str] | None = None) -> list[Finding]:
+    """The TC1xx findings of one document, in text order: of the rules that report an `enabled` code
+    (all rules when None; the caller still filters codes, a rule may report several)."""
+    return lint_context(document_context(doc, matcher), enabled)

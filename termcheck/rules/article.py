@@ -30,7 +30,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.model import Applicability, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.rules.variants import is_hard_wrapped, name_spans

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.match import Matcher
 from termcheck.model import Bead, Finding, Severity
 from termcheck.rules.registry import rule
@@ -158,10 +158,10 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
 
 
 def pair_rules() -> list[PairRule]:
-    from termcheck.rules.numbers_xlang import number_mismatches
-    from termcheck.rules.terms_xlang import missing_and_unexpected_terms
+    """The pair rules, as declared in termcheck.rules.registry (CHECKS, scope "pair")."""
+    from termcheck.rules.registry import checks
 
-    return [missing_and_unexpected_terms, number_mismatches, untranslated_segments]
+    return list(checks("pair"))
 
 
 def run_pair_rules(ctx: PairContext) -> list[Finding]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.registry import rule
 from termcheck.rules.variants import (

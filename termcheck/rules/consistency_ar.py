@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.consistency import spelling_group_finding
 from termcheck.text.arabic import strip_proclitics

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.match import Entry
 from termcheck.model import Applicability, Finding, Fix, Location, Status
 from termcheck.rules.registry import rule

@@ -8,6 +8,7 @@ TC3xx localization units, TC4xx machine-translation scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termcheck.model import Severity
 
@@ -151,6 +152,51 @@ _RULES = [
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
 
+@dataclass(frozen=True)
+class Check:
+    """One function that produces findings: the codes it can report, where it runs, and where it
+    lives ("module:function", imported only when one of its codes is enabled: start-up stays small
+    and the registry imports no rule).
+
+    scope "document": f(DocumentContext) in lint and on both sides of check; "pair":
+    f(PairContext) in check; "units": f(UnitContext) in the units command.
+    """
+
+    scope: str
+    codes: tuple[str, ...]
+    function: str
+
+    def load(self):
+        from importlib import import_module
+
+        module, name = self.function.split(":")
+        return getattr(import_module(module), name)
+
+
+# Every check, each declared once; the runners (termcheck.lint, rules.bilingual, units) walk this.
+CHECKS = (
+    Check("document", ("TC101",), "termcheck.rules.forbidden:forbidden_terms"),
+    Check("document", ("TC102",), "termcheck.rules.variants:unlisted_variants"),
+    Check("document", ("TC103",), "termcheck.rules.article:article_capitalization"),
+    Check("document", ("TC104",), "termcheck.rules.consistency:inconsistent_spellings"),
+    Check("document", ("TC104",), "termcheck.rules.consistency_ar:inconsistent_arabic_spellings"),
+    Check("pair", ("TC201", "TC202", "TC203"), "termcheck.rules.terms_xlang:missing_and_unexpected_terms"),
+    Check("pair", ("TC204",), "termcheck.rules.numbers_xlang:number_mismatches"),
+    Check("pair", ("TC205",), "termcheck.rules.bilingual:untranslated_segments"),
+    Check("units", ("TC101", "TC201", "TC202", "TC203"), "termcheck.units:unit_terms"),
+    Check("units", ("TC303",), "termcheck.units:unit_untranslated"),
+    Check("units", ("TC304",), "termcheck.units:unit_copied_source"),
+    Check("units", ("TC305",), "termcheck.units:unit_placeholders"),
+    Check("units", ("TC306",), "termcheck.units:unit_markup"),
+    Check("units", ("TC301",), "termcheck.units:unit_inconsistent_translations"),
+    Check("units", ("TC302",), "termcheck.units:unit_inconsistent_sources"),
+    Check("units", ("TC307",), "termcheck.units:unit_term_renderings"),
+)
+# Codes reported by other machinery than a check: glossary validation (termcheck.glossary.validate),
+# MT agreement (termcheck.mt.scoring), unused suppressions (termcheck.suppress).
+NOT_CHECKS = frozenset({"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC401", "TC901"})
+
+
 def rule(code: str) -> Rule:
     return RULES[code]
 
@@ -160,3 +206,17 @@ def selected(code: str, select: list[str] | None, ignore: list[str] | None) -> b
     if select and not any(code.startswith(p) for p in select):
         return False
     return not (ignore and any(code.startswith(p) for p in ignore))
+
+
+def enabled_codes(select: list[str] | tuple[str, ...] | None, ignore: list[str] | tuple[str, ...] | None) -> frozenset[str]:
+    """The codes `select`/`ignore` leave on (every code when both are empty)."""
+    select, ignore = list(select or ()), list(ignore or ())
+    return frozenset(code for code in RULES if selected(code, select, ignore))
+
+
+@lru_cache(maxsize=64)
+def checks(scope: str, enabled: frozenset[str] | None = None) -> tuple:
+    """The functions of `scope` that report at least one enabled code (all when `enabled` is None),
+    in declaration order: ruff's any_rule_enabled, so an unselected rule costs nothing."""
+    return tuple(check.load() for check in CHECKS
+                 if check.scope == scope and (enabled is None or not enabled.isdisjoint(check.codes)))

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from termcheck.lint import DocumentContext
+from termcheck.contexts import DocumentContext
 from termcheck.match import Match, Matcher
 from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from termcheck.formats.units import Unit
 from termcheck.match import Matcher
 from termcheck.model import Finding
-from termcheck.rules.registry import selected
+from termcheck.contexts import UnitContext
+from termcheck.rules.registry import checks, enabled_codes, selected
 from termcheck.units.consistency import inconsistencies
 from termcheck.units.empty import copied_source, untranslated
 from termcheck.units.locate import Locator
 from termcheck.units.placeholders import markup_findings, placeholder_findings, placeholders, tags
 from termcheck.units.renderings import RenderingIndex, term_renderings
-from termcheck.units.terms import TERM_RULES, term_findings
+from termcheck.units.terms import term_findings
 
 __all__ = ["Locator", "RenderingIndex", "UnitCheckOptions", "check_units", "placeholders", "suppressed", "tags",
            "term_findings"]
@@ -55,27 +56,53 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
     finding of its own, which its note then silences (so the note counts as used).
     """
     options = options or UnitCheckOptions()
-    locator = Locator(sources or {})
-    units = [u for u in units]
+    ctx = UnitContext(list(units), matcher, Locator(sources or {}), options)
+    enabled = enabled_codes(options.select, options.ignore)
     found: list[tuple[Unit, Finding]] = []
-    if matcher is not None and any(options.wants(c) for c in TERM_RULES):
-        found.extend(term_findings(units, matcher, locator))
-    if options.wants("TC303"):
-        found.extend(untranslated(units, locator))
-    if options.wants("TC304"):
-        found.extend(copied_source(units, locator))
-    if options.wants("TC305"):
-        found.extend(placeholder_findings(units, locator))
-    if options.wants("TC306"):
-        found.extend(markup_findings(units, locator))
-    for code in ("TC301", "TC302"):
-        if options.wants(code):
-            found.extend(inconsistencies(units, locator, code, opted_out=lambda u, c=code: suppressed(u, c)))
-    if options.wants("TC307") and (options.terms or options.mine_terms):
-        found.extend(term_renderings(_unsuppressed(units, "TC307"), locator, options))
+    for unit_rule in checks("units", enabled):
+        found.extend(unit_rule(ctx))
     findings = _unique(f for _, f in found if options.wants(f.rule))
     findings.sort(key=_order)
     return findings
+
+
+# -- the unit rules, as termcheck.rules.registry declares them (CHECKS, scope "units") ---------------
+
+
+def unit_terms(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    """TC101, TC201-TC203 per unit (with a glossary only)."""
+    return term_findings(ctx.units, ctx.matcher, ctx.locator) if ctx.matcher is not None else ()
+
+
+def unit_untranslated(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return untranslated(ctx.units, ctx.locator)
+
+
+def unit_copied_source(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return copied_source(ctx.units, ctx.locator)
+
+
+def unit_placeholders(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return placeholder_findings(ctx.units, ctx.locator)
+
+
+def unit_markup(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return markup_findings(ctx.units, ctx.locator)
+
+
+def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return inconsistencies(ctx.units, ctx.locator, "TC301", opted_out=lambda u: suppressed(u, "TC301"))
+
+
+def unit_inconsistent_sources(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return inconsistencies(ctx.units, ctx.locator, "TC302", opted_out=lambda u: suppressed(u, "TC302"))
+
+
+def unit_term_renderings(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    """TC307, only for the terms asked for (--term) or mined (--mine-terms)."""
+    if not (ctx.options.terms or ctx.options.mine_terms):
+        return ()
+    return term_renderings(_unsuppressed(ctx.units, "TC307"), ctx.locator, ctx.options)
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
