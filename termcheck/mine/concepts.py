@@ -21,9 +21,13 @@ A name's rarer spelling is proposed only when at least VARIANT_SHARE of its occu
 were paired with this name (مارس, March, paired by chance with MERS is not a spelling of MERS); an
 Arabic spelling that differs only by hamza is always the same name.
 
+A surname with the article that ends exactly one longer name (al-Jubouri, Salam al-Jubouri) is that
+name's allowed short form.
+
 Confidence: names, the share of the English spelling's occurrences in which its Arabic was found by
 skeleton; terms, Dice. Rank: confidence x log2(1 + pairs) (frequent and consistent first); a
-candidate below the min-count of pairs is not proposed.
+candidate below the min-count of pairs is not proposed. Names rank NAME_WEIGHT higher: the
+transliteration is evidence of its own, beside the counts.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import translit_key
 
 ALLOWED_SHARE = 1 / 3
+NAME_WEIGHT = 1.5  # a transliteration is stronger evidence than co-occurrence: names rank higher
 VARIANT_SHARE = 1 / 2
 
 
@@ -74,6 +79,7 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
     groups = _Groups()
     for ar_form, en_form in names:
         groups.union(("ar", arabic_spelling_key(ar_form)), ("en", english_spelling_key(en_form)))
+    short = _short_forms(names, groups)
     members: dict = {}
     for (ar_form, en_form), sides in names.items():
         members.setdefault(groups.find(("ar", arabic_spelling_key(ar_form))), []).append(sides)
@@ -84,15 +90,41 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         pairs = sum(count for _, count, _ in en)
         if pairs < min_count:
             continue
+        ar = _full_first(ar, short)
+        en = _full_first(en, short)
         confidence = min(1.0, en[0][1] / max(1, occurrences("en", en[0][0])))
         # A rarer spelling is proposed only when it is mostly written for this name: مارس (March)
         # paired five times with MERS but written forty times is a chance match, not a variant.
         ar = ar[:1] + [s for s in ar[1:] if normalize_form(s[0]) == normalize_form(ar[0][0])
                        or s[1] >= VARIANT_SHARE * occurrences("ar", s[0])]
         en = en[:1] + [s for s in en[1:] if s[1] >= VARIANT_SHARE * occurrences("en", s[0])]
-        found.append(Candidate("name", _statuses(en), _statuses(ar), pairs, round(confidence, 3),
-                               round(confidence * math.log2(1 + pairs), 3)))
+        found.append(Candidate("name", _statuses(en, short), _statuses(ar, short), pairs, round(confidence, 3),
+                               round(NAME_WEIGHT * confidence * math.log2(1 + pairs), 3)))
     return found
+
+
+def _short_forms(names, groups: _Groups) -> set[str]:
+    """Surnames with the article (al-Jubouri / الجبوري) that end exactly one longer name (Salam
+    al-Jubouri / سلام الجبوري): joined to that name's group, and returned (their spellings) so that
+    they are listed as allowed short forms, never as the preferred form or a misspelling. A surname
+    that ends two names (al-Sudani: the prime minister, a reporter) stays a candidate of its own."""
+    longer = [(english_spelling_key(en), arabic_spelling_key(ar), ar) for ar, en in names if " " in en.strip()]
+    shorts: set[str] = set()
+    for ar_form, en_form in names:
+        if " " in en_form.strip() or not en_form.lower().startswith(("al-", "el-")):
+            continue
+        en_key, ar_key = english_spelling_key(en_form), arabic_spelling_key(ar_form)
+        roots = {groups.find(("ar", long_ar)) for long_en, long_ar, _ in longer
+                 if long_en.endswith(" " + en_key) and long_ar.endswith(" " + ar_key)}
+        if len(roots) == 1:
+            groups.union(next(iter(roots)), ("ar", ar_key))
+            shorts.update((ar_form, en_form))
+    return shorts
+
+
+def _full_first(spellings, short: set[str]):
+    """Full forms before short forms, each by count."""
+    return sorted(spellings, key=lambda s: (s[0] in short, -s[1]))
 
 
 def term_candidates(table, linked, min_count: int) -> list[Candidate]:
@@ -129,12 +161,14 @@ def _merge(occurrence_list, fold_case: bool = False) -> list[tuple[str, int, lis
     return merged
 
 
-def _statuses(spellings) -> list[Spelling]:
+def _statuses(spellings, short: set[str] = frozenset()) -> list[Spelling]:
     top = spellings[0][1]
     result = []
     for i, (text, count, examples) in enumerate(spellings):
         if i == 0:
             status = Status.PREFERRED
+        elif text in short:
+            status = Status.ALLOWED
         elif count >= max(2, ALLOWED_SHARE * top):
             status = Status.ALLOWED
         else:

@@ -20,10 +20,10 @@ from collections import Counter, defaultdict
 from termcheck.mine import terms
 from termcheck.mine.candidate import Example
 from termcheck.mine.fold import Folder
-from termcheck.mine.names import capital_runs, name_matches
+from termcheck.mine.names import capital_runs, name_matches, shed_proclitic
 from termcheck.mine.sources import Pair
 from termcheck.mine.surface import arabic_surface, english_surface
-from termcheck.mine.termhood import specificity
+from termcheck.mine.termhood import common_word, edge_specificity
 from termcheck.mine.tokens import Word, arabic_chunks, english_chunks
 
 MAX_EXAMPLES = 3
@@ -102,14 +102,15 @@ class Miner:
                 ar_side = (ar_text, ar_path, ar_line, ar_exact)
                 en_side = (en_text, en_path, en_line, en_exact)
                 for (a1, a2), (e1, e2) in matches:
-                    ar_form, ar_example = self._arabic_form(ar_side, ar_words[a1:a2], folder)
+                    ar_form, ar_example = self._arabic_form(ar_side, ar_words[a1:a2], folder, en_words[e1].text)
                     en_form, en_example = _english_form(en_side, en_words[e1:e2])
                     entry = names.get((ar_form, en_form))
                     if entry is None:
                         entry = names[(ar_form, en_form)] = (Occurrences(), Occurrences())
                     entry[0].add(ar_form, ar_example)
                     entry[1].add(en_form, en_example)
-                dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams),
+                dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams,
+                      matches),
                      counted, protocol=pickle.HIGHEST_PROTOCOL)
             table = self._associate(counted, ar_count, en_count)
             linked = self._term_spellings(counted, table, folder)
@@ -124,26 +125,35 @@ class Miner:
             yield load(counted)
 
     @staticmethod
-    def _arabic_form(side, words, folder: Folder) -> tuple[str, Example]:
+    def _arabic_form(side, words, folder: Folder, english: str = "") -> tuple[str, Example]:
+        """The form as written (proclitics off) and an example; `english`: the name's first English
+        word, which tells a proclitic from the name's own first letter."""
         text, path, line, exact = side
         start, end = words[0][1], words[-1][2]
         first = words[0][0]
-        return arabic_surface(text[start:end], first, folder.written(first)), _example(text, path, line, exact, start, end)
+        written = folder.written(first)
+        if english and written == first:
+            written = shed_proclitic(first, english)
+        return arabic_surface(text[start:end], first, written), _example(text, path, line, exact, start, end)
 
     def _associate(self, counted, ar_count: Counter, en_count: Counter):
         """[(score, ar key, en key, pairs together, dice, G2)] linked competitively."""
         least = self.min_count
-        ar_pieces, en_pieces = terms.nested(ar_count), terms.nested(en_count)
+        ar_pieces, en_pieces = terms.nested(ar_count), terms.nested(en_count, common_word)
         ar_wanted = {g for g, n in ar_count.items() if n >= least and g not in ar_pieces}
         en_wanted = {g for g, n in en_count.items() if n >= least and g not in en_pieces}
         both: Counter = Counter()
-        for _, _, _, _, ar_grams, en_grams in self._counted(counted):
+        anchored: Counter = Counter()  # pairs in which both n-grams hold the same name match
+        for _, _, _, _, ar_grams, en_grams, matches in self._counted(counted):
             ar_frequent = [g for g in ar_grams if g in ar_wanted]
             if not ar_frequent:
                 continue
             en_frequent = [g for g in en_grams if g in en_wanted]
             if en_frequent:
                 both.update([(a, e) for a in ar_frequent for e in en_frequent])
+                for ar_span, en_span in matches:
+                    anchored.update([(a, e) for a in ar_frequent if _holds(ar_grams[a], ar_span)
+                                     for e in en_frequent if _holds(en_grams[e], en_span)])
         scored = []
         total = self.pairs
         for (a, e), c in both.items():
@@ -152,7 +162,7 @@ class Miner:
             d = terms.dice(c, ar_count[a], en_count[e])
             if d < terms.MIN_DICE:
                 continue
-            scored.append((terms.score(d, a, e, specificity(e)), a, e, c))
+            scored.append((terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c), a, e, c))
         table = []
         for score, a, e, c in terms.link(scored):
             table.append((score, a, e, c, terms.dice(c, ar_count[a], en_count[e]),
@@ -165,7 +175,7 @@ class Miner:
         by_ar: dict[str, list[str]] = defaultdict(list)
         for _, a, e, *_ in table:
             by_ar[a].append(e)
-        for ar, en, ar_words, en_words, ar_grams, en_grams in self._counted(counted):
+        for ar, en, ar_words, en_words, ar_grams, en_grams, _ in self._counted(counted):
             for a in ar_grams:
                 if a not in by_ar:
                     continue
@@ -179,6 +189,10 @@ class Miner:
                     ar_side[(a, e)].add(ar_form, ar_example)
                     en_side[(a, e)].add(en_form, en_example)
         return ar_side, en_side
+
+
+def _holds(span: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return span[0] <= inner[0] and inner[1] <= span[1]
 
 
 def _english_form(side, words) -> tuple[str, Example]:

@@ -146,3 +146,20 @@ def _one_to_one(matches):
         en_used.update(en_range)
         kept.append((ar_span, en_span))
     return kept
+
+
+# The English letters that may render each one-letter proclitic of termcheck.text.arabic.PROCLITICS
+# when it is the name's own first letter (Walid = وليد, Basra = البصرة, Karbala = كربلاء).
+_PROCLITIC_SOUNDS = {"\u0648": "wuov", "\u0641": "fvp", "\u0628": "bp", "\u0643": "kcqg", "\u0644": "l"}
+
+
+def shed_proclitic(word: str, english: str) -> str:
+    """An Arabic name's first word without a one-letter proclitic the English does not begin with:
+    وعصائب for Asaib is و + عصائب (the skeleton ignores و; the form shown must not keep it)."""
+    sounds = _PROCLITIC_SOUNDS.get(word[:1])
+    first = english.lower()
+    if first.startswith(("al-", "el-")):
+        first = first[3:]
+    if sounds and len(word) > 3 and first[:1] not in sounds:
+        return word[1:]
+    return word

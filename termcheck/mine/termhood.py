@@ -24,3 +24,23 @@ def specificity(phrase: str) -> float:
 
     zipf = zipf_frequency(phrase, "en")
     return max(0.0, min(1.0, (COMMON_ZIPF - zipf) / SPAN))
+
+
+COMMON_WORD_ZIPF = 5.5  # 'said', 'people', 'would': never the edge of a term
+
+
+@lru_cache(maxsize=1 << 16)
+def common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
+
+def edge_specificity(phrase: str) -> float:
+    """The phrase's specificity, halved when it begins or ends with a common word (Baghdad Operations
+    Command said; said the ministry): a term's edges are its own words."""
+    words = phrase.split()
+    value = specificity(phrase)
+    if len(words) > 1 and (common_word(words[0]) or common_word(words[-1])):
+        value *= 0.5
+    return value

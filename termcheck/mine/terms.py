@@ -77,29 +77,36 @@ ENGLISH_STOP = _EN_STOP
 LENGTH_PENALTY = 0.1  # per word the Arabic side is shorter than the English, or longer by two
 
 
-def score(dice_value: float, ar: str, en: str, specific: float) -> float:
+NAME_BONUS = 0.2  # both sides hold the same transliterated name: Quds Force / فيلق القدس
+
+
+def score(dice_value: float, ar: str, en: str, specific: float, anchored: bool = False) -> float:
     """Dice, less LENGTH_PENALTY per word of unusual length (an Arabic term has as many words as
     the English or one more: pneumonia / التهاب رئوي; هيئة الحشد is short for Popular Mobilization
-    Commission), times the English n-gram's termhood."""
+    Commission), plus NAME_BONUS when both sides hold one name the skeleton pairing found (Tahrir
+    Square / ساحة التحرير, not a phrase that happens to stand beside it twice), times the English
+    n-gram's termhood."""
     gap = len(en.split()) - len(ar.split())
     gap = gap if gap > 0 else max(0, -gap - 1)
-    return max(0.0, dice_value - LENGTH_PENALTY * gap) * specific
+    return max(0.0, dice_value - LENGTH_PENALTY * gap + (NAME_BONUS if anchored else 0.0)) * specific
 
 
 NESTED_SHARE = 0.75
 
 
-def nested(counts) -> set[str]:
+def nested(counts, common=lambda word: False) -> set[str]:
     """N-grams that stand inside one longer n-gram in at least NESTED_SHARE of their pairs: a piece
     of a longer term, not a term (رئوي inside التهاب رئوي, Mobilization inside Popular Mobilization
-    Forces). The C-value idea of Frantzi et al. (2000), reduced to its one-word extensions."""
+    Forces). The C-value idea of Frantzi et al. (2000), reduced to its one-word extensions; an
+    extension by a `common` word does not count (Baghdad Operations Command said)."""
     longest: dict[str, int] = {}
     for key, count in counts.items():
         cut = key.find(" ")
         if cut < 0:
             continue
-        for sub in (key[cut + 1:], key[: key.rfind(" ")]):
-            if longest.get(sub, 0) < count:
+        last = key.rfind(" ")
+        for sub, added in ((key[cut + 1:], key[:cut]), (key[:last], key[last + 1:])):
+            if longest.get(sub, 0) < count and not common(added):
                 longest[sub] = count
     return {key for key, count in counts.items() if longest.get(key, 0) >= NESTED_SHARE * count}
 
@@ -129,7 +136,7 @@ def overlaps(a: str, b: str) -> bool:
     return contains(a, b) or contains(b, a)
 
 
-SAME_OCCURRENCES = 0.5  # two overlapping pairs whose counts are this close are one term's pieces
+SAME_OCCURRENCES = 0.75  # two overlapping pairs whose counts are this close are one term's pieces
 
 
 def link(scored: list[tuple[float, str, str, int]]) -> Iterator[tuple[float, str, str, int]]:
