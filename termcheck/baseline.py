@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from termcheck.model import Finding, InputError, Location
 from termcheck.rules.registry import rule
+from termcheck.report import printable
 
 FINGERPRINT_KEY = "termcheck/v1"
 BASELINE_VERSION = 1
@@ -50,7 +51,7 @@ def fingerprints(findings: list[Finding]) -> list[str]:
         occurrence = seen[identity]
         seen[identity] += 1
         raw = "\x1f".join((*identity, str(occurrence)))
-        out[i] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+        out[i] = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return out
 
 
@@ -70,7 +71,7 @@ def render_baseline(findings: list[Finding]) -> str:
         entry = {
             "fingerprint": fingerprint,
             "rule": finding.rule,
-            "path": portable_path(finding.location.path),
+            "path": printable(portable_path(finding.location.path)),
             "found": finding.found,
             "concept": finding.concept,
             "line": finding.location.line,  # informative only: not used for matching

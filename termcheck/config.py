@@ -168,7 +168,11 @@ def _build(path: str, text: str, data: dict) -> Config:
                     raise fail(key, f"bad glob '{pattern}': {exc.msg}") from None
             setattr(config, key, patterns)
         elif key in ("select", "ignore"):
-            setattr(config, key, [c.upper() for c in strings(key, value)])
+            codes = [c.upper() for c in strings(key, value)]
+            unknown = unknown_rule_selector(codes)
+            if unknown is not None:
+                raise fail(key, f"'{unknown}' is not a rule code or prefix (`termcheck rules` lists them)")
+            setattr(config, key, codes)
         elif key == "lang":
             if not isinstance(value, dict):
                 raise fail(key, "expected a table of \"glob\" = \"ar\" | \"en\"")
@@ -193,6 +197,13 @@ def _build(path: str, text: str, data: dict) -> Config:
                 raise fail(key, str(exc)) from None
             config.encoding = value
     return config
+
+
+def unknown_rule_selector(codes: list[str]) -> str | None:
+    """The first of `codes` that selects no rule (neither a code nor a prefix of one), if any."""
+    from termcheck.rules.registry import RULES
+
+    return next((c for c in codes if not any(code.startswith(c) for code in RULES)), None)
 
 
 def _severities(value, fail) -> dict[str, Severity]:
@@ -261,6 +272,10 @@ def apply_config(
             if not os.path.exists(path):
                 raise InputError(f"{config.path}:{config.glossary_line}: glossary: '{path}' does not exist "
                                  f"(paths are relative to the config file's folder)")
+    for option, codes in (("--select", select), ("--ignore", ignore)):
+        unknown = unknown_rule_selector([c.upper() for c in codes or ()])
+        if unknown is not None:  # a typo would silently run no rule (or every rule)
+            raise InputError(f"{option}: '{unknown}' is not a rule code or prefix (`termcheck rules` lists them)")
     return replace(
         config,
         glossary=list(glossary) if glossary else list(config.glossary),

@@ -85,7 +85,7 @@ def test_tsv_uses_tabs(tmp_path):
 def test_unknown_columns_warn_and_are_ignored(tmp_path):
     path = _write(tmp_path, "g.csv", "en,ar,Foo,pos\nA,ب,x,noun\n")
     glossary = load_glossary(path)
-    assert glossary.warnings == [f"{path}:1: unknown column 'Foo' ignored", f"{path}:1: unknown column 'pos' ignored"]
+    assert glossary.warnings == [f"{path}:1: unknown columns 'Foo', 'pos' ignored"]
     assert _terms(glossary.concepts[0]) == [("A", "en", P), ("ب", "ar", P)]
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
 from termcheck import config as config_module
 from termcheck.cli import hoist_limit_options
-from termcheck.config import Config, collect_files, load_config
+from termcheck.baseline import render_baseline
+from termcheck.config import Config, apply_config, collect_files, load_config
 from termcheck.io import decode, read_bytes
-from termcheck.limits import LIMITS, parse_size
-from termcheck.model import InputError
+from termcheck.limits import LIMITS, UNLIMITED, parse_size
+from termcheck.model import Finding, InputError, Location, Severity
+from termcheck.report import jsonfmt, printable, sarif, text
 
 
 @pytest.fixture
@@ -98,3 +101,38 @@ def test_walk_warns_about_what_it_skips_and_refuses_exclude_all(tmp_path, capsys
     ]
     with pytest.raises(InputError, match=r"every file to check is excluded by the exclude globs \(\*\*\)"):
         collect_files([str(tmp_path)], Config(root=str(tmp_path), exclude=["**"]))
+
+
+def test_a_limit_past_any_input_means_no_limit_not_one_huge_read(tmp_path, limits):
+    assert parse_size("9" * 40) == parse_size("9" * 40 + "G") == UNLIMITED
+    limits.file_size = parse_size("9" * 40)
+    path = tmp_path / "a.md"
+    path.write_bytes(b"x" * 70_000)
+    assert read_bytes(str(path)) == b"x" * 70_000  # asked for what stat promised, not for 2**60 bytes
+
+
+@pytest.mark.parametrize("option", ["select", "ignore"])
+def test_a_rule_selector_that_selects_nothing_is_refused(option):
+    apply_config(Config(), **{option: ["tc1", "TC20", "TC901"]})  # codes and prefixes, any case
+    with pytest.raises(InputError) as err:
+        apply_config(Config(), **{option: ["TC1", "XX1"]})
+    assert str(err.value) == f"--{option}: 'XX1' is not a rule code or prefix (`termcheck rules` lists them)"
+
+
+def test_config_rule_selectors_are_checked_at_their_line(tmp_path):
+    path = tmp_path / "termcheck.toml"
+    path.write_text('fail-on = "error"\nignore = ["TC104", "TC1O1"]\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_config(str(path))
+    assert str(err.value) == f"{path}:2: ignore: 'TC1O1' is not a rule code or prefix (`termcheck rules` lists them)"
+
+
+def test_file_names_that_are_not_utf8_print_as_escapes_in_every_report():
+    path = os.fsdecode(b"d/caf\xe9.md")
+    finding = Finding("TC101", Severity.ERROR, Location(path, 0, 1, 1, 1, 1, 2), "K", "forbidden")
+    assert printable(path) == "d/caf\\xe9.md"
+    assert text.render([finding], 1, {}).startswith("d/caf\\xe9.md:1:1: TC101 [error] forbidden\n")
+    assert json.loads(jsonfmt.render([finding], 1))["findings"][0]["path"] == "d/caf\\xe9.md"
+    sarif_uri = json.loads(sarif.render([finding], 1))["runs"][0]["results"][0]["locations"][0]
+    assert sarif_uri["physicalLocation"]["artifactLocation"]["uri"] == "d/caf%E9.md"  # the name's bytes
+    assert json.loads(render_baseline([finding]))["findings"][0]["path"] == "d/caf\\xe9.md"

@@ -221,3 +221,14 @@ def test_config_include_and_exclude_apply_to_units(tmp_path, monkeypatch, capsys
     write(tmp_path, "termcheck.toml", 'include = ["**/*.md", "**/*.po"]\n')
     code, out, _ = run_units(monkeypatch, capsys, ".", "--format", "json", "--fail-on", "never")
     assert json.loads(out)["summary"]["files"] == 2  # the two .po, not the .xlf
+
+
+def test_plural_forms_out_of_order_are_malformed_like_msgfmt(tmp_path):
+    from termcheck.formats.po import read_po
+
+    path = tmp_path / "p.po"
+    path.write_text('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[7] "y"\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_po(str(path))
+    assert str(err.value) == (f"{path}:4:1: malformed PO file: plural form has wrong index "
+                              "(msgstr[7] where msgstr[1] was expected)")

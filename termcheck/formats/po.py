@@ -117,7 +117,7 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
     for entry in catalogue:
         if entry.obsolete:
             continue  # obsolete (#~) entries are dead
-        msgid_line, msgstr_lines = _keyword_lines(lines, entry.linenum)
+        msgid_line, msgstr_lines = _keyword_lines(lines, max(entry.linenum, 1))  # polib: 0 for a first entry without header
         key = (entry.msgctxt, entry.msgid)
         if key in first_line:
             context = f" (msgctxt '{entry.msgctxt}')" if entry.msgctxt is not None else ""
@@ -134,6 +134,7 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
                       notes=notes, source_lang=src, target_lang=tgt)
         if entry.msgid_plural:
             forms = dict(entry.msgstr_plural)
+            _check_plural_indexes(path, forms, msgstr_lines, msgid_line)
             nplurals = plurals.nplurals if plurals else 0
             count = max(nplurals, len(forms), max(forms, default=-1) + 1)
             for n in range(count):
@@ -157,6 +158,15 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
                 **common,
             ))
     return units
+
+
+def _check_plural_indexes(path: str, forms: dict[int, str], msgstr_lines: dict[str, int], msgid_line: int) -> None:
+    """msgstr[0], msgstr[1]... in order, as msgfmt requires ('plural form has wrong index')."""
+    for expected, index in enumerate(sorted(forms)):
+        if index != expected:
+            line = msgstr_lines.get(f"msgstr[{index}]", msgid_line)
+            raise InputError(f"{path}:{line}:1: malformed PO file: plural form has wrong index "
+                             f"(msgstr[{index}] where msgstr[{expected}] was expected)")
 
 
 def _short(text: str, limit: int = 60) -> str:

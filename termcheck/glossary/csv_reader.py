@@ -89,6 +89,7 @@ def _records(text: str, path: str, delimiter: str, first_line: int):
 
 def _header(cells: list[str], path: str, line: int, warnings: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
+    unknown: list[str] = []
     for position, raw in enumerate(cells):
         name = raw.strip().lower()
         if not name:
@@ -96,9 +97,12 @@ def _header(cells: list[str], path: str, line: int, warnings: list[str]) -> dict
         if name in columns:
             raise InputError(f"{path}:{line}: column '{name}' appears twice in the header")
         if name not in KNOWN_COLUMNS:
-            warnings.append(f"{path}:{line}: unknown column '{raw.strip()}' ignored")
+            unknown.append(raw.strip())
             continue
         columns[name] = position
+    if unknown:  # one warning, however wide the header: a spreadsheet export may carry thousands
+        shown = ", ".join(f"'{name}'" for name in unknown[:5]) + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else "")
+        warnings.append(f"{path}:{line}: unknown column{'s' if len(unknown) > 1 else ''} {shown} ignored")
     if not any(name in columns for name in PREFERRED_COLUMNS):
         raise InputError(
             f"{path}:{line}: the header has neither an 'en' nor an 'ar' column "

@@ -8,6 +8,7 @@ Data escapes % CR LF; property values also : and , (the runner's own escaping ru
 from __future__ import annotations
 
 from termcheck.model import Finding, Severity
+from termcheck.report import printable
 from termcheck.rules.registry import RULES
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -25,14 +26,14 @@ def annotation(finding: Finding) -> str:
     loc = finding.location
     known = RULES.get(finding.rule)
     title = f"{finding.rule} {known.name}" if known else finding.rule
-    props = [("file", loc.path)]
+    props = [("file", printable(loc.path))]
     if loc.line:
         props += [("line", str(loc.line)), ("col", str(loc.column)),
                   ("endLine", str(loc.end_line)), ("endColumn", str(loc.end_column))]
     props.append(("title", title))
     message = finding.message
     if finding.source is not None:
-        message += f"\nsource {finding.source.path}:{finding.source.line}:{finding.source.column}"
+        message += f"\nsource {printable(finding.source.path)}:{finding.source.line}:{finding.source.column}"
         if finding.source_text:
             message += f": {finding.source_text}"
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props)

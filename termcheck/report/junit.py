@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from termcheck.model import Finding, Severity
+from termcheck.report import printable
 from termcheck.rules.registry import RULES
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -29,6 +30,7 @@ def render(findings: list[Finding], files: int = 0, paths: list[str] | None = No
     root = ET.Element("testsuites", name="termcheck")
     total = failures = 0
     for path, found in by_path.items():
+        path = printable(path)
         failing = [f for f in found if f.severity is not Severity.INFO]
         suite = ET.SubElement(root, "testsuite", name=_clean(path), tests=str(max(1, len(found))),
                               failures=str(len(failing)), errors="0", skipped="0")
@@ -42,9 +44,9 @@ def render(findings: list[Finding], files: int = 0, paths: list[str] | None = No
             name = f"{f.rule} {known.name if known else ''} at {loc.line}:{loc.column}".replace("  ", " ")
             case = ET.SubElement(suite, "testcase", name=_clean(name), classname=_clean(path),
                                  file=_clean(path), line=str(loc.line))
-            body = f"{loc.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity.value}] {f.message}"
+            body = f"{path}:{loc.line}:{loc.column}: {f.rule} [{f.severity.value}] {f.message}"
             if f.source is not None:
-                body += f"\nsource {f.source.path}:{f.source.line}:{f.source.column}: {f.source_text or ''}"
+                body += f"\nsource {printable(f.source.path)}:{f.source.line}:{f.source.column}: {f.source_text or ''}"
             if f.severity is Severity.INFO:
                 ET.SubElement(case, "system-out").text = _clean(body)
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from collections.abc import Iterator
 from typing import Any
 
 from termcheck import __version__
@@ -22,8 +23,8 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def _uri(path: str) -> tuple[str, str | None]:
     """(uri, uriBaseId): relative to %SRCROOT% when inside the working directory, else a file URI."""
-    portable = portable_path(path)
-    if portable.startswith("/"):
+    portable = portable_path(path).encode("utf-8", "surrogateescape")  # a URI carries a name's exact bytes
+    if portable.startswith(b"/"):
         return "file://" + urllib.parse.quote(portable), None
     return urllib.parse.quote(portable), "%SRCROOT%"
 
@@ -83,36 +84,41 @@ def _fix(finding: Finding) -> dict[str, Any] | None:
     }
 
 
-def render(findings: list[Finding], files: int = 0, all_rules: bool = False) -> str:
-    """One SARIF log with one run. Rules listed: those used (or every rule with all_rules)."""
+def _result(finding: Finding, fingerprint: str, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": _physical(finding.location, finding.found)}],
+        "partialFingerprints": {"termcheck/v1": fingerprint},
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    if finding.source is not None:
+        result["relatedLocations"] = [{
+            "id": 1,
+            "physicalLocation": _physical(finding.source, finding.source_text),
+            "message": {"text": "source text" + (f": {finding.source_text}" if finding.source_text else "")},
+        }]
+    properties = {k: v for k, v in (("expected", finding.expected), ("concept", finding.concept),
+                                    ("suggestion", finding.suggestion)) if v is not None}
+    if properties:
+        result["properties"] = properties
+    fix = _fix(finding)
+    if fix is not None:
+        result["fixes"] = [fix]
+    return result
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= is pure Python)
+
+
+def stream(findings: list[Finding], files: int = 0, all_rules: bool = False) -> Iterator[str]:
+    """One SARIF log with one run, in pieces: the log around the results, then one result per line.
+    Rules listed: those used (or every rule with all_rules)."""
     used = sorted({f.rule for f in findings})
     codes = sorted(RULES) if all_rules else [c for c in used if c in RULES]
     index = {code: i for i, code in enumerate(codes)}
-    results = []
-    for finding, fingerprint in zip(findings, fingerprints(findings)):
-        result: dict[str, Any] = {
-            "ruleId": finding.rule,
-            "level": LEVELS[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [{"physicalLocation": _physical(finding.location, finding.found)}],
-            "partialFingerprints": {"termcheck/v1": fingerprint},
-        }
-        if finding.rule in index:
-            result["ruleIndex"] = index[finding.rule]
-        if finding.source is not None:
-            result["relatedLocations"] = [{
-                "id": 1,
-                "physicalLocation": _physical(finding.source, finding.source_text),
-                "message": {"text": "source text" + (f": {finding.source_text}" if finding.source_text else "")},
-            }]
-        properties = {k: v for k, v in (("expected", finding.expected), ("concept", finding.concept),
-                                        ("suggestion", finding.suggestion)) if v is not None}
-        if properties:
-            result["properties"] = properties
-        fix = _fix(finding)
-        if fix is not None:
-            result["fixes"] = [fix]
-        results.append(result)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -124,8 +130,19 @@ def render(findings: list[Finding], files: int = 0, all_rules: bool = False) -> 
                 "rules": [_rule_descriptor(RULES[c]) for c in codes],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    head, tail = json.dumps(log, ensure_ascii=False, indent=2).rsplit('"results": []', 1)
+    if not findings:
+        yield head + '"results": []' + tail + "\n"
+        return
+    separator = '"results": [\n        '
+    for finding, fingerprint in zip(findings, fingerprints(findings)):
+        yield head + separator + _ENCODE(_result(finding, fingerprint, index))
+        head, separator = "", ",\n        "
+    yield "\n      ]" + tail + "\n"
 
+
+def render(findings: list[Finding], files: int = 0, all_rules: bool = False) -> str:
+    return "".join(stream(findings, files, all_rules))

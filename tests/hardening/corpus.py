@@ -378,11 +378,212 @@ def cases() -> list[Case]:
                                                   + "قالت كتائب حزب الله.\n") * 1000),
              [["check", "ma.md", "m.md", "-g", "g.csv"]], exits=frozenset({1}), heavy=True,
              owner="align/dp.py, rules/bilingual.py"),
+        *issue_cases_added(),
+        *own_cases(),
     ]
     for case in out:  # the bad-choice style messages name files relative to the case folder
         if case.stderr is not None and "{d}" in case.stderr:
             raise ValueError(case.name)
     return out
+
+
+def _po(body: str, header: str = "") -> str:
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + header + "\n"
+    return head + body
+
+
+def _plural_po(expression: str, nplurals: int = 2) -> str:
+    return _po('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n',
+               f'"Plural-Forms: nplurals={nplurals}; plural={expression};\\n"\n')
+
+
+_DTD_BOMB = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+             '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n')
+_XXE = '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+
+
+def _xml_with_prolog(prolog: str, document: str) -> str:
+    return prolog + document.split("\n", 1)[1].replace("<source>a</source>", "<source>&lol3;</source>")
+
+
+def _odd_name(d: Path) -> None:
+    _base(d)
+    (d / "odd").mkdir()
+    with open(os.path.join(os.fsencode(d / "odd"), b"caf\xe9.md"), "wb") as handle:
+        handle.write(GOOD_EN.encode())
+
+
+def _pair_folders(count: int) -> Callable[[Path], None]:
+    def build(d: Path) -> None:
+        _base(d)
+        for i in range(count):
+            _write(d / "src" / f"p{i:04}.md", GOOD_AR)
+            _write(d / "tgt" / f"p{i:04}.md", GOOD_EN)
+
+    return build
+
+
+def issue_cases_added() -> list[Case]:
+    """Cases the issue names that the first corpus lacked (the issue's text, in its order)."""
+    long_po = lambda n: files(l_DOT_po='msgid "' + "Kataib Hezbollah " * n + '"\nmsgstr "' + "x " * n + '"\n')
+    fifty_mb = "Kataib Hizbollah said. " * 2_300_000
+    million = ("The council met on Monday.\n" * 99 + "Kataib Hizbollah said.\n") * 10_000
+    million_ar = ("اجتمع المجلس يوم الاثنين.\n" * 99 + "قالت كتائب حزب الله.\n") * 10_000
+    many_terms = " ".join(["Kataib Hezbollah"] * 100_000) + "\n"
+    return [
+        Case("xliff2-inline-deep", files(x_DOT_xlf=_xliff2(
+            '<unit id="u"><segment><source>' + _nested(5000, '<pc id="1">', "</pc>") + "</source>"
+            "<target>y</target></segment></unit>")),
+             [["units", "x.xlf"]], stderr=ERR + r"x\.xlf:\d+:\d+: .*nest.*too deep.*--max-depth"),
+        Case("mo-huge-lengths", files(h_DOT_mo=_mo_header(1, 28, 36) + b"\xf0\xff\xff\xff\x2c\x00\x00\x00" * 2 + b"ab"),
+             [["units", "h.mo"]], stderr=ERR + r"h\.mo"),
+        Case("config-found-missing-glossary", files(termcheck_DOT_toml='glossary = "nope.csv"\n'),
+             [["lint", "en.md"]], stderr=ERR + r"\S*termcheck\.toml:1: glossary: .*nope\.csv"),
+        # heavy: sizes from the issue
+        Case("units-long-msgid-170k", long_po(10_000), [["units", "l.po", "-g", "g.csv", "--format", "json"]],
+             exits=frozenset({1}), heavy=True),
+        Case("units-long-msgid-340k", long_po(20_000), [["units", "l.po", "-g", "g.csv", "--format", "json"]],
+             exits=frozenset({1}), heavy=True),
+        Case("one-line-50mb", files(w_DOT_md=fifty_mb),
+             [["lint", "w.md", "-g", "g.csv", "--max-line-length", "100M", "--format", "json", "-o", "out.json"]],
+             exits=frozenset({1}), heavy=True),
+        Case("one-line-50mb-check", files(w_DOT_md=fifty_mb),
+             [["check", "ar.md", "w.md", "-g", "g.csv", "--max-line-length", "100M", "-o", "out.txt"]],
+             exits=frozenset({1}), heavy=True, owner="align/*, rules/bilingual.py"),
+        Case("million-lines-check", files(m_DOT_md=million, ma_DOT_md=million_ar),
+             [["check", "ma.md", "m.md", "-g", "g.csv", "-o", "out.txt"]], exits=frozenset({1}), heavy=True,
+             owner="align/*, rules/bilingual.py"),
+        Case("line-100k-terms", files(t_DOT_md=many_terms), [["score", "t.md", "t.md"], ["lint", "t.md", "-g", "g.csv"]],
+             exits=frozenset({0}), heavy=True),
+        Case("line-100k-terms-check", files(t_DOT_md=many_terms),
+             [["check", "ar.md", "t.md", "-g", "g.csv", "-o", "out.txt"]], exits=frozenset({1}), heavy=True,
+             owner="align/*, rules/bilingual.py"),
+        Case("check-dirs-2000", _pair_folders(2000), [["check", "src", "tgt", "-g", "g.csv", "-o", "out.txt"]],
+             exits=frozenset({1}), heavy=True),
+    ]
+
+
+def own_cases() -> list[Case]:
+    """Inputs the issue does not name, tried the same way (issue 11, second session)."""
+    xlf_unit = '<trans-unit id="1"><source>a</source><target>b</target></trans-unit>'
+    return [
+        # XML that must be refused: entities, external entities, truncation, the wrong document
+        Case("xml-entity-bomb", files(b_DOT_xlf=_xml_with_prolog(_DTD_BOMB, _xliff12(xlf_unit)),
+                                      b_DOT_tmx=_xml_with_prolog(_DTD_BOMB, _tmx("a")),
+                                      b_DOT_tbx=_DTD_BOMB + '<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+                                                            'xmlns="urn:iso:std:iso:30042:ed-2"><text><body>&lol3;'
+                                                            "</body></text></tbx>\n"),
+             [["units", "b.xlf"], ["units", "b.tmx"], ["glossary", "validate", "b.tbx"]],
+             stderr=ERR + r"b\.(xlf|tmx|tbx)(:\d+)*: .*(DTD|entit|DOCTYPE)"),
+        Case("xml-external-entity", files(x_DOT_xlf=_XXE + _xliff12(xlf_unit).split("\n", 1)[1]
+                                          .replace("<source>a</source>", "<source>&xxe;</source>")),
+             [["units", "x.xlf"]], stderr=ERR + r"x\.xlf(:\d+)*: .*(DTD|entit|DOCTYPE)"),
+        Case("xml-truncated", files(x_DOT_xlf=_xliff12(xlf_unit)[:-40], t_DOT_tbx='<?xml version="1.0"?>\n<tbx><text>'),
+             [["units", "x.xlf"], ["glossary", "validate", "t.tbx"]], stderr=ERR + r"[xt]\.(xlf|tbx):\d+:\d+: "),
+        Case("xml-wrong-document", files(x_DOT_xlf='<?xml version="1.0"?>\n<html><body>hi</body></html>\n',
+                                         t_DOT_tmx='<?xml version="1.0"?>\n<root/>\n'),
+             [["units", "x.xlf"], ["units", "t.tmx"]], stderr=ERR + r"[xt]\.(xlf|tmx)"),
+        Case("xlf-max-units", files(x_DOT_xlf=_xliff12(xlf_unit + xlf_unit.replace('id="1"', 'id="2"'))),
+             [["units", "x.xlf", "--max-units", "1"]], stderr=ERR + r"x\.xlf: .*too many (translation )?units.*--max-units"),
+        # PO: plural expressions a hostile header can hold, indexes past nplurals, odd but valid files
+        Case("po-plural-deep-parens", files(p_DOT_po=_plural_po("(" * 100_000 + "n" + ")" * 100_000)),
+             [["units", "p.po"]], stderr=ERR + r"p\.po:\d+(:\d+)?: .*"),
+        Case("po-plural-division-by-zero", files(p_DOT_po=_plural_po("n/0")), [["units", "p.po"]],
+             exits=frozenset({0, 2}), stderr=r"^(|termcheck: error: p\.po:\d+(:\d+)?: .*)$"),
+        Case("po-plural-huge-constant", files(p_DOT_po=_plural_po("n%" + "9" * 60 + "!=1")), [["units", "p.po"]],
+             exits=frozenset({0, 2}), stderr=r"^(|termcheck: error: p\.po:\d+(:\d+)?: .*)$"),
+        Case("po-msgstr-past-nplurals", files(p_DOT_po=_po('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[7] "y"\n',
+                                                          '"Plural-Forms: nplurals=2; plural=n!=1;\\n"\n')),
+             [["units", "p.po"]], stderr=ERR + r"p\.po:\d+"),
+        Case("po-bad-escape", files(p_DOT_po='msgid "a\\qb"\nmsgstr "x"\n'), [["units", "p.po"]],
+             exits=frozenset({0, 2}), stderr=r"^(|termcheck: error: p\.po:\d+(:\d+)?: .*)$"),
+        Case("po-garbage-line", files(p_DOT_po='msgid "a"\nmsgstr "x"\nthis is not po\n'), [["units", "p.po"]],
+             stderr=ERR + r"p\.po:3"),
+        Case("po-valid-odd", files(h_DOT_po=_po(""), e_DOT_po="", c_DOT_po=_po('msgid "a"\r\nmsgstr "b"\r\n').replace("\n", "\r\n")),
+             [["units", "h.po"], ["units", "e.po"], ["units", "c.po"]], exits=frozenset({0}),
+             stderr=r"^(|termcheck: warning: [hec]\.po: .*)$"),
+        Case("mo-bad-magic", files(m_DOT_mo=b"\x00" * 4 + _mo_header(0, 28, 28)[4:]), [["units", "m.mo"]],
+             stderr=ERR + r"m\.mo"),
+        # glossaries
+        Case("csv-cell-past-csv-field-limit", files(c_DOT_csv="id,en,ar\nx,Kataib Hezbollah,كتائب حزب الله\ny,"
+                                                   + "w" * 200_000 + ",كلمة\n"),
+             [["glossary", "validate", "c.csv"], ["lint", "en.md", "-g", "c.csv"]],
+             stderr=ERR + r"c\.csv:3(:\d+)?: .*(too long|field larger)"),
+        Case("csv-unterminated-quote", files(c_DOT_csv='id,en,ar\nx,"Kataib Hezbollah,كتائب\n'),
+             [["glossary", "validate", "c.csv"], ["lint", "en.md", "-g", "c.csv"]],
+             exits=frozenset({1, 2}), stderr=r"^(|termcheck: error: c\.csv:\d+(:\d+)?: .*)$"),
+        Case("csv-no-language-columns", files(c_DOT_csv="id,fr,de\nx,a,b\n", h_DOT_csv="id,en,ar\n"),
+             [["lint", "en.md", "-g", "c.csv"], ["lint", "en.md", "-g", "h.csv"]], stderr=ERR + r"[ch]\.csv"),
+        Case("csv-many-columns", files(c_DOT_csv="id,en,ar," + ",".join(f"c{i}" for i in range(100_000))
+                                       + "\nx,Kataib Hezbollah,كتائب حزب الله\n"),
+             [["glossary", "validate", "c.csv"]], exits=frozenset({0, 1}), stderr=r"^(|termcheck: warning: c\.csv.*)$"),
+        Case("glossary-tsv-crlf-bom-valid", files(g2_DOT_tsv="\ufeffid\ten\tar\r\nk\tKataib Hezbollah\tكتائب حزب الله\r\n"),
+             [["lint", "en.md", "-g", "g2.tsv"]], exits=frozenset({0})),
+        # text shapes: deep Markdown/HTML nesting, mark storms, bidi controls, every line ending
+        Case("markdown-deep-quote", files(q_DOT_md="> " * 100_000 + "Kataib Hizbollah said.\n"),
+             [["lint", "q.md", "-g", "g.csv"], ["check", "ar.md", "q.md", "-g", "g.csv"]], exits=frozenset({1})),
+        Case("html-deep-div", files(h_DOT_html="<div>" * 200_000 + "Kataib Hizbollah said." + "</div>" * 200_000 + "\n"),
+             [["lint", "h.html", "-g", "g.csv", "--max-line-length", "10M"]], exits=frozenset({1})),
+        Case("mark-storm", files(m_DOT_md="ك" + "\u0651" * 100_000 + " Kataib Hizbollah said.\n"),
+             [["lint", "m.md", "-g", "g.csv"], ["check", "ar.md", "m.md", "-g", "g.csv"], ["align", "ar.md", "m.md"]],
+             exits=frozenset({0, 1}), stderr=r"^(|termcheck: warning: m\.md has .* times the text .*)$"),
+        Case("bidi-controls", files(b_DOT_md="\u202eKataib\u2069 Hizbollah\u200f said \u2066١٢\u2069.\n"),
+             [["lint", "b.md", "-g", "g.csv"], ["check", "ar.md", "b.md", "-g", "g.csv"]], exits=frozenset({0, 1})),
+        Case("valid-other-encodings", files(u16_DOT_md=codecs_bom("utf-16", GOOD_EN), u32_DOT_md=codecs_bom("utf-32", GOOD_EN),
+                                            cr_DOT_md=GOOD_EN.replace("\n", "\r") * 3,
+                                            le_DOT_md=GOOD_EN.encode("utf-16-le")),
+             [["lint", "u16.md", "-g", "g.csv"], ["lint", "u32.md", "-g", "g.csv"], ["lint", "cr.md", "-g", "g.csv"],
+              ["lint", "le.md", "-g", "g.csv", "--encoding", "utf-16-le"]], exits=frozenset({1})),
+        # paths
+        Case("non-utf8-file-name", _odd_name, [["lint", "odd", "-g", "g.csv"], ["lint", "odd", "-g", "g.csv", "--format", "json"],
+                                               ["lint", "odd", "-g", "g.csv", "--format", "sarif"],
+                                               ["lint", "odd", "-g", "g.csv", "--format", "github"],
+                                               ["lint", "odd", "-g", "g.csv", "--format", "junit"],
+                                               ["lint", "odd", "-g", "g.csv", "--write-baseline", "b.json"]],
+             exits=frozenset({1})),
+        Case("non-utf8-file-name-html", _odd_name, [["lint", "odd", "-g", "g.csv", "--format", "html", "-o", "r.html"]],
+             exits=frozenset({1}), owner="report/html.py"),
+        Case("file-name-too-long", files(), [["lint", "x" * 300 + ".md", "-g", "g.csv"]],
+             stderr=ERR + r"x+\.md: .*(too long|no such file)"),
+        Case("file-used-as-folder", files(), [["lint", "en.md/x.md", "-g", "g.csv"], ["units", "en.md/x.po"]],
+             stderr=ERR + r"en\.md/x\.(md|po): .*(?i:not a directory|no such file)"),
+        Case("output-into-missing-folder", files(),
+             [["lint", "en.md", "-g", "g.csv", "-o", "no/such/dir/r.txt"],
+              ["lint", "en.md", "-g", "g.csv", "--write-baseline", "no/such/b.json"],
+              ["lint", "en.md", "-g", "g.csv", "-o", "."]],
+             stderr=ERR + r"(no/such|\.).*: .*"),
+        # options
+        Case("usage-bad-values", files(),
+             [["lint", "en.md", "-g", "g.csv", "--fail-on", "sometimes"], ["lint", "en.md", "-g", "g.csv", "--lang", "fr"],
+              ["lint", "en.md", "-g", "g.csv", "--jobs", "many"], ["align", "ar.md", "en.md", "--level", "word"],
+              ["lint", "en.md", "-g", "g.csv", "--max-depth", "0"], ["lint", "en.md", "-g", "g.csv", "--max-files", "-3"],
+              ["lint", "en.md", "-g", "g.csv", "--select", "XX1"]],
+             stderr=USAGE + "(sometimes|fr|jobs|word|max-depth|max-files|XX1)"),
+        Case("huge-limit-values", files(),
+             [["lint", "en.md", "-g", "g.csv", "--max-depth", "9" * 40], ["lint", "en.md", "-g", "g.csv", "--max-file-size", "9" * 40]],
+             exits=frozenset({1, 2}), stderr=r"^(|termcheck: error: .*max-.*)$"),
+        Case("score-line-counts-differ", files(three_DOT_txt="a\nb\nc\n"), [["score", "hyp.txt", "three.txt"]],
+             stderr=ERR + r".*(line|hyp\.txt|three\.txt).*"),
+        Case("check-same-file", files(), [["check", "en.md", "en.md", "-g", "g.csv"]], exits=frozenset({0, 1, 2}),
+             stderr=r"^(|termcheck: (error|warning): .*)$"),
+        # baselines and configuration of the wrong shape
+        Case("baseline-wrong-shape", files(a_DOT_json="[1, 2]", n_DOT_json="not json", v_DOT_json='{"version": 99, "findings": []}',
+                                           f_DOT_json='{"version": 1, "findings": {"a": 1}}',
+                                           e_DOT_json='{"version": 1, "findings": [{"line": "x"}, 5]}'),
+             [["lint", "en.md", "-g", "g.csv", "--baseline", name] for name in ("a.json", "n.json", "v.json", "f.json", "e.json", "missing.json")],
+             stderr=ERR + r"(a|n|v|f|e|missing)\.json(:\d+)*: .*"),
+        Case("config-wrong-types", files(a_DOT_toml="glossary = 5\n", b_DOT_toml='select = ["TC1", "XX"]\n',
+                                         c_DOT_toml='[severity]\nTC101 = "fatal"\n', e_DOT_toml='fail-on = "sometimes"\n',
+                                         f_DOT_toml="a = \n", h_DOT_toml='[lang]\n"**" = "fr"\n'),
+             [["lint", "en.md", "-g", "g.csv", "--config", f"{c}.toml"] for c in "abcefh"],
+             stderr=ERR + r"[abcefh]\.toml(:\d+)*: .*"),
+        Case("pyproject-bad-table", files(pyproject_DOT_toml='[tool.termcheck]\nglossary = ["g.csv", 3]\n'),
+             [["lint", "en.md"]], stderr=ERR + r"\S*pyproject\.toml(:\d+)*: .*glossary"),
+    ]
+
+
+def codecs_bom(codec: str, text: str) -> bytes:
+    return text.encode(codec)  # Python's utf-16/utf-32 codecs write a BOM first
 
 
 # -- the harness -------------------------------------------------------------------------------------
