@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 import typer
@@ -69,19 +69,21 @@ def exit_code(findings: list[Finding], fail_on: FailOn | str | None) -> int:
     return 1 if any(f.severity.rank >= threshold for f in findings) else 0
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | Iterable[str], output: str | None) -> None:
     """The report on stdout, or in `output`, which must not be a file this run read (an article,
-    a glossary, a config): a report never replaces an input."""
+    a glossary, a config): a report never replaces an input. `text` may come in pieces (an
+    emitter's stream()), written as they are made."""
     from termcheck.io import is_input
 
+    pieces = (text,) if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     if is_input(output):
         raise InputError(f"{output}: is an input of this run; -o would overwrite it (choose another file)")
     try:
         with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines(pieces)
     except OSError as exc:
         raise InputError(f"{output}: cannot write report: {exc.strerror or exc}") from None
 
@@ -106,24 +108,25 @@ def emit(
     elif fmt is OutputFormat.json:
         from termcheck.report import jsonfmt
 
-        write_output(jsonfmt.render(findings, files, sources=sources), output)
+        write_output(jsonfmt.stream(findings, files, sources=sources), output)
     elif fmt in CI_FORMATS:
         write_output(render_ci(findings, files, list(sources), fmt), output)
     else:
         from termcheck.report import text
 
-        write_output(text.render(findings, files, sources, colour=use_colour(output)), output)
+        write_output(text.stream(findings, files, sources, colour=use_colour(output)), output)
 
 
 CI_FORMATS = (OutputFormat.sarif, OutputFormat.github, OutputFormat.junit)
 
 
-def render_ci(findings: list[Finding], files: int, paths: list[str], fmt: OutputFormat) -> str:
-    """sarif, github or junit over the findings; `paths` are the files checked (junit lists them all)."""
+def render_ci(findings: list[Finding], files: int, paths: list[str], fmt: OutputFormat) -> str | Iterable[str]:
+    """sarif, github or junit over the findings; `paths` are the files checked (junit lists them all).
+    SARIF comes in pieces (write_output takes either)."""
     if fmt is OutputFormat.sarif:
         from termcheck.report import sarif
 
-        return sarif.render(findings, files)
+        return sarif.stream(findings, files)
     if fmt is OutputFormat.github:
         from termcheck.report import github
 
