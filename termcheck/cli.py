@@ -13,16 +13,31 @@ import typer
 
 from termcheck.model import InputError
 
+# One example per command, shown under the command list of `termcheck --help` (like git's and
+# ruff's). Each line is a complete command a user can adapt; "\b" keeps click from rewrapping.
+EXAMPLES = (
+    ("lint", "termcheck lint docs/ -g glossary.csv --fix"),
+    ("check", "termcheck check ar.md en.md -g glossary.csv"),
+    ("units", "termcheck units locale/ -g glossary.csv --format html -o units.html"),
+    ("align", "termcheck align ar.md en.md --level paragraph"),
+    ("glossary", "termcheck glossary validate glossary.csv"),
+    ("rules", "termcheck rules TC101"),
+    ("score", "termcheck score mt.txt reference.txt"),
+    ("mt", "termcheck mt translate ar.txt -m ./opus-mt-ar-en -g glossary.csv"),
+)
+
 app = typer.Typer(
     name="termcheck",
     help="Check Arabic<->English copy against a house glossary.",
+    epilog="\b\nExamples:\n" + "\n".join(f"  {example}" for _, example in EXAMPLES),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ("lint", "glossary", "rules", "check", "score", "mt", "units", "align")
+# in the order `termcheck --help` lists them: the checks first, then the tools around them
+COMMAND_MODULES = ("lint", "check", "units", "align", "glossary", "rules", "score", "mt")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"termcheck.commands.{_name}").register(app)
@@ -58,7 +73,7 @@ def _limit(name: str, size: bool = False):
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+    version: bool = typer.Option(False, "--version", metavar="", help="Print the version and exit.", is_eager=True,
                                  callback=_print_version),
     max_file_size: str = _limit("file_size", size=True),
     max_line_length: str = _limit("line_length"),
@@ -123,11 +138,35 @@ def _usage_error(exc) -> int:
     return getattr(exc, "exit_code", 2) or 2
 
 
+def command():
+    """The click command tree of `app`, with help pages that name values only by their metavars:
+    `-h, --help` is a flag and an argument's metavar (PATH, CODE) is its type (typer would print
+    `<bool>` and `<list[str]>`; options get their metavars where they are declared)."""
+    click, _ = _click()
+    root = typer.main.get_command(app)
+
+    def no_type(ctx=None) -> None:
+        return None
+
+    def visit(cmd) -> None:
+        option = cmd.get_help_option(click.Context(cmd, info_name=cmd.name))
+        if option is not None:  # the Command caches it, so the help page shows this one
+            option.metavar = ""
+        for param in cmd.params:
+            if param.param_type_name == "argument":
+                param.display_type_rich = no_type
+        for sub in getattr(cmd, "commands", {}).values():
+            visit(sub)
+
+    visit(root)
+    return root
+
+
 def main(args: list[str] | None = None) -> None:
     click, Abort = _click()
     args = hoist_limit_options(list(sys.argv[1:] if args is None else args))
     try:
-        code = app(args=args, prog_name="termcheck", standalone_mode=False)
+        code = command()(args=args, prog_name="termcheck", standalone_mode=False)
     except InputError as exc:
         print(f"termcheck: error: {exc}", file=sys.stderr)
         sys.exit(2)

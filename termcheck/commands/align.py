@@ -26,13 +26,13 @@ COLUMN = 48
 
 
 def align(
-    source: str = typer.Argument(..., help="The original article (text, Markdown or HTML)."),
-    target: str = typer.Argument(..., help="Its translation."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary whose terms anchor the alignment (optional)."),
-    level: Level = typer.Option(Level.sentence, "--level", help="Report sentence or paragraph beads."),
-    fmt: AlignFormat = typer.Option(AlignFormat.text, "--format", "-f", help="Output format."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="ar or en (detected from the script by default)."),
-    target_lang: Optional[str] = typer.Option(None, "--target-lang", help="ar or en (detected from the script by default)."),
+    source: str = typer.Argument(..., metavar="SOURCE", help="The original article (text, Markdown or HTML)."),
+    target: str = typer.Argument(..., metavar="TARGET", help="Its translation."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", metavar="FILE", help="Glossary whose terms anchor the alignment (optional)."),
+    level: Level = typer.Option(Level.sentence, "--level", metavar="LEVEL", help="Report sentence or paragraph beads: sentence, paragraph."),
+    fmt: AlignFormat = typer.Option(AlignFormat.text, "--format", "-f", metavar="FORMAT", help="Output format: text, tsv, json."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="LANG", help="ar or en (detected from the script by default)."),
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="LANG", help="ar or en (detected from the script by default)."),
     encoding: Optional[str] = common.ENCODING_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
 ) -> None:

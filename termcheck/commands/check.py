@@ -12,11 +12,11 @@ from termcheck.commands import common
 
 
 def check(
-    source: str = typer.Argument(..., help="The original text (Markdown, plain text or HTML), or a folder of them."),
-    target: str = typer.Argument(..., help="Its translation, or the folder of translations (same relative paths)."),
+    source: str = typer.Argument(..., metavar="SOURCE", help="The original text (Markdown, plain text or HTML), or a folder of them."),
+    target: str = typer.Argument(..., metavar="TARGET", help="Its translation, or the folder of translations (same relative paths)."),
     glossary: Optional[List[str]] = common.GLOSSARY_OPTION,
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Language of SOURCE (ar or en); detected by default."),
-    target_lang: Optional[str] = typer.Option(None, "--target-lang", help="Language of TARGET (ar or en); detected by default."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="LANG", help="Language of SOURCE (ar or en); detected by default."),
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="LANG", help="Language of TARGET (ar or en); detected by default."),
     fmt: common.OutputFormat = common.FORMAT_OPTION,
     fail_on: Optional[common.FailOn] = common.CONFIGURABLE_FAIL_ON_OPTION,
     encoding: Optional[str] = common.ENCODING_OPTION,
@@ -32,11 +32,11 @@ def check(
     diff: bool = common.DIFF_OPTION,
     unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
     jobs: int = common.JOBS_OPTION,
-    suggest: bool = typer.Option(False, "--suggest", help="Machine-translate flagged segments (glossary-true suggestions) and score MT agreement (TC401)."),
-    mt_model: Optional[str] = typer.Option(None, "--mt-model", help="With --suggest: model directory or a name already in the Hugging Face cache."),
-    mt_backend: str = typer.Option("transformers", "--mt-backend", help="With --suggest: transformers or ctranslate2."),
-    device: str = typer.Option("cpu", "--device", help="With --suggest: cpu, cuda or auto."),
-    batch_size: int = typer.Option(16, "--batch-size", help="With --suggest: segments translated together."),
+    suggest: bool = typer.Option(False, "--suggest", metavar=common.FLAG, help="Machine-translate flagged segments (glossary-true suggestions) and score MT agreement (TC401)."),
+    mt_model: Optional[str] = typer.Option(None, "--mt-model", metavar="MODEL", help="With --suggest: model directory or a name already in the Hugging Face cache."),
+    mt_backend: str = typer.Option("transformers", "--mt-backend", metavar="BACKEND", help="With --suggest: transformers or ctranslate2."),
+    device: str = typer.Option("cpu", "--device", metavar="DEVICE", help="With --suggest: cpu, cuda or auto."),
+    batch_size: int = typer.Option(16, "--batch-size", metavar="N", help="With --suggest: segments translated together."),
 ) -> None:
     """Lint both files, align them, and report missing terms, wrong renderings and number mismatches.
 

@@ -28,24 +28,44 @@ class FailOn(str, Enum):
     never = "never"
 
 
-GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", help="Glossary file (CSV, TSV or TBX). Repeat to merge several.")
-FORMAT_OPTION = typer.Option(OutputFormat.text, "--format", "-f", help="Output format.")
-FAIL_ON_OPTION = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is reported.")
-ENCODING_OPTION = typer.Option(None, "--encoding", help="Encoding of inputs without a BOM (default UTF-8), e.g. cp1256.")
-SELECT_OPTION = typer.Option(None, "--select", help="Only these rule codes or prefixes (TC1, TC101). Repeatable.")
-IGNORE_OPTION = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes. Repeatable.")
-OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
+# Metavars name what a value is (FILE, CODE, N); a flag takes none, so its metavar is empty
+# (typer would print `<bool>`, `<str>`, `<list[str]>`).
+FLAG = ""
+
+
+def format_option(*formats: OutputFormat) -> typer.Option:
+    """--format for a command that writes exactly `formats`: the help lists them and the parser
+    rejects any other (exit 2), so no format is advertised that the command cannot write."""
+    names = [f.value for f in formats]
+
+    def accepted(value: OutputFormat | None) -> OutputFormat | None:
+        if value is not None:
+            only_formats(value, *formats)
+        return value
+
+    return typer.Option(OutputFormat.text, "--format", "-f", metavar="FORMAT", callback=accepted,
+                        help=f"Output format: {', '.join(names)}.")
+
+
+# lint, check and units write every format; the other commands take format_option(text, json...).
+FORMAT_OPTION = format_option(*OutputFormat)
+GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="FILE", help="Glossary file (CSV, TSV or TBX). Repeat to merge several.")
+FAIL_ON_OPTION = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is reported: error, warning, info or never.")
+ENCODING_OPTION = typer.Option(None, "--encoding", metavar="CODEC", help="Encoding of inputs without a BOM (default UTF-8), e.g. cp1256.")
+SELECT_OPTION = typer.Option(None, "--select", metavar="CODE", help="Only these rule codes or prefixes (TC1, TC101). Repeatable.")
+IGNORE_OPTION = typer.Option(None, "--ignore", metavar="CODE", help="Skip these rule codes or prefixes. Repeatable.")
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output.")
 # CI options (config file, baseline, suppressions, fixes); see settle_findings and termcheck/fix.py.
-CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from this TOML file (default: nearest termcheck.toml or pyproject.toml [tool.termcheck]).")
-NO_CONFIG_OPTION = typer.Option(False, "--no-config", help="Ignore every configuration file.")
-CONFIGURABLE_FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or worse is reported (default: the config's fail-on, else error).")
-JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many processes (0 = all cores; at most the number of cores).")
-BASELINE_OPTION = typer.Option(None, "--baseline", help="Report only findings that are not in this baseline file.")
-WRITE_BASELINE_OPTION = typer.Option(None, "--write-baseline", help="Write the current findings to this baseline file.")
-REPORT_UNUSED_OPTION = typer.Option(False, "--report-unused", help="Report suppressions and baseline entries that silence nothing (TC901).")
-FIX_OPTION = typer.Option(False, "--fix", help="Apply safe fixes to the files (forbidden form -> house form).")
-DIFF_OPTION = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them.")
-UNSAFE_FIXES_OPTION = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: apply unsafe fixes too (unlisted variants).")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Read settings from this TOML file (default: the nearest termcheck.toml, or pyproject.toml with a tool.termcheck table).")
+NO_CONFIG_OPTION = typer.Option(False, "--no-config", metavar=FLAG, help="Ignore every configuration file.")
+CONFIGURABLE_FAIL_ON_OPTION = typer.Option(None, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is reported: error, warning, info or never (default: the config's fail-on, else error).")
+JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Check files in this many processes (0 = all cores; at most the number of cores).")
+BASELINE_OPTION = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file.")
+WRITE_BASELINE_OPTION = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings to this baseline file.")
+REPORT_UNUSED_OPTION = typer.Option(False, "--report-unused", metavar=FLAG, help="Report suppressions and baseline entries that silence nothing (TC901).")
+FIX_OPTION = typer.Option(False, "--fix", metavar=FLAG, help="Apply safe fixes to the files (forbidden form -> house form).")
+DIFF_OPTION = typer.Option(False, "--diff", metavar=FLAG, help="Print the fixes as a unified diff instead of writing them.")
+UNSAFE_FIXES_OPTION = typer.Option(False, "--unsafe-fixes", metavar=FLAG, help="With --fix or --diff: apply unsafe fixes too (unlisted variants).")
 
 
 def load_glossaries(paths: list[str] | None, encoding: str | None = None):
@@ -137,9 +157,11 @@ def render_ci(findings: list[Finding], files: int, paths: list[str], fmt: Output
 
 
 def only_formats(fmt: OutputFormat, *allowed: OutputFormat) -> None:
-    """Reject a --format this command cannot write (one line, exit 2) instead of printing text."""
+    """Reject a --format this command cannot write (one line, exit 2) instead of printing text;
+    format_option() calls it while the options are parsed."""
     if fmt not in allowed:
-        names = " or ".join(f.value for f in allowed)
+        names = [f.value for f in allowed]
+        names = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
         raise InputError(f"--format {fmt.value} is not available for this command (use {names})")
 
 
@@ -234,11 +256,19 @@ _WORKER_MATCHER = None
 
 
 def _init_worker(glossary_paths: list[str]) -> None:
-    """Build the glossary's Matcher once per worker process (it cannot be pickled)."""
+    """The glossary's Matcher, once per worker process, from the compiled-glossary cache when it
+    holds it (termcheck.glossary.cache)."""
     global _WORKER_MATCHER
     from termcheck.match import Matcher
 
-    _WORKER_MATCHER = Matcher(load_glossaries(glossary_paths) if glossary_paths else _no_glossary())
+    if not glossary_paths:
+        _WORKER_MATCHER = Matcher(_no_glossary())
+        return
+    from termcheck.glossary.cache import compiled_matcher
+
+    _WORKER_MATCHER = compiled_matcher(glossary_paths)
+    for warning in _WORKER_MATCHER.glossary.warnings:
+        print(f"termcheck: warning: {warning}", file=sys.stderr)
 
 
 def _no_glossary():

@@ -16,11 +16,14 @@ glossary_app = typer.Typer(
     no_args_is_help=True,
 )
 
+# validate writes findings in every format but html (a glossary has no page of its own)
+FINDINGS_FORMAT_OPTION = common.format_option(*(f for f in common.OutputFormat if f is not common.OutputFormat.html))
+
 
 @glossary_app.command("validate")
 def validate(
-    files: List[str] = typer.Argument(..., help="Glossary files (CSV, TSV or TBX); several are checked as one merged glossary."),
-    fmt: common.OutputFormat = common.FORMAT_OPTION,
+    files: List[str] = typer.Argument(..., metavar="GLOSSARY", help="Glossary files (CSV, TSV or TBX); several are checked as one merged glossary."),
+    fmt: common.OutputFormat = FINDINGS_FORMAT_OPTION,
     fail_on: common.FailOn = common.FAIL_ON_OPTION,
     encoding: Optional[str] = common.ENCODING_OPTION,
     select: Optional[List[str]] = common.SELECT_OPTION,
@@ -48,17 +51,14 @@ def validate(
 
 @glossary_app.command("stats")
 def stats(
-    files: List[str] = typer.Argument(..., help="Glossary files (CSV, TSV or TBX); several are counted as one merged glossary."),
-    fmt: common.OutputFormat = common.FORMAT_OPTION,
+    files: List[str] = typer.Argument(..., metavar="GLOSSARY", help="Glossary files (CSV, TSV or TBX); several are counted as one merged glossary."),
+    fmt: common.OutputFormat = common.format_option(common.OutputFormat.text, common.OutputFormat.json),
     encoding: Optional[str] = common.ENCODING_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
 ) -> None:
     """Concepts, terms per language and status, concepts missing a language, options."""
     from termcheck.glossary.stats import glossary_stats, render_stats
-    from termcheck.model import InputError
 
-    if fmt not in (common.OutputFormat.text, common.OutputFormat.json):
-        raise InputError(f"--format {fmt.value} is not available for this command")
     data = glossary_stats(common.load_glossaries(files, encoding))
     if fmt is common.OutputFormat.json:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

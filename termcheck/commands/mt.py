@@ -15,26 +15,26 @@ mt_app = typer.Typer(
     no_args_is_help=True,
 )
 
-MODEL_OPTION = typer.Option(..., "--mt-model", "-m", help="Model directory or a name already in the Hugging Face cache.")
-BACKEND_OPTION = typer.Option("transformers", "--mt-backend", help="transformers or ctranslate2 (a converted model).")
-DEVICE_OPTION = typer.Option("cpu", "--device", help="cpu, cuda, or auto (CUDA when available).")
-BATCH_OPTION = typer.Option(16, "--batch-size", help="Segments translated together.")
-BEAMS_OPTION = typer.Option(4, "--beams", help="Beam size (1 = greedy).")
+MODEL_OPTION = typer.Option(..., "--mt-model", "-m", metavar="MODEL", help="Model directory or a name already in the Hugging Face cache.")
+BACKEND_OPTION = typer.Option("transformers", "--mt-backend", metavar="BACKEND", help="transformers or ctranslate2 (a converted model).")
+DEVICE_OPTION = typer.Option("cpu", "--device", metavar="DEVICE", help="cpu, cuda, or auto (CUDA when available).")
+BATCH_OPTION = typer.Option(16, "--batch-size", metavar="N", help="Segments translated together.")
+BEAMS_OPTION = typer.Option(4, "--beams", metavar="N", help="Beam size (1 = greedy).")
 
 
 @mt_app.command("translate")
 def translate_lines(
-    file: str = typer.Argument(..., help="Text to translate: one segment per line."),
+    file: str = typer.Argument(..., metavar="FILE", help="Text to translate: one segment per line."),
     model: str = MODEL_OPTION,
-    source_lang: Optional[str] = typer.Option(None, "--from", help="ar or en; detected from the script by default."),
-    target_lang: Optional[str] = typer.Option(None, "--to", help="ar or en; the other language by default."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Make each line use the house's preferred forms."),
+    source_lang: Optional[str] = typer.Option(None, "--from", metavar="LANG", help="ar or en; detected from the script by default."),
+    target_lang: Optional[str] = typer.Option(None, "--to", metavar="LANG", help="ar or en; the other language by default."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", metavar="FILE", help="Make each line use the house's preferred forms."),
     backend: str = BACKEND_OPTION,
     device: str = DEVICE_OPTION,
     batch_size: int = BATCH_OPTION,
     beams: int = BEAMS_OPTION,
-    max_length: int = typer.Option(256, "--max-length", help="Most tokens generated per segment."),
-    fmt: common.OutputFormat = common.FORMAT_OPTION,
+    max_length: int = typer.Option(256, "--max-length", metavar="N", help="Most tokens generated per segment."),
+    fmt: common.OutputFormat = common.format_option(common.OutputFormat.text, common.OutputFormat.json),
     encoding: Optional[str] = common.ENCODING_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
 ) -> None:
@@ -43,7 +43,6 @@ def translate_lines(
     from termcheck.mt.translate import translate
     from termcheck.text.normalize import detect_language
 
-    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
     lines = read_segments(file, encoding)
     source_lang = source_lang or detect_language("\n".join(lines))
     target_lang = target_lang or ("en" if source_lang == "ar" else "ar")
@@ -81,10 +80,10 @@ def translate_lines(
 
 @mt_app.command("convert")
 def convert(
-    model: str = typer.Argument(..., help="A transformers model directory or cached name (Marian, NLLB, M2M100)."),
-    out_dir: str = typer.Argument(..., help="Where the CTranslate2 model goes (tokenizer files are copied along)."),
-    quantization: Optional[str] = typer.Option(None, "--quantization", help="e.g. int8, int8_float16, float16."),
-    force: bool = typer.Option(False, "--force", help="Overwrite OUT_DIR."),
+    model: str = typer.Argument(..., metavar="MODEL", help="A transformers model directory or cached name (Marian, NLLB, M2M100)."),
+    out_dir: str = typer.Argument(..., metavar="OUT_DIR", help="Where the CTranslate2 model goes (tokenizer files are copied along)."),
+    quantization: Optional[str] = typer.Option(None, "--quantization", metavar="TYPE", help="e.g. int8, int8_float16, float16."),
+    force: bool = typer.Option(False, "--force", metavar=common.FLAG, help="Overwrite OUT_DIR."),
 ) -> None:
     """Convert a model for the fast CTranslate2 backend (--mt-backend ctranslate2)."""
     from termcheck.mt.backend_ct2 import convert as convert_model

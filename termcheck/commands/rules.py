@@ -11,14 +11,12 @@ from termcheck.commands import common
 
 
 def rules(
-    code: Optional[str] = typer.Argument(None, help="A rule code or prefix (TC101, TC2); all rules if omitted."),
-    fmt: common.OutputFormat = common.FORMAT_OPTION,
+    code: Optional[str] = typer.Argument(None, metavar="CODE", help="A rule code or prefix (TC101, TC2); all rules if omitted."),
+    fmt: common.OutputFormat = common.format_option(common.OutputFormat.text, common.OutputFormat.json),
 ) -> None:
     """List the rules with their code, name, default severity and what they check."""
     from termcheck.model import InputError
     from termcheck.rules.registry import RULES
-
-    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
 
     chosen = [r for c, r in RULES.items() if code is None or c.startswith(code.upper())]
     if not chosen:

@@ -22,10 +22,10 @@ def read_segments(path: str, encoding: str | None) -> list[str]:
 
 
 def score(
-    hypotheses: str = typer.Argument(..., help="Machine (or human) output: one segment per line."),
-    references: str = typer.Argument(..., help="Reference translation: one segment per line, same count."),
-    fmt: common.OutputFormat = common.FORMAT_OPTION,
-    tokenize: str = typer.Option("intl", "--tokenize", help="sacrebleu tokenizer for BLEU: intl, 13a, none, char, ..."),
+    hypotheses: str = typer.Argument(..., metavar="HYP", help="Machine (or human) output: one segment per line."),
+    references: str = typer.Argument(..., metavar="REF", help="Reference translation: one segment per line, same count."),
+    fmt: common.OutputFormat = common.format_option(common.OutputFormat.text, common.OutputFormat.json),
+    tokenize: str = typer.Option("intl", "--tokenize", metavar="NAME", help="sacrebleu tokenizer for BLEU: intl, 13a, none, char, ..."),
     encoding: Optional[str] = common.ENCODING_OPTION,
     output: Optional[str] = common.OUTPUT_OPTION,
 ) -> None:
@@ -33,8 +33,6 @@ def score(
     from termcheck import __version__
     from termcheck.model import InputError
     from termcheck.mt.scoring import corpus_scores
-
-    common.only_formats(fmt, common.OutputFormat.text, common.OutputFormat.json)
 
     hyp = read_segments(hypotheses, encoding)
     ref = read_segments(references, encoding)

@@ -12,13 +12,13 @@ from termcheck.model import InputError
 
 
 def units(
-    paths: List[str] = typer.Argument(..., help="PO, MO, XLIFF or TMX files, or folders to walk for them."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="PO, MO, XLIFF or TMX files, or folders to walk for them."),
     glossary: Optional[List[str]] = common.GLOSSARY_OPTION,
-    include_fuzzy: bool = typer.Option(False, "--include-fuzzy", help="Check fuzzy (needs-review) units too."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language (TMX: default header srclang)."),
-    target_lang: Optional[str] = typer.Option(None, "--target-lang", help="Target language (TMX: default the other tuv)."),
-    term: Optional[List[str]] = typer.Option(None, "--term", help="Report how this source term is rendered (TC307). Repeatable."),
-    mine_terms: bool = typer.Option(False, "--mine-terms", help="Find frequent source terms with competing renderings (TC307)."),
+    include_fuzzy: bool = typer.Option(False, "--include-fuzzy", metavar=common.FLAG, help="Check fuzzy (needs-review) units too."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="LANG", help="Source language (TMX: default header srclang)."),
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="LANG", help="Target language (TMX: default the other tuv)."),
+    term: Optional[List[str]] = typer.Option(None, "--term", metavar="TERM", help="Report how this source term is rendered (TC307). Repeatable."),
+    mine_terms: bool = typer.Option(False, "--mine-terms", metavar=common.FLAG, help="Find frequent source terms with competing renderings (TC307)."),
     fmt: common.OutputFormat = common.FORMAT_OPTION,
     fail_on: Optional[common.FailOn] = common.CONFIGURABLE_FAIL_ON_OPTION,
     select: Optional[List[str]] = common.SELECT_OPTION,
