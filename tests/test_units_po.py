@@ -232,3 +232,19 @@ def test_plural_forms_out_of_order_are_malformed_like_msgfmt(tmp_path):
         read_po(str(path))
     assert str(err.value) == (f"{path}:4:1: malformed PO file: plural form has wrong index "
                               "(msgstr[7] where msgstr[1] was expected)")
+
+
+def test_a_form_for_one_n_may_word_a_term_freely_when_another_form_has_it(tmp_path, monkeypatch, capsys):
+    # msgstr[0] (n=0 only) says 'the folder is empty': 'file' is rendered by the entry's other forms
+    entry = FILES.replace('msgstr[0] "لا ملفات"', 'msgstr[0] "المجلد فارغ"')
+    glossary = write(tmp_path, "g.csv", "id,en,ar\nfile,file,ملف\n")
+    po = write(tmp_path, "ar.po", catalogue(entry))
+    code, out, _ = run_units(monkeypatch, capsys, po, "-g", glossary, "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    # no form renders it: one finding for the entry, on its first form
+    none = write(tmp_path, "none.po", catalogue(
+        'msgid "%(count)s file"\nmsgid_plural "%(count)s files"\n' + "".join(
+            f'msgstr[{i}] "%(count)s عنصر"\n' for i in range(6))))
+    code, out, _ = run_units(monkeypatch, capsys, none, "-g", glossary, "--format", "json")
+    assert code == 1 and [(f["rule"], f["line"]) for f in json.loads(out)["findings"]] == [
+        ("TC201", 9)]

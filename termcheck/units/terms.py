@@ -63,6 +63,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
     units = [u for u in units if u.target.strip()]  # an empty target is TC303's business
     target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
+    in_entry = _rendered_per_plural_entry(units, target_matches)
+    missing_in_entry: set[tuple] = set()
     for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
@@ -107,13 +109,34 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         locator.source(unit, source_text), source_text))
                     break
             rendered_keys = {c.key for c in rendered.values()}
+            if unit.plural_single_n is not None and any(c.key in in_entry.get(_entry(unit), ()) for c in concepts):
+                continue  # a form for one n words it freely (هذا المجلد فارغ for 0 files); another form has the term
             if not found_variant and not any(
                     rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys)
                     for c in concepts):
                 concept = concepts[0]
+                if unit.plural_sources is not None:
+                    if (_entry(unit), concept.key) in missing_in_entry:
+                        continue  # one finding per plural entry, on its first form without the term
+                    missing_in_entry.add((_entry(unit), concept.key))
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
                     locator.source(unit, source_text), source_text))
+
+
+def _entry(unit: Unit) -> tuple:
+    return unit.path, unit.id, unit.context, unit.plural_sources
+
+
+def _rendered_per_plural_entry(units: list[Unit], target_matches: list[list[Match]]) -> dict[tuple, set[str]]:
+    """Concept keys each PO plural entry renders in any of its forms."""
+    rendered: dict[tuple, set[str]] = {}
+    for unit, matches in zip(units, target_matches):
+        if unit.plural_sources is not None:
+            lang = base_lang(unit.target_lang)
+            rendered.setdefault(_entry(unit), set()).update(
+                e.concept.key for m in matches for e in m.entries if e.term.lang == lang)
+    return rendered
 
 
 def _segment_start(locator: Locator, unit: Unit) -> Location:
