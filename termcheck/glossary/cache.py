@@ -1,0 +1,211 @@
+"""Compiled glossaries cached on disk: a big glossary is parsed and compiled once, then loaded.
+
+The cache holds the Matcher of a list of glossary files (with its Glossary), pickled, in the user
+cache directory: $TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck.
+The key is a SHA-256 of termcheck's version, Python's version, a fingerprint of termcheck's own
+code (size and mtime of every module: an edited matcher never meets an old cache), the encoding,
+and each glossary's path and bytes. TERMCHECK_NO_CACHE=1 turns the cache off: nothing is read or
+written.
+
+Safety. A file is written under a temporary name and renamed, so a reader sees a whole file or
+none; a file that does not load (truncated, corrupted, written by other code) is ignored, deleted
+and rebuilt. Pickle runs code when it loads, so only a file owned by this user, in a directory
+no one else may write, is read. At most MAX_FILES compiled glossaries are kept (oldest go).
+
+Cost model (bench/bench_glossary.py --cache): a miss costs what a build costs, plus the pickling,
+which runs in a forked child on Linux so the command does not wait for it; a hit costs the
+unpickling (objects are rebuilt, nothing is normalized or indexed again), with the cyclic collector
+paused.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import stat
+import sys
+
+from termcheck import __version__
+
+MAGIC = b"termcheck-compiled-glossary 1\n"
+MAX_FILES = 8
+_code_fingerprint: str | None = None
+
+
+def cache_dir() -> str | None:
+    """Where compiled glossaries live, or None when the cache is off."""
+    if os.environ.get("TERMCHECK_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("TERMCHECK_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "termcheck")
+
+
+def code_fingerprint() -> str:
+    """Size and mtime of every termcheck module: any edit of the code changes it."""
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        digest = hashlib.sha256()
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    info = os.stat(os.path.join(folder, name))
+                    digest.update(f"{os.path.relpath(os.path.join(folder, name), root)}:{info.st_size}:"
+                                  f"{info.st_mtime_ns}\n".encode())
+        _code_fingerprint = digest.hexdigest()
+    return _code_fingerprint
+
+
+def cache_key(contents: list[tuple[str, bytes]], encoding: str | None) -> str:
+    digest = hashlib.sha256()
+    head = f"{__version__}\n{sys.version}\n{code_fingerprint()}\n{encoding}\n"
+    digest.update(head.encode())
+    for path, data in contents:
+        digest.update(f"{len(path)}:{path}:{len(data)}:".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def load(key: str, folder: str):
+    """The object stored under `key`, or None (missing, unsafe, or not loadable: then removed)."""
+    path = os.path.join(folder, key + ".pickle")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            if not _trusted(os.fstat(handle.fileno()), folder):
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    head = MAGIC + key.encode() + b"\n"
+    if not data.startswith(head):
+        _remove(path)
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # a compiled glossary is hundreds of thousands of small objects and no cycles
+    try:
+        return pickle.loads(memoryview(data)[len(head):])
+    except Exception:  # a damaged or foreign file: any error means "not cached"
+        _remove(path)
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def store(key: str, folder: str, value, background: bool = True) -> None:
+    """Write `value` under `key`. In a forked child where possible: the caller does not wait."""
+    if background and hasattr(os, "fork") and sys.platform.startswith("linux"):
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid == 0:  # the child: write, then leave without running the parent's exit handlers
+            code = 0
+            try:
+                _write(key, folder, value)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        if pid > 0:
+            _reap_later(pid)
+            return
+    try:
+        _write(key, folder, value)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # a cache that cannot be written only costs the next run a build
+
+
+def _write(key: str, folder: str, value) -> None:
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    if not _trusted(os.stat(folder), None, directory=True):
+        return
+    import tempfile
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(MAGIC + key.encode() + b"\n")
+            handle.write(data)
+        os.replace(temporary, os.path.join(folder, key + ".pickle"))
+    except BaseException:
+        _remove(temporary)
+        raise
+    _prune(folder)
+
+
+def _trusted(info: os.stat_result, folder: str | None, directory: bool = False) -> bool:
+    """Owned by this user and not writable by others (the folder too, when given)."""
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    if directory:
+        return True
+    return folder is None or _trusted(os.stat(folder), None, directory=True)
+
+
+def _prune(folder: str) -> None:
+    entries = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".pickle") and not entry.name.startswith(".tmp-"):
+            entries.append((entry.stat().st_mtime, entry.path))
+    for _, path in sorted(entries, reverse=True)[MAX_FILES:]:
+        _remove(path)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _reap_later(pid: int) -> None:
+    """Collect the writer when it is done, so it does not linger as a zombie."""
+    import atexit
+
+    def reap() -> None:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+
+    atexit.register(reap)
+
+
+def compiled_matcher(paths: list[str], encoding: str | None = None, *, background: bool = True):
+    """The Matcher of the glossaries in `paths` (merged when several), from the cache when it holds
+    them; else built, and stored for the next run. Bad files raise InputError as load_glossary does."""
+    from termcheck.io import read_bytes
+    from termcheck.match import Matcher
+
+    folder = cache_dir()
+    key = None
+    if folder is not None:
+        key = cache_key([(path, read_bytes(path)) for path in paths], encoding)
+        cached = load(key, folder)
+        if isinstance(cached, Matcher):
+            return cached
+    matcher = Matcher(_glossary(paths, encoding))
+    if key is not None:
+        store(key, folder, matcher, background)
+    return matcher
+
+
+def _glossary(paths: list[str], encoding: str | None):
+    from termcheck.glossary import load_glossary, merge_glossaries
+
+    glossaries = [load_glossary(path, encoding) for path in paths]
+    return glossaries[0] if len(glossaries) == 1 else merge_glossaries(glossaries)

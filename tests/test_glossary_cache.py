@@ -1,0 +1,113 @@
+"""The compiled-glossary cache: keyed by the files' bytes, safe against damage, can be turned off."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from termcheck.glossary import cache
+from termcheck.glossary.cache import cache_dir, compiled_matcher
+from termcheck.match import Matcher
+from termcheck.model import InputError
+from tests.helpers import GLOSSARY_CSV, run_termcheck
+
+TEXT = "Fighters of Kata'ib Hizballah and كلمة السر."
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    where = tmp_path / "cache"
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(where))
+    monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
+    return where
+
+
+@pytest.fixture
+def glossary(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text(GLOSSARY_CSV, encoding="utf-8")
+    return str(path)
+
+
+def _found(matcher: Matcher) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.entries[0].concept.key) for m in matcher.find(TEXT)]
+
+
+def test_a_second_load_comes_from_the_cache_and_matches_the_same(folder, glossary):
+    built = compiled_matcher([glossary], background=False)
+    [stored] = os.listdir(folder)
+    assert stored.endswith(".pickle")
+    loaded = compiled_matcher([glossary], background=False)
+    assert loaded is not built and type(loaded) is Matcher
+    assert _found(loaded) == _found(built) == [(12, 29, "kataib-hezbollah"), (34, 43, "password")]
+    # the concepts of the automaton are the glossary's own objects, as in a built matcher
+    assert loaded.find(TEXT)[0].entries[0].concept is loaded.glossary.concepts[0]
+
+
+def test_an_edited_glossary_misses_the_cache(folder, glossary):
+    compiled_matcher([glossary], background=False)
+    with open(glossary, "a", encoding="utf-8") as handle:
+        handle.write("hizballah,Hizballah,حزب الله,,,,,\n")
+    again = compiled_matcher([glossary], background=False)
+    assert len(again.glossary) == 3 and len(os.listdir(folder)) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None])
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(folder, glossary, damage):
+    compiled_matcher([glossary], background=False)
+    [name] = os.listdir(folder)
+    path = folder / name
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if damage is None else damage)  # truncated, empty, foreign
+    rebuilt = compiled_matcher([glossary], background=False)
+    assert _found(rebuilt) == [(12, 29, "kataib-hezbollah"), (34, 43, "password")]
+    assert isinstance(cache.load(name[: -len(".pickle")], str(folder)), Matcher)  # written again, whole
+
+
+def test_a_cache_file_others_may_write_is_not_read(folder, glossary, monkeypatch):
+    compiled_matcher([glossary], background=False)
+    [name] = os.listdir(folder)
+    os.chmod(folder / name, 0o666)
+    loads = []
+    monkeypatch.setattr(cache.pickle, "loads", lambda data: loads.append(data))
+    compiled_matcher([glossary], background=False)
+    assert loads == []
+
+
+def test_the_cache_can_be_turned_off(folder, glossary, monkeypatch):
+    monkeypatch.setenv("TERMCHECK_NO_CACHE", "1")
+    assert cache_dir() is None
+    compiled_matcher([glossary], background=False)
+    assert not folder.exists()
+
+
+def test_the_default_place_is_the_user_cache_dir(monkeypatch, tmp_path):
+    monkeypatch.delenv("TERMCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == str(tmp_path / "xdg" / "termcheck")
+
+
+def test_a_missing_glossary_is_still_an_input_error(folder, tmp_path):
+    with pytest.raises(InputError):
+        compiled_matcher([str(tmp_path / "nope.csv")], background=False)
+
+
+def test_lint_reports_the_same_with_a_cold_and_a_warm_cache(tmp_path, glossary, monkeypatch):
+    article = tmp_path / "a.md"
+    article.write_text(TEXT + "\n", encoding="utf-8")
+    where = tmp_path / "cli-cache"
+    env_args = ("lint", str(article), "-g", glossary, "--format", "json")
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(where))
+    monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
+    cold = run_termcheck(*env_args)
+    for _ in range(400):  # the cold run stores the cache from a forked child: wait for its file
+        if where.exists() and any(n.endswith(".pickle") and not n.startswith(".tmp") for n in os.listdir(where)):
+            break
+        time.sleep(0.05)
+    assert any(n.endswith(".pickle") for n in os.listdir(where))
+    warm = run_termcheck(*env_args)
+    assert cold.returncode == warm.returncode == 1
+    assert cold.stdout == warm.stdout and '"TC101"' in cold.stdout
