@@ -256,11 +256,19 @@ _WORKER_MATCHER = None
 
 
 def _init_worker(glossary_paths: list[str]) -> None:
-    """Build the glossary's Matcher once per worker process (it cannot be pickled)."""
+    """The glossary's Matcher, once per worker process, from the compiled-glossary cache when it
+    holds it (termcheck.glossary.cache)."""
     global _WORKER_MATCHER
     from termcheck.match import Matcher
 
-    _WORKER_MATCHER = Matcher(load_glossaries(glossary_paths) if glossary_paths else _no_glossary())
+    if not glossary_paths:
+        _WORKER_MATCHER = Matcher(_no_glossary())
+        return
+    from termcheck.glossary.cache import compiled_matcher
+
+    _WORKER_MATCHER = compiled_matcher(glossary_paths)
+    for warning in _WORKER_MATCHER.glossary.warnings:
+        print(f"termcheck: warning: {warning}", file=sys.stderr)
 
 
 def _no_glossary():

@@ -9,6 +9,10 @@ import typer
 from termcheck.commands import common
 
 
+# lint picks its processes itself unless told: a folder uses every core, one article one process.
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=0, metavar="N", help="Check files in this many processes (0 = all cores; default: all cores when there are several files to share, else 1).")
+
+
 def lint(
     files: List[str] = typer.Argument(..., metavar="PATH", help="Text, Markdown or HTML files, or folders to walk (config include/exclude globs)."),
     glossary: Optional[List[str]] = common.GLOSSARY_OPTION,
@@ -21,7 +25,7 @@ def lint(
     output: Optional[str] = common.OUTPUT_OPTION,
     config_file: Optional[str] = common.CONFIG_OPTION,
     no_config: bool = common.NO_CONFIG_OPTION,
-    jobs: int = common.JOBS_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
     baseline: Optional[str] = common.BASELINE_OPTION,
     write_baseline: Optional[str] = common.WRITE_BASELINE_OPTION,
     report_unused: bool = common.REPORT_UNUSED_OPTION,
@@ -69,20 +73,83 @@ def lint(
 # -- checking many files, optionally in worker processes ------------------------------------------
 
 
-def _lint_one(path: str, lang: str | None, encoding: str | None):
-    """(Document, its findings, sha256 of the bytes read) for one file, with the worker's Matcher."""
+def _lint_one(path: str, lang: str | None, encoding: str | None, enabled: frozenset[str] | None = None):
+    """(Document, its findings, sha256 of the bytes read) for one file, with the worker's Matcher;
+    only the rules that report an `enabled` code run (all when None)."""
     from termcheck.lint import lint_document
 
     doc, data_digest = common.read_checked(path, lang, encoding)
-    return doc, lint_document(doc, common.worker_matcher()), data_digest
+    return doc, lint_document(doc, common.worker_matcher(), enabled), data_digest
 
 
-def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int = 1) -> list[tuple]:
-    """[(Document, findings, digest)] in the order of `paths`; the same for any number of jobs."""
+# Below this much text one process is faster than starting a pool (measured with
+# bench/bench_lint.py's start-up article, 10 KB: a pool would add its workers' start to it).
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int | None = None) -> list[tuple]:
+    """[(Document, findings, digest)] in the order of `paths`; the same for any number of jobs.
+
+    jobs None: every core when the files are several and hold PARALLEL_MIN_BYTES or more, else one
+    process. Where fork is available the glossary's Matcher is built once, in this process, and the
+    workers inherit it (no worker loads the glossary again)."""
     from termcheck.config import lang_for
+    from termcheck.rules.registry import enabled_codes
 
-    work = [(p, lang or lang_for(p, config), config.encoding) for p in paths]
+    enabled = enabled_codes(config.select, config.ignore)
+    work = [(p, lang or lang_for(p, config), config.encoding, enabled) for p in paths]
+    jobs = _jobs(paths) if jobs is None else jobs
+    if jobs != 1 and len(work) > 1 and _fork_context() is not None:
+        return _map_forked(work, config.glossary, jobs)
     return common.map_with_matcher(_lint_one, work, config.glossary, jobs)
+
+
+def _jobs(paths: list[str]) -> int:
+    import os
+
+    if len(paths) < 2:
+        return 1
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass  # reading it reports the problem
+        if total >= PARALLEL_MIN_BYTES:
+            return 0
+    return 1
+
+
+def _fork_context():
+    """The fork start method on Linux (workers share the parent's Matcher); None elsewhere."""
+    import multiprocessing
+    import sys
+
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _lint_item(item: tuple):
+    return _lint_one(*item)
+
+
+def _map_forked(work: list[tuple], glossary_paths: list[str], jobs: int) -> list[tuple]:
+    import gc
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    cores = os.cpu_count() or 1
+    jobs = min(cores if jobs == 0 else min(jobs, cores), len(work))
+    common._init_worker(glossary_paths)  # load errors and warnings once, here
+    if jobs <= 1:
+        return [_lint_one(*item) for item in work]
+    gc.freeze()  # the Matcher's objects stay shared: the workers' collector never touches their pages
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+            return list(pool.map(_lint_item, work, chunksize=max(1, len(work) // (jobs * 8))))
+    finally:
+        gc.unfreeze()
 
 
 def register(app: typer.Typer) -> None:
