@@ -39,6 +39,10 @@ def read(text: str, lang: str) -> list[tuple[str, Decimal, str, str | None]]:
         ("في ٣ كانون الثاني/يناير ٢٠٢٠", [("٣ كانون الثاني/يناير", 3, "date", "date:1"), ("٢٠٢٠", 2020, "year", None)]),
         ("في كانون الثاني وللمرة الثانية", [("الثانية", 2, "ordinal", None)]),  # the month's الثاني is no ordinal
         ("في 20 عاما و5 دولارات", [("20", 20, "count", "year"), ("5", 5, "count", "usd")]),
+        # compound ordinals: aged 63 (a fresh blind pair wrote the age so), the 21st of March, the 15th
+        ("وهي في الثالثة والستين من عمرها", [("الثالثة والستين", 63, "ordinal", None)]),
+        ("في الحادي والعشرين من آذار", [("الحادي والعشرين من آذار", 21, "date", "date:3")]),
+        ("في الخامسة عشرة من عمره", [("الخامسة عشرة", 15, "ordinal", None)]),
     ],
 )
 def test_arabic_words(text, expected):

@@ -100,7 +100,7 @@ _AR_DUALS = {
 _AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in (
     ("أول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7), ("ثامن", 8),
     ("تاسع", 9), ("عاشر", 10)) for end in ("", "ة")}
-_AR_ORDINALS.update({ARTICLE + "أولى": 1, ARTICLE + "أولي": 1})
+_AR_ORDINALS.update({ARTICLE + "أولى": 1, ARTICLE + "أولي": 1, ARTICLE + "حادي": 1, ARTICLE + "حادية": 1})
 
 _EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -413,6 +413,13 @@ def _arabic_numbers(text: str, covered) -> list[WordNumber]:
                 k += 1
                 continue
             if token.category == "ordinal":
+                following = run[k + 1] if k + 1 < len(run) else None
+                if following is not None and token.value < 10 and (
+                        (following.category == "tens" and following.conjunction and following.article)
+                        or (following.category == "ten" and not following.conjunction)):
+                    # الثالثة والستين (aged 63), الحادي والعشرين (21st), الخامسة عشرة (15th)
+                    token = token._replace(end=following.end, value=token.value + following.value)
+                    k += 1
                 found.append(_ordinal(text, token, "ar"))
                 k += 1
                 continue
