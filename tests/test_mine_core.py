@@ -79,6 +79,8 @@ def test_terms_pair_by_association_with_arabic_inflection_folded():
     terms = {(c.preferred("en"), c.preferred("ar")): c for c in mined.candidates if c.kind == "term"}
     assert ("Popular Mobilization Commission", "هيئة الحشد الشعبي") in terms
     assert terms[("Popular Mobilization Commission", "هيئة الحشد الشعبي")].pairs == 3
-    assert ("budget", "الميزانية") in terms
+    # an everyday word beside its translation twice is chance: a single lower-case word needs
+    # min-count + 2 pairs
+    assert not any(en == "budget" for en, _ in terms)
     # a piece of the capitalized name is never a term of its own
     assert not any(en in ("Popular Mobilization", "Mobilization Commission", "Commission") for en, _ in terms)

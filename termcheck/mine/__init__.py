@@ -58,12 +58,32 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
 
     order = lambda c: (-c.score, -c.pairs, c.preferred("en"))  # noqa: E731
     # Names claim their forms first: a transliteration is better evidence than co-occurrence.
-    candidates = _distinct(sorted(name_candidates(names, occurrences, miner.min_count), key=order)
-                           + sorted(term_candidates(table, linked, miner.min_count), key=order))
+    terms = term_candidates(table, linked, miner.min_count)
+    names_ = _whole_names(name_candidates(names, occurrences, miner.min_count), terms)
+    candidates = _distinct(sorted(names_, key=order) + sorted(terms, key=order))
     candidates.sort(key=order)
     if existing is not None:
         candidates = _new_only(candidates, existing)
     return Mined(candidates, miner.pairs)
+
+
+PIECE_SHARE = 0.75
+
+
+def _whole_names(names: list[Candidate], terms: list[Candidate]) -> list[Candidate]:
+    """Names that are not pieces of a term: Tahrir / التحرير, written only inside Tahrir Square /
+    ساحة التحرير, is a piece (in at least PIECE_SHARE of its pairs), not a concept."""
+    def inside(short: str, long: str) -> bool:
+        return short != long and f" {normalize_form(short)} " in f" {normalize_form(long)} "
+
+    kept = []
+    for name in names:
+        en, ar = name.preferred("en"), name.preferred("ar")
+        if any(inside(en, t.preferred("en")) and inside(ar, t.preferred("ar")) and t.pairs >= PIECE_SHARE * name.pairs
+               for t in terms):
+            continue
+        kept.append(name)
+    return kept
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:

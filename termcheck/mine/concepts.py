@@ -25,7 +25,7 @@ A surname with the article that ends exactly one longer name (al-Jubouri, Salam 
 name's allowed short form.
 
 Confidence: names, the share of the English spelling's occurrences in which its Arabic was found by
-skeleton; terms, Dice. Rank: confidence x log2(1 + pairs) (frequent and consistent first); a
+skeleton (below NAME_MIN_CONFIDENCE the pairing is chance: March and الأمريكية share MRK); terms, Dice. Rank: confidence x log2(1 + pairs) (frequent and consistent first); a
 candidate below the min-count of pairs is not proposed. Names rank NAME_WEIGHT higher: the
 transliteration is evidence of its own, beside the counts.
 """
@@ -44,6 +44,7 @@ from termcheck.text.translit import translit_key
 ALLOWED_SHARE = 1 / 3
 NAME_WEIGHT = 1.5  # a transliteration is stronger evidence than co-occurrence: names rank higher
 VARIANT_SHARE = 1 / 2
+NAME_MIN_CONFIDENCE = 0.3
 
 
 class _Groups:
@@ -93,6 +94,8 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         ar = _full_first(ar, short)
         en = _full_first(en, short)
         confidence = min(1.0, en[0][1] / max(1, occurrences("en", en[0][0])))
+        if confidence < NAME_MIN_CONFIDENCE:
+            continue  # March / الأمريكية share MRK six times out of fifty: chance, not a name
         # A rarer spelling is proposed only when it is mostly written for this name: مارس (March)
         # paired five times with MERS but written forty times is a chance match, not a variant.
         ar = ar[:1] + [s for s in ar[1:] if normalize_form(s[0]) == normalize_form(ar[0][0])
@@ -136,10 +139,30 @@ def term_candidates(table, linked, min_count: int) -> list[Candidate]:
         if not ar or not en or together < min_count:
             continue
         en_forms = _one_english(en, e)
+        if " " not in en_forms[0].text and en_forms[0].text.islower() and together < min_count + WORD_EXTRA_COUNT:
+            continue  # an everyday word beside its translation a few times is chance, not a term
         ar_forms = _hamza_variants(ar)
         found.append(Candidate("term", en_forms, ar_forms, together, round(dice, 3),
-                               round(score * math.log2(1 + together), 3)))
+                               round(score * shape_weight(en_forms[0].text) * math.log2(1 + together), 3)))
     return found
+
+
+# What a glossary holds, by the English form's shape: a translated proper name (Popular Mobilization
+# Commission, Badr Organization) or an acronym nearly always; a multiword term (armed factions,
+# incubation period) often; a single lower-case word (salaries, statement) least often, though
+# some are terms (pandemic, quarantine). Calibrated by eye on the bundled corpora and TICO-19.
+PROPER_WEIGHT, PHRASE_WEIGHT, WORD_WEIGHT = 1.2, 1.0, 0.75
+# A single lower-case word needs this many pairs more than the min-count: an everyday word stands
+# beside its translation a few times in any copy (salaries / رواتب, statement / بيان).
+WORD_EXTRA_COUNT = 2
+
+
+def shape_weight(english: str) -> float:
+    words = english.split()
+    if all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "al", "el") or w.lower().startswith("al-")
+           for w in words) and (len(words) > 1 or words[0].isupper()):
+        return PROPER_WEIGHT
+    return PHRASE_WEIGHT if len(words) > 1 else WORD_WEIGHT
 
 
 def _merge(occurrence_list, fold_case: bool = False) -> list[tuple[str, int, list]]:

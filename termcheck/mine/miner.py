@@ -160,9 +160,12 @@ class Miner:
             if c < least:
                 continue
             d = terms.dice(c, ar_count[a], en_count[e])
-            if d < terms.MIN_DICE:
+            if d < terms.MIN_DICE or terms.coordination(a, e):
                 continue
-            scored.append((terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c), a, e, c))
+            value = terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c)
+            if terms.opens_clause(a, e):
+                value *= terms.CLAUSE_WEIGHT
+            scored.append((value, a, e, c))
         table = []
         for score, a, e, c in terms.link(scored):
             table.append((score, a, e, c, terms.dice(c, ar_count[a], en_count[e]),

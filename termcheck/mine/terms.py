@@ -111,6 +111,29 @@ def nested(counts, common=lambda word: False) -> set[str]:
     return {key for key, count in counts.items() if longest.get(key, 0) >= NESTED_SHARE * count}
 
 
+CLAUSE_WEIGHT = 0.5
+_CONJUNCTION_SOUNDS = {"\u0648": "wuov", "\u0641": "fvp"}  # و ف
+
+
+def opens_clause(ar: str, en: str) -> bool:
+    """An Arabic n-gram whose first word still carries the conjunction و/ف after folding (the fold
+    takes it off only where the rest is a word of the copy), when the English does not begin with a
+    sound the letter could spell: it opens a clause (ويرى المحلل, وقالت النائبة), not a term."""
+    sounds = _CONJUNCTION_SOUNDS.get(ar[:1])
+    return bool(sounds) and en[:1] not in sounds
+
+
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def coordination(ar: str, en: str) -> bool:
+    """X and Y, X or Y (SARS and MERS, China and Italy): a list, not a term. Titles of four words or
+    more keep their 'and' (Diagnosis and Treatment Guidelines). The Arabic key cannot tell: the
+    fold takes و off its second word."""
+    words = en.split()
+    return len(words) <= 3 and bool(_COORDINATORS.intersection(words[1:-1]))
+
+
 def dice(both: int, a: int, b: int) -> float:
     return 2 * both / (a + b) if a + b else 0.0
 
