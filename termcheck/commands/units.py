@@ -19,6 +19,7 @@ def units(
     target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="LANG", help="Target language (TMX: default the other tuv)."),
     term: Optional[List[str]] = typer.Option(None, "--term", metavar="TERM", help="Report how this source term is rendered (TC307). Repeatable."),
     mine_terms: bool = typer.Option(False, "--mine-terms", metavar=common.FLAG, help="Find frequent source terms with competing renderings (TC307)."),
+    every_unit: bool = typer.Option(False, "--all-units", metavar=common.FLAG, help="--format html: draw every unit (default: units with findings and one neighbour each side)."),
     fmt: common.OutputFormat = common.FORMAT_OPTION,
     fail_on: Optional[common.FailOn] = common.CONFIGURABLE_FAIL_ON_OPTION,
     select: Optional[List[str]] = common.SELECT_OPTION,
@@ -85,7 +86,7 @@ def units(
         from termcheck.report.html import render_html, report_meta, rules_setting
 
         meta = report_meta(files, glossary, rules=rules_setting(select, ignore))
-        return render_html(units_report(files, units_of, findings, meta))
+        return render_html(units_report(files, units_of, findings, meta, context=None if every_unit else 1))
 
     common.emit(findings, len(files), sources, fmt, output, html_builder=html_page)
     raise typer.Exit(common.exit_code(findings, config.fail_on))
@@ -129,8 +130,9 @@ def _declared_encoding(data: bytes, kind: str) -> str | None:
     return name
 
 
-def units_report(files: list[str], units_of: dict[str, list], findings: list, meta: dict):
-    """The --format html page's data: one row per unit (source | target | its findings).
+def units_report(files: list[str], units_of: dict[str, list], findings: list, meta: dict, context: int | None = None):
+    """The --format html page's data: one row per unit (source | target | its findings); with
+    `context`, only units with findings and that many neighbours (same file) each side.
 
     A finding belongs to the unit it names (extra['unit'], the nearest by line among units with
     that id); one that names none (TC901 of a note) to the unit whose lines hold it.
@@ -143,8 +145,8 @@ def units_report(files: list[str], units_of: dict[str, list], findings: list, me
     many = len(files) > 1
     for path in files:
         for unit in units_of[path]:
-            label = unit.id if not unit.line else (f"{path}:{unit.line}" if many else str(unit.line))
-            row = Row(unit.source, unit.target, label=label)
+            label = unit.id if not unit.line else str(unit.line)  # several files: a heading row names each
+            row = Row(unit.source, unit.target, label=label, group=path)
             rows.append(row)
             row_of[id(unit)] = row
     for finding in findings:
@@ -155,7 +157,7 @@ def units_report(files: list[str], units_of: dict[str, list], findings: list, me
     source_lang = base_lang(first.source_lang) if first else "en"
     target_lang = base_lang(first.target_lang) if first else "ar"
     return report_for_units(rows, meta, path=files[0] if not many else f"{len(files)} files",
-                            source_lang=source_lang, target_lang=target_lang)
+                            source_lang=source_lang, target_lang=target_lang, context=context)
 
 
 def _unit_for(finding, units: list):

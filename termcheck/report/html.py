@@ -48,6 +48,8 @@ class Row:
     paragraph_start: bool = False  # draw a stronger rule above the row
     label: str = ""  # gutter label; the row number when empty
     findings: tuple[int, ...] = ()  # units layout: findings listed in the row even without a highlight
+    skipped: int = 0  # kind 'skip': this many units without findings are left out here
+    # kind 'file': a units table's heading row naming the file (label) of the rows below it
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,46 @@ def _direction(lang: str) -> str:
     return "rtl" if lang.split("-")[0].lower() in _RTL_LANGS else "ltr"
 
 
+# In a right-to-left cell, a run of Latin text or a placeholder is laid out by the bidi algorithm
+# with its neutral characters taking the Arabic direction: %(datetime)s shows as s(datetime)%,
+# "Windows 10 Pro" as "Pro 10 Windows". Each such run is written inside <bdi dir="ltr"> (an
+# isolate), so it reads as in the source. A run: ASCII tokens separated by blanks, from the first
+# to the last token holding a Latin letter or being a {placeholder}; trailing sentence punctuation
+# and a bracket opened or closed outside the run stay outside (they belong to the Arabic sentence:
+# "(الحد %(limit_value)s)" keeps its parentheses paired).
+_LTR_TOKEN = r"(?:[!-~]*[A-Za-z][!-~]*|\{\w*\})"
+_LTR_RUN = re.compile(rf"{_LTR_TOKEN}(?:(?:[ \t]+[!-~]+)*[ \t]+{_LTR_TOKEN})?")
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _ltr_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of a run without its trailing punctuation and unpaired outer brackets."""
+    while end > start:
+        last = text[end - 1]
+        if last in ".,;:!?" or (last in _PAIRS and text.count(_PAIRS[last], start, end) < text.count(last, start, end)):
+            end -= 1
+        elif text[start] in "([{" and text.count(text[start], start, end) > text.count({"(": ")", "[": "]", "{": "}"}[text[start]], start, end):
+            start += 1
+        else:
+            break
+    return start, end
+
+
+def _isolated(text: str) -> str:
+    """Escaped `text` with every Latin run and placeholder in a <bdi dir="ltr">."""
+    out: list[str] = []
+    pos = 0
+    for match in _LTR_RUN.finditer(text):
+        start, end = _ltr_span(text, *match.span())
+        if start == end:
+            continue
+        out.append(_e(text[pos:start]))
+        out.append(f'<bdi dir="ltr">{_e(text[start:end])}</bdi>')
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
 @dataclass
 class _Piece:
     hl: Highlight
@@ -222,7 +264,10 @@ class _CellWriter:
                       f'aria-label="{_e(finding.rule)} {finding.severity.value}: {_e(finding.message)}"']
         return f'<mark class="{" ".join(classes)}" {" ".join(attrs)}>'
 
-    def write(self, text: str, start: int, end: int, highlights: list[Highlight]) -> str:
+    def write(self, text: str, start: int, end: int, highlights: list[Highlight], isolate: bool = False) -> str:
+        """text[start:end] escaped, with its highlights; `isolate` (right-to-left cells) puts Latin
+        runs and placeholders in bidi isolates, piece by piece between mark boundaries."""
+        escape = _isolated if isolate else _e
         pieces: list[_Piece] = []
         for hl in highlights:
             key = (hl.finding, hl.column, hl.start, hl.end, hl.side)
@@ -239,7 +284,7 @@ class _CellWriter:
         stack: list[_Piece] = []
         pos = start
         for point in points:
-            out.append(_e(text[pos:point]))
+            out.append(escape(text[pos:point]))
             pos = point
             if any(p.end == point for p in stack):
                 reopen: list[_Piece] = []
@@ -303,14 +348,15 @@ def _cell(report: ReportData, writer: _CellWriter, by_column: dict[int, list[Hig
     if span is None:
         return f'<td class="tc-cell tc-gap" {lang_attrs}><span class="tc-gap-label" dir="ltr" lang="en">{_gap_label(report, column)}</span></td>'
     start, end = span
-    body = writer.write(col.text, start, end, by_column.get(column, []))
+    body = writer.write(col.text, start, end, by_column.get(column, []), isolate=_direction(col.lang) == "rtl")
     return f'<td class="tc-cell" {lang_attrs}>{body}</td>'
 
 
 def _table(report: ReportData, writer: _CellWriter, by_column: dict[int, list[Highlight]],
            spans: list[list[tuple[int, int] | None]], columns: list[int], units: bool) -> str:
-    row_indices = [r for r in range(len(report.rows)) if any(spans[r][c] is not None for c in columns)]
-    out = ['<table class="tc-table"><colgroup><col class="tc-gutter-col">']
+    row_indices = [r for r in range(len(report.rows))
+                   if report.rows[r].kind in ("skip", "file") or any(spans[r][c] is not None for c in columns)]
+    out = [f'<table class="tc-table{" tc-units" if units else ""}"><colgroup><col class="tc-gutter-col">']
     out += ["<col>" for _ in columns]
     if units:
         out.append('<col class="tc-findings-col">')
@@ -322,7 +368,18 @@ def _table(report: ReportData, writer: _CellWriter, by_column: dict[int, list[Hi
     row_findings = _findings_by_row(report, spans, by_column) if units else {}
     for number, r in enumerate(row_indices, start=1):
         row = report.rows[r]
-        out.append(f'<tr class="{_row_classes(row)}" data-row="{r}">{_gutter(row, number)}')
+        width = len(columns) + 1 + units
+        if row.kind == "skip":
+            what = "unit" if row.skipped == 1 else "units"
+            out.append(f'<tr class="tc-skip" data-row="{r}"><td colspan="{width}">⋯ {row.skipped:,} {what} '
+                       f'without findings</td></tr>')
+            continue
+        if row.kind == "file":
+            out.append(f'<tr class="tc-file" data-row="{r}"><th colspan="{width}" scope="rowgroup" dir="ltr">'
+                       f'<span class="tc-path">{_e(row.label)}</span></th></tr>')
+            continue
+        kind = ' data-kind="context"' if row.kind == "context" else ""  # a neighbour without findings
+        out.append(f'<tr class="{_row_classes(row)}" data-row="{r}"{kind}>{_gutter(row, number)}')
         for c in columns:
             out.append(_cell(report, writer, by_column, c, spans[r][c]))
         if units:
@@ -644,23 +701,60 @@ class Unit:
     target: str
     findings: list[Finding] = field(default_factory=list)
     label: str = ""  # msgctxt / unit id / line
+    group: str = ""  # the file: neighbours shown for context come from the same one
+
+
+def _units_shown(units: list[Unit], context: int | None) -> list[tuple[int, str]]:
+    """(index, kind) of the units to draw, in order: every unit when `context` is None, else those
+    with findings ('') and up to `context` units of the same group on each side ('context');
+    (-n, 'skip') stands for n units left out."""
+    if context is None:
+        return [(i, "") for i in range(len(units))]
+    kinds: dict[int, str] = {}
+    for i, unit in enumerate(units):
+        if unit.findings:
+            kinds[i] = ""
+            for j in range(max(0, i - context), min(len(units), i + context + 1)):
+                if units[j].group == unit.group:
+                    kinds.setdefault(j, "context")
+    shown: list[tuple[int, str]] = []
+    previous = -1
+    for i in sorted(kinds):
+        if i > previous + 1:
+            shown.append((previous + 1 - i, "skip"))
+        shown.append((i, kinds[i]))
+        previous = i
+    if previous < len(units) - 1:
+        shown.append((previous + 1 - len(units), "skip"))
+    return shown
 
 
 def report_for_units(units: Iterable[Any], meta: dict[str, Any] | None = None, path: str = "",
-                     source_lang: str = "en", target_lang: str = "ar") -> ReportData:
+                     source_lang: str = "en", target_lang: str = "ar", context: int | None = None) -> ReportData:
     """A table source | target | findings. Units are Unit objects or (source, target[, findings]) tuples.
 
     A unit's finding is highlighted where its `found` text occurs in the target (and its
-    source_text in the source); it is always listed in the unit's findings cell.
+    source_text in the source); it is always listed in the unit's findings cell. `context`: draw
+    only the units with findings and this many neighbours each side (None: every unit); a row
+    says how many units were left out between them.
     """
+    units = [raw if isinstance(raw, Unit) else Unit(*raw) for raw in units]
     src_parts: list[str] = []
     tgt_parts: list[str] = []
     rows: list[Row] = []
     findings: list[Finding] = []
     highlights: list[Highlight] = []
     src_pos = tgt_pos = 0
-    for number, raw in enumerate(units):
-        unit = raw if isinstance(raw, Unit) else Unit(*raw)
+    several_files = len({unit.group for unit in units}) > 1
+    group = None
+    for number, kind in _units_shown(units, context):
+        if kind == "skip":
+            rows.append(Row([None, None], kind="skip", skipped=-number))
+            continue
+        unit = units[number]
+        if several_files and unit.group != group:
+            rows.append(Row([None, None], kind="file", label=unit.group))
+        group = unit.group
         src_span = (src_pos, src_pos + len(unit.source))
         tgt_span = (tgt_pos, tgt_pos + len(unit.target))
         own: list[int] = []
@@ -674,7 +768,7 @@ def report_for_units(units: Iterable[Any], meta: dict[str, Any] | None = None, p
             if finding.source_text and finding.source_text in unit.source:
                 at = src_pos + unit.source.index(finding.source_text)
                 highlights.append(Highlight(n, 0, at, at + len(finding.source_text), "source"))
-        rows.append(Row([src_span, tgt_span], label=unit.label or str(number + 1), findings=tuple(own)))
+        rows.append(Row([src_span, tgt_span], label=unit.label or str(number + 1), findings=tuple(own), kind=kind))
         src_parts.append(unit.source)
         tgt_parts.append(unit.target)
         src_pos = src_span[1] + 1
@@ -683,6 +777,10 @@ def report_for_units(units: Iterable[Any], meta: dict[str, Any] | None = None, p
                Column(path, target_lang, "\n".join(tgt_parts), "Target")]
     meta = dict(meta) if meta is not None else report_meta([path] if path else [])
     meta.setdefault("kind", "units")
+    if context is not None:
+        with_findings = sum(1 for unit in units if unit.findings)
+        meta.setdefault("units", f"{with_findings:,} of {len(units):,} with findings, shown with {context} "
+                                 f"neighbour{'s' if context != 1 else ''} each side (--all-units shows every unit)")
     return ReportData(_title(meta, path or "units"), columns, rows, findings, meta, layout="units", highlights=highlights)
 
 

@@ -80,7 +80,15 @@ tr.tc-heading .tc-cell { font-weight: 650; }
 .tc-gap { background: repeating-linear-gradient(135deg, #f3f4f6 0 6px, #e9ebee 6px 7px); vertical-align: middle !important; }
 .tc-gap-label { display: inline-block; font: .72rem/1.3 var(--ui); color: var(--muted); background: var(--paper);
   border: 1px dashed var(--rule-strong); border-radius: 3px; padding: .1rem .45rem; white-space: normal; }
-.tc-unit-findings { font-size: .8rem; }
+.tc-unit-findings { font-size: .8rem; overflow-wrap: anywhere; }
+/* units: labels (line numbers, unit ids, path:line) wrap inside a wider gutter, never over the text */
+.tc-table.tc-units col.tc-gutter-col { width: 5.5rem; }
+.tc-table.tc-units td.tc-gutter { white-space: normal; overflow-wrap: anywhere; overflow: hidden; }
+.tc-table tr[data-kind="context"] td { opacity: .62; }
+.tc-table tr.tc-file th { text-align: start; padding: .45rem .8rem; background: #eef1f4; font: .75rem var(--mono); color: var(--ink);
+  border-bottom: 1px solid var(--rule-strong); overflow-wrap: anywhere; }
+.tc-table tr.tc-skip td { padding: .2rem .8rem; font: .72rem var(--ui); color: var(--muted); background: #f6f7f9; text-align: center; }
+bdi { unicode-bidi: isolate; }
 .tc-unit-findings ul { margin: 0; padding: 0; list-style: none; }
 .tc-unit-findings li + li { margin-top: .3rem; }
 
