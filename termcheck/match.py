@@ -210,7 +210,7 @@ class Matcher:
 
     def _automaton_candidates(self, s: str):
         n = len(s)
-        for last, (length, plain, arabic, elided, flags) in self._automaton.iter(s):
+        for last, (length, plain, arabic, elided, flags) in _iter_windows(self._automaton, s):
             end = last + 1
             if end < n and s[end].isalnum():
                 continue
@@ -359,13 +359,31 @@ _ARABIC_LETTERS = frozenset(chr(c) for c in [*range(0x0621, 0x064B), *range(0x06
 _MOST_AFFIX = 6  # letters a proclitic run (وبال) or a suffix group (اتهما) adds around a stem
 
 
+_WINDOW = 1 << 20  # characters given to an automaton at once
+
+
+def _iter_windows(automaton, s: str):
+    """automaton.iter(s), a window at a time: pyahocorasick copies its input to 4 bytes a character,
+    so a 50 MB text would cost 200 MB more. A hit belongs to the window its last character is in;
+    each window starts a longest word early, so a hit across a border is seen whole."""
+    if len(s) <= _WINDOW:
+        yield from automaton.iter(s)
+        return
+    overlap = automaton.get_stats()["longest_word"]
+    for base in range(0, len(s), _WINDOW):
+        first = max(0, base - overlap)
+        for last, value in automaton.iter(s[first:base + _WINDOW]):
+            if first + last >= base:
+                yield first + last, value
+
+
 def _words_around(s: str, cores) -> list[tuple[int, int]]:
     """(start, end) of the Arabic words of `s` that hold one of `cores` no further from their
     edges than affixes reach, in text order, each once."""
     words: dict[int, int] = {}
     n = len(s)
     letters = _ARABIC_LETTERS
-    for last, size in cores.iter(s):
+    for last, size in _iter_windows(cores, s):
         first = last + 1 - size
         start = first
         while start > 0 and s[start - 1] in letters and first - start <= _MOST_AFFIX:

@@ -136,3 +136,22 @@ def test_file_names_that_are_not_utf8_print_as_escapes_in_every_report():
     sarif_uri = json.loads(sarif.render([finding], 1))["runs"][0]["results"][0]["locations"][0]
     assert sarif_uri["physicalLocation"]["artifactLocation"]["uri"] == "d/caf%E9.md"  # the name's bytes
     assert json.loads(render_baseline([finding]))["findings"][0]["path"] == "d/caf\\xe9.md"
+
+
+def test_automaton_windows_find_exactly_what_one_pass_finds(monkeypatch):
+    import random
+
+    import ahocorasick
+
+    from termcheck import match
+
+    automaton = ahocorasick.Automaton()
+    for word in ("ab", "abab", "ba", "b", "كتا", "تائب"):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    rng = random.Random(7)
+    for window in (1, 2, 3, 5, 8):  # hits across every border, longer than a window too
+        monkeypatch.setattr(match, "_WINDOW", window)
+        for _ in range(300):
+            text = "".join(rng.choice("abكتائ") for _ in range(rng.randint(0, 40)))
+            assert list(match._iter_windows(automaton, text)) == list(automaton.iter(text))

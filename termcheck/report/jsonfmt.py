@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from termcheck import __version__
@@ -11,23 +11,26 @@ from termcheck.model import Finding, TextIndex
 from termcheck.report import printable, summarize
 
 
-def fix_span(finding: Finding, index: TextIndex | None = None) -> dict[str, int] | None:
+def fix_span(finding: Finding, index: TextIndex | Callable[[], TextIndex | None] | None = None) -> dict[str, int] | None:
     """The 1-based line/column span (end exclusive, like SARIF's deletedRegion) the fix replaces.
 
-    From the document's TextIndex when given; else from the finding's own span and `found` text,
-    which holds every fix the rules make (a fix inside the span, like TC103's 'A' -> 'a').
+    From the finding's own span and `found` text when the fix lies inside it (every fix the rules
+    make, like TC103's 'A' -> 'a'); else from the document's TextIndex (or a function that builds
+    it: a million-line index is built only when some fix needs it).
     """
     fix, loc = finding.fix, finding.location
     if fix is None:
         return None
-    if index is not None:
-        line, column = index.line_col(fix.start)
-        end_line, end_column = index.line_col(fix.end)
-    elif loc.start <= fix.start <= fix.end <= loc.end and len(finding.found) == loc.end - loc.start:
+    if loc.start <= fix.start <= fix.end <= loc.end and len(finding.found) == loc.end - loc.start:
         line, column = _walk(loc.line, loc.column, finding.found[: fix.start - loc.start])
         end_line, end_column = _walk(line, column, finding.found[fix.start - loc.start: fix.end - loc.start])
     else:
-        return None
+        if callable(index):
+            index = index()
+        if index is None:
+            return None
+        line, column = index.line_col(fix.start)
+        end_line, end_column = index.line_col(fix.end)
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
@@ -38,7 +41,7 @@ def _walk(line: int, column: int, text: str) -> tuple[int, int]:
     return line + breaks, len(text) - text.rfind("\n")
 
 
-def finding_dict(finding: Finding, index: TextIndex | None = None) -> dict[str, Any]:
+def finding_dict(finding: Finding, index: TextIndex | Callable[[], TextIndex | None] | None = None) -> dict[str, Any]:
     """Finding.to_dict, with the fix's span: a consumer can apply `replacement` without guessing
     which part of the finding it replaces."""
     data = finding.to_dict()
@@ -60,8 +63,12 @@ def stream(findings: list[Finding], files: int, extra: dict[str, Any] | None = N
     a million findings never stand in memory as one string. `sources` (path -> text) locate fixes
     exactly; without them fixes are located from the finding. The document is one JSON value,
     the same as json.dumps(..., indent=2) would give, except that each finding sits on one line."""
-    fixed_paths = {f.location.path for f in findings if f.fix is not None}
-    indexes = {path: TextIndex(text) for path, text in (sources or {}).items() if path in fixed_paths}
+    texts, indexes = sources or {}, {}
+
+    def index_of(path: str) -> TextIndex | None:
+        if path not in indexes:
+            indexes[path] = TextIndex(texts[path]) if path in texts else None
+        return indexes[path]
     data: dict[str, Any] = {"version": __version__, "findings": [], "summary": summarize(findings, files)}
     if extra:
         data.update(extra)
@@ -71,7 +78,8 @@ def stream(findings: list[Finding], files: int, extra: dict[str, Any] | None = N
         return
     separator = '"findings": [\n    '
     for finding in findings:
-        yield head + separator + _ENCODE(finding_dict(finding, indexes.get(finding.location.path)))
+        path = finding.location.path
+        yield head + separator + _ENCODE(finding_dict(finding, lambda: index_of(path)))
         head, separator = "", ",\n    "
     yield "\n  ]" + tail + "\n"
 
