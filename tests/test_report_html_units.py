@@ -115,3 +115,12 @@ def test_units_command_draws_findings_by_default_and_every_unit_with_all_units(t
         "skip: ⋯ 1 unit without findings", "context: 10", "unit: 13", "context: 16", "skip: ⋯ 2 units without findings"]
     result = runner.invoke(app, ["units", str(po), "--format", "html", "--all-units", "-o", str(out)])
     assert rows_of(out.read_text(encoding="utf-8")) == [f"unit: {line}" for line in (7, 10, 13, 16, 19, 22)]  # msgstr lines
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character():
+    from termcheck.report.html import report_for_lint
+
+    name = b"odd/\xff.md".decode("utf-8", "surrogateescape")  # as os.listdir gives it
+    page = render_html(report_for_lint([Document(name, "Some text.", "en")], []))
+    assert "odd/\ufffd.md" in page and "\udcff" not in page
+    page.encode("utf-8")  # writable as UTF-8

@@ -535,6 +535,11 @@ def _header(report: ReportData) -> str:
             f'<div><ul class="tc-totals" aria-label="Totals">{pills}</ul>{keys}</div></header>')
 
 
+# A file name that is not UTF-8 arrives with surrogate escapes (os.fsdecode); the page is UTF-8,
+# so each such byte shows as U+FFFD instead of failing the write.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def render_html(report: ReportData) -> str:
     """The whole page as one string: inline CSS and JS, every input string escaped."""
     highlights = report.highlights if report.highlights is not None else derive_highlights(report.columns, report.findings)
@@ -554,7 +559,7 @@ def render_html(report: ReportData) -> str:
         sections.append(f'<section class="tc-section">{_table(report, writer, by_column, spans, columns, report.layout == "units")}</section>')
     placed_numbers = {key[0] for key, done in placed.items() if done}
     lang = report.columns[-1].lang if report.columns else "en"
-    return "".join([
+    page = "".join([
         f'<!doctype html>\n<html lang="en" dir="ltr" data-report-lang="{_e(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="termcheck">'
@@ -569,6 +574,7 @@ def render_html(report: ReportData) -> str:
         '</div><div id="tc-tip" role="tooltip" hidden></div>',
         f"<script>{JS}</script></body></html>\n",
     ])
+    return _SURROGATE.sub("\ufffd", page)
 
 
 # -- builders ---------------------------------------------------------------------------------
