@@ -139,7 +139,8 @@ def _map_forked(work: list[tuple], glossary_paths: list[str], jobs: int) -> list
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    cores = os.cpu_count() or 1
+    # the cores this process may run on (a container or `taskset` allows fewer than the machine has)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     jobs = min(cores if jobs == 0 else min(jobs, cores), len(work))
     common._init_worker(glossary_paths)  # load errors and warnings once, here
     if jobs <= 1:
