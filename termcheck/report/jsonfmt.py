@@ -8,7 +8,7 @@ from typing import Any
 
 from termcheck import __version__
 from termcheck.model import Finding, TextIndex
-from termcheck.report import printable, summarize
+from termcheck.report import compact_encoder, printable, summarize
 
 
 def fix_span(finding: Finding, index: TextIndex | Callable[[], TextIndex | None] | None = None) -> dict[str, int] | None:
@@ -54,7 +54,7 @@ def finding_dict(finding: Finding, index: TextIndex | Callable[[], TextIndex | N
     return data
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder, compact within a finding
+_ENCODE = compact_encoder()  # the C encoder, built once (indent= would be pure Python)
 
 
 def stream(findings: list[Finding], files: int, extra: dict[str, Any] | None = None,

@@ -15,6 +15,7 @@ from typing import Any
 from termcheck import __version__
 from termcheck.baseline import fingerprints, portable_path
 from termcheck.model import Finding, Location, Severity
+from termcheck.report import compact_encoder
 from termcheck.rules.registry import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -110,7 +111,7 @@ def _result(finding: Finding, fingerprint: str, index: dict[str, int]) -> dict[s
     return result
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= is pure Python)
+_ENCODE = compact_encoder()  # the C encoder, built once (indent= would be pure Python)
 
 
 def stream(findings: list[Finding], files: int = 0, all_rules: bool = False) -> Iterator[str]:
