@@ -27,6 +27,7 @@ form, by TC101 (a forbidden form) or TC102 (an unlisted variant), so a translato
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
@@ -40,7 +41,7 @@ from termcheck.rules.variants import (
     spelling,
     variant_index,
 )
-from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
+from termcheck.text.translit import NEAR_MIN_WEIGHT, key_weight, near_keys, translit_key
 
 TC104 = rule("TC104")
 
@@ -65,21 +66,34 @@ def _by_key(spans: list[NameSpan]) -> dict[str, list[NameSpan]]:
 
 
 def _neighbours(keys) -> dict[str, set[str]]:
-    """For each key (heavy enough), the keys of `keys` one edit away (deletion neighbourhoods)."""
-    heavy = [key for key in keys if key_weight(key) >= NEAR_MIN_WEIGHT]
-    deleted: dict[str, list[str]] = {}
-    for key in heavy:
-        for shorter in deletions(key):
-            deleted.setdefault(shorter, []).append(key)
+    """For each key (heavy enough), the keys of `keys` one edit away (translit.near_keys).
+
+    Candidates come from an index: keys one romanization edit apart have the same
+    `near_signature`, so only keys of one signature are compared (a document's names fall into
+    buckets of one or two). This replaced a deletion neighbourhood of every key, a third of TC104's
+    time on a 10 MB tree, with the same result."""
+    signatures = {key: near_signature(key) for key in keys if key_weight(key) >= NEAR_MIN_WEIGHT}
+    buckets: dict[str, list[str]] = {}
+    for key, signature in signatures.items():
+        buckets.setdefault(signature, []).append(key)
     result: dict[str, set[str]] = {}
-    for key in heavy:
-        found = set(deleted.get(key, ()))
-        for shorter in deletions(key):
-            if shorter in keys:
-                found.add(shorter)
-            found.update(deleted.get(shorter, ()))
-        result[key] = {other for other in found if near_keys(key, other)}
+    for key, signature in signatures.items():
+        bucket = buckets[signature]
+        result[key] = {other for other in bucket if near_keys(key, other)} if len(bucket) > 1 else set()
     return result
+
+
+_SOFT_OR_DENTAL = str.maketrans({"a": None, "i": None, "u": None, "y": None, "w": None, "h": None,
+                                 "z": "d", "s": "d", "t": "d"})
+
+
+@lru_cache(maxsize=1 << 15)
+def near_signature(key: str) -> str:
+    """The key with what a near edit may change folded: after each word's first letter, vowels,
+    glides and h dropped and the dentals made one. near_keys(a, b) implies equal signatures (its
+    one edit is a soft letter put in, left out or changed, or one dental for another, never a
+    word's first letter), so keys are compared only within a signature."""
+    return " ".join(word[:1] + word[1:].translate(_SOFT_OR_DENTAL) for word in key.split(" "))
 
 
 def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSpan]) -> None:
