@@ -135,3 +135,27 @@ def test_version_needs_no_command():
 
     result = run("--version")
     assert (result.returncode, result.stdout) == (0, f"termcheck {__version__}\n")
+
+
+def test_paths_are_printed_relative_to_the_working_directory(tmp_path, monkeypatch, capsys):
+    from helpers import GLOSSARY_CSV, run_cli
+
+    (tmp_path / "desk" / "copy").mkdir(parents=True)
+    article = tmp_path / "desk" / "copy" / "a.md"
+    article.write_text("Fighters of Kata'ib Hizballah.\n", encoding="utf-8")
+    (tmp_path / "g.csv").write_text(GLOSSARY_CSV, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "desk")
+    # under the working directory: relative to it, however it was given
+    for given in ("./../desk/copy/a.md", str(article)):
+        _, out, _ = run_cli(monkeypatch, capsys, "lint", given, "-g", "../g.csv", "--no-config")
+        assert out.startswith("copy/a.md:1:13: TC101 "), out
+    # outside it: as given, tidied (a relative path), or absolute as given
+    monkeypatch.chdir(tmp_path / "desk" / "copy")
+    _, out, _ = run_cli(monkeypatch, capsys, "lint", "../copy/../../desk/copy/a.md", "-g", "../../g.csv", "--no-config")
+    assert out.startswith("a.md:1:13: TC101 "), out
+    other = tmp_path / "other.md"
+    other.write_text("Kata'ib Hizballah.\n", encoding="utf-8")
+    _, out, _ = run_cli(monkeypatch, capsys, "lint", "../../other.md", "-g", "../../g.csv", "--no-config")
+    assert out.startswith("../../other.md:1:1: TC101 "), out
+    _, out, _ = run_cli(monkeypatch, capsys, "lint", str(other), "-g", "../../g.csv", "--no-config")
+    assert out.startswith(f"{other}:1:1: TC101 "), out

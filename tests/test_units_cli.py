@@ -36,7 +36,7 @@ def test_units_select_and_fail_on(tmp_path):
     result = runner.invoke(app, ["units", path, "--select", "TC303", "--fail-on", "error"])
     assert result.exit_code == 0
     assert result.stdout.count("TC303") == 3  # two findings and the summary's 'TC303 ×2'
-    assert f"{path}:35:1: TC303 [warning] untranslated: the target is empty for 'Settings'" in result.stdout
+    assert f"{os.path.relpath(path)}:35:1: TC303 [warning] untranslated: the target is empty for 'Settings'" in result.stdout
 
 
 def test_units_fuzzy_and_terms(tmp_path):
