@@ -83,3 +83,31 @@ def test_bad_inputs_are_one_line_and_exit_2(termcheck):
     assert code == 2 and err.count("\n") == 1 and "SOURCE TARGET" in err
     code, out, err = termcheck("glossary", "mine", *PAIRS[:2], "--lang-pair", "ar-fr")
     assert code == 2 and "--lang-pair must be ar-en or en-ar" in err
+
+
+def test_english_copy_adds_spellings_of_known_names(termcheck, tmp_path):
+    copy = tmp_path / "wire.md"
+    copy.write_text("Kataib Hezbollah said on Monday.\n\nA Kataib Hizbullah statement followed, "
+                    "and Kataib Hizbullah fighters left.\n", encoding="utf-8")
+    code, out, _ = termcheck("glossary", "mine", *PAIRS, "--english", str(copy), "--format", "json")
+    kh = next(c for c in json.loads(out)["candidates"] if c["id"] == "kataib-hezbollah")
+    spellings = {s["text"]: (s["count"], s["status"]) for s in kh["en"]}
+    assert spellings["Kataib Hezbollah"] == (4, "preferred")  # 3 in the pairs, 1 in the copy
+    assert spellings["Kataib Hizbullah"] == (2, "allowed")  # new, twice, at least a third of 4
+    assert [e["line"] for s in kh["en"] if s["text"] == "Kataib Hizbullah" for e in s["examples"]] == [3]
+
+
+def test_progress_bar_only_on_a_terminal():
+    from termcheck.mine.inputs import terminal_progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert terminal_progress(io.StringIO()) is None
+    screen = Terminal()
+    show = terminal_progress(screen)
+    show(1, 2)
+    show(2, 2)
+    assert screen.getvalue() == ("\rmining [###############...............] 1/2 files"
+                                 "\rmining [##############################] 2/2 files\n")

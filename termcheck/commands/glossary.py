@@ -77,6 +77,7 @@ class MineFormat(str, Enum):
 def mine(
     inputs: List[str] = typer.Argument(None, metavar="INPUT", help="Article pairs as SOURCE TARGET (two files, or two folders paired by relative path), and PO/MO/XLIFF/TMX files."),
     units: Optional[List[str]] = typer.Option(None, "--units", metavar="PATH", help="A localization file or a folder of them (.po .mo .xlf .xliff .tmx); repeatable."),
+    english: Optional[List[str]] = typer.Option(None, "--english", metavar="PATH", help="English-only copy (files or folders): more spellings of the names found; repeatable."),
     existing: Optional[List[str]] = typer.Option(None, "--existing", metavar="GLOSSARY", help="Propose only new concepts and new spellings of this glossary's concepts."),
     min_count: int = typer.Option(2, "--min-count", min=1, help="Aligned pairs a candidate must be seen in."),
     lang_pair: Optional[str] = typer.Option(None, "--lang-pair", metavar="SRC-TGT", help="Languages of SOURCE and TARGET (ar-en or en-ar); detected by default."),
@@ -102,7 +103,8 @@ def mine(
     pairs, unit_files = mine_inputs.plan(list(inputs or []), list(units or []), config)
     stream = mine_inputs.stream(pairs, unit_files, lang_pair=pair_langs, encoding=config.encoding,
                                 progress=mine_inputs.terminal_progress())
-    mined = mine_pairs(stream, min_count=min_count, existing=known)
+    english_copy = mine_inputs.english_documents(list(english), config, config.encoding) if english else ()
+    mined = mine_pairs(stream, min_count=min_count, existing=known, english=english_copy)
     if fmt is MineFormat.json:
         text = render.to_json(mined.candidates, mined.pairs)
     elif fmt is MineFormat.html:

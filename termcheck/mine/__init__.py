@@ -10,6 +10,7 @@ The model, one module per step:
 - terms: n-grams associated across pairs (Dice, G2), linked competitively;
 - concepts: spellings grouped (transliteration key, Arabic spelling key), statuses by a count rule,
   confidence and rank;
+- monolingual: English-only copy adds spellings (and counts) to the names found;
 - existing (here): with --existing, known forms are dropped and new spellings of known concepts are
   proposed under the known concept's id;
 - render: CSV in the glossary contract (evidence in `note`), JSON and HTML for review.
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from termcheck.mine.candidate import Candidate, Spelling
 from termcheck.mine.concepts import name_candidates, term_candidates
 from termcheck.mine.miner import Miner
+from termcheck.mine.monolingual import add_english_copy
 from termcheck.mine.sources import Pair
 from termcheck.model import Glossary, Status
 from termcheck.text.normalize import normalize_form
@@ -38,8 +40,10 @@ class Mined:
 
 
 def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None = None,
+         english: Iterable[tuple[str, str]] = (),
          progress: Callable[[int], None] | None = None) -> Mined:
-    """Candidate concepts, best first. `progress(n)` is called with the number of pairs read."""
+    """Candidate concepts, best first. `english`: (path, text) of English-only copy, for more
+    spellings of the names found. `progress(n)` is called with the number of pairs read."""
     miner = Miner(min_count)
     try:
         for number, pair in enumerate(pairs, 1):
@@ -60,6 +64,7 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
     # Names claim their forms first: a transliteration is better evidence than co-occurrence.
     terms = term_candidates(table, linked, miner.min_count)
     names_ = _whole_names(name_candidates(names, occurrences, miner.min_count), terms)
+    add_english_copy(names_, english)
     candidates = _distinct(sorted(names_, key=order) + sorted(terms, key=order))
     candidates.sort(key=order)
     if existing is not None:

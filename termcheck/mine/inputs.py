@@ -91,3 +91,12 @@ def terminal_progress(stream_=None) -> Callable[[int, int], None] | None:
         out.flush()
 
     return show
+
+
+def english_documents(paths: list[str], config, encoding: str | None = None) -> Iterator[tuple[str, str]]:
+    """(path, text) of each English-only file or of the files of a folder, read when its turn comes."""
+    from termcheck.config import collect_files
+    from termcheck.io import decode, read_bytes
+
+    for path in collect_files(paths, config):
+        yield path, decode(read_bytes(path), path, encoding)[0]
