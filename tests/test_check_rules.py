@@ -371,3 +371,22 @@ def test_an_inflected_arabic_rendering_is_the_term_and_a_different_word_is_not()
     assert rules("Both passwords protect your privacy.", "كلمتا المرور تحميان بخصوصيتك.") == []
     assert rules("Your password keeps your privacy.", "كلمة سرك تحفظ سريتك.") == []  # forbidden forms: TC101's
     assert rules("Change the password.", "غيّر الرمز.") == [("TC201", "كلمة المرور")]
+
+
+def test_a_huge_paragraph_group_is_narrowed_to_the_beads_near_each_bead():
+    # One paragraph of 60 sentences a side, aligned 1-1: the group of bead 30 is its own sentences
+    # plus the sentences of beads 24..36 (GROUP_WINDOW = 6), not the whole paragraph.
+    from termcheck.rules.bilingual import GROUP_SENTENCES, GROUP_WINDOW
+
+    count = GROUP_SENTENCES + 20
+    src_sentences = [f"جملة رقم {k}." for k in range(count)]
+    tgt_sentences = [f"Sentence number {k}." for k in range(count)]
+    src = document(" ".join(src_sentences) + "\n", "ar", "source.txt")
+    tgt = document(" ".join(tgt_sentences) + "\n", "en", "target.txt")
+    align = alignment(src, tgt, [src_sentences], [tgt_sentences], [bead([k], [k]) for k in range(count)])
+    view = bead_views(align)[30]
+    near = [(s.start, s.end) for s in align.target_sentences[30 - GROUP_WINDOW:30 + GROUP_WINDOW + 1]]
+    assert view.target_group == ((align.target_sentences[30].start, align.target_sentences[30].end), *near)
+    # a small paragraph keeps the whole paragraph as its group
+    small = alignment(src, tgt, [src_sentences[:3]], [tgt_sentences[:3]], [bead([k], [k]) for k in range(3)])
+    assert bead_views(small)[0].target_group[1:] == ((small.target_paragraphs[0].start, small.target_paragraphs[0].end),)

@@ -18,7 +18,7 @@ from termcheck.align.anchors import Anchors, segment_anchors
 from termcheck.align.band import centre_line
 from termcheck.align.furniture import solo_paragraphs
 from termcheck.align.confidence import bead_features, probability
-from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn
+from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn, spread_sample
 from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
 from termcheck.align import dp
 from termcheck.model import Bead, Document, InputError, Segment
@@ -118,10 +118,13 @@ def _learn_lexicon(src: _Side, tgt: _Side, beads: list[Bead]) -> bool:
     """Add lexical anchors learned from the confident beads; False when nothing was learned."""
     src_words = content_words(src.masked, src.doc.lang, [(s.start, s.end) for s in src.sentences])
     tgt_words = content_words(tgt.masked, tgt.doc.lang, [(t.start, t.end) for t in tgt.sentences])
+    confident = [
+        b for b in beads
+        if b.source and b.target and len(b.source) <= 2 and len(b.target) <= 2 and b.confidence >= TRAIN_CONFIDENCE
+    ]
     training = (
         (set().union(*(src_words[i] for i in b.source)), set().union(*(tgt_words[j] for j in b.target)))
-        for b in beads
-        if b.source and b.target and len(b.source) <= 2 and len(b.target) <= 2 and b.confidence >= TRAIN_CONFIDENCE
+        for b in spread_sample(confident)
     )
     forward, backward = learn(training)
     if not forward:

@@ -44,6 +44,10 @@ _MAX_LENGTH_COST = 60.0
 SOLO_PENALTY = 25.0
 UNSUPPORTED_PENALTY = 3.0
 MIN_SUPPORT = 0.3
+SUPPORT_SHARE = 0.0
+# The DP asks for the same (unit, other side's range) only from nearby rows: a bounded cache keeps
+# memory flat on long texts (unbounded, it held ~1 KB per DP cell: 128 MB for 5,000 x 5,000).
+FOUND_CACHE = 20_000
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ class BeadScorer:
         if found is None:
             required = self._src_req[i]
             keys = self._tgt_keys[j0] if j1 - j0 == 1 else set().union(*self._tgt_keys[j0:j1])
+            if len(self._src_found) >= FOUND_CACHE:
+                self._src_found.clear()
             found = self._src_found[key] = sum(required[k] for k in required.keys() & keys)
         return found
 
@@ -137,6 +143,8 @@ class BeadScorer:
         if found is None:
             required = self._tgt_req[j]
             keys = self._src_keys[i0] if i1 - i0 == 1 else set().union(*self._src_keys[i0:i1])
+            if len(self._tgt_found) >= FOUND_CACHE:
+                self._tgt_found.clear()
             found = self._tgt_found[key] = sum(required[k] for k in required.keys() & keys)
         return found
 
@@ -198,9 +206,15 @@ class BeadScorer:
         """Units of a many-unit side that have anchors of their own and none found across the bead."""
         count = 0
         if i1 - i0 > 1:
-            count += sum(1 for i in range(i0, i1) if self._src_weight[i] >= MIN_SUPPORT and not self._found(i, j0, j1))
+            count += sum(
+                1 for i in range(i0, i1)
+                if self._src_weight[i] >= MIN_SUPPORT and self._found(i, j0, j1) <= SUPPORT_SHARE * self._src_weight[i]
+            )
         if j1 - j0 > 1:
-            count += sum(1 for j in range(j0, j1) if self._tgt_weight[j] >= MIN_SUPPORT and not self._found_back(j, i0, i1))
+            count += sum(
+                1 for j in range(j0, j1)
+                if self._tgt_weight[j] >= MIN_SUPPORT and self._found_back(j, i0, i1) <= SUPPORT_SHARE * self._tgt_weight[j]
+            )
         return count
 
     def fit(self, i0: int, i1: int, j0: int, j1: int) -> float:

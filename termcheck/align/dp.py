@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from array import array
 from collections.abc import Callable
 
 from termcheck.model import Bead
@@ -109,19 +110,29 @@ def _band(n: int, m: int, centre: Callable[[int], float], width: int) -> tuple[l
 
 
 def _fill(n, m, shapes, cost, lo, hi):
-    """Fill the band; the path as [(i, j, shape_index, margin, step_cost)] from (0, 0) on, or None."""
-    rows: list[list[float]] = []
-    backs: list[list[tuple]] = []
+    """Fill the band; the path as [(i0, i, j0, j, margin, step_cost)] from (0, 0) on, or None.
+
+    Each row keeps its costs, the shape chosen, its margin and step cost in flat arrays (25 bytes
+    a cell; tuples per cell took ~200 bytes, 3.6 GB for a million-sentence text).
+    """
+    rows: list[array] = []
+    choices: list[array] = []
+    margins: list[array] = []
+    steps: list[array] = []
     for i in range(n + 1):
         first, last = lo[i], hi[i]
-        row = [_INF] * (last - first + 1)
-        back: list[tuple] = [()] * (last - first + 1)
+        width = last - first + 1
+        row = array("d", [_INF]) * width
+        chosen = array("b", [-1]) * width
+        margin_row = array("d", [0.0]) * width
+        step_row = array("d", [0.0]) * width
         for j in range(first, last + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best = second = _INF
-            choice: tuple = ()
+            choice = -1
+            best_step = 0.0
             for k, (di, dj) in enumerate(shapes):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
@@ -138,21 +149,27 @@ def _fill(n, m, shapes, cost, lo, hi):
                 step = cost(pi, i, pj, j, second - previous)
                 total = previous + step
                 if total < best:
-                    second, best, choice = best, total, (k, pi, pj, step)
+                    second, best, choice, best_step = best, total, k, step
                 elif total < second:
                     second = total
             row[j - first] = best
-            back[j - first] = choice + (second - best,) if choice else ()
+            if choice >= 0:
+                chosen[j - first] = choice
+                margin_row[j - first] = second - best
+                step_row[j - first] = best_step
         rows.append(row)
-        backs.append(back)
+        choices.append(chosen)
+        margins.append(margin_row)
+        steps.append(step_row)
     if rows[n][m - lo[n]] == _INF:
         return None
     path = []
     i, j = n, m
     while (i, j) != (0, 0):
-        k, pi, pj, step, margin = backs[i][j - lo[i]]
-        path.append((pi, i, pj, j, margin, step))
-        i, j = pi, pj
+        cell = j - lo[i]
+        di, dj = shapes[choices[i][cell]]
+        path.append((i - di, i, j - dj, j, margins[i][cell], steps[i][cell]))
+        i, j = i - di, j - dj
     path.reverse()
     return path
 

@@ -27,7 +27,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import product
 
 from termcheck.align.anchors import Anchors
 from termcheck.text.arabic import ARABIC_WORD, light_stem
@@ -40,6 +41,10 @@ DICE_SLACK = 0.8  # partners within this share of the best Dice are kept
 LEXICAL_WEIGHT = 0.3
 ENGLISH_STEM = 6
 MAX_TRAIN_WORDS = 120  # a bead with more words than this (per side) is too loose to learn from
+# At most this many training beads, spread evenly over the text: a long document teaches nothing
+# more about its vocabulary after a few thousand beads, and the co-occurrence table (words x words
+# per bead) would grow without bound (a 1,000,000-sentence text).
+MAX_TRAIN_BEADS = 5_000
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 _ENGLISH_STOP = frozenset(
@@ -79,6 +84,14 @@ def content_words(text: str, lang: str, segments: list[tuple[int, int]]) -> list
     return result
 
 
+def spread_sample(items: Sequence, limit: int = MAX_TRAIN_BEADS) -> Sequence:
+    """At most `limit` of `items`, evenly spaced (all of them when there are few enough)."""
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(k * step)] for k in range(limit)]
+
+
 def learn(pairs: Iterable[tuple[set[str], set[str]]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(source stem -> target stems, target stem -> source stems) from word sets of aligned beads."""
     count_s: Counter[str] = Counter()
@@ -89,7 +102,7 @@ def learn(pairs: Iterable[tuple[set[str], set[str]]]) -> tuple[dict[str, set[str
             continue
         count_s.update(source)
         count_t.update(target)
-        both.update((s, t) for s in source for t in target)
+        both.update(product(source, target))
     dice: dict[tuple[str, str], float] = {}
     for (s, t), c in both.items():
         if c >= MIN_COOCCURRENCE:

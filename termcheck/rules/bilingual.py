@@ -41,6 +41,8 @@ Span = tuple[int, int]
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019)\]\u00bb]*$")
 CREDIT_WORDS = 8
+GROUP_SENTENCES = 40  # a paragraph-level group larger than this is looked at near each bead only
+GROUP_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -133,26 +135,54 @@ PairRule = Callable[[PairContext], Iterable[Finding]]
 
 
 def bead_views(alignment: Alignment) -> list[BeadView]:
-    """Sentence beads as spans; the group of a bead is every paragraph bead touching its sentences."""
+    """Sentence beads as spans; the group of a bead is every paragraph bead touching its sentences.
+
+    A group larger than GROUP_SENTENCES sentences on a side (a text without paragraph breaks, a
+    long list aligned as one block) is narrowed to the sentences of the GROUP_WINDOW sentence beads
+    on either side of the bead within it: looking through the whole group from every bead made
+    `check` quadratic (a 10,000-line pair took minutes), and a misaligned sentence lies near its
+    partner anyway.
+    """
     src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
     src_paras, tgt_paras = alignment.source_paragraphs, alignment.target_paragraphs
-    para_bead_of_src: dict[int, Bead] = {}
-    para_bead_of_tgt: dict[int, Bead] = {}
-    for pbead in alignment.paragraph_beads:
+    group_of_src: dict[int, int] = {}  # paragraph -> index of its paragraph bead
+    group_of_tgt: dict[int, int] = {}
+    for g, pbead in enumerate(alignment.paragraph_beads):
         for i in pbead.source:
-            para_bead_of_src[i] = pbead
+            group_of_src[i] = g
         for j in pbead.target:
-            para_bead_of_tgt[j] = pbead
+            group_of_tgt[j] = g
+    src_count = [0] * len(alignment.paragraph_beads)
+    tgt_count = [0] * len(alignment.paragraph_beads)
+    for sentence in src_sents:
+        if sentence.paragraph in group_of_src:
+            src_count[group_of_src[sentence.paragraph]] += 1
+    for sentence in tgt_sents:
+        if sentence.paragraph in group_of_tgt:
+            tgt_count[group_of_tgt[sentence.paragraph]] += 1
+    beads = alignment.sentence_beads
+    owners: list[set[int]] = []
+    for bead in beads:
+        owners.append(
+            {group_of_src[src_sents[i].paragraph] for i in bead.source if src_sents[i].paragraph in group_of_src}
+            | {group_of_tgt[tgt_sents[j].paragraph] for j in bead.target if tgt_sents[j].paragraph in group_of_tgt}
+        )
     views = []
-    for k, bead in enumerate(alignment.sentence_beads):
+    for k, bead in enumerate(beads):
         source_spans = tuple((src_sents[i].start, src_sents[i].end) for i in bead.source)
         target_spans = tuple((tgt_sents[j].start, tgt_sents[j].end) for j in bead.target)
-        groups = [para_bead_of_src.get(src_sents[i].paragraph) for i in bead.source]
-        groups += [para_bead_of_tgt.get(tgt_sents[j].paragraph) for j in bead.target]
-        src_group = {i for g in groups if g is not None for i in g.source}
-        tgt_group = {j for g in groups if g is not None for j in g.target}
-        source_group = source_spans + tuple((src_paras[i].start, src_paras[i].end) for i in sorted(src_group))
-        target_group = target_spans + tuple((tgt_paras[j].start, tgt_paras[j].end) for j in sorted(tgt_group))
+        groups = sorted(owners[k])
+        if any(src_count[g] > GROUP_SENTENCES or tgt_count[g] > GROUP_SENTENCES for g in groups):
+            near = [b for b in range(max(0, k - GROUP_WINDOW), min(len(beads), k + GROUP_WINDOW + 1)) if owners[b] & owners[k]]
+            src_near = sorted({i for b in near for i in beads[b].source})
+            tgt_near = sorted({j for b in near for j in beads[b].target})
+            source_group = source_spans + tuple((src_sents[i].start, src_sents[i].end) for i in src_near)
+            target_group = target_spans + tuple((tgt_sents[j].start, tgt_sents[j].end) for j in tgt_near)
+        else:
+            src_group = sorted({i for g in groups for i in alignment.paragraph_beads[g].source})
+            tgt_group = sorted({j for g in groups for j in alignment.paragraph_beads[g].target})
+            source_group = source_spans + tuple((src_paras[i].start, src_paras[i].end) for i in src_group)
+            target_group = target_spans + tuple((tgt_paras[j].start, tgt_paras[j].end) for j in tgt_group)
         views.append(BeadView(k, bead, source_spans, target_spans, source_group, target_group))
     return views
 
