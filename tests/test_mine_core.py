@@ -52,9 +52,9 @@ def test_name_matches_are_longest_first_and_one_to_one():
 
 
 def test_spellings_get_statuses_by_the_count_rule():
-    pairs = [_pair("قال أبو مهدي المهندس", "Abu Mahdi al-Muhandis said", n) for n in range(1, 7)]
-    pairs += [_pair("قال أبو مهدي المهندس", "Abu Mehdi al-Mohandes said", n) for n in range(7, 9)]
-    pairs += [_pair("قال ابو مهدي المهندس", "Abu Mahdi al-Mohandis said", 9)]
+    pairs = [_pair("أبو مهدي المهندس", "Abu Mahdi al-Muhandis", n) for n in range(1, 7)]
+    pairs += [_pair("أبو مهدي المهندس", "Abu Mehdi al-Mohandes", n) for n in range(7, 9)]
+    pairs += [_pair("ابو مهدي المهندس", "Abu Mahdi al-Mohandis", 9)]
     mined = mine(pairs, min_count=2)
     name = next(c for c in mined.candidates if c.kind == "name")
     assert [(s.text, s.count, s.status) for s in name.en] == [
@@ -84,3 +84,21 @@ def test_terms_pair_by_association_with_arabic_inflection_folded():
     assert not any(en == "budget" for en, _ in terms)
     # a piece of the capitalized name is never a term of its own
     assert not any(en in ("Popular Mobilization", "Mobilization Commission", "Commission") for en, _ in terms)
+
+
+def test_arabic_spellings_of_a_name_that_differ_by_the_article_are_one():
+    pairs = [_pair("ظهر سارس في الصين", "SARS appeared in China", 1), _pair("اختفى سارس بعد عام", "SARS was gone a year later", 2),
+             _pair("يشبه سارس الإنفلونزا", "SARS resembles influenza", 3), _pair("انتشر السارس سريعا", "SARS spread quickly", 4)]
+    name = next(c for c in mine(pairs, min_count=2).candidates if c.preferred("en") == "SARS")
+    assert [(s.text, s.count, s.status) for s in name.ar] == [("سارس", 4, Status.PREFERRED)]
+
+
+def test_a_rare_spelling_inside_another_preferred_form_is_not_forbidden():
+    from termcheck.mine import _no_forbidden_inside
+    from termcheck.mine.candidate import Candidate, Spelling
+
+    ecdc = Candidate("term", [Spelling("ECDC rapid risk assessment", 3)], [Spelling("تقييم المخاطر", 3)], 3, 1.0, 1.0)
+    cdc = Candidate("name", [Spelling("CDC", 16), Spelling("ECDC", 1, Status.FORBIDDEN), Spelling("C.D.C", 1, Status.FORBIDDEN)],
+                    [Spelling("سي دي سي", 17)], 17, 1.0, 2.0)
+    _no_forbidden_inside([cdc, ecdc])
+    assert [s.text for s in cdc.en] == ["CDC", "C.D.C"]

@@ -51,6 +51,12 @@ def test_tico19_recall_and_precision():
     frequent, found = eval_mine.tico_recall(mined.candidates, units)
     assert len(found) / len(frequent) >= TICO_RECALL, len(found)
     terms = [c for c in mined.candidates if c.kind == "term"]
+    # the whole mined glossary is a valid one: no error and no warning of `glossary validate`
+    from termcheck.glossary.csv_reader import parse_delimited
+    from termcheck.glossary.validate import validate_glossary
+    from termcheck.mine.render import to_csv
+
+    assert validate_glossary(parse_delimited(to_csv(mined.candidates), "mined.csv")) == []
     accepted, labelled, missing = eval_mine.precision(terms, eval_mine.read_labels("tico19_labels.tsv"), 100)
     assert not missing, [c.preferred("en") for c in missing]
     assert accepted / labelled >= TICO_PRECISION

@@ -67,6 +67,7 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
     add_english_copy(names_, english)
     candidates = _distinct(sorted(names_, key=order) + sorted(terms, key=order))
     candidates.sort(key=order)
+    _no_forbidden_inside(candidates)
     if existing is not None:
         candidates = _new_only(candidates, existing)
     return Mined(candidates, miner.pairs)
@@ -109,6 +110,20 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
             taken.update((lang, normalize_form(s.text)) for s in getattr(candidate, lang))
         kept.append(candidate)
     return kept
+
+
+def _no_forbidden_inside(candidates: list[Candidate]) -> None:
+    """A rare spelling that stands, as whole words, inside another candidate's preferred form is not
+    proposed as forbidden (TC005: forbidding it would flag that other term): استراتيجيات inside
+    إستراتيجيات التباعد الاجتماعي, ECDC inside ECDC rapid risk assessment."""
+    preferred = {lang: [(id(c), f" {normalize_form(c.preferred(lang))} ") for c in candidates] for lang in ("en", "ar")}
+    for candidate in candidates:
+        for lang in ("en", "ar"):
+            spellings = getattr(candidate, lang)
+            kept = [s for s in spellings if s.status is not Status.FORBIDDEN
+                    or not any(owner != id(candidate) and f" {normalize_form(s.text)} " in text
+                               for owner, text in preferred[lang])]
+            setattr(candidate, lang, kept)
 
 
 def _new_only(candidates: list[Candidate], glossary: Glossary) -> list[Candidate]:

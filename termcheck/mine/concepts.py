@@ -13,7 +13,8 @@ Which spelling is which (the rule, for both languages):
   at least twice (the desk writes it too: a real alternative, for a reviewer to keep or forbid);
 - `*_forbidden`: a rarer spelling, or one seen once (al-Mohandes ×2 against al-Muhandis ×12: a slip
   to catch).
-English spellings that differ only in case are one spelling (the commonest case is shown); for
+English spellings that differ only in case are one spelling (the commonest case is shown), and so
+are Arabic spellings of a name that differ only by the article (السارس, سارس); for
 terms, case, plural and clitic variants are inflections the matcher already folds and are not
 listed, only spellings that differ otherwise (hamza, ى/ي, ة/ه).
 
@@ -38,6 +39,7 @@ from collections import Counter
 
 from termcheck.mine.candidate import Candidate, Spelling
 from termcheck.model import Status
+from termcheck.text.arabic import strip_article
 from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import translit_key
 
@@ -66,6 +68,12 @@ class _Groups:
             self.parent[rb] = ra
 
 
+def without_article(form: str) -> str:
+    """An Arabic form with ال taken off each word (السارس and سارس are one spelling: the article is
+    grammar, and the matcher folds it)."""
+    return " ".join(strip_article(w) for w in form.split())
+
+
 def arabic_spelling_key(form: str) -> str:
     return normalize_form(form, fold_alef_maqsura=True, fold_ta_marbuta=True)
 
@@ -86,7 +94,7 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         members.setdefault(groups.find(("ar", arabic_spelling_key(ar_form))), []).append(sides)
     found = []
     for occurrence_list in members.values():
-        ar = _merge([o[0] for o in occurrence_list])
+        ar = _merge([o[0] for o in occurrence_list], same=without_article)
         en = _merge([o[1] for o in occurrence_list], fold_case=True)
         pairs = sum(count for _, count, _ in en)
         if pairs < min_count:
@@ -165,14 +173,15 @@ def shape_weight(english: str) -> float:
     return PHRASE_WEIGHT if len(words) > 1 else WORD_WEIGHT
 
 
-def _merge(occurrence_list, fold_case: bool = False) -> list[tuple[str, int, list]]:
-    """[(spelling, count, examples)], commonest first; case variants merged when `fold_case`."""
+def _merge(occurrence_list, fold_case: bool = False, same=None) -> list[tuple[str, int, list]]:
+    """[(spelling, count, examples)], commonest first; case variants merged when `fold_case`, and
+    spellings with the same `same(text)` key merged under the commonest."""
     counts: Counter = Counter()
     examples: dict[str, list] = {}
     variants: dict[str, Counter] = {}
     for occurrences in occurrence_list:
         for text, count in occurrences.counts.items():
-            key = text.lower() if fold_case else text
+            key = text.lower() if fold_case else (same(text) if same else text)
             counts[key] += count
             variants.setdefault(key, Counter())[text] += count
             examples.setdefault(key, [])
