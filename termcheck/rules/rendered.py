@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from termcheck.model import Concept
 
@@ -237,8 +238,11 @@ def same_stem(a: str, b: str) -> bool:
     return common >= 4 and common >= 0.75 * min(len(a), len(b))
 
 
-def _target_words(text: str) -> set[str]:
-    return set(_WORD.findall(_normalized(text)))
+@lru_cache(maxsize=16)
+def _target_words(text: str) -> frozenset[str]:
+    """The target's words, once per target: a unit with 3,000 occurrences of one term asked for
+    them 3,000 times (a 170 KB msgid took 47 s)."""
+    return frozenset(_WORD.findall(_normalized(text)))
 
 
 def _normalized(text: str) -> str:
