@@ -9,7 +9,7 @@ termcheck.rules.variants.name_spans. A run with only TC104 on Arabic text never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termcheck.match import Match, Matcher
@@ -55,3 +55,4 @@ class UnitContext:
     matcher: Matcher | None
     locator: Locator
     options: UnitCheckOptions
+    cache: dict = field(default_factory=dict)  # work several unit rules share (text keys)

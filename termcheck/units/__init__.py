@@ -91,11 +91,13 @@ def unit_markup(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
 
 
 def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return inconsistencies(ctx.units, ctx.locator, "TC301", opted_out=lambda u: suppressed(u, "TC301"))
+    return inconsistencies(ctx.units, ctx.locator, "TC301", opted_out=lambda u: suppressed(u, "TC301"),
+                           keys=ctx.cache.setdefault("consistency-keys", {}))
 
 
 def unit_inconsistent_sources(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return inconsistencies(ctx.units, ctx.locator, "TC302", opted_out=lambda u: suppressed(u, "TC302"))
+    return inconsistencies(ctx.units, ctx.locator, "TC302", opted_out=lambda u: suppressed(u, "TC302"),
+                           keys=ctx.cache.setdefault("consistency-keys", {}))
 
 
 def unit_term_renderings(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:

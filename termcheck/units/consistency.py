@@ -32,20 +32,27 @@ from termcheck.units.locate import Locator
 from termcheck.units.text import matchable, short
 
 
-def _key(text: str) -> str:
-    return normalize_form(matchable(text))
+def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) -> dict[tuple, list[tuple[str, Unit]]]:
+    """Units grouped by normalized source (by='source') or target, each with its other side's key.
 
+    `keys` memoizes text -> key: TC301 and TC302 of one run share it, so every distinct text is
+    normalized once (UI catalogues repeat their texts; both rules key both sides)."""
+    memo: dict[str, str] = {} if keys is None else keys
 
-def _groups(units: Iterable[Unit], by: str) -> dict[tuple, list[tuple[str, Unit]]]:
-    """Units grouped by normalized source (by='source') or target, each with its other side's key."""
+    def key_of(text: str) -> str:
+        key = memo.get(text)
+        if key is None:
+            key = memo[text] = normalize_form(matchable(text))
+        return key
+
     groups: dict[tuple, list[tuple[str, Unit]]] = defaultdict(list)
     for unit in units:
         if not unit.source.strip() or not unit.target.strip():
             continue
         if by == "source":
-            groups[(unit.context, unit.plural_index, _key(unit.source))].append((_key(unit.target), unit))
+            groups[(unit.context, unit.plural_index, key_of(unit.source))].append((key_of(unit.target), unit))
         elif unit.plural_index is None:  # plural forms share targets by nature
-            groups[(_key(unit.target),)].append((_key(unit.source), unit))
+            groups[(key_of(unit.target),)].append((key_of(unit.source), unit))
     return groups
 
 
@@ -145,12 +152,13 @@ def _variants(members: list[tuple[str, Unit]], side: str) -> list[tuple[str, lis
 
 
 def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
-                 opted_out: Callable[[Unit], bool] | None = None) -> Iterable[tuple[Unit, Finding]]:
+                 opted_out: Callable[[Unit], bool] | None = None,
+                 keys: dict[str, str] | None = None) -> Iterable[tuple[Unit, Finding]]:
     """One finding per inconsistent group, at its first member. Members that `opted_out` (a note
     suppresses `code`) are left out of the comparison; each gets a finding of its own at its
-    unit, for its note to silence."""
+    unit, for its note to silence. `keys`: a text -> key memo shared by the rules of one run."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
-    for members in _groups(units, by).values():
+    for members in _groups(units, by, keys).values():
         if len({key for key, _ in members}) < 2:
             continue
         members = _merge_same(members, english_sources=code == "TC302")
