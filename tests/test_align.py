@@ -278,3 +278,28 @@ def test_cli_text_and_errors(tmp_path, article_pair):
     assert result.stderr == f"termcheck: error: {empty}:1: no text to align, and {empty} has none either\n"
     result = run("align", ar, str(tmp_path / "missing.md"))
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_a_source_only_paragraph_next_to_a_target_only_one_is_a_rejoin_candidate():
+    from termcheck.align import _rejoin_candidates
+
+    groups = [Bead((0,), (0,)), Bead((), (1,)), Bead((1,), ()), Bead((2,), ()), Bead((3,), (2,)), Bead((4,), ()), Bead((), (3,))]
+    assert [[(b.source, b.target) for b in c] for c in _rejoin_candidates(groups)] == [
+        [((0,), (0,))],
+        [((), (1,)), ((1,), ())],  # 0-1 then 1-0
+        [((2,), ())],  # a second 1-0 stays alone: the pair before it took its partner
+        [((3,), (2,))],
+        [((4,), ()), ((), (3,))],  # 1-0 then 0-1
+    ]
+
+
+def test_rejoined_paragraphs_pair_their_sentences_when_an_anchor_is_shared():
+    # The English paragraph adds a long sentence the Arabic lacks: at paragraph level 1-0 + 0-1 is
+    # cheaper than a 1-1 that long; the sentences share a year, so the pair is one bead again.
+    extra = "Many observers, officials, analysts and residents of the region had long expected a far smaller and slower rise. " * 3
+    source = Document("a.md", "الافتتاحية هنا.\n\nبلغ العدد ذروته في عام 2019.\n\nالخاتمة.\n", "ar")
+    target = Document("e.md", f"The opening here.\n\nThe count peaked in 2019. {extra.strip()}\n\nThe end.\n", "en")
+    alignment = align_documents(source, target)
+    assert ((1,), (1,)) in pairs(alignment.paragraph_beads)
+    assert ((1,), (1,)) in pairs(alignment.sentence_beads)
+    assert ((), (2,)) in pairs(alignment.sentence_beads) and ((), (3,)) in pairs(alignment.sentence_beads)

@@ -99,10 +99,10 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
         )
     ratio = _ratio(src, tgt, warnings)
     groups, scorer = _paragraph_groups(src, tgt, ratio, warnings)
-    beads, features = _sentence_beads(src, tgt, groups, ratio)
+    beads, features, groups = _sentence_beads(src, tgt, groups, ratio)
     if _learn_lexicon(src, tgt, beads):  # Moore's second pass: realign with the pair's own lexicon
         groups, scorer = _paragraph_groups(src, tgt, ratio, [], previous=groups)
-        beads, features = _sentence_beads(src, tgt, groups, ratio)
+        beads, features, groups = _sentence_beads(src, tgt, groups, ratio)
     paragraph_features = [bead_features(scorer, b, b.confidence, b.confidence) for b in groups]
     result.paragraph_beads = [_calibrated(b, f, "paragraph") for b, f in zip(groups, paragraph_features)]
     result.sentence_beads = [_calibrated(b, f, "sentence") for b, f in zip(beads, features)]
@@ -207,29 +207,47 @@ def _align_units(
     return beads, scorer
 
 
-def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) -> tuple[list[Bead], list[tuple[float, ...]]]:
+def _sentence_beads(
+    src: _Side, tgt: _Side, groups: list[Bead], ratio: float
+) -> tuple[list[Bead], list[tuple[float, ...]], list[Bead]]:
     """Sentence beads inside each paragraph bead, renumbered over the whole documents, with the
-    confidence features of each (the confidence is still the margin one: margin x group margin)."""
+    confidence features of each (the confidence is still the margin one: margin x group margin),
+    and the paragraph beads as they stand after rejoining (see _rejoin_candidates)."""
     src_by_para = _sentences_by_paragraph(src)
     tgt_by_para = _sentences_by_paragraph(tgt)
     beads: list[Bead] = []
     features: list[tuple[float, ...]] = []
-    for group in groups:
+    kept: list[Bead] = []
+    for candidate in _rejoin_candidates(groups):
+        group = candidate[0] if len(candidate) == 1 else Bead(
+            candidate[0].source + candidate[1].source,
+            candidate[0].target + candidate[1].target,
+            min(candidate[0].confidence, candidate[1].confidence),
+        )
         src_ids = [s for p in group.source for s in src_by_para[p]]
         tgt_ids = [t for p in group.target for t in tgt_by_para[p]]
-        if not src_ids or not tgt_ids:
-            for bead in [Bead((s,), (), group.confidence) for s in src_ids] + [Bead((), (t,), group.confidence) for t in tgt_ids]:
-                beads.append(bead)
-                features.append(bead_features(None, bead, group.confidence, group.confidence))
+        local: list[Bead] = []
+        if src_ids and tgt_ids:
+            local, scorer = _align_units(
+                SENTENCE_MODEL,
+                [src.lengths[s] for s in src_ids],
+                [tgt.lengths[t] for t in tgt_ids],
+                [src.anchors[s] for s in src_ids],
+                [tgt.anchors[t] for t in tgt_ids],
+                ratio,
+            )
+            if len(candidate) == 2 and not any(_evidenced(scorer, b) for b in local):
+                local = []  # nothing on one side is found on the other: they stay unpaired
+        if not local:
+            for part in candidate:
+                part_src = [s for p in part.source for s in src_by_para[p]]
+                part_tgt = [t for p in part.target for t in tgt_by_para[p]]
+                for bead in [Bead((s,), (), part.confidence) for s in part_src] + [Bead((), (t,), part.confidence) for t in part_tgt]:
+                    beads.append(bead)
+                    features.append(bead_features(None, bead, part.confidence, part.confidence))
+                kept.append(part)
             continue
-        local, scorer = _align_units(
-            SENTENCE_MODEL,
-            [src.lengths[s] for s in src_ids],
-            [tgt.lengths[t] for t in tgt_ids],
-            [src.anchors[s] for s in src_ids],
-            [tgt.anchors[t] for t in tgt_ids],
-            ratio,
-        )
+        kept.append(group)
         for bead in local:
             features.append(bead_features(scorer, bead, bead.confidence, group.confidence))
             beads.append(
@@ -239,7 +257,38 @@ def _sentence_beads(src: _Side, tgt: _Side, groups: list[Bead], ratio: float) ->
                     round(bead.confidence * group.confidence, 4),
                 )
             )
-    return beads, features
+    return beads, features, kept
+
+
+def _rejoin_candidates(groups: list[Bead]) -> list[tuple[Bead, ...]]:
+    """Paragraph beads one by one, except a source-only bead next to a target-only one (either
+    order): the pair is a candidate to align as one group at the sentence level.
+
+    The paragraph programme sometimes prefers 1-0 + 0-1 to a 1-1 whose lengths disagree (a
+    sentence dropped or added inside it); the sentences then decide, and the pair is rejoined
+    only when a two-sided sentence bead in it shares an anchor (_evidenced).
+    """
+    out: list[tuple[Bead, ...]] = []
+    k = 0
+    while k < len(groups):
+        a = groups[k]
+        b = groups[k + 1] if k + 1 < len(groups) else None
+        if b is not None and (
+            (a.source and not a.target and b.target and not b.source)
+            or (a.target and not a.source and b.source and not b.target)
+        ):
+            out.append((a, b))
+            k += 2
+        else:
+            out.append((a,))
+            k += 1
+    return out
+
+
+def _evidenced(scorer: BeadScorer, bead: Bead) -> bool:
+    if not bead.source or not bead.target:
+        return False
+    return scorer.matched(bead.source[0], bead.source[-1] + 1, bead.target[0], bead.target[-1] + 1) > 0
 
 
 def _sentences_by_paragraph(side: _Side) -> list[list[int]]:

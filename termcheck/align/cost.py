@@ -130,10 +130,9 @@ class BeadScorer:
         found = self._src_found.get(key)
         if found is None:
             required = self._src_req[i]
-            keys = self._tgt_keys[j0] if j1 - j0 == 1 else set().union(*self._tgt_keys[j0:j1])
             if len(self._src_found) >= FOUND_CACHE:
                 self._src_found.clear()
-            found = self._src_found[key] = sum(required[k] for k in required.keys() & keys)
+            found = self._src_found[key] = _found_weight(required, self._tgt_keys, j0, j1)
         return found
 
     def _found_back(self, j: int, i0: int, i1: int) -> float:
@@ -142,10 +141,9 @@ class BeadScorer:
         found = self._tgt_found.get(key)
         if found is None:
             required = self._tgt_req[j]
-            keys = self._src_keys[i0] if i1 - i0 == 1 else set().union(*self._src_keys[i0:i1])
             if len(self._tgt_found) >= FOUND_CACHE:
                 self._tgt_found.clear()
-            found = self._tgt_found[key] = sum(required[k] for k in required.keys() & keys)
+            found = self._tgt_found[key] = _found_weight(required, self._src_keys, i0, i1)
         return found
 
     def matched(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -227,6 +225,19 @@ class BeadScorer:
         required = (self._src_req_sum[i1] - self._src_req_sum[i0]) + (self._tgt_req_sum[j1] - self._tgt_req_sum[j0])
         share = self.matched(i0, i1, j0, j1) / required if required else 0.0
         return 1.0 - (1.0 - p_length) * (1.0 - share)
+
+
+def _found_weight(required: dict, other_keys: list[set], k0: int, k1: int) -> float:
+    """Weight of the `required` keys found in any of other_keys[k0:k1] (each key counted once).
+
+    Looks each required key up in each unit's set: a unit has few required keys but hundreds of
+    keys in all (every Arabic word's skeleton), so building the union of a paragraph range's
+    keys cost more than the whole lookup."""
+    if k1 - k0 == 1:
+        keys = other_keys[k0]
+        return sum(required[k] for k in required.keys() & keys)
+    units = other_keys[k0:k1]
+    return sum(w for k, w in required.items() if any(k in keys for keys in units))
 
 
 def _spread(anchors: list[Anchors], other_keys: list[set]) -> list[dict]:
