@@ -230,14 +230,16 @@ class BeadScorer:
 def _found_weight(required: dict, other_keys: list[set], k0: int, k1: int) -> float:
     """Weight of the `required` keys found in any of other_keys[k0:k1] (each key counted once).
 
-    Looks each required key up in each unit's set: a unit has few required keys but hundreds of
-    keys in all (every Arabic word's skeleton), so building the union of a paragraph range's
-    keys cost more than the whole lookup."""
+    One intersection per unit (each walks the smaller of the two sets): a paragraph has hundreds
+    of keys, every Arabic word's skeleton, and building the union of a range's keys cost more
+    than the whole lookup."""
     if k1 - k0 == 1:
         keys = other_keys[k0]
         return sum(required[k] for k in required.keys() & keys)
-    units = other_keys[k0:k1]
-    return sum(w for k, w in required.items() if any(k in keys for keys in units))
+    present = required.keys() & other_keys[k0]
+    for k in range(k0 + 1, k1):
+        present |= required.keys() & other_keys[k]
+    return sum(required[k] for k in present)
 
 
 def _spread(anchors: list[Anchors], other_keys: list[set]) -> list[dict]:
