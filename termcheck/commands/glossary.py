@@ -12,7 +12,7 @@ from termcheck.commands import common
 
 glossary_app = typer.Typer(
     name="glossary",
-    help="Validate a glossary (TC001-TC006) or print its statistics.",
+    help="Validate a glossary (TC001-TC006), print its statistics, or mine one from existing copy.",
     no_args_is_help=True,
 )
 
