@@ -79,10 +79,10 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     for form in concept.forms(lang):
         content = form_words(form.text, lang)
-        if content and any(_related(content[-1], t, lang) for t in words):
+        if content and _related_in(content[-1], words, lang):
             return True
         head = _construct_head(content, said) if lang == "ar" else None
-        if head and any(_lemmas(head, lang) & _lemmas(t, lang) for t in words):
+        if head and _lemmas(head, lang) & _target_lemmas(words, lang):
             return True
     return False
 
@@ -107,15 +107,15 @@ def by_transliterated_word(concept: Concept, source_text: str, target_text: str,
 def by_parts(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
              rendered: Collection[str]) -> bool:
     """A compound rendered by a listed part and the words the compound adds to it."""
-    words = [_lemmas(w, lang) for w in _target_words(target_text)]
     for part_text, part in _parts(matcher, source_text):
         if part.key not in rendered or part.key == concept.key:
             continue
+        lemmas = _target_lemmas(_target_words(target_text), lang)
         rest = source_text.replace(part_text, " ", 1)
         said = len(content_words(rest, "ar" if lang == "en" else "en"))
         for form in concept.forms(lang):
             added = [_lemmas(w, lang) for w in _without_part(form_words(form.text, lang), part, lang)]
-            if all(any(w & t for t in words) for w in added[:said]):
+            if all(w & lemmas for w in added[:said]):
                 return True
     return False
 
@@ -140,6 +140,7 @@ def _without_part(words: list[str], part: Concept, lang: str) -> list[str]:
     return best
 
 
+@lru_cache(maxsize=65536)
 def _lemmas(word: str, lang: str) -> frozenset[str]:
     """The dictionary spellings a word may stand for: Arabic clitics, article and inflection taken
     off (text.arabic.readings; حالات is حالة), English plural -s."""
@@ -218,6 +219,20 @@ def _construct_head(content: list[str], said: int) -> str | None:
     if not complement.startswith(tuple(ARTICLE_PREFIXES)) or head.startswith(tuple(ARTICLE_PREFIXES)):
         return None
     return head
+
+
+def _related_in(word: str, words: frozenset[str], lang: str) -> bool:
+    """Whether one of `words` (a target's, cached) is related to `word`."""
+    if lang == "ar":
+        from termcheck.text.arabic import share_root_with_any
+
+        return share_root_with_any(word, words)
+    return any(same_stem(word, t) for t in words)
+
+
+@lru_cache(maxsize=16)
+def _target_lemmas(words: frozenset[str], lang: str) -> frozenset[str]:
+    return frozenset().union(*(_lemmas(w, lang) for w in words))
 
 
 def _related(word: str, other: str, lang: str) -> bool:

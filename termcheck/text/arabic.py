@@ -243,6 +243,28 @@ def share_root(a: str, b: str) -> bool:
     return False
 
 
+def share_root_with_any(word: str, others: frozenset[str]) -> bool:
+    """share_root(word, o) for some o in `others`, with the skeletons of `others` taken once per set
+    (a unit's target words are asked about many terms)."""
+    skeletons = _skeletons(word)
+    pool = _pool(others)
+    if skeletons & pool:
+        return True
+    for x in skeletons:
+        for y in pool:
+            if len(x) < len(y):
+                if len(x) >= 3 and _subsequence(x, y):
+                    return True
+            elif len(y) >= 3 and len(y) < len(x) and _subsequence(y, x):
+                return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _pool(words: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*(_skeletons(w) for w in words))
+
+
 def broken_plural_pair(a: str, b: str) -> bool:
     """Whether one word is the other with an alef after its second letter: the mafāʿil / faʿāʿil
     broken plural of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر). The one
