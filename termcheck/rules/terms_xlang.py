@@ -318,7 +318,7 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
     best: tuple[float, Span] | None = None
     for start, end in spans:
         tokens = [t for t in token_re.finditer(text, start, end)]
-        token_keys = [_key(t.group(), lang, matcher) for t in tokens] if lang == "ar" else None
+        token_keys = [_token_key(t.group(), matcher) for t in tokens] if lang == "ar" else None
         window_keys: dict[tuple[int, int], str | None] = {}
         for form_key, size in form_keys:
             for n in {max(1, size - 1), size, size + 1}:
@@ -375,6 +375,17 @@ def _word_skeleton(word: str) -> str:
     from termcheck.align.skeleton import arabic_skeleton
 
     return arabic_skeleton(word)
+
+
+def _token_key(token: str, matcher) -> str:
+    """_key of one Arabic word, remembered per glossary (words recur across units and forms)."""
+    keys = matcher.cache.setdefault("fuzzy.token_keys", {})
+    key = keys.get(token)
+    if key is None:
+        if len(keys) > 200_000:
+            keys.clear()  # bounded: a huge input must not grow it without end
+        key = keys[token] = _key(token, "ar", matcher)
+    return key
 
 
 def _key(text: str, lang: str, matcher) -> str:
