@@ -4,6 +4,7 @@
 `termcheck` under `/usr/bin/time -v`. The issue's goal is a peak RSS of at most 4x the input; the
 ratio is printed next to each run. Sparse inputs are what real copy looks like (one finding per
 100 lines); the dense ones (a finding in every sentence) show the cost per finding.
+`--emit [N]` times each report format alone on N findings (default 1,000,000).
 """
 
 from __future__ import annotations
@@ -82,8 +83,43 @@ def run(name: str, files: dict[str, str], argv: list[str], timeout: int) -> str:
                 f"({rss / max(size, 1):4.1f}x)  report {out_size / 1e6:7.1f} MB{problem}")
 
 
+def emitters(count: int) -> None:
+    """Each report format on `count` synthetic findings (one per line of a generated text), written
+    to /dev/null: seconds and the peak of Python memory while writing (tracemalloc)."""
+    import tracemalloc
+
+    from termcheck.commands.common import write_output
+    from termcheck.model import Document, Finding, Fix, Severity
+    from termcheck.report import jsonfmt, sarif, text
+
+    line = _EN_TERM
+    doc = Document("d.md", line * count, "en")
+    findings = [Finding("TC101", Severity.ERROR, doc.location(i * len(line), i * len(line) + 16), "Kataib Hizbollah",
+                        "'Kataib Hizbollah' is a forbidden form; the house form is 'Kataib Hezbollah'",
+                        expected="Kataib Hezbollah", concept="kataib-hezbollah",
+                        fix=Fix(i * len(line), i * len(line) + 16, "Kataib Hezbollah")) for i in range(count)]
+    sources = {"d.md": doc.text}
+    # (render where stream is missing: PYTHONPATH=<older checkout> measures the emitters before streaming)
+    formats = {
+        "json": lambda: getattr(jsonfmt, "stream", jsonfmt.render)(findings, 1, sources=sources),
+        "sarif": lambda: getattr(sarif, "stream", sarif.render)(findings, 1),
+        "text": lambda: getattr(text, "stream", text.render)(findings, 1, sources),
+    }
+    for name, make in formats.items():
+        tracemalloc.start()
+        started = time.perf_counter()
+        write_output(make(), os.devnull)
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"emit {name:6} {count:,} findings: {seconds:6.1f} s, peak {peak / 1e6:7.1f} MB while writing", flush=True)
+
+
 def main() -> int:
     names = sys.argv[1:]
+    if names[:1] == ["--emit"]:
+        emitters(int(names[1]) if len(names) > 1 else 1_000_000)
+        return 0
     timeout = 300
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}", flush=True)
     for name, (files, argv) in inputs().items():
