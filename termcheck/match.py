@@ -39,7 +39,9 @@ from termcheck.text.arabic import (
     ARABIC_WORD,
     ARTICLE,
     ARTICLE_PREFIXES,
+    CASE_FORMS,
     LAM_ARTICLE,
+    OBLIQUE_FORMS,
     PROCLITICS,
     TA_MARBUTA,
     Analyzer,
@@ -142,6 +144,8 @@ class Matcher:
             self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
             for lemma in self._phrases:
                 self._first_cores.add_word(stem_core(lemma))
+                for case_form in CASE_FORMS.get(lemma, ()):
+                    self._first_cores.add_word(case_form)  # أبي, أبا for أبو
             if self._phrases:
                 self._first_cores.make_automaton()
         finally:
@@ -256,7 +260,10 @@ class Matcher:
                         continue  # a name with the article takes no tanween: أردنا (we wanted) is not الأردن
                     if last_end < len(s) and s[last_end].isalnum():
                         continue
-                    yield self._phrase_match(start, last_end, reading, rest, phrase)
+                    candidate = self._phrase_match(start, last_end, reading, rest, phrase)
+                    if s[start + len(reading.prefix):end] in OBLIQUE_FORMS:
+                        candidate = (*candidate[:4], False)  # أبي for أبو: the term in another case
+                    yield candidate
 
     @staticmethod
     def _phrase_match(start: int, end: int, reading, rest: list, phrase: _Phrase):

@@ -207,3 +207,11 @@ def test_a_defective_noun_listed_with_its_tanween_matches_whole_and_short():
     matcher = Matcher(glossary(concept("contagious", en_p="contagious", ar_p="معدٍ")))
     text = "المرض المعدي، مرض معدٍ، أمراض معدية، معد"
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["معدي", "معدٍ", "معدية", "معد"]
+
+
+def test_abu_in_the_genitive_and_accusative_is_the_listed_name_in_another_case():
+    matcher = Matcher(glossary(concept("muhandis", en_p="Abu Mahdi al-Muhandis", ar_p="أبو مهدي المهندس")))
+    text = "قال أبو مهدي المهندس، ومقتل أبي مهدي المهندس، ورأى أبا مهدي المهندس، ولأبي مهدي المهندس، وأبيه"
+    assert [(text[m.start:m.end], m.start, m.exact) for m in matcher.find(text)] == [
+        ("أبو مهدي المهندس", 4, True), ("أبي مهدي المهندس", 28, False),
+        ("أبا مهدي المهندس", 51, False), ("أبي مهدي المهندس", 71, False)]

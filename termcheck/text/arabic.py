@@ -108,6 +108,14 @@ _PREFIX_LENGTHS = sorted({len(p) for p in _PREFIX_SET})
 _SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIX_SET} | {0})
 
 
+# Two of the five nouns (الأسماء الخمسة) write their case as a long vowel: أبو / أبا / أبي, أخو /
+# أخا / أخي (نقل عن أبي مهدي المهندس). The nominative is the lemma; normalized spellings.
+CASE_FORMS = {"\u0627\u0628\u0648": ("\u0627\u0628\u0627", "\u0627\u0628\u064a"),
+              "\u0627\u062e\u0648": ("\u0627\u062e\u0627", "\u0627\u062e\u064a")}
+_NOMINATIVE = {form: lemma for lemma, forms in CASE_FORMS.items() for form in forms}
+OBLIQUE_FORMS = frozenset(_NOMINATIVE)
+
+
 def readings(word: str) -> list[Reading]:
     """Every reading of a normalized word, least stripped first (the word itself comes first).
 
@@ -133,6 +141,8 @@ def readings(word: str) -> list[Reading]:
                 found.append(Reading(prefix, stem[:-1] + TA_MARBUTA, suffix, article))  # خصوصيتك
             if suffix not in _TA_SUFFIXES:
                 found.append(Reading(prefix, stem, suffix, article))
+            if not suffix and stem in _NOMINATIVE:
+                found.append(Reading(prefix, _NOMINATIVE[stem], suffix, article))  # أبي: أبو in the genitive
     found.sort(key=lambda r: r.stripped)
     return found
 
