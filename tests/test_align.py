@@ -303,3 +303,16 @@ def test_rejoined_paragraphs_pair_their_sentences_when_an_anchor_is_shared():
     assert ((1,), (1,)) in pairs(alignment.paragraph_beads)
     assert ((1,), (1,)) in pairs(alignment.sentence_beads)
     assert ((), (2,)) in pairs(alignment.sentence_beads) and ((), (3,)) in pairs(alignment.sentence_beads)
+
+
+def test_the_band_widens_only_around_the_rows_where_the_path_pressed():
+    from termcheck.align import dp
+
+    widths = dp._widened([8] * 200, [100], 199)
+    assert widths[100 - dp.PRESS_RADIUS] == widths[100 + dp.PRESS_RADIUS] == dp.MAX_WIDTH
+    assert widths[100 - dp.PRESS_RADIUS - 1] == widths[100 + dp.PRESS_RADIUS + 1] == 8
+    # a centre line far off the true diagonal still ends on it: re-centred, then widened
+    n = 300
+    path = dp.align(n, n, ((1, 1), (1, 0), (0, 1)), lambda i0, i1, j0, j1, limit=0: 0.0 if (i1 - i0, j1 - j0) == (1, 1) and i0 == j0 else 5.0,
+                    centre=lambda i: max(0.0, i - 12.0))
+    assert [(b.source, b.target) for b in path] == [((i,), (i,)) for i in range(n)]

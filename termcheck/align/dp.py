@@ -3,11 +3,15 @@
 Only cells within `width` of a centre line are filled (the centre comes from the length diagonal
 corrected by anchor pairs, see termcheck.align.band). If the best path runs along the band's edge
 the band was too narrow there: the band is first re-centred on the path found, and if the new
-path still presses on an edge the width doubles, up to MAX_WIDTH (or the full matrix when that is
-smaller). Only beads with both sides count as pressing: a detour of one-sided beads (k 1-0 then k
-0-1 instead of k poor 1-1 beads) that touches the edge and comes back is already inside the band;
-counting it made the band double up to 64 on the 2,000-sentence bench pair, at 4 times the cost. Rows are plain lists offset by the row's first column, which keeps 2,000 x 2,400
-sentences to a few hundred thousand cells instead of 4.8 million.
+path still presses on an edge the band takes MAX_WIDTH within PRESS_RADIUS rows of each place it
+pressed (the rest keeps its width), at most MAX_FILLS fills in all. Only beads with both sides
+count as pressing: a detour of one-sided beads (k 1-0 then k 0-1 instead of k poor 1-1 beads)
+that touches the edge and comes back is already inside the band; counting it made the band double
+up to 64 on the 2,000-sentence bench pair, at 4 times the cost. Widening the whole band, as it
+did before, made long texts superlinear (somewhere in a long text the path presses: a Markdown
+list of 8,000 items took 4 times as long as one of 4,000); local widening and the fill limit keep
+the work linear. Rows are offset by the row's first column, which keeps 2,000 x 2,400 sentences to
+a few hundred thousand cells instead of 4.8 million.
 
 Confidence of a bead: at the cell where the bead ends, the margin between the best and the
 second-best way to get there (in nats) gives 1 - exp(-margin) / 2, i.e. 0.5 when two choices tie
@@ -26,6 +30,8 @@ from termcheck.model import Bead
 _INF = float("inf")
 FULL_MATRIX_CELLS = 6_000  # smaller problems are filled completely
 MAX_WIDTH = 64  # the band stops widening here
+PRESS_RADIUS = 32  # rows around a pressing point that get the widest band
+MAX_FILLS = 4  # fills of one programme: initial, re-centred, widened where it pressed, once more
 
 
 def align(
@@ -47,23 +53,41 @@ def align(
     if centre is None:
         centre = lambda i: i * m / n if n else 0.0  # noqa: E731
     full = (n + 1) * (m + 1) <= FULL_MATRIX_CELLS
+    widths = [width] * (n + 1)
     recentred = False
+    fills = 0
     while True:
-        if full or width >= max(n, m):
+        if full or min(widths) >= max(n, m):
             lo, hi = [0] * (n + 1), [m] * (n + 1)
             full = True
         else:
-            lo, hi = _band(n, m, centre, width)
+            lo, hi = _band(n, m, centre, widths)
         path = _fill(n, m, shapes, cost, lo, hi)
-        if path is not None and (full or width >= MAX_WIDTH or not _touches_edge(path, lo, hi, m)):
+        pressing = [] if path is None or full else _pressing_rows(path, lo, hi, m)
+        fills += 1
+        if path is not None and (fills >= MAX_FILLS or all(widths[i] >= MAX_WIDTH for i in pressing)):
             break
         if path is not None and not recentred:
-            centre = _path_centre(path)  # follow the path found; widen only if it still presses
+            centre = _path_centre(path)  # follow the path found once; then widen where it presses
             recentred = True
+        elif path is None:
+            widths = [w * 2 for w in widths]
         else:
-            width *= 2
-            recentred = False
+            widths = _widened(widths, pressing, n)
     return _beads(path, fit)
+
+
+def _widened(widths: list[int], rows: list[int], n: int) -> list[int]:
+    """MAX_WIDTH within PRESS_RADIUS rows of each row where the path pressed the edge.
+
+    Doubling the whole band made a long text slower per line the longer it was: somewhere in
+    8,000 paragraphs the path presses, and every row paid for it (a 2x longer list took 4x).
+    """
+    widths = list(widths)
+    for i in rows:
+        for r in range(max(0, i - PRESS_RADIUS), min(n, i + PRESS_RADIUS) + 1):
+            widths[r] = MAX_WIDTH
+    return widths
 
 
 def bead_centre(beads: list[Bead]) -> Callable[[int], float]:
@@ -93,13 +117,13 @@ def _path_centre(path) -> Callable[[int], float]:
     return centre
 
 
-def _band(n: int, m: int, centre: Callable[[int], float], width: int) -> tuple[list[int], list[int]]:
+def _band(n: int, m: int, centre: Callable[[int], float], widths: list[int]) -> tuple[list[int], list[int]]:
     lo = [0] * (n + 1)
     hi = [0] * (n + 1)
     for i in range(n + 1):
         c = centre(i)
-        lo[i] = max(0, min(m, int(math.floor(c)) - width))
-        hi[i] = max(0, min(m, int(math.ceil(c)) + width))
+        lo[i] = max(0, min(m, int(math.floor(c)) - widths[i]))
+        hi[i] = max(0, min(m, int(math.ceil(c)) + widths[i]))
     lo[0], hi[n] = 0, m
     for i in range(1, n + 1):  # monotone bounds keep every row reachable from the one before
         lo[i] = max(lo[i], lo[i - 1])
@@ -174,15 +198,17 @@ def _fill(n, m, shapes, cost, lo, hi):
     return path
 
 
-def _touches_edge(path, lo, hi, m) -> bool:
-    """A bead with both sides ends on the band's edge (one-sided beads that reach it are a detour
-    the band already holds: the path comes back, or goes on along the edge with a real bead)."""
+def _pressing_rows(path, lo, hi, m) -> list[int]:
+    """Rows where a bead with both sides ends on the band's edge (one-sided beads that reach it
+    are a detour the band already holds: the path comes back, or goes on along the edge with a
+    real bead)."""
+    rows = []
     for i0, i, j0, j, _, _ in path:
         if i0 == i or j0 == j:
             continue
         if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
-            return True
-    return False
+            rows.append(i)
+    return rows
 
 
 def _beads(path, fit) -> list[Bead]:
