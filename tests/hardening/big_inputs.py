@@ -51,7 +51,7 @@ def inputs() -> dict[str, tuple[dict[str, str], list[str]]]:
         "lint-1M-findings-sarif": ({"d.md": dense}, ["lint", "d.md", "-g", "g.csv", "--format", "sarif", "-o", "out.sarif"]),
         "lint-1M-findings-text": ({"d.md": dense}, ["lint", "d.md", "-g", "g.csv", "-o", "out.txt"]),
         "check-1M-lines": ({"m.md": million, "ma.md": million_ar},
-                           ["check", "ma.md", "m.md", "-g", "g.csv", "-o", "out.txt"]),
+                           ["check", "ma.md", "m.md", "-g", "g.csv", *big, "-o", "out.txt"]),
         "check-50MB-one-line": ({"w.md": mb50, "wa.md": mb50_ar},
                                 ["check", "wa.md", "w.md", "-g", "g.csv", *big, "-o", "out.txt"]),
     }
