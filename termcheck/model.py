@@ -172,7 +172,7 @@ class Document:
         return Location(self.path, start, end, line, col, end_line, end_col)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A span [start, end) of a document's text; lines and columns are 1-based characters.
 
@@ -222,7 +222,7 @@ class Applicability(str, Enum):
     DISPLAY = "display-only"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace text[start:end] of the finding's document with `replacement`."""
 
@@ -232,7 +232,7 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     severity: Severity
