@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import subprocess
 import sys
 
@@ -56,3 +58,19 @@ def run_termcheck(*args: str, cwd=None) -> subprocess.CompletedProcess:
     """Run `python -m termcheck ARGS` in a subprocess (a real start, real exit code)."""
     return subprocess.run([sys.executable, "-m", "termcheck", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=120)
+
+
+@functools.lru_cache(maxsize=8)
+def matcher_for(glossary_csv: str):
+    """A Matcher of a glossary given as CSV text, built once per text (property tests run many examples)."""
+    import tempfile
+
+    from termcheck.glossary import load_glossary
+    from termcheck.match import Matcher
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "g.csv")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(glossary_csv)
+        return Matcher(load_glossary(path))
+

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from termcheck.commands.common import read_checked
 from termcheck.fix import fix_files, wanted
-from termcheck.glossary import load_glossary
 from termcheck.lint import lint_document
 from termcheck.match import Matcher
+from tests.helpers import matcher_for
 
 GLOSSARY = (
     "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
@@ -43,15 +43,9 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(FIXABLE), st
                  min_size=1, max_size=40).map("".join)
 variants = st.sampled_from(["as-is", "nfd", "tatweel"])
 
-_MATCHER: list[Matcher] = []
-
 
 def matcher(tmp_path_factory) -> Matcher:
-    if not _MATCHER:
-        path = tmp_path_factory.mktemp("glossary") / "g.csv"
-        path.write_text(GLOSSARY, encoding="utf-8")
-        _MATCHER.append(Matcher(load_glossary(str(path))))
-    return _MATCHER[0]
+    return matcher_for(GLOSSARY)
 
 
 def lint_file(path: str, encoding: str | None, tmp_path_factory):

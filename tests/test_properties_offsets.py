@@ -14,9 +14,9 @@ import json
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from termcheck.glossary import load_glossary
 from termcheck.lint import lint_document
 from termcheck.match import Matcher
+from tests.helpers import matcher_for
 from termcheck.model import Document
 from termcheck.report import jsonfmt
 from termcheck.report import text as text_report
@@ -41,15 +41,9 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(PIECES[:18])
                            st.sampled_from(LINE_ENDS)),
                  max_size=60).map("".join)
 
-_MATCHER: list[Matcher] = []
-
 
 def matcher(tmp_path_factory) -> Matcher:
-    if not _MATCHER:
-        path = tmp_path_factory.mktemp("glossary") / "g.csv"
-        path.write_text(GLOSSARY, encoding="utf-8")
-        _MATCHER.append(Matcher(load_glossary(str(path))))
-    return _MATCHER[0]
+    return matcher_for(GLOSSARY)
 
 
 def offset_of(text: str, line: int, column: int) -> int:
