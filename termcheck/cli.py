@@ -82,6 +82,7 @@ def _root(
     max_term_length: str = _limit("term_length"),
     max_units: str = _limit("units"),
     max_files: str = _limit("files"),
+    max_segment_words: str = _limit("segment_words"),
 ) -> None:
     pass
 

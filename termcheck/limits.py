@@ -23,6 +23,7 @@ class Limits:
     term_length: int = 500  # characters of one glossary form
     units: int = 1_000_000  # translation units of one run
     files: int = 100_000  # files of one run
+    segment_words: int = 10_000  # words of one segment `score` compares (TER's search grows with its square)
 
     @staticmethod
     def option(name: str) -> str:

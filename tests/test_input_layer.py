@@ -155,3 +155,15 @@ def test_automaton_windows_find_exactly_what_one_pass_finds(monkeypatch):
         for _ in range(300):
             text = "".join(rng.choice("abكتائ") for _ in range(rng.randint(0, 40)))
             assert list(match._iter_windows(automaton, text)) == list(automaton.iter(text))
+
+
+def test_score_refuses_a_segment_past_the_word_limit_in_one_line(tmp_path, monkeypatch, capsys):
+    from helpers import run_cli
+
+    monkeypatch.setattr(LIMITS, "segment_words", LIMITS.segment_words)  # restored after the test
+    (tmp_path / "h.txt").write_text("a b c\none two three four five\n", encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "score", str(tmp_path / "h.txt"), str(tmp_path / "h.txt"),
+                             "--max-segment-words", "4")
+    assert (code, out) == (2, "")
+    assert err == (f"termcheck: error: {tmp_path / 'h.txt'}:2:1: a segment of 5 words "
+                   "(limit 4 words; --max-segment-words raises it)\n")

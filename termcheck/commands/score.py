@@ -43,6 +43,8 @@ def score(
         )
     if not hyp:
         raise InputError(f"{hypotheses}: no segments to score")
+    _check_segment_lengths(hypotheses, hyp)
+    _check_segment_lengths(references, ref)
     scores = corpus_scores(hyp, ref, tokenize=tokenize)
     if fmt is common.OutputFormat.json:
         data = {
@@ -56,6 +58,16 @@ def score(
     else:
         lines = [f"{s.text}\n  signature: {s.signature}" for s in scores]
         common.write_output(f"{len(hyp)} segments\n" + "\n".join(lines) + "\n", output)
+
+
+def _check_segment_lengths(path: str, segments: list[str]) -> None:
+    """A segment past --max-segment-words is refused: TER's shift search would not end in memory."""
+    from termcheck.limits import LIMITS, too_large
+
+    for number, segment in enumerate(segments, start=1):
+        words = len(segment.split())
+        if words > LIMITS.segment_words:
+            raise too_large(f"{path}:{number}:1", f"a segment of {words:,} words", "segment_words", "words")
 
 
 def register(app: typer.Typer) -> None:
