@@ -126,7 +126,7 @@ def _without_part(words: list[str], part: Concept, lang: str) -> list[str]:
     فيروس كورونا the part فيروس كورونا takes the second فيروس, and الفيروس stays the compound's)."""
     best = words
     for form in part.forms(lang):
-        left = form_words(form.text, lang)
+        left = list(form_words(form.text, lang))
         kept = []
         for word in reversed(words):
             match = next((i for i, p in enumerate(left) if _related(word, p, lang)), None)
@@ -163,13 +163,13 @@ def in_other_number(found: str, concept: Concept, lang: str) -> bool:
 
 
 def _word_for_word(found_words: list[str], form_words: list[str]) -> bool:
-    from termcheck.text.arabic import ARTICLE_PREFIXES, broken_plural_pair
+    from termcheck.text.arabic import broken_plural_pair, has_article
 
     if len(found_words) != len(form_words):
         return False
-    definite = [w.startswith(tuple(ARTICLE_PREFIXES)) for w in found_words]
+    definite = [has_article(w) for w in found_words]
     for a, b, a_definite in zip(found_words, form_words, definite):
-        if b.startswith(tuple(ARTICLE_PREFIXES)) and not a_definite and any(definite):
+        if has_article(b) and not a_definite and any(definite):
             return False  # one article cannot go alone: منظمة لصحة العالمية is a misspelling
         la, lb = _lemmas(a, "ar"), _lemmas(b, "ar")
         if not la & lb and not any(broken_plural_pair(x, y) for x in la for y in lb):
@@ -201,22 +201,24 @@ def content_words(text: str, lang: str) -> list[str]:
             if w not in FUNCTION_WORDS and w not in EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
 
 
-def form_words(form: str, lang: str) -> list[str]:
-    """content_words of a glossary form, a defective noun restored (معدٍ is معدي: text.arabic)."""
+@lru_cache(maxsize=65536)
+def form_words(form: str, lang: str) -> tuple[str, ...]:
+    """content_words of a glossary form, a defective noun restored (معدٍ is معدي: text.arabic);
+    once per form, not once per source mention."""
     from termcheck.text.arabic import restore_manqus
 
-    return content_words(restore_manqus(form) if lang == "ar" else form, lang)
+    return tuple(content_words(restore_manqus(form) if lang == "ar" else form, lang))
 
 
 def _construct_head(content: list[str], said: int) -> str | None:
     """The head of a two-word construct (انتقال | المرض: the head without the article, the
     complement with it) that renders a one-word source term; else None."""
-    from termcheck.text.arabic import ARTICLE_PREFIXES
+    from termcheck.text.arabic import has_article
 
     if said != 1 or len(content) != 2:
         return None
     head, complement = content
-    if not complement.startswith(tuple(ARTICLE_PREFIXES)) or head.startswith(tuple(ARTICLE_PREFIXES)):
+    if not has_article(complement) or has_article(head):
         return None
     return head
 

@@ -89,6 +89,11 @@ def strip_article(word: str) -> str:
     return word
 
 
+def has_article(word: str) -> bool:
+    """The word begins with the article, alone or after proclitics (الصحة, بالصحة, للصحة)."""
+    return word.startswith(_ARTICLE_GROUP)
+
+
 def strip_proclitics(word: str) -> str:
     """A word without its proclitics and article, when at least three letters remain (لقاحات ->
     لقاحات, والفيروس -> فيروس, وفيروس -> فيروس). Lexicon-free, so a bare one-letter proclitic is only
@@ -245,27 +250,22 @@ def share_root(a: str, b: str) -> bool:
     another, or (three letters or more) stands inside it in order. انتشار and نشروا, تفشي and
     تفشت, مرض and أمراض share one; بحث and تفتيش, خصوصية and سرية do not. A loose test, used only to
     excuse a common term rendered by a derived or broken form, never to report anything."""
-    for x in _skeletons(a):
-        for y in _skeletons(b):
-            short, long = (x, y) if len(x) <= len(y) else (y, x)
-            if short == long or (len(short) >= 3 and _subsequence(short, long)):
-                return True
-    return False
+    return _skeletons_related(_skeletons(a), _skeletons(b))
 
 
 def share_root_with_any(word: str, others: frozenset[str]) -> bool:
     """share_root(word, o) for some o in `others`, with the skeletons of `others` taken once per set
     (a unit's target words are asked about many terms)."""
-    skeletons = _skeletons(word)
-    pool = _pool(others)
-    if skeletons & pool:
+    return _skeletons_related(_skeletons(word), _pool(others))
+
+
+def _skeletons_related(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    if xs & ys:
         return True
-    for x in skeletons:
-        for y in pool:
-            if len(x) < len(y):
-                if len(x) >= 3 and _subsequence(x, y):
-                    return True
-            elif len(y) >= 3 and len(y) < len(x) and _subsequence(y, x):
+    for x in xs:
+        for y in ys:
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if len(short) >= 3 and len(short) < len(long) and _subsequence(short, long):
                 return True
     return False
 
