@@ -449,3 +449,24 @@ def _included(path: str, walked: str, config: Config) -> bool:
 
 def _excluded(path: str, walked: str, config: Config) -> bool:
     return bool(config.exclude) and matches_any(_anchored(path, walked, config), config.exclude)
+
+
+def paired_files(source: str, target: str, config: Config, doing: str) -> list[tuple[str, str]]:
+    """[(source file, target file)]: the two files, or the files of two folders paired by relative
+    path (a file without its partner is a warning that ends '...; not <doing>')."""
+    if os.path.isdir(source) != os.path.isdir(target):
+        raise InputError(f"{source} and {target}: give two files or two folders, not one of each")
+    if not os.path.isdir(source):
+        return [(source, target)]
+    targets = {os.path.relpath(p, target): p for p in collect_files([target], config)}
+    pairs = []
+    for path in collect_files([source], config):
+        match = targets.pop(os.path.relpath(path, source), None)
+        if match is None:
+            print(f"termcheck: warning: {path}: no file with the same name under {target}; not {doing}", file=sys.stderr)
+        else:
+            pairs.append((path, match))
+    for path in targets.values():
+        print(f"termcheck: warning: {path}: no file with the same name under {source}; not {doing}", file=sys.stderr)
+    return pairs
+

@@ -121,26 +121,10 @@ def _check_one(source: str, target: str, source_lang: str | None, target_lang: s
 
 def _pairs(source: str, target: str, config) -> list[tuple[str, str]]:
     """[(source file, target file)]: the two files, or the files of two folders paired by relative path."""
-    import os
-    import sys
-
-    from termcheck.config import collect_files
+    from termcheck.config import paired_files
     from termcheck.model import InputError
 
-    if os.path.isdir(source) != os.path.isdir(target):
-        raise InputError(f"{source} and {target}: give two files or two folders, not one of each")
-    if not os.path.isdir(source):
-        return [(source, target)]
-    targets = {os.path.relpath(p, target): p for p in collect_files([target], config)}
-    pairs = []
-    for path in collect_files([source], config):
-        match = targets.pop(os.path.relpath(path, source), None)
-        if match is None:
-            print(f"termcheck: warning: {path}: no file with the same name under {target}; not checked", file=sys.stderr)
-        else:
-            pairs.append((path, match))
-    for path in targets.values():
-        print(f"termcheck: warning: {path}: no file with the same name under {source}; not checked", file=sys.stderr)
+    pairs = paired_files(source, target, config, "checked")
     if not pairs:
         raise InputError(f"{source} and {target}: no files with the same relative path to check as pairs")
     return pairs

@@ -8,7 +8,6 @@ streams; `progress(files_done, files_total)` is told after each file.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 
@@ -19,7 +18,7 @@ from termcheck.model import InputError
 
 def plan(paths: list[str], unit_paths: list[str], config) -> tuple[list[tuple[str, str]], list[str]]:
     """([(source file, target file)], [localization file]) for the command-line inputs."""
-    from termcheck.config import collect_files
+    from termcheck.config import paired_files
     from termcheck.formats import localization_files
 
     units = [p for p in paths if p.lower().endswith(LOCALIZATION_SUFFIXES)]
@@ -29,18 +28,7 @@ def plan(paths: list[str], unit_paths: list[str], config) -> tuple[list[tuple[st
                          "(localization files end in .po, .mo, .xlf, .xliff or .tmx; folders of them go after --units)")
     pairs: list[tuple[str, str]] = []
     for source, target in zip(texts[::2], texts[1::2]):
-        if os.path.isdir(source) != os.path.isdir(target):
-            raise InputError(f"{source} and {target}: give two files or two folders, not one of each")
-        if not os.path.isdir(source):
-            pairs.append((source, target))
-            continue
-        targets = {os.path.relpath(p, target): p for p in collect_files([target], config)}
-        for path in collect_files([source], config):
-            match = targets.pop(os.path.relpath(path, source), None)
-            if match is None:
-                print(f"termcheck: warning: {path}: no file with the same name under {target}; not mined", file=sys.stderr)
-            else:
-                pairs.append((path, match))
+        pairs += paired_files(source, target, config, "mined")
     units += localization_files(unit_paths, config) if unit_paths else []
     if not pairs and not units:
         raise InputError("nothing to mine: give article pairs (SOURCE TARGET) or localization files")
