@@ -4,6 +4,8 @@ All forms go into one automaton keyed by their normalized text. A raw hit is kep
 boundaries. English possessives ('s) and hyphenated compounds (Hezbollah-backed) need nothing
 special: ' and - are not word characters. English forms also match their regular plural (passwords,
 outbreaks, policies), and lower-case forms their hyphen/space twin (hand-washing, hand washing).
+A hyphen between a word and a number is a space too, in both languages (كوفيد-19 is كوفيد 19,
+COVID-19 is COVID 19): copy writes both, and neither is another name.
 
 Arabic forms made of Arabic words only are matched word by word instead (`_arabic_candidates`):
 each word of the text is read against the glossary's lemmas (its words without the article) by
@@ -59,6 +61,7 @@ _ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
 _LONGEST_PREFIX = max(map(len, _ARTICLE_PREFIXES))
 _HAS_ARABIC = re.compile("[\u0621-\u064a]")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z0-9.& -]*[A-Z0-9]\.?")
+_WORD_NUMBER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 _CASE_SENSITIVE, _STRICT = 1, 2  # flags of an automaton key
 _FEMININE_PLURAL = "\u0627\u062a"  # ات
 
@@ -175,6 +178,9 @@ class Matcher:
         for twin, entry in twins:  # a twin never shadows a form the glossary lists itself
             if twin not in forms or all(e.inflected for e in forms[twin]):
                 forms.setdefault(twin, []).append(entry)
+        for entries in forms.values():  # a listed form first: the first entry says if a hit is exact
+            if entries[0].inflected and not entries[-1].inflected:
+                entries.sort(key=lambda e: e.inflected)
         return forms, phrases
 
     def key(self, form: str) -> str:
@@ -237,7 +243,7 @@ class Matcher:
                 yield start - 1, end, elided, flags, True
             full = tuple(e for e in arabic if prefix in e.prefixes)
             if full:
-                yield start, end, full, flags, True
+                yield start, end, full, flags, not full[0].inflected
 
     def _arabic_candidates(self, s: str):
         """Arabic phrases matched lemma by lemma (see the module docstring).
@@ -301,6 +307,10 @@ def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dic
     if term.lang == "en":
         twins.extend((twin, Entry(concept, term, inflected=True, false_friend=false_friend))
                      for twin in _english_twins(key, term.text))
+    if "-" in key and (spaced := _WORD_NUMBER_HYPHEN.sub(" ", key)) != key:
+        # Another spelling of the form, not an inflection: it joins the forms of the key.
+        forms.setdefault(spaced, []).append(Entry(concept, term, False, prefixes, inflected=True,
+                                                  false_friend=false_friend))
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")

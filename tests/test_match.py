@@ -133,6 +133,20 @@ def test_english_plurals_and_hyphen_space_twins():
     ]
 
 
+def test_a_hyphen_between_a_word_and_a_number_is_also_a_space():
+    m = Matcher(glossary(concept("covid", en_p="COVID-19", ar_p="كوفيد-19"),
+                         concept("covid-disease", ar_p="كوفيد 19")))
+    found = [(text[x.start:x.end], [c.key for c in x.concepts], x.exact)
+             for text in ("وباء كوفيد 19", "بكوفيد 19", "COVID 19 cases", "كوفيد-19", "COVID19")
+             for x in m.find(text)]
+    assert found == [
+        ("كوفيد 19", ["covid-disease", "covid"], True),  # a listed form first: the hit is exact
+        ("كوفيد 19", ["covid-disease", "covid"], True),
+        ("COVID 19", ["covid"], False),
+        ("كوفيد-19", ["covid"], True),
+    ]
+
+
 def test_all_capital_forms_match_case_sensitively():
     assert inflected("who said it? The WHO said it; WHO's staff") == [
         ("WHO", "who", True),

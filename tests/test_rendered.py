@@ -3,7 +3,8 @@ must still report; TC202's 'same name in another number'; TC203's acronyms and s
 
 from termcheck.match import Matcher
 from termcheck.rules.rendered import in_other_number, rendered_otherwise
-from termcheck.rules.terms_xlang import named_by_acronym, unexpected
+from termcheck.rules.rendered import named_by_acronym
+from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
 from tests.helpers import concept, glossary
 
@@ -18,7 +19,14 @@ WHO = concept("who", en_p="WHO", ar_p="منظمة الصحة العالمية")
 SEVERE = concept("severe-outbreak", en_p="Severe outbreak", ar_p="التفشي الشديد")
 SARS = concept("sars", en_p="severe acute respiratory syndrome", ar_p="المتلازمة التنفسية الحادة الشديدة")
 WUHAN = concept("wuhan", en_p="Wuhan", ar_p="ووهان")
-MATCHER = Matcher(glossary(TRANSMISSION, PATHOGEN, SEARCH, MERS, COVID, COVID_CASES, CDC, WHO, SEVERE, SARS, WUHAN))
+INCUBATION = concept("incubation", en_p="incubation period", ar_p="فترة حضانة المرض")
+VENTILATOR = concept("ventilator", en_p="ventilator", ar_p="جهاز التنفس الصناعي")
+LOCKDOWN = concept("lockdown", en_p="lockdown", ar_p="الإغلاق الكامل")
+CORONAVIRUS = concept("coronavirus", en_p="coronavirus", ar_p="فيروس كورونا")
+NEW_CORONAVIRUS = concept("new-coronavirus", en_p="new coronavirus", ar_p="فيروس كورونا الجديد")
+SARS_ACRONYM = concept("sars-acronym", en_p="SARS", ar_p="سارس")
+MATCHER = Matcher(glossary(TRANSMISSION, PATHOGEN, SEARCH, MERS, COVID, COVID_CASES, CDC, WHO, SEVERE, SARS, WUHAN,
+                           INCUBATION, VENTILATOR, LOCKDOWN, CORONAVIRUS, NEW_CORONAVIRUS, SARS_ACRONYM))
 
 
 def renders(c, source, target, rendered=()):
@@ -53,6 +61,28 @@ def test_a_compound_is_rendered_by_its_listed_part_and_the_words_it_adds():
     assert renders(COVID_CASES, "COVID-19 cases", target, rendered={"covid"})
     assert not renders(COVID_CASES, "COVID-19 cases", target, rendered=())  # the part is not rendered
     assert not renders(COVID_CASES, "COVID-19 cases", "ارتفعت وفيات كوفيد-19 في المدينة", rendered={"covid"})
+    # any of the words the compound's form adds, as many as the source adds: الإصابة for 'cases'
+    assert renders(COVID_CASES, "COVID-19 cases", "الذين يشتبه في إصابتهم بكوفيد-19", rendered={"covid"})
+
+
+def test_a_longer_form_is_rendered_by_a_run_of_its_words_as_long_as_the_term():
+    assert renders(INCUBATION, "incubation period", "تمتد فترة الحضانة أسبوعين")
+    assert renders(VENTILATOR, "ventilator", "وضع المريض على التنفس الصناعي")
+    assert not renders(INCUBATION, "incubation period", "تمتد الفترة أسبوعين")  # one word is not a run
+    assert not renders(INCUBATION, "incubation period", "حضانة فترة الانتظار")  # not in the form's order
+    assert not renders(LOCKDOWN, "lockdown", "أعلنت الحكومة الإغلاق")  # a two-word form keeps both
+
+
+def test_a_run_that_only_spells_a_listed_part_leaves_a_source_word_unrendered():
+    # فيروس كورونا is the part 'coronavirus': 'new' may be what was dropped (المستجد, not الجديد)
+    assert not renders(NEW_CORONAVIRUS, "new coronavirus", "ظهر فيروس كورونا المستجد في ووهان")
+
+
+def test_an_acronym_is_rendered_by_the_listed_form_of_its_expansion():
+    target = "يسبب المتلازمة التنفسية الحادة الشديدة"
+    assert renders(SARS_ACRONYM, "SARS", target, rendered={"sars"})
+    assert not renders(SARS_ACRONYM, "SARS", target, rendered={"covid"})
+    assert not renders(SARS_ACRONYM, "SARS-CoV-2", target, rendered={"sars"})  # not the whole term
 
 
 def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():

@@ -12,13 +12,19 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
   يسببها does not render مسببات الأمراض);
+- by a shorter form (common terms): a form with more content words than the source term has
+  words (النظافة الصحية for 'hygiene', فترة حضانة المرض for 'incubation period') spells out what
+  the source leaves implied, and translators drop it in context. A run of the form's words, in
+  order and as the same words inflection aside, renders the term when it is as long as the source
+  term and at least two words (فترة الحضانة, نزلات البرد). Not one word: الإغلاق alone is not
+  الإغلاق الكامل for 'lockdown', nor فيروس alone فيروس كورونا;
 - by its transliterated word (names): a one-word Latin name whose Arabic form adds a generic
   head (فيروس ميرس for MERS) is rendered by the word that transliterates it (ميرس, same consonant
   skeleton, spelt as the glossary spells it: مارس is still a wrong rendering);
 - by its parts (compounds): a term whose source words hold another listed term ('COVID-19 cases'
   holds 'COVID-19') is rendered when the target renders that term and the words the compound adds
-  (حالات for 'cases': the first words of its Arabic form outside the part's forms, as many as the
-  source adds), each as the same word, inflection aside (المستجد is not الجديد here: a relative
+  (حالات or الإصابة for 'cases': as many of the words of its Arabic form outside the part's forms
+  as the source adds), each as the same word, inflection aside (المستجد is not الجديد here: a relative
   would excuse a house choice between two words of one root).
 
 Calibrated on the labelled TC201 findings of tests/realdata/terms_expected.tsv (TICO-19 with the
@@ -36,7 +42,9 @@ from termcheck.model import Concept
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")
+_ACRONYM = re.compile("[A-Z]{2,}")
 EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
 
 
 def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
@@ -49,9 +57,51 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
-    elif by_relatives(concept, source_text, target_text, lang):
+    elif by_relatives(concept, source_text, target_text, lang) or by_shorter_form(
+            concept, source_text, target_text, lang, matcher):
         return True
-    return by_parts(concept, source_text, target_text, lang, matcher, rendered)
+    return by_parts(concept, source_text, target_text, lang, matcher, rendered) or (
+        lang == "ar" and by_expansion(source_text, matcher, rendered))
+
+
+def by_expansion(source_text: str, matcher, rendered: Collection[str]) -> bool:
+    """The source term is an acronym (SARS) and the target renders, by a listed form, a concept
+    whose English form it abbreviates ('Severe Acute Respiratory Syndrome', listed apart). Not the
+    other way round: a spelt-out source wants its own listed form, also beside the acronym."""
+    acronym = source_text.strip()
+    if not rendered or not _ACRONYM.fullmatch(acronym):
+        return False
+    concepts = matcher.cache.get("rendered.by_key")
+    if concepts is None:
+        concepts = matcher.cache["rendered.by_key"] = matcher.glossary.by_key()
+    return any(key in concepts and any(_initials(f.text) == acronym.lower() for f in concepts[key].forms("en"))
+               for key in rendered)
+
+
+def _initials(text: str) -> str:
+    """The initials of an English form of two or more words, particles skipped ('Centers for
+    Disease Control' -> cdc); else ''."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in NAME_PARTICLES | EN_FUNCTION_WORDS]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def named_by_acronym(concept: Concept, text: str, lang: str) -> bool:
+    """An English form and `text` name one thing, one by the initials of the other's words: SARS in
+    the text for 'severe acute respiratory syndrome', 'Centers for Disease Control and Prevention'
+    for CDC (initials of a run of capitalized words, particles skipped)."""
+    if lang != "en":
+        return False
+    tokens = re.findall(r"[A-Za-z]+", text)
+    acronyms = {t.lower() for t in tokens if len(t) >= 2 and t.isupper()}
+    skipped = NAME_PARTICLES | EN_FUNCTION_WORDS
+    capitalized = "".join(t[0].lower() if t[0].isupper() else " " for t in tokens if t.lower() not in skipped)
+    for form in concept.forms(lang):
+        words = [w for w in re.findall(r"[A-Za-z]+", form.text) if w.lower() not in skipped]
+        if len(words) >= 2 and "".join(w[0] for w in words).lower() in acronyms:
+            return True
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in capitalized:
+            return True
+    return False
 
 
 def kept_as_is(source_text: str, target_text: str) -> bool:
@@ -87,6 +137,35 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     return False
 
 
+def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: str, matcher) -> bool:
+    """A run of a longer form's words as long as the source term (two words at least), unless the
+    run only spells a listed part of the source term: then a source word may be what was dropped
+    (فيروس كورونا for 'new coronavirus', whose part 'coronavirus' is فيروس كورونا)."""
+    said = len(content_words(source_text, "ar" if lang == "en" else "en"))
+    length = max(said, 2)
+    longer = [words for form in concept.forms(lang) if len(words := form_words(form.text, lang)) > length]
+    if not longer:
+        return False
+    parts = [frozenset().union(*(_lemmas(w, lang) for form in part.forms(lang) for w in form_words(form.text, lang)))
+             for _, part in _parts(matcher, source_text) if part.key != concept.key]
+    for words in longer:
+        for run in _runs_held(words, length, target_text, lang):
+            if not any(all(_lemmas(w, lang) & part for w in run) for part in parts):
+                return True
+    return False
+
+
+def _runs_held(form: tuple[str, ...], length: int, target_text: str, lang: str):
+    """The runs of `length` consecutive words of `form` that the target has in the form's order,
+    each the same word inflection aside."""
+    sequence = [_lemmas(w, lang) for w in _target_sequence(target_text)]
+    wanted = [_lemmas(w, lang) for w in form]
+    for first in range(len(form) - length + 1):
+        run = wanted[first:first + length]
+        if any(all(w & t for w, t in zip(run, sequence[at:at + length])) for at in range(len(sequence) - length + 1)):
+            yield form[first:first + length]
+
+
 def by_transliterated_word(concept: Concept, source_text: str, target_text: str, lang: str) -> bool:
     """A one-word Latin name rendered by the word of its Arabic form that transliterates it."""
     from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
@@ -115,7 +194,7 @@ def by_parts(concept: Concept, source_text: str, target_text: str, lang: str, ma
         said = len(content_words(rest, "ar" if lang == "en" else "en"))
         for form in concept.forms(lang):
             added = [_lemmas(w, lang) for w in _without_part(form_words(form.text, lang), part, lang)]
-            if all(w & lemmas for w in added[:said]):
+            if sum(1 for w in added if w & lemmas) >= min(said, len(added)):
                 return True
     return False
 
@@ -253,6 +332,12 @@ def same_stem(a: str, b: str) -> bool:
             break
         common += 1
     return common >= 4 and common >= 0.75 * min(len(a), len(b))
+
+
+@lru_cache(maxsize=16)
+def _target_sequence(text: str) -> tuple[str, ...]:
+    """The target's content words in order, once per target."""
+    return tuple(_WORD.findall(_normalized(text)))
 
 
 @lru_cache(maxsize=16)

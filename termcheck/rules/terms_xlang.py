@@ -21,7 +21,7 @@ from termcheck.match import Match
 from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
-from termcheck.rules.rendered import EN_FUNCTION_WORDS, in_other_number, rendered_otherwise, same_stem
+from termcheck.rules.rendered import NAME_PARTICLES, in_other_number, named_by_acronym, rendered_otherwise, same_stem
 from termcheck.text.translit import near_keys, translit_key
 
 TC201, TC202, TC203 = rule("TC201"), rule("TC202"), rule("TC203")
@@ -206,7 +206,6 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
         for c in concepts)
 
 
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -218,7 +217,7 @@ def mentioned_in_part(concept: Concept, text: str, lang: str) -> bool:
     from termcheck.text.normalize import normalize_form
 
     words = {w for t in concept.forms(lang) for w in _WORD.findall(normalize_form(t.text))
-             if len(w) >= 3 and w not in _NAME_PARTICLES}
+             if len(w) >= 3 and w not in NAME_PARTICLES}
     if not words:
         return False
     if lang == "ar":
@@ -226,25 +225,6 @@ def mentioned_in_part(concept: Concept, text: str, lang: str) -> bool:
         return any(w in words or any(r.lemma in words for r in readings(w))
                    for w in set(_WORD.findall(normalize_form(text))))
     return any(same_stem(w, t) for t in set(_WORD.findall(normalize_form(text))) for w in words)
-
-
-def named_by_acronym(concept: Concept, text: str, lang: str) -> bool:
-    """An English form and `text` name one thing, one by the initials of the other's words: SARS in
-    the text for 'severe acute respiratory syndrome', 'Centers for Disease Control and Prevention'
-    for CDC (initials of a run of capitalized words, particles skipped)."""
-    if lang != "en":
-        return False
-    tokens = re.findall(r"[A-Za-z]+", text)
-    acronyms = {t.lower() for t in tokens if len(t) >= 2 and t.isupper()}
-    skipped = _NAME_PARTICLES | EN_FUNCTION_WORDS
-    capitalized = "".join(t[0].lower() if t[0].isupper() else " " for t in tokens if t.lower() not in skipped)
-    for form in concept.forms(lang):
-        words = [w for w in re.findall(r"[A-Za-z]+", form.text) if w.lower() not in skipped]
-        if len(words) >= 2 and "".join(w[0] for w in words).lower() in acronyms:
-            return True
-        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in capitalized:
-            return True
-    return False
 
 
 def _source_concepts(ctx: PairContext, spans: tuple[Span, ...]) -> set[str]:
