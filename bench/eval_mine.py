@@ -147,7 +147,8 @@ def read_labels(name: str) -> dict[tuple[str, str], tuple[str, str]]:
     path = os.path.join(LABELS, name)
     labels = {}
     with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
+        lines = (line for line in handle if not line.startswith("#"))  # the labelling rule
+        for row in csv.DictReader(lines, delimiter="\t"):
             labels[(row["en"], row["ar"])] = (row["label"], row["reason"])
     return labels
 

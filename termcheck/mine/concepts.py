@@ -88,7 +88,7 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
     groups = _Groups()
     for ar_form, en_form in names:
         groups.union(("ar", arabic_spelling_key(ar_form)), ("en", english_spelling_key(en_form)))
-    short = _short_forms(names, groups)
+    short, exact_short = _short_forms(names, groups)
     members: dict = {}
     for (ar_form, en_form), sides in names.items():
         members.setdefault(groups.find(("ar", arabic_spelling_key(ar_form))), []).append(sides)
@@ -109,18 +109,23 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         ar = ar[:1] + [s for s in ar[1:] if normalize_form(s[0]) == normalize_form(ar[0][0])
                        or s[1] >= VARIANT_SHARE * occurrences("ar", s[0])]
         en = en[:1] + [s for s in en[1:] if s[1] >= VARIANT_SHARE * occurrences("en", s[0])]
-        found.append(Candidate("name", _statuses(en, short), _statuses(ar, short), pairs, round(confidence, 3),
+        found.append(Candidate("name", _statuses(en, exact_short), _statuses(ar, exact_short), pairs, round(confidence, 3),
                                round(NAME_WEIGHT * confidence * math.log2(1 + pairs), 3)))
     return found
 
 
-def _short_forms(names, groups: _Groups) -> set[str]:
+def _short_forms(names, groups: _Groups) -> tuple[set[str], set[str]]:
     """Surnames with the article (al-Jubouri / الجبوري) that end exactly one longer name (Salam
     al-Jubouri / سلام الجبوري): joined to that name's group, and returned (their spellings) so that
-    they are listed as allowed short forms, never as the preferred form or a misspelling. A surname
-    that ends two names (al-Sudani: the prime minister, a reporter) stays a candidate of its own."""
+    they are listed after the full name, never as its preferred form. The second set: the short
+    spellings that are written exactly as the full name ends, the allowed short forms; one spelt
+    otherwise (al-Saedi after Hussein Ali al-Saadi) takes its status by the count rule, like any
+    other variant. A surname that ends two names (al-Sudani: the prime minister, a reporter) stays
+    a candidate of its own."""
     longer = [(english_spelling_key(en), arabic_spelling_key(ar), ar) for ar, en in names if " " in en.strip()]
+    written_ends = {" " + form.split(" ")[-1] for pair in names for form in pair if " " in form.strip()}
     shorts: set[str] = set()
+    exact: set[str] = set()
     for ar_form, en_form in names:
         if " " in en_form.strip() or not en_form.lower().startswith(("al-", "el-")):
             continue
@@ -130,7 +135,8 @@ def _short_forms(names, groups: _Groups) -> set[str]:
         if len(roots) == 1:
             groups.union(next(iter(roots)), ("ar", ar_key))
             shorts.update((ar_form, en_form))
-    return shorts
+            exact.update(form for form in (ar_form, en_form) if " " + form in written_ends)
+    return shorts, exact
 
 
 def _full_first(spellings, short: set[str]):
@@ -138,7 +144,9 @@ def _full_first(spellings, short: set[str]):
     return sorted(spellings, key=lambda s: (s[0] in short, -s[1]))
 
 
-def term_candidates(table, linked, min_count: int) -> list[Candidate]:
+def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozenset()) -> list[Candidate]:
+    """`lowercase`: the English words the copy writes in lower case (a capital it gives them
+    elsewhere opens a sentence)."""
     ar_side, en_side = linked
     found = []
     for score, a, e, together, dice, _g2 in table:
@@ -146,7 +154,7 @@ def term_candidates(table, linked, min_count: int) -> list[Candidate]:
         en = _merge([en_side[(a, e)]], fold_case=True)
         if not ar or not en or together < min_count:
             continue
-        en_forms = _one_english(en, e)
+        en_forms = _one_english(en, e, lowercase)
         if " " not in en_forms[0].text and en_forms[0].text.islower() and together < min_count + WORD_EXTRA_COUNT:
             continue  # an everyday word beside its translation a few times is chance, not a term
         ar_forms = _hamza_variants(ar)
@@ -209,13 +217,16 @@ def _statuses(spellings, short: set[str] = frozenset()) -> list[Spelling]:
     return result
 
 
-def _one_english(spellings, key: str) -> list[Spelling]:
-    """A term's English: one spelling, the singular the key names when the copy writes it."""
+def _one_english(spellings, key: str, lowercase: set[str] = frozenset()) -> list[Spelling]:
+    """A term's English: one spelling, the singular the key names when the copy writes it, in lower
+    case when its capital only opens a sentence (Officials say, Analysts: the copy writes the word
+    in lower case elsewhere)."""
     total = sum(c for _, c, _ in spellings)
     examples = [x for _, _, xs in spellings for x in xs][:3]
     singular = [s for s in spellings if s[0].lower() == key]
     text = (singular or spellings)[0][0]
-    if text[:1].isupper() and text[1:].islower() and any(s[0][:1].islower() for s in spellings):
+    if text[:1].isupper() and text[1:].islower() and (any(s[0][:1].islower() for s in spellings)
+                                                       or text.split()[0].lower() in lowercase):
         text = text[0].lower() + text[1:]  # a sentence start, not a name
     return [Spelling(text, total, Status.PREFERRED, examples)]
 

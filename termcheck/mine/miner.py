@@ -53,6 +53,7 @@ class Miner:
         self.pairs = 0
         self.ar_vocabulary: Counter = Counter()
         self.en_vocabulary: Counter = Counter()
+        self.en_lowercase: set[str] = set()  # English words the copy writes in lower case
 
     def add(self, pair: Pair) -> None:
         ar = arabic_chunks(pair.ar.text)
@@ -61,6 +62,7 @@ class Miner:
             return
         self.ar_vocabulary.update(w.text for chunk in ar for w in chunk)
         self.en_vocabulary.update(w.text.lower() for chunk in en for w in chunk)
+        self.en_lowercase.update(w.text for chunk in en for w in chunk if w.text.islower())
         record = (
             (pair.ar.text, pair.ar.path, pair.ar.line, pair.ar.exact_lines, [[tuple(w) for w in c] for c in ar]),
             (pair.en.text, pair.en.path, pair.en.line, pair.en.exact_lines, [[tuple(w) for w in c] for c in en]),
@@ -88,19 +90,25 @@ class Miner:
         folder = Folder(self.ar_vocabulary, self.en_vocabulary)
         ar_count: Counter = Counter()
         en_count: Counter = Counter()
+        modifier: Counter = Counter()  # pairs in which an n-gram always stands before (English) or after (Arabic) a content word
         names: dict[tuple[str, str], tuple[Occurrences, Occurrences]] = {}
         counted = tempfile.TemporaryFile()  # each pair again, with its n-grams: later passes reuse them
         dump = pickle.dump
         try:
             for (ar_text, ar_path, ar_line, ar_exact, ar), (en_text, en_path, en_line, en_exact, en) in self._records():
                 matches = name_matches(ar, en, folder.written)
-                ar_grams, en_grams = _grams(ar, en, matches, folder)
+                ar_modifiers: set[str] = set()
+                en_modifiers: set[str] = set()
+                ar_grams, en_grams = _grams(ar, en, matches, folder, ar_modifiers, en_modifiers)
                 ar_count.update(ar_grams.keys())
                 en_count.update(en_grams.keys())
+                modifier.update(("ar", g) for g in ar_modifiers)
+                modifier.update(("en", g) for g in en_modifiers)
                 ar_words = [w for c in ar for w in c]
                 en_words = [w for c in en for w in c]
                 ar_side = (ar_text, ar_path, ar_line, ar_exact)
                 en_side = (en_text, en_path, en_line, en_exact)
+                forms = []
                 for (a1, a2), (e1, e2) in matches:
                     ar_form, ar_example = self._arabic_form(ar_side, ar_words[a1:a2], folder, en_words[e1].text)
                     en_form, en_example = _english_form(en_side, en_words[e1:e2])
@@ -109,10 +117,12 @@ class Miner:
                         entry = names[(ar_form, en_form)] = (Occurrences(), Occurrences())
                     entry[0].add(ar_form, ar_example)
                     entry[1].add(en_form, en_example)
+                    forms.append((ar_form, en_form))
                 dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams,
-                      matches),
+                      list(zip(matches, forms))),
                      counted, protocol=pickle.HIGHEST_PROTOCOL)
-            table = self._associate(counted, ar_count, en_count)
+            confirmed = {forms for forms, (ar_side, _) in names.items() if sum(ar_side.counts.values()) >= self.min_count}
+            table = self._associate(counted, ar_count, en_count, modifier, confirmed)
             linked = self._term_spellings(counted, table, folder)
         finally:
             counted.close()
@@ -136,35 +146,48 @@ class Miner:
             written = shed_proclitic(first, english)
         return arabic_surface(text[start:end], first, written), _example(text, path, line, exact, start, end)
 
-    def _associate(self, counted, ar_count: Counter, en_count: Counter):
-        """[(score, ar key, en key, pairs together, dice, G2)] linked competitively."""
+    def _associate(self, counted, ar_count: Counter, en_count: Counter, modifier: Counter, confirmed: set):
+        """[(score, ar key, en key, pairs together, dice, G2)] linked competitively. `confirmed`: the
+        (Arabic, English) name forms paired in at least min-count pairs; a name pairing seen once
+        (Square / العسكري: SKR) is chance, and says nothing about the n-grams around it."""
         least = self.min_count
         ar_pieces, en_pieces = terms.nested(ar_count), terms.nested(en_count, common_word)
         ar_wanted = {g for g, n in ar_count.items() if n >= least and g not in ar_pieces}
         en_wanted = {g for g, n in en_count.items() if n >= least and g not in en_pieces}
         both: Counter = Counter()
         anchored: Counter = Counter()  # pairs in which both n-grams hold the same name match
-        for _, _, _, _, ar_grams, en_grams, matches in self._counted(counted):
+        contradicted: Counter = Counter()  # pairs in which one n-gram holds a name the other lacks
+        for _, _, _, _, ar_grams, en_grams, named in self._counted(counted):
+            matches = [m for m, forms in named if forms in confirmed]
             ar_frequent = [g for g in ar_grams if g in ar_wanted]
             if not ar_frequent:
                 continue
             en_frequent = [g for g in en_grams if g in en_wanted]
             if en_frequent:
                 both.update([(a, e) for a in ar_frequent for e in en_frequent])
-                for ar_span, en_span in matches:
-                    anchored.update([(a, e) for a in ar_frequent if _holds(ar_grams[a], ar_span)
-                                     for e in en_frequent if _holds(en_grams[e], en_span)])
+                if matches:
+                    ar_held = _names_held(ar_frequent, ar_grams, [m[0] for m in matches])
+                    en_held = _names_held(en_frequent, en_grams, [m[1] for m in matches])
+                    for a, held in ar_held.items():
+                        for e in en_frequent:
+                            if en_held.get(e) == held:
+                                anchored[(a, e)] += 1
+                            else:
+                                contradicted[(a, e)] += 1
+                    contradicted.update([(a, e) for e in en_held for a in ar_frequent if a not in ar_held])
         scored = []
         total = self.pairs
         for (a, e), c in both.items():
             if c < least:
                 continue
             d = terms.dice(c, ar_count[a], en_count[e])
-            if d < terms.MIN_DICE or terms.coordination(a, e):
-                continue
+            if d < terms.MIN_DICE or terms.coordination(a, e) or 2 * contradicted[(a, e)] >= c:
+                continue  # a list (SARS and MERS), or a name on one side only (النائبة المستقلة زينب الربيعي)
             value = terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c)
             if terms.opens_clause(a, e):
                 value *= terms.CLAUSE_WEIGHT
+            if terms.modifies(modifier[("en", e)], en_count[e]) or terms.modifies(modifier[("ar", a)], ar_count[a]):
+                value *= terms.MODIFIER_WEIGHT
             scored.append((value, a, e, c))
         table = []
         for score, a, e, c in terms.link(scored):
@@ -198,18 +221,28 @@ def _holds(span: tuple[int, int], inner: tuple[int, int]) -> bool:
     return span[0] <= inner[0] and inner[1] <= span[1]
 
 
+def _names_held(frequent, spans, name_spans) -> dict[str, frozenset[int]]:
+    """{n-gram: the name matches (their indices) it holds whole}, for the n-grams that hold one."""
+    held = {}
+    for gram in frequent:
+        inside = frozenset(i for i, name in enumerate(name_spans) if _holds(spans[gram], name))
+        if inside:
+            held[gram] = inside
+    return held
+
+
 def _english_form(side, words) -> tuple[str, Example]:
     text, path, line, exact = side
     start, end = words[0][1], words[-1][2]
     return english_surface(text[start:end]), _example(text, path, line, exact, start, end)
 
 
-def _grams(ar, en, matches, folder: Folder):
+def _grams(ar, en, matches, folder: Folder, ar_modifiers: set[str], en_modifiers: set[str]):
     ar_names = [m[0] for m in matches]
     en_names = [m[1] for m in matches]
-    return (terms.grams(ar, folder.arabic, terms.ARABIC_STOP, ar_names),
+    return (terms.grams(ar, folder.arabic, terms.ARABIC_STOP, ar_names, modifiers=ar_modifiers, head_first=True),
             terms.grams(en, folder.english, terms.ENGLISH_STOP, en_names,
-                        capital_runs(en, en_names, terms.ENGLISH_STOP)))
+                        capital_runs(en, en_names, terms.ENGLISH_STOP), en_modifiers))
 
 
 def _example(text: str, path: str, line: int, exact: bool, start: int, end: int) -> Example:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
 from termcheck.mine.tokens import Word
-from termcheck.text.arabic import FUNCTION_WORDS
+from termcheck.text.arabic import ARTICLE, FUNCTION_WORDS
 
 MIN_CLASSES = 3
 MAX_WORDS = 4
@@ -99,20 +99,28 @@ def name_matches(ar_chunks: list[list[Word]], en_chunks: list[list[Word]], writt
     one pair. Spans are (first word index, last word index + 1) over the flattened word lists, the
     Arabic with chunk breaks respected. `written` strips an Arabic word's proclitics."""
     ar_skeletons: dict[str, list[tuple[int, int]]] = {}
+    surnames: dict[str, list[tuple[int, int]]] = {}  # one word with the article, two classes
     offset = 0
     for chunk in ar_chunks:
         parts = [_arabic_part(w.text, written(w.text)) for w in chunk]
         for i in range(len(chunk)):
             if not parts[i]:
                 continue
+            firsts = [parts[i]]
+            shed = _without_proclitic(chunk[i].text, written(chunk[i].text))
+            if shed:
+                firsts.append(shed)
             for j in range(i + 1, min(i + MAX_WORDS, len(chunk)) + 1):
                 if parts[j - 1] is None:
                     break
                 if not parts[j - 1]:
                     continue  # a name neither begins nor ends with a word of no consonants (أي)
-                skeleton = skeleton_of(parts[i:j])
-                if len(skeleton) >= MIN_CLASSES:
-                    ar_skeletons.setdefault(skeleton, []).append((offset + i, offset + j))
+                for first in firsts if j - i > 1 else firsts[:1]:
+                    skeleton = skeleton_of([first] + parts[i + 1:j])
+                    if len(skeleton) >= MIN_CLASSES:
+                        ar_skeletons.setdefault(skeleton, []).append((offset + i, offset + j))
+                if j - i == 1 and len(parts[i]) == SURNAME_CLASSES and written(chunk[i].text).startswith(ARTICLE):
+                    surnames.setdefault(parts[i], []).append((offset + i, offset + j))
         offset += len(chunk)
     matches = []
     offset = 0
@@ -125,10 +133,28 @@ def name_matches(ar_chunks: list[list[Word]], en_chunks: list[list[Word]], writt
                     continue
                 for j in range(i + 1, min(i + MAX_WORDS, len(run)) + 1):
                     skeleton = skeleton_of(parts[i:j])
-                    for ar_span in ar_skeletons.get(skeleton, ()):
+                    found = ar_skeletons.get(skeleton, ())
+                    if j - i == 1 and run[i].text.lower().startswith(("al-", "el-")):
+                        found = [*found, *surnames.get(skeleton, ())]
+                    for ar_span in found:
                         matches.append((ar_span, (index[id(run[i])], index[id(run[j - 1])] + 1)))
         offset += len(chunk)
     return _one_to_one(matches)
+
+
+# A surname written with the article on both sides (al-Moussawi = الموسوي, al-Amiri = العامري) pairs
+# with SURNAME_CLASSES consonant classes: the article on both sides is evidence of its own.
+SURNAME_CLASSES = 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _without_proclitic(word: str, written: str) -> str | None:
+    """The skeleton of a name's first word without a one-letter proclitic the fold kept (the bare
+    word is not in the copy: لعصائب for Asaib), or None. Names stand after ل and ب as often as other
+    words, and the fold takes a proclitic off only where the copy writes the word without it."""
+    if written != word or len(word) <= 3 or word[:1] not in _PROCLITIC_SOUNDS or word in FUNCTION_WORDS:
+        return None
+    return arabic_skeleton(word[1:]) or None
 
 
 def _one_to_one(matches):
