@@ -91,6 +91,10 @@ def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():
     assert in_other_number("تفشي شديد", SEVERE, "ar")  # the article off every word
     assert not in_other_number("منظمة لصحة العالمية", WHO, "ar")  # one article dropped: a misspelling
     assert not in_other_number("مركز مراقبة الأمراض", CDC, "ar")
+    assert in_other_number("المركز الصيني لمكافحة الأمراض", CDC, "ar")  # a word put in: the Chinese one
+    assert in_other_number("مركز مكافحة الأمراض بـ", CDC, "ar")  # a clitic written apart
+    assert not in_other_number("المركز الصيني لمكافحة", CDC, "ar")  # a form word missing
+    assert not in_other_number("مركز مكافحة الأمراض المعدية في الصين", CDC, "ar")  # more than two words put in
     assert not in_other_number("Centers", CDC, "en")
 
 

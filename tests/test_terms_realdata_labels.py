@@ -51,10 +51,10 @@ BARS = {"error": 0.95, "warning": 0.85}
 # (set, rule) -> floor, where issue 9's bar is not met today (measured true/total in the comment)
 FLOORS: dict[tuple[str, str], float] = {
     ("tico-google", "TC201"): 0.90,  # 316/348
-    ("tico-google", "TC202"): 0.25,  # 1/4
+    ("tico-google", "TC202"): 0.50,  # 1/2
     ("tico-google", "TC203"): 0.00,  # 0/1
     ("tico-facebook", "TC201"): 0.90,  # 567/629
-    ("tico-facebook", "TC202"): 0.55,  # 4/7
+    ("tico-facebook", "TC202"): 0.65,  # 4/6
     ("allauth-ui", "TC201"): 0.90,  # 29/32
     ("mozilla-ui", "TC201"): 0.50,  # 1/2
 }

@@ -232,8 +232,10 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
 
 def in_other_number(found: str, concept: Concept, lang: str) -> bool:
     """`found` is one of the concept's Arabic forms word for word, in another number or with other
-    clitics (مراكز مكافحة الأمراض for مركز مكافحة الأمراض, لمركز ...): the same name, inflected, not
-    an unlisted spelling (TC202). A gloss in parentheses is not part of the form."""
+    clitics (مراكز مكافحة الأمراض for مركز مكافحة الأمراض, لمركز ...), or with whole words put in
+    (المركز الصيني لمكافحة الأمراض: the Chinese one; a clitic written apart, بـ): the same name, not
+    an unlisted spelling (TC202), which changes letters, not words. A gloss in parentheses is not
+    part of the form."""
     if lang != "ar":
         return False
     found_words = _WORD.findall(_normalized(found))
@@ -241,19 +243,36 @@ def in_other_number(found: str, concept: Concept, lang: str) -> bool:
                for form in concept.forms(lang))
 
 
+_INSERTED_WORDS = 2  # at most this many whole words put into a form
+
+
 def _word_for_word(found_words: list[str], form_words: list[str]) -> bool:
+    """Every word of the form, in order, is a word of `found` (inflection aside), and `found` has
+    at most _INSERTED_WORDS more."""
+    from termcheck.text.arabic import has_article
+
+    if not form_words or not 0 <= len(found_words) - len(form_words) <= _INSERTED_WORDS:
+        return False
+    definite = any(has_article(w) for w in found_words)
+    at = 0
+    for b in form_words:
+        while at < len(found_words) and not _same_word(found_words[at], b, definite):
+            at += 1
+        if at == len(found_words):
+            return False
+        at += 1
+    return True
+
+
+def _same_word(a: str, b: str, definite: bool) -> bool:
+    """`a` in the text is the form's word `b` inflected. One article cannot go alone: in a definite
+    phrase a form word with the article read without it is a misspelling (منظمة لصحة العالمية)."""
     from termcheck.text.arabic import broken_plural_pair, has_article
 
-    if len(found_words) != len(form_words):
+    if has_article(b) and not has_article(a) and definite:
         return False
-    definite = [has_article(w) for w in found_words]
-    for a, b, a_definite in zip(found_words, form_words, definite):
-        if has_article(b) and not a_definite and any(definite):
-            return False  # one article cannot go alone: منظمة لصحة العالمية is a misspelling
-        la, lb = _lemmas(a, "ar"), _lemmas(b, "ar")
-        if not la & lb and not any(broken_plural_pair(x, y) for x in la for y in lb):
-            return False
-    return True
+    la, lb = _lemmas(a, "ar"), _lemmas(b, "ar")
+    return bool(la & lb) or any(broken_plural_pair(x, y) for x in la for y in lb)
 
 
 def _parts(matcher, source_text: str) -> list[tuple[str, Concept]]:
