@@ -62,8 +62,8 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
 
     order = lambda c: (-c.score, -c.pairs, c.preferred("en"))  # noqa: E731
     # Names claim their forms first: a transliteration is better evidence than co-occurrence.
-    terms = term_candidates(table, linked, miner.min_count, miner.en_lowercase)
-    names_ = _whole_names(name_candidates(names, occurrences, miner.min_count), terms)
+    terms = term_candidates(table, linked, miner.min_count, miner.en_lowercase, miner.en_capitalized)
+    names_ = _whole_names(name_candidates(names, occurrences, miner.min_count), terms, miner.name_pieces)
     add_english_copy(names_, english)
     candidates = _distinct(sorted(names_, key=order) + sorted(terms, key=order))
     candidates.sort(key=order)
@@ -76,9 +76,11 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
 PIECE_SHARE = 0.75
 
 
-def _whole_names(names: list[Candidate], terms: list[Candidate]) -> list[Candidate]:
-    """Names that are not pieces of a term: Tahrir / التحرير, written only inside Tahrir Square /
-    ساحة التحرير, is a piece (in at least PIECE_SHARE of its pairs), not a concept."""
+def _whole_names(names: list[Candidate], terms: list[Candidate], pieces) -> list[Candidate]:
+    """Names that are not pieces of a longer name, in at least PIECE_SHARE of their pairs: of a term
+    (Tahrir / التحرير, written inside Tahrir Square / ساحة التحرير), or of a capitalized run that goes
+    on after them where the name pairing explains no more (Quds in Quds Force: القدس alone is
+    Jerusalem). `pieces`: English spelling (lower case) -> pairs in which such a run goes on."""
     def inside(short: str, long: str) -> bool:
         return short != long and f" {normalize_form(short)} " in f" {normalize_form(long)} "
 
@@ -87,6 +89,8 @@ def _whole_names(names: list[Candidate], terms: list[Candidate]) -> list[Candida
         en, ar = name.preferred("en"), name.preferred("ar")
         if any(inside(en, t.preferred("en")) and inside(ar, t.preferred("ar")) and t.pairs >= PIECE_SHARE * name.pairs
                for t in terms):
+            continue
+        if sum(pieces[s.text.lower()] for s in name.en) >= PIECE_SHARE * name.pairs:
             continue
         kept.append(name)
     return kept

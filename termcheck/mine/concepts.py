@@ -144,9 +144,10 @@ def _full_first(spellings, short: set[str]):
     return sorted(spellings, key=lambda s: (s[0] in short, -s[1]))
 
 
-def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozenset()) -> list[Candidate]:
+def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozenset(),
+                    capitalized: set[str] = frozenset()) -> list[Candidate]:
     """`lowercase`: the English words the copy writes in lower case (a capital it gives them
-    elsewhere opens a sentence)."""
+    elsewhere opens a sentence); `capitalized`: those it writes with a capital inside a sentence."""
     ar_side, en_side = linked
     found = []
     for score, a, e, together, dice, _g2 in table:
@@ -159,7 +160,8 @@ def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozens
             continue  # an everyday word beside its translation a few times is chance, not a term
         ar_forms = _hamza_variants(ar)
         found.append(Candidate("term", en_forms, ar_forms, together, round(dice, 3),
-                               round(score * shape_weight(en_forms[0].text) * math.log2(1 + together), 3)))
+                               round(score * shape_weight(en_forms[0].text, lowercase, capitalized)
+                                     * math.log2(1 + together), 3)))
     return found
 
 
@@ -173,8 +175,12 @@ PROPER_WEIGHT, PHRASE_WEIGHT, WORD_WEIGHT = 1.2, 1.0, 0.75
 WORD_EXTRA_COUNT = 2
 
 
-def shape_weight(english: str) -> float:
+def shape_weight(english: str, lowercase: set[str] = frozenset(), capitalized: set[str] = frozenset()) -> float:
+    """One word with a capital inside sentences and never in lower case is a proper noun
+    (Washington, Singapore), weighted as a name."""
     words = english.split()
+    if len(words) == 1 and english in capitalized and english.lower() not in lowercase:
+        return PROPER_WEIGHT
     if all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "al", "el") or w.lower().startswith("al-")
            for w in words) and (len(words) > 1 or words[0].isupper()):
         return PROPER_WEIGHT

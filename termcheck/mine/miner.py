@@ -54,6 +54,10 @@ class Miner:
         self.ar_vocabulary: Counter = Counter()
         self.en_vocabulary: Counter = Counter()
         self.en_lowercase: set[str] = set()  # English words the copy writes in lower case
+        self.en_capitalized: set[str] = set()  # ... and with a capital inside a sentence (not first in a chunk)
+        # English name spellings (lower case) -> pairs in which a capitalized word the pairing did not
+        # explain follows them in their run (Quds in Quds Force): see termcheck.mine._whole_names
+        self.name_pieces: Counter = Counter()
 
     def add(self, pair: Pair) -> None:
         ar = arabic_chunks(pair.ar.text)
@@ -63,6 +67,7 @@ class Miner:
         self.ar_vocabulary.update(w.text for chunk in ar for w in chunk)
         self.en_vocabulary.update(w.text.lower() for chunk in en for w in chunk)
         self.en_lowercase.update(w.text for chunk in en for w in chunk if w.text.islower())
+        self.en_capitalized.update(w.text for chunk in en for w in chunk[1:] if w.text[:1].isupper())
         record = (
             (pair.ar.text, pair.ar.path, pair.ar.line, pair.ar.exact_lines, [[tuple(w) for w in c] for c in ar]),
             (pair.en.text, pair.en.path, pair.en.line, pair.en.exact_lines, [[tuple(w) for w in c] for c in en]),
@@ -106,9 +111,12 @@ class Miner:
                 modifier.update(("en", g) for g in en_modifiers)
                 ar_words = [w for c in ar for w in c]
                 en_words = [w for c in en for w in c]
+                en_chunk_of = [k for k, c in enumerate(en) for _ in c]
                 ar_side = (ar_text, ar_path, ar_line, ar_exact)
                 en_side = (en_text, en_path, en_line, en_exact)
                 forms = []
+                starts = {e1 for _, (e1, _) in matches}
+                pieces = set()
                 for (a1, a2), (e1, e2) in matches:
                     ar_form, ar_example = self._arabic_form(ar_side, ar_words[a1:a2], folder, en_words[e1].text)
                     en_form, en_example = _english_form(en_side, en_words[e1:e2])
@@ -118,6 +126,10 @@ class Miner:
                     entry[0].add(ar_form, ar_example)
                     entry[1].add(en_form, en_example)
                     forms.append((ar_form, en_form))
+                    if e2 < len(en_words) and e2 not in starts and en_chunk_of[e2] == en_chunk_of[e2 - 1] \
+                            and en_words[e2].text[:1].isupper():
+                        pieces.add(en_form.lower())
+                self.name_pieces.update(pieces)
                 dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams,
                       list(zip(matches, forms))),
                      counted, protocol=pickle.HIGHEST_PROTOCOL)
@@ -186,7 +198,7 @@ class Miner:
             value = terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c)
             if terms.opens_clause(a, e):
                 value *= terms.CLAUSE_WEIGHT
-            if terms.modifies(modifier[("en", e)], en_count[e]) or terms.modifies(modifier[("ar", a)], ar_count[a]):
+            if terms.modifies("en", modifier[("en", e)], en_count[e]) or terms.modifies("ar", modifier[("ar", a)], ar_count[a]):
                 value *= terms.MODIFIER_WEIGHT
             scored.append((value, a, e, c))
         table = []
