@@ -102,3 +102,65 @@ def test_a_rare_spelling_inside_another_preferred_form_is_not_forbidden():
                     [Spelling("سي دي سي", 17)], 17, 1.0, 2.0)
     _no_forbidden_inside([cdc, ecdc])
     assert [s.text for s in cdc.en] == ["CDC", "C.D.C"]
+
+
+def test_modifiers_are_the_n_grams_that_stand_beside_their_head():
+    from termcheck.mine.terms import ARABIC_STOP, ENGLISH_STOP, grams
+
+    english, arabic = set(), set()
+    grams(english_chunks("clinical trials and clinical features, and the trials"), str.lower, ENGLISH_STOP, modifiers=english)
+    grams(arabic_chunks("المتلازمة التنفسية الحادة في الصين"), lambda w: w, ARABIC_STOP, modifiers=arabic, head_first=True)
+    assert "clinical" in english and "clinical trials" not in english
+    assert "trials" not in english  # the last 'trials' ends its chunk
+    assert "الحادة" in arabic and "التنفسية الحادة" in arabic and "المتلازمة" not in arabic
+
+
+def test_surnames_with_the_article_and_names_after_a_proclitic_pair():
+    en = english_chunks("al-Moussawi said that Asaib Ahl al-Haq left")
+    ar = arabic_chunks("قال الموسوي إن لعصائب أهل الحق موقفا")
+    ar_words = [w.text for c in ar for w in c]
+    en_words = [w.text for c in en for w in c]
+    found = sorted((" ".join(ar_words[a1:a2]), " ".join(en_words[e1:e2]))
+                   for (a1, a2), (e1, e2) in name_matches(ar, en, lambda w: w))
+    assert found == [("الموسوي", "al-Moussawi"), ("لعصائب اهل الحق", "Asaib Ahl al-Haq")]
+
+
+def test_a_short_form_spelt_unlike_the_full_name_is_a_slip():
+    pairs = [_pair("قال حسين علي الساعدي إنه عاد", "Hussein Ali al-Saadi said he was back", 1),
+             _pair("وقال الساعدي إنه سيعود", "Later al-Saedi said he would return", 2),
+             _pair("قال سلام الجبوري إنه عاد", "Salam al-Jubouri said he was back", 3),
+             _pair("وقال الجبوري إنه سيعود", "Later al-Jubouri said he would return", 4)]
+    names = {c.preferred("en"): c for c in mine(pairs, min_count=2).candidates if c.kind == "name"}
+    assert [(s.text, s.status) for s in names["Hussein Ali al-Saadi"].en] == [
+        ("Hussein Ali al-Saadi", Status.PREFERRED), ("al-Saedi", Status.FORBIDDEN)]
+    assert [(s.text, s.status) for s in names["Salam al-Jubouri"].en] == [
+        ("Salam al-Jubouri", Status.PREFERRED), ("al-Jubouri", Status.ALLOWED)]
+
+
+def test_a_name_inside_a_longer_capitalized_run_is_not_proposed():
+    pairs = [_pair("زار قائد فيلق القدس بغداد", "The commander of the Quds Force visited Baghdad", 1),
+             _pair("ترتبط الجماعات بقوة القدس في بغداد", "The groups answer to the Quds Force in Baghdad", 2)]
+    english = {c.preferred("en") for c in mine(pairs, min_count=2).candidates}
+    assert "Baghdad" in english and "Quds" not in english
+
+
+def test_a_term_is_not_paired_with_a_name_the_other_side_lacks():
+    pairs = [_pair(f"قالت النائبة المستقلة زينب الربيعي إن {rest}", f"Zainab al-Rubaie, an independent lawmaker, said {en}", n)
+             for n, (rest, en) in enumerate([("الموازنة تأخرت", "the budget was late"), ("الرواتب تأخرت", "salaries were late"),
+                                             ("الجلسة تأجلت", "the session was delayed")], 1)]
+    pairs.append(_pair("وتحدثت زينب الربيعي عن الموازنة", "Zainab al-Rubaie spoke of the budget", 4))
+    # النائبة المستقلة once more without the English words: the n-gram that holds the name pairs better
+    pairs.append(_pair("قالت النائبة المستقلة إن الجلسة مهمة", "The session matters, a member said", 5))
+    mined = mine(pairs, min_count=2).candidates
+    assert ("Zainab al-Rubaie", "زينب الربيعي") in {(c.preferred("en"), c.preferred("ar")) for c in mined}
+    terms = [(c.preferred("en"), c.preferred("ar")) for c in mined if c.kind == "term"]
+    assert not any("زينب" in ar for _, ar in terms), terms
+
+
+def test_sentence_capitals_and_proper_nouns():
+    from termcheck.mine.concepts import PROPER_WEIGHT, WORD_WEIGHT, _one_english, shape_weight
+
+    assert [s.text for s in _one_english([("Officials", 3, [])], "official", {"officials"})] == ["officials"]
+    assert [s.text for s in _one_english([("Washington", 2, [])], "washington", set())] == ["Washington"]
+    assert shape_weight("Washington", set(), {"Washington"}) == PROPER_WEIGHT
+    assert shape_weight("Thousands", set(), set()) == WORD_WEIGHT  # only ever first in its sentence
