@@ -117,14 +117,19 @@ NAME_BONUS = 0.2  # both sides hold the same transliterated name: Quds Force / �
 
 
 def score(dice_value: float, ar: str, en: str, specific: float, anchored: bool = False) -> float:
-    """Dice, less LENGTH_PENALTY per word of unusual length (an Arabic term has as many words as
+    """Dice, less LENGTH_PENALTY per content word of unusual length (an Arabic term has as many words as
     the English or one more: pneumonia / التهاب رئوي; هيئة الحشد is short for Popular Mobilization
     Commission), plus NAME_BONUS when both sides hold one name the skeleton pairing found (Tahrir
     Square / ساحة التحرير, not a phrase that happens to stand beside it twice), times the English
     n-gram's termhood."""
-    gap = len(en.split()) - len(ar.split())
+    gap = _content_words(en, ENGLISH_STOP) - _content_words(ar, ARABIC_STOP)
     gap = gap if gap > 0 else max(0, -gap - 1)
     return max(0.0, dice_value - LENGTH_PENALTY * gap + (NAME_BONUS if anchored else 0.0)) * specific
+
+
+def _content_words(gram: str, stop: frozenset) -> int:
+    """Words of an n-gram that are not function words: shortness of breath has two, as ضيق التنفس."""
+    return sum(word not in stop for word in gram.split())
 
 
 NESTED_SHARE = 0.75
