@@ -164,3 +164,14 @@ def test_sentence_capitals_and_proper_nouns():
     assert [s.text for s in _one_english([("Washington", 2, [])], "washington", set())] == ["Washington"]
     assert shape_weight("Washington", set(), {"Washington"}) == PROPER_WEIGHT
     assert shape_weight("Thousands", set(), set()) == WORD_WEIGHT  # only ever first in its sentence
+
+
+def test_an_acronym_pairs_with_its_expansion_or_its_transliteration():
+    from termcheck.mine.terms import is_acronym, unexplained_acronym
+
+    assert is_acronym("PHE") and is_acronym("HCoV") and not is_acronym("Wuhan") and not is_acronym("EU")
+    assert unexplained_acronym("انجلترا", "PHE")  # one word of Public Health England
+    assert unexplained_acronym("بشري", "HCoV")
+    assert not unexplained_acronym("صحة عامة في انجلترا", "PHE")
+    assert not unexplained_acronym("يونسكو", "UNESCO") and not unexplained_acronym("سارس-كوف", "SARS-CoV")
+    assert not unexplained_acronym("كوفيد-19", "COVID-19")  # c read as k

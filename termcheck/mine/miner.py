@@ -55,6 +55,7 @@ class Miner:
         self.en_vocabulary: Counter = Counter()
         self.en_lowercase: set[str] = set()  # English words the copy writes in lower case
         self.en_capitalized: set[str] = set()  # ... and with a capital inside a sentence (not first in a chunk)
+        self.en_acronyms: dict[str, str] = {}  # lower case -> an acronym as written (PHE, HCoV)
         # English name spellings (lower case) -> pairs in which a capitalized word the pairing did not
         # explain follows them in their run (Quds in Quds Force): see termcheck.mine._whole_names
         self.name_pieces: Counter = Counter()
@@ -68,6 +69,10 @@ class Miner:
         self.en_vocabulary.update(w.text.lower() for chunk in en for w in chunk)
         self.en_lowercase.update(w.text for chunk in en for w in chunk if w.text.islower())
         self.en_capitalized.update(w.text for chunk in en for w in chunk[1:] if w.text[:1].isupper())
+        for chunk in en:
+            for word in chunk:
+                if word.text[:1].isupper() and terms.is_acronym(word.text):
+                    self.en_acronyms.setdefault(word.text.lower(), word.text)
         record = (
             (pair.ar.text, pair.ar.path, pair.ar.line, pair.ar.exact_lines, [[tuple(w) for w in c] for c in ar]),
             (pair.en.text, pair.en.path, pair.en.line, pair.en.exact_lines, [[tuple(w) for w in c] for c in en]),
@@ -200,6 +205,8 @@ class Miner:
                 value *= terms.CLAUSE_WEIGHT
             if terms.modifies("en", modifier[("en", e)], en_count[e]) or terms.modifies("ar", modifier[("ar", a)], ar_count[a]):
                 value *= terms.MODIFIER_WEIGHT
+            if e in self.en_acronyms and terms.unexplained_acronym(a, self.en_acronyms[e]):
+                value *= terms.ACRONYM_WEIGHT
             scored.append((value, a, e, c))
         table = []
         for score, a, e, c in terms.link(scored):

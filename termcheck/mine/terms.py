@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
 from termcheck.mine.tokens import Word
 from termcheck.text.arabic import FUNCTION_WORDS
 from termcheck.text.normalize import normalize_form
@@ -162,6 +163,29 @@ def opens_clause(ar: str, en: str) -> bool:
     sound the letter could spell: it opens a clause (ويرى المحلل, وقالت النائبة), not a term."""
     sounds = _CONJUNCTION_SOUNDS.get(ar[:1])
     return bool(sounds) and en[:1] not in sounds
+
+
+ACRONYM_WEIGHT = 0.5
+
+
+def is_acronym(word: str) -> bool:
+    """PHE, HCoV, SARS-CoV: at least three capitals, and capitals for at least half the letters."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 3 and 2 * capitals >= len(letters)
+
+
+def unexplained_acronym(ar: str, acronym: str) -> bool:
+    """An acronym of n capitals renders as about n words (PHE = الصحة العامة في إنجلترا, FDA = إدارة
+    الغذاء والدواء) or as a transliteration (UNESCO = اليونسكو, SARS-CoV = سارس-كوف); an Arabic
+    n-gram of fewer than n - 1 content words with other consonants is one word of the expansion
+    (إنجلترا for PHE, الاتحاد for EEA, البشرية for HCoV)."""
+    capitals = sum(c.isupper() for c in acronym)
+    if _content_words(ar, ARABIC_STOP) >= capitals - 1:
+        return False
+    arabic = "".join(arabic_skeleton(w) for w in ar.split())
+    latin = latin_skeleton(acronym)
+    return arabic not in (latin, latin_skeleton(acronym.lower().replace("c", "k")))
 
 
 _COORDINATORS = frozenset({"and", "or"})
