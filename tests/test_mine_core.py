@@ -137,11 +137,13 @@ def test_a_short_form_spelt_unlike_the_full_name_is_a_slip():
         ("Salam al-Jubouri", Status.PREFERRED), ("al-Jubouri", Status.ALLOWED)]
 
 
-def test_a_name_inside_a_longer_capitalized_run_is_not_proposed():
+def test_a_name_inside_a_longer_capitalized_run_is_proposed_as_that_run():
     pairs = [_pair("زار قائد فيلق القدس بغداد", "The commander of the Quds Force visited Baghdad", 1),
-             _pair("ترتبط الجماعات بقوة القدس في بغداد", "The groups answer to the Quds Force in Baghdad", 2)]
-    english = {c.preferred("en") for c in mine(pairs, min_count=2).candidates}
-    assert "Baghdad" in english and "Quds" not in english
+             _pair("ترتبط الجماعات مع قوة القدس في بغداد", "The groups answer to the Quds Force in Baghdad", 2)]
+    mined = {c.preferred("en"): c for c in mine(pairs, min_count=2).candidates}
+    assert "Baghdad" in mined and "Quds" not in mined
+    # the run is the term, its Arabic the name with the head before it, rendered two ways
+    assert [(s.text, s.count) for s in mined["Quds Force"].ar] == [("فيلق القدس", 1), ("قوة القدس", 1)]
 
 
 def test_a_term_is_not_paired_with_a_name_the_other_side_lacks():

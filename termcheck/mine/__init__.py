@@ -62,7 +62,7 @@ def mine(pairs: Iterable[Pair], *, min_count: int = 2, existing: Glossary | None
 
     order = lambda c: (-c.score, -c.pairs, c.preferred("en"))  # noqa: E731
     # Names claim their forms first: a transliteration is better evidence than co-occurrence.
-    terms = term_candidates(table, linked, miner.min_count, miner.en_lowercase, miner.en_capitalized)
+    terms = term_candidates(table, linked, miner.min_count, miner.en_lowercase, miner.en_capitalized, miner.alternatives)
     names_ = _whole_names(name_candidates(names, occurrences, miner.min_count), terms, miner.name_pieces)
     add_english_copy(names_, english)
     candidates = _distinct(sorted(names_, key=order) + sorted(terms, key=order))

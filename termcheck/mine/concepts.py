@@ -145,9 +145,11 @@ def _full_first(spellings, short: set[str]):
 
 
 def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozenset(),
-                    capitalized: set[str] = frozenset()) -> list[Candidate]:
+                    capitalized: set[str] = frozenset(), framed=frozenset()) -> list[Candidate]:
     """`lowercase`: the English words the copy writes in lower case (a capital it gives them
-    elsewhere opens a sentence); `capitalized`: those it writes with a capital inside a sentence."""
+    elsewhere opens a sentence); `capitalized`: those it writes with a capital inside a sentence;
+    `framed`: the (Arabic, English) keys of terms framed around a name, whose Arabic spellings are
+    all listed (فيلق القدس, قوة القدس: two renderings, not inflections)."""
     ar_side, en_side = linked
     found = []
     for score, a, e, together, dice, _g2 in table:
@@ -158,7 +160,7 @@ def term_candidates(table, linked, min_count: int, lowercase: set[str] = frozens
         en_forms = _one_english(en, e, lowercase)
         if " " not in en_forms[0].text and en_forms[0].text.islower() and together < min_count + WORD_EXTRA_COUNT:
             continue  # an everyday word beside its translation a few times is chance, not a term
-        ar_forms = _hamza_variants(ar)
+        ar_forms = _statuses(ar) if (a, e) in framed else _hamza_variants(ar)
         found.append(Candidate("term", en_forms, ar_forms, together, round(dice, 3),
                                round(score * shape_weight(en_forms[0].text, lowercase, capitalized)
                                      * math.log2(1 + together), 3)))

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 
 from termcheck.mine import terms
 from termcheck.mine.candidate import Example
+from termcheck.mine.concepts import NAME_MIN_CONFIDENCE
 from termcheck.mine.fold import Folder
 from termcheck.mine.names import capital_runs, name_matches, shed_proclitic
 from termcheck.mine.sources import Pair
@@ -56,6 +57,8 @@ class Miner:
         self.en_lowercase: set[str] = set()  # English words the copy writes in lower case
         self.en_capitalized: set[str] = set()  # ... and with a capital inside a sentence (not first in a chunk)
         self.en_acronyms: dict[str, str] = {}  # lower case -> an acronym as written (PHE, HCoV)
+        # (Arabic key, English key) of a term framed around a name -> its other Arabic renderings
+        self.alternatives: dict[tuple[str, str], list[str]] = {}
         # English name spellings (lower case) -> pairs in which a capitalized word the pairing did not
         # explain follows them in their run (Quds in Quds Force): see termcheck.mine._whole_names
         self.name_pieces: Counter = Counter()
@@ -138,12 +141,18 @@ class Miner:
                 dump((ar_side, en_side, [tuple(w) for w in ar_words], [tuple(w) for w in en_words], ar_grams, en_grams,
                       list(zip(matches, forms))),
                      counted, protocol=pickle.HIGHEST_PROTOCOL)
-            confirmed = {forms for forms, (ar_side, _) in names.items() if sum(ar_side.counts.values()) >= self.min_count}
-            table = self._associate(counted, ar_count, en_count, modifier, confirmed)
+            confirmed = {forms for forms, (ar_side, _) in names.items() if self._confirmed(forms[1], sum(ar_side.counts.values()))}
+            table = self._associate(counted, ar_count, en_count, modifier, confirmed, folder)
             linked = self._term_spellings(counted, table, folder)
         finally:
             counted.close()
         return names, table, linked
+
+    def _confirmed(self, english: str, pairs: int) -> bool:
+        """A name pairing seen in min-count pairs, and in NAME_MIN_CONFIDENCE of the English
+        spelling's occurrences (as termcheck.mine.concepts proposes names): Health / حالة is chance."""
+        written = min((self.en_vocabulary.get(w.lower(), 0) for w in english.split()), default=0)
+        return pairs >= self.min_count and pairs >= NAME_MIN_CONFIDENCE * written
 
     def _counted(self, counted):
         counted.seek(0)
@@ -163,7 +172,8 @@ class Miner:
             written = shed_proclitic(first, english)
         return arabic_surface(text[start:end], first, written), _example(text, path, line, exact, start, end)
 
-    def _associate(self, counted, ar_count: Counter, en_count: Counter, modifier: Counter, confirmed: set):
+    def _associate(self, counted, ar_count: Counter, en_count: Counter, modifier: Counter, confirmed: set,
+                   folder: Folder):
         """[(score, ar key, en key, pairs together, dice, G2)] linked competitively. `confirmed`: the
         (Arabic, English) name forms paired in at least min-count pairs; a name pairing seen once
         (Square / العسكري: SKR) is chance, and says nothing about the n-grams around it."""
@@ -174,8 +184,11 @@ class Miner:
         both: Counter = Counter()
         anchored: Counter = Counter()  # pairs in which both n-grams hold the same name match
         contradicted: Counter = Counter()  # pairs in which one n-gram holds a name the other lacks
-        for _, _, _, _, ar_grams, en_grams, named in self._counted(counted):
+        framed: dict[tuple[str, str], Counter] = defaultdict(Counter)  # see _framed_names
+        for _, _, ar_words, en_words, ar_grams, en_grams, named in self._counted(counted):
             matches = [m for m, forms in named if forms in confirmed]
+            if matches:
+                _framed_names(framed, matches, ar_words, en_words, ar_grams, en_grams, en_wanted, folder)
             ar_frequent = [g for g in ar_grams if g in ar_wanted]
             if not ar_frequent:
                 continue
@@ -208,6 +221,15 @@ class Miner:
             if e in self.en_acronyms and terms.unexplained_acronym(a, self.en_acronyms[e]):
                 value *= terms.ACRONYM_WEIGHT
             scored.append((value, a, e, c))
+        for (e, _), renderings in framed.items():
+            c = sum(renderings.values())
+            if c < least or len(renderings) < 2 or any(both[(a, e)] >= least for a in renderings) \
+                    or terms.coordination("", e):
+                continue  # one rendering is frequent enough to pair as a term of its own
+            a = renderings.most_common(1)[0][0]
+            d = terms.dice(c, sum(ar_count[r] for r in renderings), en_count[e])
+            scored.append((terms.score(d, a, e, edge_specificity(e), True), a, e, c))
+            self.alternatives[(a, e)] = [r for r in renderings if r != a]
         table = []
         for score, a, e, c in terms.link(scored):
             table.append((score, a, e, c, terms.dice(c, ar_count[a], en_count[e]),
@@ -217,27 +239,56 @@ class Miner:
     def _term_spellings(self, counted, table, folder: Folder):
         ar_side = {(a, e): Occurrences() for _, a, e, *_ in table}
         en_side = {(a, e): Occurrences() for _, a, e, *_ in table}
-        by_ar: dict[str, list[str]] = defaultdict(list)
+        by_ar: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)  # Arabic key -> (English key, row)
         for _, a, e, *_ in table:
-            by_ar[a].append(e)
+            by_ar[a].append((e, (a, e)))
+            for other in self.alternatives.get((a, e), ()):
+                by_ar[other].append((e, (a, e)))
         for ar, en, ar_words, en_words, ar_grams, en_grams, _ in self._counted(counted):
             for a in ar_grams:
                 if a not in by_ar:
                     continue
-                for e in by_ar[a]:
+                for e, row in by_ar[a]:
                     if e not in en_grams:
                         continue
                     a1, a2 = ar_grams[a]
                     e1, e2 = en_grams[e]
                     ar_form, ar_example = self._arabic_form(ar, ar_words[a1:a2], folder)
                     en_form, en_example = _english_form(en, en_words[e1:e2])
-                    ar_side[(a, e)].add(ar_form, ar_example)
-                    en_side[(a, e)].add(en_form, en_example)
+                    ar_side[row].add(ar_form, ar_example)
+                    en_side[row].add(en_form, en_example)
         return ar_side, en_side
 
 
 def _holds(span: tuple[int, int], inner: tuple[int, int]) -> bool:
     return span[0] <= inner[0] and inner[1] <= span[1]
+
+
+def _framed_names(framed, matches, ar_words, en_words, ar_grams, en_grams, en_wanted, folder: Folder) -> None:
+    """Count the Arabic renderings of English n-grams that frame one name in a capitalized run (Quds
+    Force, Tahrir Square, Prime Minister X; not political analyst X): the name's Arabic with as
+    many words before it as the English adds (Arabic puts the head and the title first: فيلق
+    القدس, قوة القدس). Words around a name are
+    translated, not transliterated, so a desk may render them two ways, each too rarely to pair
+    alone; together, under the name that anchors them, they are one term with two spellings.
+    `framed[(English key, Arabic name key)]`: Counter of Arabic keys."""
+    en_names = [en_span for _, en_span in matches]
+    for ar_span, en_span in matches:
+        for e, (e1, e2) in en_grams.items():
+            if e not in en_wanted or not (e1 <= en_span[0] and en_span[1] <= e2):
+                continue
+            around = [w[0] for w in en_words[e1:en_span[0]] + en_words[en_span[1]:e2]]
+            if not all(w[:1].isupper() or w in terms.ENGLISH_STOP for w in around) \
+                    or any(span != en_span and e1 <= span[0] and span[1] <= e2 for span in en_names):
+                continue
+            extra = (e2 - e1) - (en_span[1] - en_span[0])
+            start = ar_span[0] - extra
+            if extra < 1 or start < 0:
+                continue
+            key = " ".join(folder.arabic(w[0]) for w in ar_words[start:ar_span[1]])
+            if ar_grams.get(key) == (start, ar_span[1]):
+                name = " ".join(folder.arabic(w[0]) for w in ar_words[ar_span[0]:ar_span[1]])
+                framed[(e, name)][key] += 1
 
 
 def _names_held(frequent, spans, name_spans) -> dict[str, frozenset[int]]:
