@@ -177,3 +177,10 @@ def test_an_acronym_pairs_with_its_expansion_or_its_transliteration():
     assert not unexplained_acronym("صحة عامة في انجلترا", "PHE")
     assert not unexplained_acronym("يونسكو", "UNESCO") and not unexplained_acronym("سارس-كوف", "SARS-CoV")
     assert not unexplained_acronym("كوفيد-19", "COVID-19")  # c read as k
+
+
+def test_a_word_derived_from_a_name_is_not_its_spelling():
+    pairs = [_pair("وصلت الحالات إلى بنغلاديش", "Cases reached Bangladesh", n) for n in range(1, 4)]
+    pairs.append(_pair("قال مسؤول في بنغلاديش", "A Bangladeshi official said", 4))
+    name = next(c for c in mine(pairs, min_count=2).candidates if c.preferred("en") == "Bangladesh")
+    assert [(s.text, s.count) for s in name.en] == [("Bangladesh", 3)]

@@ -95,7 +95,7 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
     found = []
     for occurrence_list in members.values():
         ar = _merge([o[0] for o in occurrence_list], same=without_article)
-        en = _merge([o[1] for o in occurrence_list], fold_case=True)
+        en = _underived(_merge([o[1] for o in occurrence_list], fold_case=True))
         pairs = sum(count for _, count, _ in en)
         if pairs < min_count:
             continue
@@ -112,6 +112,19 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         found.append(Candidate("name", _statuses(en, exact_short), _statuses(ar, exact_short), pairs, round(confidence, 3),
                                round(NAME_WEIGHT * confidence * math.log2(1 + pairs), 3)))
     return found
+
+
+# English endings that derive a word from a name (Bangladesh -> Bangladeshi, Iraq -> Iraqis, China
+# -> Chinese): the same consonants, so the skeleton pairs them with the name's Arabic, but another word.
+_DERIVING = ("i", "is", "ian", "ians", "ese", "s")
+
+
+def _underived(spellings):
+    """Spellings less those that are another spelling plus a deriving ending (Bangladeshi is not a
+    spelling of Bangladesh); the base keeps its own count."""
+    bases = {text.lower() for text, _, _ in spellings}
+    return [s for s in spellings
+            if not any(s[0].lower().endswith(end) and s[0].lower()[: -len(end)] in bases for end in _DERIVING)]
 
 
 def _short_forms(names, groups: _Groups) -> tuple[set[str], set[str]]:
