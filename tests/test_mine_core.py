@@ -180,7 +180,9 @@ def test_an_acronym_pairs_with_its_expansion_or_its_transliteration():
 
 
 def test_a_word_derived_from_a_name_is_not_its_spelling():
-    pairs = [_pair("وصلت الحالات إلى بنغلاديش", "Cases reached Bangladesh", n) for n in range(1, 4)]
+    pairs = [_pair("وصلت الحالات إلى بنغلاديش", "Cases reached Bangladesh", 1),
+             _pair("أغلقت بنغلاديش المدارس", "Bangladesh closed its schools", 2),
+             _pair("سجلت بنغلاديش وفيات جديدة", "New deaths in Bangladesh", 3)]
     pairs.append(_pair("قال مسؤول في بنغلاديش", "A Bangladeshi official said", 4))
     name = next(c for c in mine(pairs, min_count=2).candidates if c.preferred("en") == "Bangladesh")
     assert [(s.text, s.count) for s in name.en] == [("Bangladesh", 3)]
