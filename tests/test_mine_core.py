@@ -183,6 +183,6 @@ def test_a_word_derived_from_a_name_is_not_its_spelling():
     pairs = [_pair("وصلت الحالات إلى بنغلاديش", "Cases reached Bangladesh", 1),
              _pair("أغلقت بنغلاديش المدارس", "Bangladesh closed its schools", 2),
              _pair("سجلت بنغلاديش وفيات جديدة", "New deaths in Bangladesh", 3)]
-    pairs.append(_pair("قال مسؤول في بنغلاديش", "A Bangladeshi official said", 4))
+    pairs.append(_pair("قال مسؤول في بنغلاديش", "Bangladeshi officials said so", 4))
     name = next(c for c in mine(pairs, min_count=2).candidates if c.preferred("en") == "Bangladesh")
     assert [(s.text, s.count) for s in name.en] == [("Bangladesh", 3)]

@@ -129,9 +129,11 @@ def name_matches(ar_chunks: list[list[Word]], en_chunks: list[list[Word]], writt
         for run in english_runs(chunk):
             parts = [_latin_part(w.text) for w in run]
             for i in range(len(run)):
-                if run[i].text.lower() in _LINKS:
-                    continue
+                if run[i].text.lower() in _LINKS or not parts[i]:
+                    continue  # nor does an English one begin or end with a word of no consonants (A, I)
                 for j in range(i + 1, min(i + MAX_WORDS, len(run)) + 1):
+                    if not parts[j - 1]:
+                        continue
                     skeleton = skeleton_of(parts[i:j])
                     found = ar_skeletons.get(skeleton, ())
                     if j - i == 1 and run[i].text.lower().startswith(("al-", "el-")):
