@@ -186,3 +186,10 @@ def test_a_word_derived_from_a_name_is_not_its_spelling():
     pairs.append(_pair("قال مسؤول في بنغلاديش", "Bangladeshi officials said so", 4))
     name = next(c for c in mine(pairs, min_count=2).candidates if c.preferred("en") == "Bangladesh")
     assert [(s.text, s.count) for s in name.en] == [("Bangladesh", 3)]
+
+
+def test_a_negated_arabic_word_is_one_term():
+    from termcheck.mine.terms import ARABIC_STOP, grams
+
+    found = grams(arabic_chunks("هذا الرمز غير صالح"), lambda w: w, ARABIC_STOP)
+    assert "غير صالح" in found and "هذا" not in found  # invalid: غير is part of the term

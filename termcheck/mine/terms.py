@@ -107,7 +107,8 @@ def _cuts(start: int, end: int, spans, whole: bool = False) -> bool:
 # prepositions of running Arabic prose they lack (إذ 'as', بحسب 'according to', نحو 'about', حيث
 # 'where'), which otherwise pair with whatever English stands beside them (Analyst / إذ).
 _MORE_ARABIC_STOP = frozenset(normalize_form(w) for w in "إذ حيث بحسب حسب وفق وفقا نحو بينما عندما لأن كي".split())
-ARABIC_STOP = _AR_STOP | frozenset(normalize_form(w) for w in FUNCTION_WORDS) | _MORE_ARABIC_STOP
+# غير is not one: it negates the word after it (غير صالح, invalid; غير الحكومية, non-governmental).
+ARABIC_STOP = (_AR_STOP | frozenset(normalize_form(w) for w in FUNCTION_WORDS) | _MORE_ARABIC_STOP) - {"غير"}
 ENGLISH_STOP = _EN_STOP
 
 
