@@ -193,3 +193,14 @@ def test_a_negated_arabic_word_is_one_term():
 
     found = grams(arabic_chunks("هذا الرمز غير صالح"), lambda w: w, ARABIC_STOP)
     assert "غير صالح" in found and "هذا" not in found  # invalid: غير is part of the term
+
+
+def test_a_unit_of_several_sentences_pairs_sentence_by_sentence():
+    from termcheck.mine.sources import _sentence_pairs
+
+    assert _sentence_pairs("We sent you an email. Check your spam folder.",
+                           "أرسلنا لك رسالة. تحقق من صندوق الرسائل غير المرغوب فيها.") == [
+        ("We sent you an email.", "أرسلنا لك رسالة."),
+        ("Check your spam folder.", "تحقق من صندوق الرسائل غير المرغوب فيها.")]
+    # as many sentences on both sides or the unit stays whole
+    assert _sentence_pairs("One. Two.", "واحد واثنان.") == [("One. Two.", "واحد واثنان.")]

@@ -68,9 +68,24 @@ def unit_pairs(units: Iterable) -> Iterator[Pair]:
         if not unit.source.strip() or not unit.target.strip():
             continue
         langs = (base_lang(unit.source_lang), base_lang(unit.target_lang))
-        source = Side(unit.source, unit.path, unit.source_line or unit.line, exact_lines=False)
-        target = Side(unit.target, unit.path, unit.line, exact_lines=False)
-        if langs == ("en", "ar"):
-            yield Pair(target, source)
-        elif langs == ("ar", "en"):
-            yield Pair(source, target)
+        if langs not in (("en", "ar"), ("ar", "en")):
+            continue
+        for source_text, target_text in _sentence_pairs(unit.source, unit.target):
+            source = Side(source_text, unit.path, unit.source_line or unit.line, exact_lines=False)
+            target = Side(target_text, unit.path, unit.line, exact_lines=False)
+            yield Pair(target, source) if langs == ("en", "ar") else Pair(source, target)
+
+
+def _sentence_pairs(source: str, target: str) -> list[tuple[str, str]]:
+    """A unit of several sentences as its sentence pairs when both sides have as many sentences
+    (a message of three sentences, translated sentence by sentence), else the unit whole: words
+    of one sentence do not co-occur with those of another (check your spam folder / أرسلنا لك
+    رسالة, two sentences apart in one django-allauth message)."""
+    from termcheck.text.segment import split_sentences
+
+    source, target = source.strip(), target.strip()
+    source_spans = split_sentences(source, 0, len(source))
+    target_spans = split_sentences(target, 0, len(target))
+    if len(source_spans) < 2 or len(source_spans) != len(target_spans):
+        return [(source, target)]
+    return [(source[a:b], target[c:d]) for (a, b), (c, d) in zip(source_spans, target_spans)]
