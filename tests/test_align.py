@@ -316,3 +316,37 @@ def test_the_band_widens_only_around_the_rows_where_the_path_pressed():
     path = dp.align(n, n, ((1, 1), (1, 0), (0, 1)), lambda i0, i1, j0, j1, limit=0: 0.0 if (i1 - i0, j1 - j0) == (1, 1) and i0 == j0 else 5.0,
                     centre=lambda i: max(0.0, i - 12.0))
     assert [(b.source, b.target) for b in path] == [((i,), (i,)) for i in range(n)]
+
+
+def _scorer(source_keys, target_keys):
+    """A sentence-level BeadScorer over units of equal length whose anchors are the given keys
+    (required weight 1.0 each on the source side, optional on the target side)."""
+    from termcheck.align.anchors import Anchors
+    from termcheck.align.cost import SENTENCE_MODEL, BeadScorer
+
+    src = [Anchors(required={k: 1.0 for k in keys}) for keys in source_keys]
+    tgt = [Anchors(optional=set(keys)) for keys in target_keys]
+    return BeadScorer(SENTENCE_MODEL, [50] * len(src), [50] * len(tgt), src, tgt, 1.0)
+
+
+def test_a_unit_supported_only_by_what_its_neighbour_also_holds_is_unsupported():
+    # Source 0 (a dropped sentence) shares the topic word "sars" with source 1 and has "cardia" of
+    # its own; the target holds "sars" and source 1's own "liver", not "cardia".
+    sars, cardia, liver = ("x", "sars"), ("x", "cardia"), ("x", "liver")
+    scorer = _scorer([[sars, cardia], [sars, liver]], [[sars, liver]])
+    assert scorer.unsupported(0, 2, 0, 1) == 1
+    # both translated: each has its own key across the bead
+    scorer = _scorer([[sars, cardia], [sars, liver]], [[sars, liver, cardia]])
+    assert scorer.unsupported(0, 2, 0, 1) == 0
+
+
+def test_a_one_sided_detour_with_shared_anchors_closes_into_a_one_to_one_bead():
+    from termcheck.align import _close_detours
+
+    year, name, other = ("n", "2019"), ("s", "BSR"), ("n", "1999")
+    scorer = _scorer([[year, name], [other]], [[year, name], [("n", "42")]])
+    beads = [Bead((0,), (), 0.7), Bead((), (0,), 0.6), Bead((1,), (), 0.8), Bead((), (1,), 0.9)]
+    assert [(b.source, b.target, b.confidence) for b in _close_detours(scorer, beads)] == [
+        ((0,), (0,), 0.6),  # the pair shares its year and name: one bead, at the lower confidence
+        ((1,), (), 0.8), ((), (1,), 0.9),  # nothing shared: an omission next to an addition stays
+    ]

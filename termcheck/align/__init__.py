@@ -5,7 +5,9 @@
 Works offline with no model: a Gale-Church length model calibrated on the pair's own character
 ratio (termcheck.align.cost) plus anchors found on both sides (glossary concepts, numbers, Latin
 tokens, name skeletons: termcheck.align.anchors), in a banded dynamic programme
-(termcheck.align.dp). Inputs that cannot be aligned sensibly give warnings, or InputError when
+(termcheck.align.dp). A 1-0 bead next to a 0-1 bead whose sentences share anchors is closed into
+one 1-1 bead (_close_detours): tuning split strict F1 0.9618 -> 0.9633 at REJOIN_SHARE 0.15-0.3
+(0.9632 at 0, 0.9618 at 0.5), omissions found unchanged. Inputs that cannot be aligned sensibly give warnings, or InputError when
 nothing at all can be done.
 """
 
@@ -236,6 +238,7 @@ def _sentence_beads(
                 [tgt.anchors[t] for t in tgt_ids],
                 ratio,
             )
+            local = _close_detours(scorer, local)
             if len(candidate) == 2 and not any(_evidenced(scorer, b) for b in local):
                 local = []  # nothing on one side is found on the other: they stay unpaired
         if not local:
@@ -282,6 +285,36 @@ def _rejoin_candidates(groups: list[Bead]) -> list[tuple[Bead, ...]]:
         else:
             out.append((a,))
             k += 1
+    return out
+
+
+REJOIN_SHARE = 0.3
+
+
+def _close_detours(scorer: BeadScorer, beads: list[Bead]) -> list[Bead]:
+    """A 1-0 bead next to a 0-1 bead (either order) becomes one 1-1 bead when the two sentences
+    share enough anchors: at least REJOIN_SHARE of their anchor weight is found across.
+
+    The programme takes such a detour when a 1-1's lengths disagree (a free translation): two
+    one-sided priors then cost less than the length term. Content decides instead; an omission
+    next to an unrelated addition shares nothing and stays as it is."""
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        a = beads[k]
+        b = beads[k + 1] if k + 1 < len(beads) else None
+        if b is not None and len(a.source) + len(a.target) == 1 and len(b.source) + len(b.target) == 1 and (
+            (a.source and b.target) or (a.target and b.source)
+        ):
+            i = (a.source or b.source)[0]
+            j = (a.target or b.target)[0]
+            required = scorer.required(i, i + 1, j, j + 1)
+            if required and scorer.matched(i, i + 1, j, j + 1) >= REJOIN_SHARE * required:
+                out.append(Bead((i,), (j,), min(a.confidence, b.confidence)))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
     return out
 
 
