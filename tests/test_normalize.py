@@ -96,3 +96,20 @@ def test_detect_language():
     assert detect_language("قال المتحدث باسم الحشد الشعبي إن PMF") == "ar"
     assert detect_language("The PMF said that الحشد") == "en"
     assert detect_language("") == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_the_folding_table_lowers_as_str_lower_does(text):
+    # lower case is built into the folding table (one copy of a big text, not two): it must give
+    # exactly what folding and then str.lower() gave, Greek final sigma included
+    from termcheck.text import normalize as module
+
+    folded = text.translate(module._tables(False, False))
+    if module._NEEDS_LOWER in folded:
+        folded = folded.lower()
+    assert folded == text.translate(module._build_table(False, False)).lower()
+
+
+def test_case_is_folded_beyond_latin():
+    assert normalize("İSTANBUL ΣΑΣ 𐐀 Ǆ").text == "istanbul σας 𐐨 ǆ"

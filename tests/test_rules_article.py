@@ -175,3 +175,15 @@ def test_message_quotes_the_text_as_written_and_the_fix():
     assert mid.message == "'Al-Qard' capitalizes the article inside a sentence; write 'al-Qard'"
     [start] = lint("He left. al-Qard stayed.")
     assert start.message == "'al-Qard' starts a sentence with a lower-case article; write 'Al-Qard'"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", max_size=30))
+def test_lines_are_read_one_at_a_time_as_splitlines_gives_them(text):
+    from termcheck.rules.article import _iter_lines
+
+    assert list(_iter_lines(text)) == text.splitlines()

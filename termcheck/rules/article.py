@@ -27,6 +27,7 @@ translator sees which name it is; the SAFE fix replaces only the one character a
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -68,11 +69,24 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.N, e.g, i.e (before t
 START, MID, EITHER = "start", "mid", "either"
 
 
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines' breaks
+
+
+def _iter_lines(text: str) -> Iterator[str]:
+    """text.splitlines(), one line at a time: a million-line text is not held twice."""
+    start = 0
+    for brk in _LINE_BREAK.finditer(text):
+        yield text[start:brk.start()]
+        start = brk.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def is_soft_wrapped(text: str) -> bool:
     """True when the text's paragraphs are hard-wrapped over several lines (see the module doc)."""
-    lines = text.splitlines()
+    lines = _iter_lines(text)
     pairs = wrapped = 0
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         line = line.rstrip()
         if not line or not following.strip() or _BLOCK_PREFIX.match(following) or _HEADING_LINE.match(line):
             continue

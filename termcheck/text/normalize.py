@@ -77,7 +77,20 @@ def _presentation_form(char: str, table_key: tuple[bool, bool]) -> str:
 
 @lru_cache(maxsize=None)
 def _tables(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, str]:
-    return _build_table(fold_alef_maqsura, fold_ta_marbuta)
+    """The folds with lower case built in, so that one translate() does both: str.lower() after it
+    cost one more copy of the text (50 MB more for a 50 MB file). Only characters that lower to
+    one character are in the table; the one context rule of lower() (Greek final sigma) is left to
+    lower() itself (`_NEEDS_LOWER`)."""
+    table = _build_table(fold_alef_maqsura, fold_ta_marbuta)
+    table = {code: value.lower() if len(value.lower()) == len(value) else value for code, value in table.items()}
+    for code in range(0x20000):  # no character past plane 1 has a lower case
+        char = chr(code)
+        if code not in table and char not in _NEEDS_LOWER and len(lower := char.lower()) == 1 and lower != char:
+            table[code] = lower
+    return table
+
+
+_NEEDS_LOWER = "\u03a3"  # Σ lowers to σ or ς by its context
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,9 @@ class Normalized:
 def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> Normalized:
     """Fold `text` for matching (both scripts at once: the folds never interact)."""
     key = (fold_alef_maqsura, fold_ta_marbuta)
-    folded = text.translate(_tables(*key)).lower()
+    folded = text.translate(_tables(*key))
+    if _NEEDS_LOWER in folded:
+        folded = folded.lower()
     pieces: list[str] = []
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []
@@ -144,6 +159,7 @@ def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bo
     if not norm_anchors:
         return Normalized(folded, len(text), (), ())
     pieces.append(folded[last:])
+    del folded, match  # the pieces are its copies (a match holds it too): the join would be a third
     return Normalized("".join(pieces), len(text), tuple(norm_anchors), tuple(orig_anchors))
 
 
