@@ -345,7 +345,9 @@ def _similarity(a: str, b: str, lang: str) -> float:
     return matcher.ratio()
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
+    """Per key: a form's key meets every window of every unit, a window's key every form."""
     return " ".join(_word_skeleton(w) for w in key.split())
 
 
