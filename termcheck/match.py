@@ -128,12 +128,15 @@ class Matcher:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects: the cyclic collector only slows this down
         try:
-            self.forms, phrases = self._index_forms(glossary)
+            # The forms live on only in the automaton: a second table of them made the compiled
+            # glossary cache a fifth bigger and slower to load.
+            forms, phrases = self._index_forms(glossary)
             self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
             add_word = self._automaton.add_word
-            for key, entries in self.forms.items():
+            for key, entries in forms.items():
                 add_word(key, (len(key), *_groups(entries), _flags(entries)))
-            if self.forms:
+            self._has_forms = bool(forms)
+            if forms:
                 self._automaton.make_automaton()
             self._phrases: dict[str, list[_Phrase]] = {}
             for (lemmas, articles, singular), entries in phrases.items():
@@ -191,7 +194,7 @@ class Matcher:
 
     def find(self, text: str, normalized: Normalized | None = None) -> list[Match]:
         """All matches in `text`, longest first on overlap, in text order."""
-        if not self.forms and self._analyzer is None:
+        if not self._has_forms and self._analyzer is None:
             return []
         norm = normalized if normalized is not None else self.normalize(text)
         candidates = []
@@ -213,7 +216,7 @@ class Matcher:
         return matches
 
     def _candidates(self, s: str):
-        if self.forms:
+        if self._has_forms:
             yield from self._automaton_candidates(s)
         if self._analyzer is not None and _HAS_ARABIC.search(s):
             yield from self._arabic_candidates(s)
