@@ -103,12 +103,11 @@ def _cuts(start: int, end: int, spans, whole: bool = False) -> bool:
     return False
 
 
-# Function words no term begins or ends with: the shared lists, and the conjunctions and
-# prepositions of running Arabic prose they lack (إذ 'as', بحسب 'according to', نحو 'about', حيث
-# 'where'), which otherwise pair with whatever English stands beside them (Analyst / إذ).
-_MORE_ARABIC_STOP = frozenset(normalize_form(w) for w in "إذ حيث بحسب حسب وفق وفقا نحو بينما عندما لأن كي".split())
-# غير is not one: it negates the word after it (غير صالح, invalid; غير الحكومية, non-governmental).
-ARABIC_STOP = (_AR_STOP | frozenset(normalize_form(w) for w in FUNCTION_WORDS) | _MORE_ARABIC_STOP) - {"غير"}
+# Function words no term begins or ends with: the shared lists (text.arabic.FUNCTION_WORDS holds the
+# conjunctions and prepositions of running prose, إذ بحسب نحو حيث, which otherwise pair with whatever
+# English stands beside them: Analyst / إذ). غير is not one here: it negates the word after it
+# (غير صالح, invalid; غير الحكومية, non-governmental).
+ARABIC_STOP = (_AR_STOP | frozenset(normalize_form(w) for w in FUNCTION_WORDS)) - {"غير"}
 ENGLISH_STOP = _EN_STOP
 
 
