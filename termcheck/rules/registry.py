@@ -82,7 +82,9 @@ _RULES = [
          "any listed form renders the term (كلمة مرورك, passwords); also (rules/rendered.py): a common term by a "
          "word of the same root or stem (تفشت for التفشي) or a construct's head (انتقال العدوى for انتقال المرض), a "
          "name by its transliterated word (ميرس for فيروس ميرس), a compound by its listed part plus its own words "
-         "(حالات كوفيد-19). A term kept as written (a value in Latin), words inside placeholders, URLs and paths, "
+         "(حالات كوفيد-19), a longer listed form by a run of its words as long as the term (فترة الحضانة for "
+         "فترة حضانة المرض), an acronym by its spelt-out name listed apart and, in English, the reverse (JICA). "
+         "A term kept as written (a value in Latin), words inside placeholders, URLs and paths, "
          "and a term that one PO plural form for a single n words freely while another form has it are ignored; "
          "one finding per plural entry.",
          "source: كتائب حزب الله ... target: 'the group said'"),
@@ -91,14 +93,15 @@ _RULES = [
          "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
          "English form is capitalized, not just a sentence-case phrase): a near spelling of a common term is a "
          "derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
-         "(مراكز / لمركز for مركز).",
+         "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض).",
          "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),
     Rule("TC203", "unexpected-term", Severity.WARNING,
          "The target has a glossary term whose source form is not in the aligned source.",
          "A name that appears from nowhere is often a mistranslation or a misplaced sentence. Only words that name "
          "nothing but names (a common term has synonyms a translator may rightly render from); ignores a name the "
          "source gives by part of a form (a surname alone: بري for Nabih Berri), by its acronym (SARS) or by the "
-         "words of its acronym (Centers for Disease Control for CDC).",
+         "words of its acronym (Centers for Disease Control for CDC), or names the concept listed apart as its "
+         "acronym or spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA).",
          "target 'Badr Organization', source bead has no منظمة بدر"),
     Rule("TC204", "number-mismatch", Severity.ERROR,
          "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",

@@ -21,6 +21,9 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
 - by its transliterated word (names): a one-word Latin name whose Arabic form adds a generic
   head (فيروس ميرس for MERS) is rendered by the word that transliterates it (ميرس, same consonant
   skeleton, spelt as the glossary spells it: مارس is still a wrong rendering);
+- by its spelt-out name, or in English by its acronym (SARS, JICA): when the glossary lists the
+  two as concepts apart, the target renders one by the other's listed form, unless the source
+  names that other concept itself (then each wants its own rendering);
 - by its parts (compounds): a term whose source words hold another listed term ('COVID-19 cases'
   holds 'COVID-19') is rendered when the target renders that term and the words the compound adds
   (حالات or الإصابة for 'cases': as many of the words of its Arabic form outside the part's forms
@@ -48,10 +51,11 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of",
 
 
 def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
-                       rendered: Collection[str]) -> bool:
+                       rendered: Collection[str], source_keys: Collection[str] = ()) -> bool:
     """Whether `target_text` renders the source mention `source_text` of `concept` in a way the
     glossary does not list (see the module docstring). `rendered` holds the keys of the concepts
-    the target renders by a listed form; `lang` is the target's language."""
+    the target renders by a listed form, `source_keys` those the source names itself; `lang` is
+    the target's language."""
     if kept_as_is(source_text, target_text):
         return True
     if concept.is_name:
@@ -60,22 +64,43 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     elif by_relatives(concept, source_text, target_text, lang) or by_shorter_form(
             concept, source_text, target_text, lang, matcher):
         return True
-    return by_parts(concept, source_text, target_text, lang, matcher, rendered) or (
-        lang == "ar" and by_expansion(source_text, matcher, rendered))
+    return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
+        concept, matcher, rendered, source_keys, lang)
 
 
-def by_expansion(source_text: str, matcher, rendered: Collection[str]) -> bool:
-    """The source term is an acronym (SARS) and the target renders, by a listed form, a concept
-    whose English form it abbreviates ('Severe Acute Respiratory Syndrome', listed apart). Not the
-    other way round: a spelt-out source wants its own listed form, also beside the acronym."""
-    acronym = source_text.strip()
-    if not rendered or not _ACRONYM.fullmatch(acronym):
+def by_abbreviation(concept: Concept, matcher, rendered: Collection[str], source_keys: Collection[str],
+                    lang: str) -> bool:
+    """The target renders, by a listed form, the concept listed apart as this one's spelt-out name
+    (SARS rendered المتلازمة التنفسية الحادة الشديدة), or, in English, as its acronym (JICA for
+    الوكالة اليابانية للتعاون الدولي), and the source does not name that concept itself:
+    'severe acute respiratory syndrome (SARS)' wants its own rendering beside the acronym's. An
+    acronym transliterated into Arabic is no such evidence: سارس stands inside سارس-كوف too."""
+    others = [key for key in rendered if key != concept.key and key not in source_keys]
+    if not others:
         return False
+    concepts = concepts_by_key(matcher)
+    return any(key in concepts and (_abbreviates(concept, concepts[key])
+                                    or (lang == "en" and _abbreviates(concepts[key], concept)))
+               for key in others)
+
+
+def concepts_by_key(matcher) -> dict[str, Concept]:
+    """The glossary's concepts by key, once per matcher."""
     concepts = matcher.cache.get("rendered.by_key")
     if concepts is None:
         concepts = matcher.cache["rendered.by_key"] = matcher.glossary.by_key()
-    return any(key in concepts and any(_initials(f.text) == acronym.lower() for f in concepts[key].forms("en"))
-               for key in rendered)
+    return concepts
+
+
+def abbreviates(a: Concept, b: Concept) -> bool:
+    """One concept's English form is an acronym of the other's: JICA / Japan International
+    Cooperation Agency, CDC / Centers for Disease Control (particles skipped)."""
+    return _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: Concept, long: Concept) -> bool:
+    acronyms = {f.text.lower() for f in short.forms("en") if _ACRONYM.fullmatch(f.text)}
+    return bool(acronyms) and any(_initials(f.text) in acronyms for f in long.forms("en"))
 
 
 def _initials(text: str) -> str:

@@ -21,7 +21,15 @@ from termcheck.match import Match
 from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
-from termcheck.rules.rendered import NAME_PARTICLES, in_other_number, named_by_acronym, rendered_otherwise, same_stem
+from termcheck.rules.rendered import (
+    NAME_PARTICLES,
+    abbreviates,
+    concepts_by_key,
+    in_other_number,
+    named_by_acronym,
+    rendered_otherwise,
+    same_stem,
+)
 from termcheck.text.translit import near_keys, translit_key
 
 TC201, TC202, TC203 = rule("TC201"), rule("TC202"), rule("TC203")
@@ -86,6 +94,7 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         return
     in_bead = rendered_concepts(ctx, view.target_spans)
     in_group = rendered_concepts(ctx, view.target_group)
+    in_source: set[str] | None = None
     for term in terms:
         expectable = [c for c in term.concepts if c.forms(target_lang)]
         if not expectable or any(c.key in in_bead or c.key in in_group for c in expectable):
@@ -108,7 +117,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
         group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
-        if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group)
+        if in_source is None:
+            in_source = _source_concepts(ctx, view.source_group)
+        if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group, in_source)
                for c in expectable):
             continue  # kept in Latin, a derived form (تفشت for التفشي), a name's word, a compound's parts
         first = view.target_spans[0][0]
@@ -170,7 +181,8 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
         concepts = list(_concepts(match, target_lang))
         if not concepts or any(c.key in in_source for c in concepts):
             continue
-        if not unexpected(concepts, source_text, ctx.source.doc.lang):
+        by_key = concepts_by_key(ctx.matcher)
+        if not unexpected(concepts, source_text, ctx.source.doc.lang, [by_key[k] for k in in_source if k in by_key]):
             continue
         if any(find_variant(ctx, c, view.source_group, side="source") for c in concepts):
             continue  # the source writes the term with an unlisted spelling (lint's TC102 there)
@@ -191,7 +203,8 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
         )
 
 
-def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> bool:
+def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
+               source_concepts: Iterable[Concept] = ()) -> bool:
     """Whether a target term with no glossary counterpart in the aligned source is worth a TC203.
 
     Only names are: a common term (its English form lower case: disease, مرض) has synonyms a
@@ -200,9 +213,12 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str) -> b
     A term is not unexpected when the source names any of its concepts in part or by an acronym:
     a surname alone (بري for Nabih Berri, Berri for Nabih Berri), a distinctive word of the form
     ('novel CoVs' for novel coronavirus), the acronym of the form or the form the acronym stands for
-    (SARS for severe acute respiratory syndrome, Centers for Disease Control for CDC)."""
+    (SARS for severe acute respiratory syndrome, Centers for Disease Control for CDC), or when the
+    source names (`source_concepts`, in either language) the concept listed apart as its acronym or
+    spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA)."""
     return all(c.is_name for c in concepts) and not any(
         mentioned_in_part(c, source_text, source_lang) or named_by_acronym(c, source_text, source_lang)
+        or any(abbreviates(c, other) for other in source_concepts)
         for c in concepts)
 
 

@@ -79,7 +79,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                 yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
-                if not unexpected(concepts, unit.source, source_lang):
+                source_concepts = {id(e.concept): e.concept for m in in_source for e in m.entries}.values()
+                if not unexpected(concepts, unit.source, source_lang, source_concepts):
                     continue
                 found = unit.target[match.start:match.end]
                 yield unit_finding(
@@ -109,10 +110,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         locator.source(unit, source_text), source_text))
                     break
             rendered_keys = {c.key for c in rendered.values()}
+            source_keys = {e.concept.key for m in in_source for e in m.entries}
             if unit.plural_single_n is not None and any(c.key in in_entry.get(_entry(unit), ()) for c in concepts):
                 continue  # a form for one n words it freely (هذا المجلد فارغ for 0 files); another form has the term
             if not found_variant and not any(
-                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys)
+                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_keys)
                     for c in concepts):
                 concept = concepts[0]
                 if unit.plural_sources is not None:
