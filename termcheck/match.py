@@ -20,9 +20,10 @@ IT, the WHO of 'COVID-19 WHO') matches only in capitals ("who" is not the WHO; C
 digit, matches covid-19 too), and when two forms of a key differ only by case or hamza (اختر / إختر), the
 one written in the text is the one matched.
 
-Overlaps are resolved globally by length, so a full name beats its surname, and a concept's false
+Overlaps are resolved globally by length, so a full name beats its surname. A concept's false
 friend (a longer phrase that contains a form but means something else: 'cell phone' for 'cell')
-hides the form inside it and is then dropped.
+first takes that concept's forms inside it out, and is never a match itself; another concept's
+form inside it still matches ('verification' in 'verification email', a false friend of email).
 """
 
 from __future__ import annotations
@@ -205,12 +206,10 @@ class Matcher:
                 if not entries:
                     continue
             candidates.append((start, end, entries, exact))
+        if any(e.false_friend for c in candidates for e in c[2]):
+            candidates = _without_false_friends(candidates)
         matches = []
         for start, end, entries, exact in _longest_non_overlapping(candidates):
-            if any(e.false_friend for e in entries):
-                entries = tuple(e for e in entries if not e.false_friend)
-                if not entries:
-                    continue  # a false friend: it hid the shorter form inside it, and is not a term
             orig_start, orig_end = norm.span(start, end)
             matches.append(Match(orig_start, orig_end, start, end, entries, exact))
         return matches
@@ -544,6 +543,21 @@ def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...],
     arabic = tuple(e for e in plain if e.term.lang == "ar")
     elided = tuple(e for e in entries if e.elided_article)
     return plain, arabic, elided
+
+
+def _without_false_friends(candidates: list) -> list:
+    """A false friend (a longer phrase that is not the concept: 'cell phone' for cell) takes its own
+    concept's forms inside it out of the candidates, and is itself never a match. Other concepts'
+    forms inside it stand ('verification' in 'verification email', a false friend of email)."""
+    friends = [(start, end, {id(e.concept) for e in entries if e.false_friend})
+               for start, end, entries, _ in candidates if any(e.false_friend for e in entries)]
+    kept = []
+    for start, end, entries, exact in candidates:
+        hidden = set().union(*(concepts for f_start, f_end, concepts in friends if f_start <= start and end <= f_end))
+        entries = tuple(e for e in entries if not e.false_friend and id(e.concept) not in hidden)
+        if entries:
+            kept.append((start, end, entries, exact))
+    return kept
 
 
 def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...]]]):

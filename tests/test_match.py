@@ -199,6 +199,19 @@ def test_false_friends_hide_the_form_inside_them_and_are_never_found(tmp_path):
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["cell", "خلية"]
 
 
+def test_a_false_friend_hides_only_its_own_concepts_form(tmp_path):
+    from termcheck.glossary import load_glossary
+
+    path = tmp_path / "g.csv"
+    path.write_text("id,en,ar,en_false_friends\n"
+                    "email,email,البريد الإلكتروني,verification email|an email\n"
+                    "verification,verification,التحقق,\n", encoding="utf-8")
+    matcher = Matcher(load_glossary(str(path)))
+    text = "Open the verification email, an email from us, and check your email."
+    assert [(text[m.start:m.end], m.concepts[0].key) for m in matcher.find(text)] == [
+        ("verification", "verification"), ("email", "email")]
+
+
 def test_a_plural_the_glossary_lists_stands_for_its_singular_too():
     matcher = Matcher(glossary(concept("v", ar_p="اللقاحات", en_p="vaccines"), concept("c", en_p="COVID-19 WHO")))
     text = "لقاح اللقاح اللقاحات vaccine vaccines COVID-19 who"
