@@ -204,3 +204,24 @@ def test_a_unit_of_several_sentences_pairs_sentence_by_sentence():
         ("Check your spam folder.", "تحقق من صندوق الرسائل غير المرغوب فيها.")]
     # as many sentences on both sides or the unit stays whole
     assert _sentence_pairs("One. Two.", "واحد واثنان.") == [("One. Two.", "واحد واثنان.")]
+
+
+def test_an_al_name_is_not_paired_with_arabic_whose_consonants_begin_otherwise():
+    from termcheck.mine.terms import unlike_name
+
+    assert unlike_name("صيادون", "al-Faw")  # fishermen in al-Faw: beside the name, not the name
+    assert not unlike_name("الفاو", "al-Faw")
+    assert not unlike_name("الحلفي", "al-Hilfi")
+    assert not unlike_name("صيادون", "fishermen")  # not a name: association decides
+
+
+def test_a_proclitic_before_another_spelling_of_the_name_is_shed():
+    from termcheck.mine.concepts import _proclitic_shedder
+    from termcheck.mine.miner import Occurrences
+
+    side = Occurrences()
+    side.counts.update({"أم قصر": 1, "وام قصر": 1, "وليد": 1})
+    shed = _proclitic_shedder([side])
+    assert shed("وام قصر") == "ام قصر"  # و + a hamza variant of أم قصر
+    assert shed("وليد") == "وليد"  # ليد is no spelling here: the و is the name's own
+    assert shed("أم قصر") == "أم قصر"

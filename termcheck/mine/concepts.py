@@ -39,7 +39,7 @@ from collections import Counter
 
 from termcheck.mine.candidate import Candidate, Spelling
 from termcheck.model import Status
-from termcheck.text.arabic import strip_article
+from termcheck.text.arabic import PROCLITICS, strip_article
 from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import translit_key
 
@@ -94,7 +94,8 @@ def name_candidates(names, occurrences, min_count: int) -> list[Candidate]:
         members.setdefault(groups.find(("ar", arabic_spelling_key(ar_form))), []).append(sides)
     found = []
     for occurrence_list in members.values():
-        ar = _merge([o[0] for o in occurrence_list], same=without_article)
+        ar_sides = [o[0] for o in occurrence_list]
+        ar = _merge(ar_sides, same=without_article, rewrite=_proclitic_shedder(ar_sides))
         en = _underived(_merge([o[1] for o in occurrence_list], fold_case=True))
         pairs = sum(count for _, count, _ in en)
         if pairs < min_count:
@@ -202,19 +203,41 @@ def shape_weight(english: str, lowercase: set[str] = frozenset(), capitalized: s
     return PHRASE_WEIGHT if len(words) > 1 else WORD_WEIGHT
 
 
-def _merge(occurrence_list, fold_case: bool = False, same=None) -> list[tuple[str, int, list]]:
+def _proclitic_shedder(occurrence_list):
+    """A function that takes a one-letter proclitic off an Arabic spelling when what is left is
+    another spelling of the same name, hamza and article aside (وام قصر is و + ام قصر beside أم قصر:
+    a hamza variant after a conjunction, not a spelling of its own)."""
+    texts = {text for occurrences in occurrence_list for text in occurrences.counts}
+    keys = {arabic_spelling_key(without_article(t)) for t in texts}
+
+    def shed(text: str) -> str:
+        if text[:1] in _ONE_LETTER_PROCLITICS and len(text.split()[0]) > 2:
+            rest = text[1:]
+            if arabic_spelling_key(without_article(rest)) in keys:
+                return rest
+        return text
+
+    return shed
+
+
+_ONE_LETTER_PROCLITICS = frozenset(p for p in PROCLITICS if len(p) == 1)
+
+
+def _merge(occurrence_list, fold_case: bool = False, same=None, rewrite=None) -> list[tuple[str, int, list]]:
     """[(spelling, count, examples)], commonest first; case variants merged when `fold_case`, and
-    spellings with the same `same(text)` key merged under the commonest."""
+    spellings with the same `same(text)` key merged under the commonest; `rewrite` first turns a
+    spelling into the one it stands for."""
     counts: Counter = Counter()
     examples: dict[str, list] = {}
     variants: dict[str, Counter] = {}
     for occurrences in occurrence_list:
-        for text, count in occurrences.counts.items():
+        for written, count in occurrences.counts.items():
+            text = rewrite(written) if rewrite else written
             key = text.lower() if fold_case else (same(text) if same else text)
             counts[key] += count
             variants.setdefault(key, Counter())[text] += count
             examples.setdefault(key, [])
-            for example in occurrences.examples[text]:
+            for example in occurrences.examples[written]:
                 if len(examples[key]) < 3 and all(str(x) != str(example) for x in examples[key]):
                     examples[key].append(example)
     merged = [(variants[k].most_common(1)[0][0], c, examples[k]) for k, c in counts.items()]

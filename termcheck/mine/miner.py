@@ -211,8 +211,9 @@ class Miner:
             if c < least:
                 continue
             d = terms.dice(c, ar_count[a], en_count[e])
-            if d < terms.MIN_DICE or terms.coordination(a, e) or 2 * contradicted[(a, e)] >= c:
-                continue  # a list (SARS and MERS), or a name on one side only (النائبة المستقلة زينب الربيعي)
+            if d < terms.MIN_DICE or terms.coordination(a, e) or 2 * contradicted[(a, e)] >= c \
+                    or terms.unlike_name(a, e):
+                continue  # a list (SARS and MERS), a name on one side only (النائبة المستقلة زينب الربيعي) or unlike it
             value = terms.score(d, a, e, edge_specificity(e), 2 * anchored[(a, e)] >= c)
             if terms.opens_clause(a, e):
                 value *= terms.CLAUSE_WEIGHT

@@ -153,6 +153,16 @@ def nested(counts, common=lambda word: False) -> set[str]:
     return {key for key, count in counts.items() if longest.get(key, 0) >= NESTED_SHARE * count}
 
 
+def unlike_name(ar: str, en: str) -> bool:
+    """An English word with the article al- is a transliterated name: an Arabic n-gram whose
+    consonants do not begin as the name's is not its rendering, however often the two stand in
+    the same pairs (al-Faw / صيادون, fishermen in al-Faw)."""
+    if " " in en or not en.lower().startswith(("al-", "el-")):
+        return False
+    latin, arabic = latin_skeleton(en[3:]), arabic_skeleton(ar.split()[0]) if ar else ""
+    return bool(latin) and bool(arabic) and latin[0] != arabic[0]
+
+
 CLAUSE_WEIGHT = 0.5
 _CONJUNCTION_SOUNDS = {"\u0648": "wuov", "\u0641": "fvp"}  # و ف
 
