@@ -222,7 +222,8 @@ class Matcher:
 
     def _automaton_candidates(self, s: str):
         n = len(s)
-        for last, (length, plain, arabic, elided, flags) in _iter_windows(self._automaton, s):
+        hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)  # no generator layer
+        for last, (length, plain, arabic, elided, flags) in hits:
             end = last + 1
             if end < n and s[end].isalnum():
                 continue

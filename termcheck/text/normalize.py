@@ -116,6 +116,8 @@ class Normalized:
         (a final damma, a tatweel) stay inside the span; it never stops inside an expanded
         presentation form.
         """
+        if not self._norm_anchors:  # nothing was folded away: offsets are the original's
+            return (start, min(max(start, end), self.original_length))
         orig_start = self.to_original(start)
         if end <= start:
             return orig_start, orig_start
