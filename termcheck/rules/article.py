@@ -72,6 +72,9 @@ START, MID, EITHER = "start", "mid", "either"
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines' breaks
 
 
+_SPLIT_AT_ONCE = 1 << 20  # characters
+
+
 def _iter_lines(text: str) -> Iterator[str]:
     """text.splitlines(), one line at a time: a million-line text is not held twice."""
     start = 0
@@ -84,7 +87,8 @@ def _iter_lines(text: str) -> Iterator[str]:
 
 def is_soft_wrapped(text: str) -> bool:
     """True when the text's paragraphs are hard-wrapped over several lines (see the module doc)."""
-    lines = _iter_lines(text)
+    # A big text one line at a time: splitlines() would hold it twice (100 MB for a million lines).
+    lines = text.splitlines() if len(text) < _SPLIT_AT_ONCE else _iter_lines(text)
     pairs = wrapped = 0
     for line, following in itertools.pairwise(lines):
         line = line.rstrip()

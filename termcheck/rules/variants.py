@@ -93,9 +93,10 @@ def is_name_like(text: str) -> bool:
 def spelling(text: str) -> str:
     """How two spellings are compared: case, apostrophes, hyphen variants and spacing folded."""
     folded = text.lower().replace("\u2010", "-").replace("\u2011", "-")
-    return " ".join(re.sub(f"[{_APOS}]", "", folded).split())
+    return " ".join(_APOSTROPHES.sub("", folded).split())
 
 
+_APOSTROPHES = re.compile(f"[{_APOS}]")
 _ACRONYM = re.compile(r"[A-Z0-9&.\-]+")
 _CAPITALIZED_PART = re.compile(rf"(?<![^{_HYPHEN}\s]){_UP}[^{_HYPHEN}\s]*")
 # Forms whose key has fewer letters are not indexed: a one- or two-letter key (Ur, Al) would
