@@ -95,6 +95,8 @@ class Match:
 
     @property
     def concepts(self) -> tuple[Concept, ...]:
+        if len(self.entries) == 1:  # the common case, asked for by every rule
+            return (self.entries[0].concept,)
         seen: dict[int, Concept] = {}
         for entry in self.entries:
             seen.setdefault(id(entry.concept), entry.concept)
