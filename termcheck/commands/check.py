@@ -4,6 +4,8 @@ Without a glossary the pair is still aligned and checked for numbers (TC204) and
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import List, Optional
 
 import typer
@@ -91,22 +93,24 @@ def check(
         extra = {"alignment": summaries[0]} if len(pairs) == 1 else {
             "pairs": [{"source": s, "target": t, "alignment": summary} for (s, t), summary in zip(pairs, summaries)]
         }
-        common.write_output(jsonfmt.render(findings, files, extra=extra), output)
+        common.write_output(jsonfmt.stream(findings, files, extra=extra), output)
     elif fmt in common.CI_FORMATS:
         common.write_output(common.render_ci(findings, files, list(sources), fmt), output)
     else:
         from termcheck.report import text
 
-        report = text.render(findings, files, sources, colour=common.use_colour(output))
-        for (s, t), summary in zip(pairs, summaries):
-            name = "Alignment" if len(pairs) == 1 else f"Alignment {s} -> {t}"
-            report += (
-                f"{name}: {summary['paragraph_beads']} paragraph bead(s), {summary['sentence_beads']} "
-                f"sentence bead(s), {summary['low_confidence']} low-confidence.\n"
-            )
-            report += "".join(f"alignment warning: {w}\n" for w in summary["warnings"])
-        common.write_output(report, output)
+        common.write_output(itertools.chain(text.stream(findings, files, sources, colour=common.use_colour(output)),
+                                            _alignment_lines(pairs, summaries)), output)
     raise typer.Exit(common.exit_code(findings, config.fail_on))
+
+
+def _alignment_lines(pairs: list[tuple[str, str]], summaries: list[dict]) -> Iterator[str]:
+    """The text report's closing lines: each pair's beads and alignment warnings."""
+    for (source, target), summary in zip(pairs, summaries):
+        name = "Alignment" if len(pairs) == 1 else f"Alignment {source} -> {target}"
+        yield (f"{name}: {summary['paragraph_beads']} paragraph bead(s), {summary['sentence_beads']} "
+               f"sentence bead(s), {summary['low_confidence']} low-confidence.\n")
+        yield from (f"alignment warning: {w}\n" for w in summary["warnings"])
 
 
 def _check_one(source: str, target: str, source_lang: str | None, target_lang: str | None, encoding: str | None):
