@@ -350,3 +350,27 @@ def test_a_one_sided_detour_with_shared_anchors_closes_into_a_one_to_one_bead():
         ((0,), (0,), 0.6),  # the pair shares its year and name: one bead, at the lower confidence
         ((1,), (), 0.8), ((), (1,), 0.9),  # nothing shared: an omission next to an addition stays
     ]
+
+
+def test_capitals_of_a_title_case_headline_weigh_less_than_names():
+    from termcheck.align.anchors import NAME_WEIGHT, TITLE_CASE_NAME_WEIGHT, segment_anchors
+    from termcheck.model import Segment
+
+    text = "Protocol for Extending Surveillance Used by the Royal College\n\nThe college met Tedros in Geneva."
+    doc = Document("e.md", text, "en")
+    cut = text.index("\n\n")
+    title, plain = segment_anchors(doc, text, [Segment(0, 0, cut, "sentence", 0), Segment(1, cut + 2, len(text), "sentence", 1)])
+    # Extending, Surveillance, College: capitals of style (Protocol opens the sentence; Royal has
+    # two consonant classes only), weighed as TITLE_CASE_NAME_WEIGHT, under a pin's weight
+    assert title.required == {("s", "STNDNK"): TITLE_CASE_NAME_WEIGHT, ("s", "SRFLNS"): TITLE_CASE_NAME_WEIGHT,
+                              ("s", "SLK"): TITLE_CASE_NAME_WEIGHT}
+    assert plain.required == {("s", "TDRS"): NAME_WEIGHT, ("s", "KNF"): NAME_WEIGHT}  # Tedros, Geneva
+
+
+def test_a_kicker_is_not_paired_with_the_other_sides_subheading():
+    # The English kicker has no counterpart; the Arabic subheading translates the English one.
+    # Lengths alone pair the kicker with the first heading; kinds keep headings with headings.
+    source = Document("e.md", "# Virus spreads\n\nEXPLAINER\n\n## Treatment\n\nDoctors treat the sick with rest and fluids every day.\n", "en")
+    target = Document("a.md", "# انتشار الفيروس\n\n## العلاج\n\nيعالج الأطباء المرضى بالراحة والسوائل كل يوم.\n", "ar")
+    alignment = align_documents(source, target)
+    assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]

@@ -36,6 +36,8 @@ WILD_RATIO = 3.0  # a pair further than this from the expected ratio is suspect
 PARAGRAPH_COUNT_SPREAD = 3.0  # more paragraphs than this factor on one side: align sentences only
 
 _SPACE = re.compile(r"\s+")
+# Paragraph kinds a translation keeps (anything else is running text): see cost.KIND_PENALTY.
+PARAGRAPH_KINDS = {"heading": 1, "list-item": 2}
 
 
 @dataclass
@@ -181,7 +183,12 @@ def _paragraph_groups(
     return _align_units(
         PARAGRAPH_MODEL, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio,
         _solo(src, src_lengths), _solo(tgt, tgt_lengths), centre=dp.bead_centre(previous) if previous else None,
+        src_kinds=_kinds(src), tgt_kinds=_kinds(tgt),
     )
+
+
+def _kinds(side: _Side) -> list[int]:
+    return [PARAGRAPH_KINDS.get(p.kind, 0) for p in side.paragraphs]
 
 
 def _solo(side: _Side, lengths: list[int]) -> list[bool]:
@@ -201,8 +208,10 @@ def _align_units(
     src_solo: list[bool] | None = None,
     tgt_solo: list[bool] | None = None,
     centre=None,
+    src_kinds: list[int] | None = None,
+    tgt_kinds: list[int] | None = None,
 ) -> tuple[list[Bead], BeadScorer]:
-    scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo)
+    scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo, src_kinds, tgt_kinds)
     if centre is None:
         centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
     beads = dp.align(len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit)

@@ -14,6 +14,10 @@ when unmatched). Keys, strongest first:
   adjacent Arabic words gives an optional skeleton key (Hezbollah = حزب الله), and a word behind a
   proclitic gives its bare skeleton too (بطهران = Tehran). A capitalized word
   that starts a sentence ('Analyst', 'Every') is no evidence of a name, unless it carries al-.
+  In a title-case segment (at least TITLE_CASE_SHARE of its TITLE_CASE_WORDS+ longer words
+  capitalized: "Protocol for Extending Surveillance Used by the Royal College") capitals are style:
+  those keys weigh TITLE_CASE_NAME_WEIGHT, too little to pin the band or to cost much when the
+  other side has no such name (a title's 1-1 sentence bead was left as 1-0 + 0-1 for them).
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from termcheck.text.numbers import extract_numbers
 CONCEPT_WEIGHT = 3.0
 LATIN_IN_ARABIC_WEIGHT = 1.5
 NAME_WEIGHT = 1.0
+TITLE_CASE_NAME_WEIGHT = 0.3
+TITLE_CASE_WORDS = 4  # words of more than three letters
+TITLE_CASE_SHARE = 0.7
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
@@ -148,7 +155,14 @@ def _arabic_words(text: str, anchor: Anchors, keys: dict) -> None:
         previous = skeleton
 
 
+def _title_case(text: str) -> bool:
+    """Most words capitalized (a headline in title case): capitals there are style, not names."""
+    words = [w for w in _LATIN_TOKEN.findall(text) if len(w) > 3]
+    return len(words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def _english_words(text: str, anchor: Anchors, keys: dict) -> None:
+    name_weight = TITLE_CASE_NAME_WEIGHT if _title_case(text) else NAME_WEIGHT
     previous_end = 0
     for match in _LATIN_TOKEN.finditer(text):
         token = match.group()
@@ -165,4 +179,4 @@ def _english_words(text: str, anchor: Anchors, keys: dict) -> None:
         if name[:1].isupper() and lower not in _NOT_NAMES and not (sentence_start and name is token):
             skeleton = latin_skeleton(normalize(name).text)
             if len(skeleton) >= 3:  # two classes collide with too many Arabic words by chance
-                anchor.add(("s", skeleton), NAME_WEIGHT)
+                anchor.add(("s", skeleton), name_weight)
