@@ -33,7 +33,10 @@ __all__ = ["Alignment", "align_documents", "EXPECTED_RATIO"]
 # (measured on the TICO-19 English-Arabic memory: English has 1.10 times the characters).
 EXPECTED_RATIO = {("ar", "en"): 1.10, ("en", "ar"): 1 / 1.10}
 WILD_RATIO = 3.0  # a pair further than this from the expected ratio is suspect
-PARAGRAPH_COUNT_SPREAD = 3.0  # more paragraphs than this factor on one side: align sentences only
+PARAGRAPH_COUNT_SPREAD = 3.0
+# Band half-width of the second pass, centred on the first pass's path (the band still widens
+# where the path presses its edge, termcheck.align.dp).
+SECOND_PASS_WIDTH = 4  # more paragraphs than this factor on one side: align sentences only
 
 _SPACE = re.compile(r"\s+")
 # Paragraph kinds a translation keeps (anything else is running text): see cost.KIND_PENALTY.
@@ -212,9 +215,12 @@ def _align_units(
     tgt_kinds: list[int] | None = None,
 ) -> tuple[list[Bead], BeadScorer]:
     scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo, src_kinds, tgt_kinds)
+    width = dp.DEFAULT_WIDTH
     if centre is None:
         centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
-    beads = dp.align(len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, fit=scorer.fit)
+    else:
+        width = SECOND_PASS_WIDTH
+    beads = dp.align(len(src_lengths), len(tgt_lengths), model.bead_types, scorer.cost, centre, width, fit=scorer.fit)
     return beads, scorer
 
 

@@ -31,6 +31,7 @@ _INF = float("inf")
 FULL_MATRIX_CELLS = 6_000  # smaller problems are filled completely
 MAX_WIDTH = 64  # the band stops widening here
 PRESS_RADIUS = 32  # rows around a pressing point that get the widest band
+DEFAULT_WIDTH = 8
 MAX_FILLS = 4  # fills of one programme: initial, re-centred, widened where it pressed, once more
 
 
@@ -40,7 +41,7 @@ def align(
     shapes: tuple[tuple[int, int], ...],
     cost: Callable[..., float],
     centre: Callable[[int], float] | None = None,
-    width: int = 8,
+    width: int = DEFAULT_WIDTH,
     fit: Callable[[int, int, int, int], float] | None = None,
 ) -> list[Bead]:
     """Beads of the best path.
