@@ -37,13 +37,18 @@ def test_surfaces_keep_hamza_and_drop_proclitics_and_marks():
     assert english_surface("Al Jazeera") == "Al Jazeera"
 
 
-def test_name_matches_are_longest_first_and_one_to_one():
-    en = english_chunks("Abu Mahdi al-Muhandis met Kataib Hezbollah, and al-Muhandis left.")
-    ar = arabic_chunks("التقى أبو مهدي المهندس كتائب حزب الله، وغادر المهندس")
+def _name_pairs(arabic: str, english: str) -> list[tuple[str, str]]:
+    """The (Arabic, English) name pairs name_matches finds in one sentence pair, as text, sorted."""
+    ar, en = arabic_chunks(arabic), english_chunks(english)
     ar_words = [w.text for c in ar for w in c]
     en_words = [w.text for c in en for w in c]
-    found = sorted((" ".join(ar_words[a1:a2]), " ".join(en_words[e1:e2]))
-                   for (a1, a2), (e1, e2) in name_matches(ar, en, lambda w: w))
+    return sorted((" ".join(ar_words[a1:a2]), " ".join(en_words[e1:e2]))
+                  for (a1, a2), (e1, e2) in name_matches(ar, en, lambda w: w))
+
+
+def test_name_matches_are_longest_first_and_one_to_one():
+    found = _name_pairs("التقى أبو مهدي المهندس كتائب حزب الله، وغادر المهندس",
+                        "Abu Mahdi al-Muhandis met Kataib Hezbollah, and al-Muhandis left.")
     assert found == [
         ("ابو مهدي المهندس", "Abu Mahdi al-Muhandis"),
         ("المهندس", "al-Muhandis"),
@@ -116,12 +121,7 @@ def test_modifiers_are_the_n_grams_that_stand_beside_their_head():
 
 
 def test_surnames_with_the_article_and_names_after_a_proclitic_pair():
-    en = english_chunks("al-Moussawi said that Asaib Ahl al-Haq left")
-    ar = arabic_chunks("قال الموسوي إن لعصائب أهل الحق موقفا")
-    ar_words = [w.text for c in ar for w in c]
-    en_words = [w.text for c in en for w in c]
-    found = sorted((" ".join(ar_words[a1:a2]), " ".join(en_words[e1:e2]))
-                   for (a1, a2), (e1, e2) in name_matches(ar, en, lambda w: w))
+    found = _name_pairs("قال الموسوي إن لعصائب أهل الحق موقفا", "al-Moussawi said that Asaib Ahl al-Haq left")
     assert found == [("الموسوي", "al-Moussawi"), ("لعصائب اهل الحق", "Asaib Ahl al-Haq")]
 
 
