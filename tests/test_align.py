@@ -222,6 +222,22 @@ def test_bundled_pair_paragraphs_equal_gold(name):
         assert pairs(alignment.paragraph_beads) == _read_gold(folder, "paragraph")
 
 
+@pytest.mark.parametrize("name", _bundled_pairs())
+def test_bundled_pair_aligns_to_gold_without_a_glossary(name):
+    # check and glossary mine run without one; the lexicon must not learn a pairing that splits a
+    # 1-2 bead (TRAIN_CONFIDENCE 0.85 did so in haydariyun-rally)
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    try:
+        from eval_align import load_pair
+    finally:
+        sys.path.pop(0)
+    folder = os.path.join(CORPORA, name)
+    source, target = load_pair(folder, clean=False)
+    alignment = align_documents(source, target)
+    assert pairs(alignment.paragraph_beads) == _read_gold(folder, "paragraph")
+    assert pairs(alignment.sentence_beads) == _read_gold(folder, "sentence")
+
+
 # -- the command line
 
 
