@@ -203,20 +203,25 @@ def _read_gold(folder: str, level: str):
     return rows
 
 
-@pytest.mark.parametrize("name", _bundled_pairs())
-def test_bundled_pair_paragraphs_equal_gold(name):
+def _load_pair(folder: str, clean: bool):
+    """bench/eval_align's reading of a bundled pair (the source and target Documents)."""
     sys.path.insert(0, os.path.join(ROOT, "bench"))
     try:
         from eval_align import load_pair
     finally:
         sys.path.pop(0)
+    return load_pair(folder, clean=clean)
+
+
+@pytest.mark.parametrize("name", _bundled_pairs())
+def test_bundled_pair_paragraphs_equal_gold(name):
     from termcheck.glossary import load_glossary
     from termcheck.match import Matcher
 
     folder = os.path.join(CORPORA, name)
     matcher = Matcher(load_glossary(os.path.join(ROOT, "glossaries", "house.csv")))
     for clean in (False, True):
-        source, target = load_pair(folder, clean=clean)
+        source, target = _load_pair(folder, clean)
         alignment = align_documents(source, target, matcher)
         assert alignment.warnings == []
         assert pairs(alignment.paragraph_beads) == _read_gold(folder, "paragraph")
@@ -226,13 +231,8 @@ def test_bundled_pair_paragraphs_equal_gold(name):
 def test_bundled_pair_aligns_to_gold_without_a_glossary(name):
     # check and glossary mine run without one; the lexicon must not learn a pairing that splits a
     # 1-2 bead (TRAIN_CONFIDENCE 0.85 did so in haydariyun-rally)
-    sys.path.insert(0, os.path.join(ROOT, "bench"))
-    try:
-        from eval_align import load_pair
-    finally:
-        sys.path.pop(0)
     folder = os.path.join(CORPORA, name)
-    source, target = load_pair(folder, clean=False)
+    source, target = _load_pair(folder, False)
     alignment = align_documents(source, target)
     assert pairs(alignment.paragraph_beads) == _read_gold(folder, "paragraph")
     assert pairs(alignment.sentence_beads) == _read_gold(folder, "sentence")
