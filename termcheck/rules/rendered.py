@@ -13,8 +13,8 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
   يسببها does not render مسببات الأمراض);
 - by a shorter form (common terms): a form with more content words than the source term has
-  words (النظافة الصحية for 'hygiene', فترة حضانة المرض for 'incubation period') spells out what
-  the source leaves implied, and translators drop it in context. A run of the form's words, in
+  words (جهاز التنفس الصناعي for 'ventilator', فترة حضانة المرض for 'incubation period') spells out
+  what the source leaves implied, and translators drop it in context. A run of the form's words, in
   order and as the same words inflection aside, renders the term when it is as long as the source
   term and at least two words (فترة الحضانة, نزلات البرد). Not one word: الإغلاق alone is not
   الإغلاق الكامل for 'lockdown', nor فيروس alone فيروس كورونا;
@@ -121,9 +121,9 @@ def named_by_acronym(concept: Concept, text: str, lang: str) -> bool:
     skipped = NAME_PARTICLES | EN_FUNCTION_WORDS
     capitalized = "".join(t[0].lower() if t[0].isupper() else " " for t in tokens if t.lower() not in skipped)
     for form in concept.forms(lang):
-        words = [w for w in re.findall(r"[A-Za-z]+", form.text) if w.lower() not in skipped]
-        if len(words) >= 2 and "".join(w[0] for w in words).lower() in acronyms:
+        if _initials(form.text) in acronyms:
             return True
+        words = [w for w in re.findall(r"[A-Za-z]+", form.text) if w.lower() not in skipped]
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in capitalized:
             return True
     return False
@@ -380,7 +380,7 @@ def same_stem(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _target_sequence(text: str) -> tuple[str, ...]:
-    """The target's content words in order, once per target."""
+    """The target's words in order, once per target."""
     return tuple(_WORD.findall(_normalized(text)))
 
 
