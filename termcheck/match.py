@@ -139,6 +139,7 @@ class Matcher:
             for key, entries in forms.items():
                 add_word(key, (len(key), *_groups(entries), _flags(entries)))
             self._has_forms = bool(forms)
+            self._has_false_friends = any(c.false_friends for c in glossary.concepts)
             if forms:
                 self._automaton.make_automaton()
             self._phrases: dict[str, list[_Phrase]] = {}
@@ -208,7 +209,7 @@ class Matcher:
                 if not entries:
                     continue
             candidates.append((start, end, entries, exact))
-        if any(e.false_friend for c in candidates for e in c[2]):
+        if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
         matches = []
         for start, end, entries, exact in _longest_non_overlapping(candidates):
