@@ -1,5 +1,6 @@
-"""`termcheck units` on corpora/blind/warqa-ui: a gettext catalogue written for issue 9 as a blind check
-(its own glossary; nothing in termcheck was tuned on it before it was taken in).
+"""`termcheck units` on the blind gettext catalogues, corpora/blind/<name>/ar.po (warqa-ui and any
+later one): each written for issue 9 as a blind check, with its own glossary; nothing in termcheck
+was tuned on one before it was taken in.
 
 Every planted error of errors.tsv is found at its msgstr line (KNOWN_MISSES aside, strict), and every
 finding stands on a planted line (precision).
@@ -8,49 +9,54 @@ finding stands on a planted line (precision).
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 
 import pytest
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora", "blind", "warqa-ui")
+BLIND = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora", "blind")
+CATALOGUES = sorted(d for d in os.listdir(BLIND) if os.path.isfile(os.path.join(BLIND, d, "ar.po")))
 KNOWN_MISSES = {
-    ("TC301", "37"): "'Sign out' is translated two ways under two msgctxt values (toolbar, menu); termcheck takes "
-                     "a context as gettext does, as licence for another translation, and compares within one only",
+    ("warqa-ui", "TC301", "37"): "'Sign out' is translated two ways under two msgctxt values (toolbar, menu); "
+                                 "termcheck takes a context as gettext does, as licence for another translation, "
+                                 "and compares within one only",
 }
 
 
-def planted() -> list[dict]:
-    with open(os.path.join(HERE, "errors.tsv"), encoding="utf-8", newline="") as handle:
+def planted(name: str) -> list[dict]:
+    with open(os.path.join(BLIND, name, "errors.tsv"), encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-@pytest.fixture(scope="module")
-def findings():
+@functools.lru_cache(maxsize=None)
+def findings(name: str) -> list[dict]:
     import io
     from contextlib import redirect_stdout
 
     from termcheck.cli import main
 
+    here = os.path.join(BLIND, name)
     out = io.StringIO()
     with redirect_stdout(out):
         with pytest.raises(SystemExit):
-            main(["units", os.path.join(HERE, "ar.po"), "-g", os.path.join(HERE, "glossary.csv"), "--no-config",
+            main(["units", os.path.join(here, "ar.po"), "-g", os.path.join(here, "glossary.csv"), "--no-config",
                   "--format", "json"])
     return json.loads(out.getvalue())["findings"]
 
 
-def _param(row: dict):
-    key = (row["rule"], row["line"])
+def _param(name: str, row: dict):
+    key = (name, row["rule"], row["line"])
     marks = [pytest.mark.xfail(reason=KNOWN_MISSES[key], strict=True)] if key in KNOWN_MISSES else []
-    return pytest.param(row, id=f"{row['rule']}-{row['line']}", marks=marks)
+    return pytest.param(name, row, id=f"{name}-{row['rule']}-{row['line']}", marks=marks)
 
 
-@pytest.mark.parametrize("row", [_param(r) for r in planted()])
-def test_planted_error_is_found(findings, row):
-    assert any(f["rule"] == row["rule"] and f["line"] == int(row["line"]) for f in findings), row
+@pytest.mark.parametrize("name, row", [_param(n, r) for n in CATALOGUES for r in planted(n)])
+def test_planted_error_is_found(name, row):
+    assert any(f["rule"] == row["rule"] and f["line"] == int(row["line"]) for f in findings(name)), row
 
 
-def test_every_finding_stands_on_a_planted_error(findings):
-    lines = {int(r["line"]) for r in planted()}
-    assert [(f["rule"], f["line"], f["message"]) for f in findings if f["line"] not in lines] == []
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_every_finding_stands_on_a_planted_error(name):
+    lines = {int(r["line"]) for r in planted(name)}
+    assert [(f["rule"], f["line"], f["message"]) for f in findings(name) if f["line"] not in lines] == []
