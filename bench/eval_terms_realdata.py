@@ -57,7 +57,7 @@ def findings(name: str, scratch: str) -> list[dict]:
     with redirect_stdout(out):
         try:
             main(["units", os.path.join(REALDATA, path), "-g", glossary, "--format", "json", "--no-config",
-                  "--select", "TC1", "--select", "TC2"])
+                  "--select", "TC1", "--select", "TC201", "--select", "TC202", "--select", "TC203"])
         except SystemExit:
             pass
     return json.loads(out.getvalue())["findings"]

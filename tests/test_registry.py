@@ -65,7 +65,7 @@ def test_only_the_checks_of_enabled_codes_run():
     assert document_rules(frozenset({"TC101"})) == (forbidden_terms,)
     assert document_rules(enabled_codes(["TC104"], None)) == (inconsistent_spellings, inconsistent_arabic_spellings)
     assert document_rules(enabled_codes(["TC2"], None)) == ()
-    assert [f.__name__ for f in checks("units", enabled_codes(["TC20"], None))] == ["unit_terms"]
+    assert [f.__name__ for f in checks("units", enabled_codes(["TC20"], None))] == ["unit_terms", "unit_numbers"]
     assert len(document_rules()) == len([c for c in CHECKS if c.scope == "document"])
 
 

@@ -85,7 +85,7 @@ def glossary_for(name: str, tmp_path) -> str:
 
 def run_set(monkeypatch, capsys, tmp_path, name: str) -> list[dict]:
     args = ["units", os.path.join(REALDATA, SETS[name][0]), "-g", glossary_for(name, tmp_path), "--format", "json",
-            "--no-config", "--select", "TC1", "--select", "TC2"]
+            "--no-config", "--select", "TC1", "--select", "TC201", "--select", "TC202", "--select", "TC203"]
     _, out, err = run_cli(monkeypatch, capsys, *args)
     assert err == ""
     return json.loads(out)["findings"]

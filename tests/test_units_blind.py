@@ -23,8 +23,6 @@ KNOWN_MISSES = {
                                  "and compares within one only",
     ("sayyar-bus-tickets", "TC301", "222"): "'Timetable' is جدول المواعيد under msgctxt 'route' and الجدول without one: "
                                            "a context is licence for another translation, as in warqa-ui",
-    ("sayyar-bus-tickets", "TC204", "97"): "units has no number check yet: TC204 compares numbers of aligned "
-                                          "documents only (90 minutes rendered 60 دقيقة is missed)",
 }
 
 

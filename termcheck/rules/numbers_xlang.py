@@ -28,6 +28,7 @@ pairs) and the cases of issue 10 (bench/eval_numbers.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal
 
@@ -61,7 +62,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     group_sources = source_numbers.within(view.source_group)
     missing: list[NumberMention] = []
     for number in sources:
-        if any(_same(number, m) for m in missing):
+        if any(same_number(number, m) for m in missing):
             continue
         if not any(compatible(number, t) for t in group_targets):
             missing.append(number)
@@ -79,7 +80,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
             scale = source_scale
         expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit, scale)
         if nearest is not None:
-            spare = [t for t in spare if not _same(t, nearest)]
+            spare = [t for t in spare if not same_number(t, nearest)]
             start, end = nearest.start, nearest.end
             message = f"'{nearest.text}' does not match the source '{number.text}'; expected {expected}"
         else:
@@ -90,7 +91,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
                                 arabic_digits)
     reported: list[NumberMention] = []
     for number in spare:
-        if any(_same(number, r) for r in reported) or not _stands_alone(number):
+        if any(same_number(number, r) for r in reported) or not stands_alone(number):
             continue
         reported.append(number)
         s_start, s_end = view.source_spans[0][0], view.source_spans[-1][1]
@@ -141,22 +142,26 @@ def _finding(ctx: PairContext, view: BeadView, start: int, end: int, message: st
     )
 
 
-def _stands_alone(number: NumberMention) -> bool:
+def stands_alone(number: NumberMention) -> bool:
     """Whether a target number with no source counterpart is worth a finding of its own. Plain
     digits below 10 are not: figure and list numbers, type 1 for a source's "type I"."""
     return number.kind != "count" or number.unit is not None or number.value >= 10 or not number.text[-1:].isdigit()
 
 
-def _same(a: NumberMention, b: NumberMention) -> bool:
+def same_number(a: NumberMention, b: NumberMention) -> bool:
+    """The same value and unit: one value is checked once, however often it is written."""
     return same_value(a.value, b.value) and a.unit == b.unit
 
 
 def compatible(source: NumberMention, target: NumberMention) -> bool:
     """Same value (and unit when both have one), or the target is the source rounded to the
-    target's (fewer, >= 2) significant digits. Years and dates are exact."""
+    target's (fewer, >= 2) significant digits. Years and dates are exact. A number written with one
+    point before exactly three digits (42.000) may be a thousands point, as writers of another
+    convention use it: that reading counts too (42.000 participants is 42000 شخص)."""
     if source.unit is not None and target.unit is not None and source.unit != target.unit:
         return False
-    if same_value(source.value, target.value):
+    if same_value(source.value, target.value) or _other_reading(source) == target.value \
+            or _other_reading(target) == source.value:
         return True
     if {source.kind, target.kind} & {"year", "date"}:
         return False
@@ -164,6 +169,16 @@ def compatible(source: NumberMention, target: NumberMention) -> bool:
     if digits < 2 or digits >= _significant_digits(source) or source.value == 0:
         return False
     return same_value(_round_significant(source.value, digits), target.value)
+
+
+_THOUSANDS_POINT = re.compile(r"(\d{1,3})\.(\d{3})")
+
+
+def _other_reading(number: NumberMention) -> Decimal | None:
+    """42.000 read with a thousands point (42000), or None. (Not 1,500 as 1.5: a comma before three
+    digits is the thousands comma of English copy, and 1.5 for it is a mistranslation.)"""
+    found = _THOUSANDS_POINT.fullmatch(number.text)
+    return Decimal(found.group(1) + found.group(2)) if found else None
 
 
 def _significant_digits(number: NumberMention) -> int:

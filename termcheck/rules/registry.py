@@ -106,7 +106,9 @@ _RULES = [
     Rule("TC204", "number-mismatch", Severity.ERROR,
          "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
-         "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded.",
+         "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
+         "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
+         "their count, are not.",
          "source 750 ألف, target 570,000; source عامين, target three years"),
     Rule("TC205", "untranslated-segment", Severity.WARNING,
          "A source paragraph or sentence has no counterpart in the target.",
@@ -197,6 +199,7 @@ CHECKS = (
     Check("units", ("TC304",), "termcheck.units:unit_copied_source"),
     Check("units", ("TC305",), "termcheck.units:unit_placeholders"),
     Check("units", ("TC306",), "termcheck.units:unit_markup"),
+    Check("units", ("TC204",), "termcheck.units:unit_numbers"),
     Check("units", ("TC301",), "termcheck.units:unit_inconsistent_translations"),
     Check("units", ("TC302",), "termcheck.units:unit_inconsistent_sources"),
     Check("units", ("TC307",), "termcheck.units:unit_term_renderings"),

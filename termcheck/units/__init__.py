@@ -2,7 +2,7 @@
 
 Each rule family is a module of its own, like the document rules: `terms` (TC101/TC201/TC202/
 TC203 per unit, with a glossary), `empty` (TC303 untranslated, TC304 copied source),
-`placeholders` (TC305 placeholders, TC306 markup), `consistency` (TC301/TC302 across units) and
+`placeholders` (TC305 placeholders, TC306 markup), `numbers` (TC204), `consistency` (TC301/TC302 across units) and
 `renderings` (the TC307 co-occurrence miner, `RenderingIndex`). `locate` places findings in the
 file; `finding` ties them to their unit.
 """
@@ -20,6 +20,7 @@ from termcheck.rules.registry import checks, enabled_codes, selected
 from termcheck.units.consistency import inconsistencies
 from termcheck.units.empty import copied_source, untranslated
 from termcheck.units.locate import Locator
+from termcheck.units.numbers import number_findings
 from termcheck.units.placeholders import markup_findings, placeholder_findings, placeholders, tags
 from termcheck.units.renderings import RenderingIndex, term_renderings
 from termcheck.units.terms import term_findings
@@ -88,6 +89,10 @@ def unit_placeholders(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
 
 def unit_markup(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
     return markup_findings(ctx.units, ctx.locator)
+
+
+def unit_numbers(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
+    return number_findings(ctx.units, ctx.locator)
 
 
 def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:

@@ -1,0 +1,52 @@
+"""TC204 in `termcheck units` (termcheck/units/numbers.py): each unit's numbers, placeholders aside."""
+
+from __future__ import annotations
+
+from termcheck.formats import read_units
+from termcheck.units.locate import Locator
+from termcheck.units.numbers import number_findings
+
+PO = '''msgid ""
+msgstr ""
+"Language: ar\\n"
+"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n"
+
+msgid "Tickets are valid for 90 minutes."
+msgstr "التذاكر صالحة لمدة 60 دقيقة."
+
+msgid "Tickets are valid for 90 minutes, %(name)s."
+msgstr "التذاكر صالحة لمدة تسعين دقيقة يا %(name)s."
+
+msgid "0 of %(cnt)s selected"
+msgstr "لا شيء محدد من %(cnt)s"
+
+msgid "%d file"
+msgid_plural "%d files"
+msgstr[0] "لا ملفات"
+msgstr[1] "ملف واحد"
+msgstr[2] "ملفان"
+msgstr[3] "%d ملفات"
+msgstr[4] "%d ملفًا"
+msgstr[5] "%d ملف"
+
+msgid "More than 42.000 people came."
+msgstr "حضر أكثر من 42000 شخص."
+
+msgid "See Fig.1,1 for the curve."
+msgstr "انظر الشكل 1,1 للمنحنى."
+
+msgid "The line opened."
+msgstr "افتتح الخط عام 2019."
+'''
+
+
+def test_numbers_of_each_unit_agree_placeholders_plurals_and_zero_aside(tmp_path):
+    path = tmp_path / "ar.po"
+    path.write_text(PO, encoding="utf-8")
+    units = read_units(str(path))
+    units = units[0] if isinstance(units, tuple) else units
+    found = [(f.location.line, f.found, f.message) for _, f in number_findings(units, Locator({}))]
+    assert found == [
+        (7, "60", "'60' does not match the source '90'; expected 90"),
+        (31, "2019", "'2019' has no counterpart in the source"),
+    ]
