@@ -72,7 +72,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     arabic_digits = any(ch in _ARABIC_INDIC for s, e in view.target_spans for ch in doc.text[s:e])
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)
-        nearest = min(spare, key=lambda t: _distance(number.value, t.value), default=None)
+        nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
         # The target's own habit first; else the source's, for millions and up (72 مليار -> 72 billion),
         # since English copy writes 750,000 rather than 750 thousand.
         scale = copy_scale(nearest.text) if nearest is not None else None
@@ -116,7 +116,7 @@ def _word_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     for number in sources:
         if not targets:
             return
-        nearest = min(targets, key=lambda t: _distance(number.value, t.value))
+        nearest = min(targets, key=lambda t: number_distance(number.value, t.value))
         targets = [t for t in targets if not same_value(t.value, nearest.value)]
         expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
         message = f"'{nearest.text}' does not match the source '{number.text}'; expected {expected}"
@@ -194,7 +194,7 @@ def _round_significant(value: Decimal, digits: int) -> Decimal:
     return value.quantize(quantum, rounding=ROUND_HALF_UP, context=_EXACT)
 
 
-def _distance(a: Decimal, b: Decimal) -> Decimal:
+def number_distance(a: Decimal, b: Decimal) -> Decimal:
     """How far apart two values are: the difference of their logarithms (exact for any size)."""
     if a > 0 and b > 0:
         return abs(a.ln(_LOG) - b.ln(_LOG))
