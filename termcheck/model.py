@@ -126,7 +126,13 @@ class Glossary:
         return len(self.concepts)
 
     def by_key(self) -> dict[str, Concept]:
-        return {c.key: c for c in self.concepts}
+        """The concepts by key, built once (rules ask per unit and bead; a loaded glossary's concepts
+        do not change), and again if the list has grown."""
+        count, cached = self.__dict__.get("_by_key", (-1, {}))
+        if count != len(self.concepts):
+            cached = {c.key: c for c in self.concepts}
+            self.__dict__["_by_key"] = (len(self.concepts), cached)
+        return cached
 
 
 class TextIndex:

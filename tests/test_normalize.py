@@ -105,11 +105,20 @@ def test_the_folding_table_lowers_as_str_lower_does(text):
     # exactly what folding and then str.lower() gave, Greek final sigma included
     from termcheck.text import normalize as module
 
-    folded = text.translate(module._tables(False, False))
+    folded = text.translate(module._lowering_tables(False, False))
     if module._NEEDS_LOWER in folded:
         folded = folded.lower()
-    assert folded == text.translate(module._build_table(False, False)).lower()
+    assert folded == text.translate(module._tables(False, False)).lower()
 
 
 def test_case_is_folded_beyond_latin():
     assert normalize("İSTANBUL ΣΑΣ 𐐀 Ǆ").text == "istanbul σας 𐐨 ǆ"
+
+
+def test_a_text_past_one_megabyte_is_folded_in_one_pass_to_the_same_key():
+    from termcheck.text import normalize as module
+
+    piece = "İSTANBUL ΣΑΣ Ǆ إختبار كلمة "
+    big = piece * (module._ONE_PASS_AT // len(piece) + 1)
+    assert len(big) >= module._ONE_PASS_AT
+    assert normalize(big).text == normalize(piece).text * (len(big) // len(piece))

@@ -158,7 +158,6 @@ def _new_only(candidates: list[Candidate], glossary: Glossary) -> list[Candidate
         if len(concepts) > 1:
             continue  # its forms belong to two known concepts: nothing new to say safely
         concept = next(iter(concepts))
-        by_key = glossary.by_key()[concept]
         new_en = [s for s in candidate.en if ("en", s.text) not in known]
         new_ar = [s for s in candidate.ar if ("ar", s.text) not in known]
         if not new_en and not new_ar:
@@ -166,6 +165,6 @@ def _new_only(candidates: list[Candidate], glossary: Glossary) -> list[Candidate
         for spelling in new_en + new_ar:
             if spelling.status is Status.PREFERRED:
                 spelling.status = Status.ALLOWED  # the glossary already prefers a form
-        candidate.en, candidate.ar, candidate.known = new_en, new_ar, by_key.key
+        candidate.en, candidate.ar, candidate.known = new_en, new_ar, concept
         kept.append(candidate)
     return kept

@@ -39,7 +39,7 @@ from termcheck.text.number_words import counting_word
 from termcheck.text.numbers import MAX_DIGITS, NumberMention, copy_scale, extract_numbers, format_number, same_value
 
 TC204 = rule("TC204")
-_ARABIC_INDIC = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+ARABIC_INDIC_DIGITS = frozenset("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # a target that uses them is told numbers in them
 _EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 _LOG = Context(prec=12, Emax=10**6, Emin=-(10**6))
 
@@ -69,7 +69,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     # Target numbers that stand for no source value are the likely mistranslations.
     spare = [t for t in targets if not any(compatible(s, t) for s in group_sources)]
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
-    arabic_digits = any(ch in _ARABIC_INDIC for s, e in view.target_spans for ch in doc.text[s:e])
+    arabic_digits = any(ch in ARABIC_INDIC_DIGITS for s, e in view.target_spans for ch in doc.text[s:e])
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)

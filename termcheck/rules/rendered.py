@@ -78,18 +78,10 @@ def by_abbreviation(concept: Concept, matcher, rendered: Collection[str], source
     others = [key for key in rendered if key != concept.key and key not in source_keys]
     if not others:
         return False
-    concepts = concepts_by_key(matcher)
+    concepts = matcher.glossary.by_key()
     return any(key in concepts and (_abbreviates(concept, concepts[key])
                                     or (lang == "en" and _abbreviates(concepts[key], concept)))
                for key in others)
-
-
-def concepts_by_key(matcher) -> dict[str, Concept]:
-    """The glossary's concepts by key, once per matcher."""
-    concepts = matcher.cache.get("rendered.by_key")
-    if concepts is None:
-        concepts = matcher.cache["rendered.by_key"] = matcher.glossary.by_key()
-    return concepts
 
 
 def abbreviates(a: Concept, b: Concept) -> bool:
@@ -183,7 +175,7 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
 def _runs_held(form: tuple[str, ...], length: int, target_text: str, lang: str):
     """The runs of `length` consecutive words of `form` that the target has in the form's order,
     each the same word inflection aside."""
-    sequence = [_lemmas(w, lang) for w in _target_sequence(target_text)]
+    sequence = _target_sequence(target_text, lang)
     wanted = [_lemmas(w, lang) for w in form]
     for first in range(len(form) - length + 1):
         run = wanted[first:first + length]
@@ -379,9 +371,9 @@ def same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _target_sequence(text: str) -> tuple[str, ...]:
-    """The target's words in order, once per target."""
-    return tuple(_WORD.findall(_normalized(text)))
+def _target_sequence(text: str, lang: str) -> tuple[frozenset[str], ...]:
+    """The lemmas of the target's words in order, once per target (every longer form asks)."""
+    return tuple(_lemmas(w, lang) for w in _WORD.findall(_normalized(text)))
 
 
 @lru_cache(maxsize=16)

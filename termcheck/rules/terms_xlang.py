@@ -24,7 +24,6 @@ from termcheck.rules.registry import rule
 from termcheck.rules.rendered import (
     NAME_PARTICLES,
     abbreviates,
-    concepts_by_key,
     in_other_number,
     named_by_acronym,
     rendered_otherwise,
@@ -181,7 +180,7 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
         concepts = list(_concepts(match, target_lang))
         if not concepts or any(c.key in in_source for c in concepts):
             continue
-        by_key = concepts_by_key(ctx.matcher)
+        by_key = ctx.matcher.glossary.by_key()
         if not unexpected(concepts, source_text, ctx.source.doc.lang, [by_key[k] for k in in_source if k in by_key]):
             continue
         if any(find_variant(ctx, c, view.source_group, side="source") for c in concepts):

@@ -77,11 +77,21 @@ def _presentation_form(char: str, table_key: tuple[bool, bool]) -> str:
 
 @lru_cache(maxsize=None)
 def _tables(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, str]:
-    """The folds with lower case built in, so that one translate() does both: str.lower() after it
-    cost one more copy of the text (50 MB more for a 50 MB file). Only characters that lower to
-    one character are in the table; the one context rule of lower() (Greek final sigma) is left to
-    lower() itself (`_NEEDS_LOWER`)."""
-    table = _build_table(fold_alef_maqsura, fold_ta_marbuta)
+    return _build_table(fold_alef_maqsura, fold_ta_marbuta)
+
+
+# A text this long is folded and lowered by one translate() (_lowering_tables): str.lower() after
+# the fold cost one more copy of it (50 MB more for a 50 MB file). A shorter one keeps the two
+# steps, so that start-up does not pay the 14 ms that building that table takes.
+_ONE_PASS_AT = 1 << 20  # characters
+
+
+@lru_cache(maxsize=None)
+def _lowering_tables(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, str]:
+    """The folds with lower case built in. Only characters that lower to one character are in the
+    table; the one context rule of lower() (Greek final sigma) is left to lower() itself
+    (`_NEEDS_LOWER`)."""
+    table = _tables(fold_alef_maqsura, fold_ta_marbuta)
     table = {code: value.lower() if len(value.lower()) == len(value) else value for code, value in table.items()}
     for code in range(0x20000):  # no character past plane 1 has a lower case
         char = chr(code)
@@ -128,9 +138,12 @@ class Normalized:
 def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> Normalized:
     """Fold `text` for matching (both scripts at once: the folds never interact)."""
     key = (fold_alef_maqsura, fold_ta_marbuta)
-    folded = text.translate(_tables(*key))
-    if _NEEDS_LOWER in folded:
-        folded = folded.lower()
+    if len(text) < _ONE_PASS_AT:
+        folded = text.translate(_tables(*key)).lower()
+    else:
+        folded = text.translate(_lowering_tables(*key))
+        if _NEEDS_LOWER in folded:
+            folded = folded.lower()
     pieces: list[str] = []
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []

@@ -25,13 +25,17 @@ from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
 from termcheck.model import Finding
-from termcheck.rules.numbers_xlang import compatible, number_distance, same_number, stands_alone
+from termcheck.rules.numbers_xlang import (
+    ARABIC_INDIC_DIGITS,
+    compatible,
+    number_distance,
+    same_number,
+    stands_alone,
+)
 from termcheck.text.numbers import NumberMention, extract_numbers, format_number
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import prose
-
-_ARABIC_INDIC = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 
 
 def number_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
@@ -73,7 +77,7 @@ def _mismatches(unit: Unit, locator: Locator, sources: list[NumberMention], targ
             missing.append(number)
     spare = [t for t in targets if t.required and not any(compatible(s, t) for s in sources)
              and not _written_in(_token_at(unit.target, t), unit.source)]
-    arabic_digits = any(ch in _ARABIC_INDIC for ch in unit.target)
+    arabic_digits = any(ch in ARABIC_INDIC_DIGITS for ch in unit.target)
     for number in missing:
         expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
