@@ -248,3 +248,19 @@ def test_a_form_for_one_n_may_word_a_term_freely_when_another_form_has_it(tmp_pa
     code, out, _ = run_units(monkeypatch, capsys, none, "-g", glossary, "--format", "json")
     assert code == 1 and [(f["rule"], f["line"]) for f in json.loads(out)["findings"]] == [
         ("TC201", 9)]
+
+
+def test_translator_credits_are_not_a_translation(tmp_path, monkeypatch, capsys):
+    """GNOME's translator-credits and KDE's NAME/EMAIL OF TRANSLATORS hold names and addresses, not
+    a translation of the msgid: no unit, so no TC304/TC306 (system-config-printer's Arabic .mo gave
+    a TC306 for the translators' <e-mail> addresses)."""
+    entries = ('msgid "translator-credits"\nmsgstr "سامي <sami@example.org>"\n\n'
+               'msgctxt "NAME OF TRANSLATORS"\nmsgid "Your names"\nmsgstr ""\n\n'
+               'msgid "Print"\nmsgstr "Print"\n')
+    po = write(tmp_path, "ar.po", catalogue(entries))
+    assert [u.id for u in read_units(po)] == ["Print"]
+    mo = tmp_path / "ar.mo"
+    polib.pofile(po).save_as_mofile(str(mo))
+    assert [u.id for u in read_units(str(mo))] == ["Print"]
+    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
+    assert [(f["rule"], f["unit"]) for f in json.loads(out)["findings"]] == [("TC304", "Print")]

@@ -11,7 +11,7 @@ import struct
 
 from termcheck.formats.po import _check_file, _polib
 from termcheck.formats.plural_forms import PluralFormsError, parse_plural_forms
-from termcheck.formats.units import Unit
+from termcheck.formats.units import Unit, is_credits
 from termcheck.model import InputError
 
 _MAGIC = {b"\xde\x12\x04\x95": "<", b"\x95\x04\x12\xde": ">"}
@@ -65,6 +65,8 @@ def read_mo(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
     for entry in catalogue:
         if entry.msgid == "" and entry.msgctxt is None:
             continue
+        if is_credits(entry.msgid, entry.msgctxt):
+            continue  # the translators' names, not a translation
         common = dict(path=path, line=0, source_line=0, id=entry.msgid, context=entry.msgctxt,
                       source_lang=src, target_lang=tgt)
         if entry.msgid_plural:

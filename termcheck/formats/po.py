@@ -13,7 +13,7 @@ import os
 import re
 
 from termcheck.formats.plural_forms import PluralForms, PluralFormsError, parse_plural_forms
-from termcheck.formats.units import Unit
+from termcheck.formats.units import Unit, is_credits
 from termcheck.model import InputError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)
@@ -126,6 +126,8 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
         first_line[key] = msgid_line
         if entry.msgid == "" and entry.msgctxt is None:
             continue  # the header is metadata
+        if is_credits(entry.msgid, entry.msgctxt):
+            continue  # the translators' names, not a translation
         fuzzy = "fuzzy" in entry.flags
         if fuzzy and not include_fuzzy:
             continue

@@ -42,6 +42,19 @@ class Unit:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+# Messages whose translation is not a translation of the msgid but the translators' credits: GNOME's
+# translator-credits (and its older spellings), KDE's "Your names" / "Your emails" under the
+# NAME/EMAIL OF TRANSLATORS contexts. translate-toolkit's checkers pass them over likewise.
+_CREDITS_MSGIDS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS"})
+_CREDITS_CONTEXTS = frozenset({"NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"})
+
+
+def is_credits(msgid: str, msgctxt: str | None) -> bool:
+    """Whether a gettext message holds the translators' credits rather than a translation."""
+    return msgid in _CREDITS_MSGIDS or (msgctxt in _CREDITS_CONTEXTS) or msgid.startswith(
+        ("_: NAME OF TRANSLATORS\n", "_: EMAIL OF TRANSLATORS\n"))
+
+
 def base_lang(code: str | None) -> str:
     """'ar-SA' -> 'ar', 'en_US' -> 'en' (glossaries know only the primary language)."""
     return (code or "").replace("_", "-").split("-", 1)[0].lower()
