@@ -264,3 +264,17 @@ def test_translator_credits_are_not_a_translation(tmp_path, monkeypatch, capsys)
     assert [u.id for u in read_units(str(mo))] == ["Print"]
     code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
     assert [(f["rule"], f["unit"]) for f in json.loads(out)["findings"]] == [("TC304", "Print")]
+
+
+def test_a_date_format_is_localized_not_compared(tmp_path, monkeypatch, capsys):
+    """strftime formats are localized freely (glib's Arabic '%A %e %B %l:%M:%S %Y' for
+    '%a %b %e %H:%M:%S %Y'), and one kept as is is no copied source; printf is still compared,
+    %u and %m included (they are printf's too)."""
+    entries = ('msgctxt "GDateTime"\nmsgid "%a %b %e %H:%M:%S %Y"\nmsgstr "%A %e %B %l:%M:%S %Y"\n\n'
+               'msgctxt "calendar year format"\nmsgid "%Y"\nmsgstr "%Y"\n\n'
+               'msgid "Page %d of %u"\nmsgstr "صفحة %d"\n\n'
+               'msgid "cannot open %s: %m"\nmsgstr "تعذر فتح %s"\n')
+    po = write(tmp_path, "ar.po", catalogue(entries))
+    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
+    assert [(f["rule"], f["unit"], f["missing"]) for f in json.loads(out)["findings"]] == [
+        ("TC305", "Page %d of %u", ["%u"]), ("TC305", "cannot open %s: %m", ["%m"])]

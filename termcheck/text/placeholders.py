@@ -5,9 +5,24 @@ from __future__ import annotations
 
 import re
 
-# printf: %s %d %1$d %@ %ld %.2f %(name)s; never '% o' (a space flag is prose: '50% of').
+# printf: %s %d %1$d %@ %ld %.2f %(name)s, glibc's %m (the error text); never '% o' (a space flag is
+# prose: '50% of').
 PRINTF = re.compile(
     r"%%|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]"
+    r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]|%m"
 )
 BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
+
+# strftime date formats (%Y, %H:%M, %-d, %B). Translators localize them freely: order, %a or %A,
+# %H or %l (glib's Arabic catalogue writes '%A %e %B %l:%M:%S %Y' for '%a %b %e %H:%M:%S %Y').
+# A text is one when it holds a conversion that printf (C, Python, glibc) has no use for: not %d
+# %u %e %a %p %r %m %S; %l only when no integer conversion follows, as in %ld.
+_DATE_ONLY = re.compile(r"%[-_0^#]?[EO]?(?:[BDFGHIMRTUVWYZky]|l(?![diouxXn]))")
+
+
+STRFTIME = re.compile(r"%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]")
+
+
+def is_date_format(text: str) -> bool:
+    """Whether `text` is a strftime date format: a conversion only strftime has (%Y, %H, %B)."""
+    return "%" in text and _DATE_ONLY.search(text) is not None

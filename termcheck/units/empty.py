@@ -18,6 +18,7 @@ from termcheck.formats.units import Unit
 from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
+from termcheck.text.placeholders import STRFTIME, is_date_format
 from termcheck.units.placeholders import placeholders
 from termcheck.units.text import matchable, short
 
@@ -61,7 +62,10 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
 
 
 def _has_words(text: str) -> bool:
-    """Letters left once placeholders, markup and entities are taken out."""
+    """Letters left once placeholders, markup and entities are taken out (a date format's
+    conversions too: '%H:%M:%S' kept as is)."""
     for placeholder in placeholders(text):
         text = text.replace(placeholder, " ")
+    if is_date_format(text):
+        text = STRFTIME.sub(" ", text)
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
