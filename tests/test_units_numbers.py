@@ -50,3 +50,41 @@ def test_numbers_of_each_unit_agree_placeholders_plurals_and_zero_aside(tmp_path
         (7, "60", "'60' does not match the source '90'; expected 90"),
         (31, "2019", "'2019' has no counterpart in the source"),
     ]
+
+
+SYSTEM_LIKE = '''msgid ""
+msgstr ""
+"Language: ar\\n"
+
+msgid "3D Graphics"
+msgstr "رسومات ثلاثية الأبعاد"
+
+msgid "BSD 2-Clause License"
+msgstr "رخصة BSD ثنائية البنود"
+
+msgid "Keys must have at least 1 and at most 79 characters."
+msgstr "يجب أن يكون للمفاتيح محرفًا واحدًا على الأقل و 79 كحد أقصى."
+
+msgid "Specify page ranges, e.g. 1–3, 7, 11"
+msgstr "حدد مدى الصفحات، مثلا: 1-3,7,11"
+
+msgctxt "paper size"
+msgid "#10 Envelope"
+msgstr "مظروف #1"
+
+msgid "Total: 1,250 pages"
+msgstr "المجموع: 1,205 صفحة"
+'''
+
+
+def test_number_adjectives_accusative_one_and_unspaced_lists_are_the_source_numbers(tmp_path):
+    """Shapes of the Arabic system catalogues (GTK, glib, AppStream): ثلاثية/ثنائية are 3 and 2, واحدًا
+    is 1, and 1-3,7,11 lists the source's '1–3, 7, 11'; a wrong figure is still one finding, and a
+    comma before three digits still groups thousands (1,205 is not 1 and 205)."""
+    path = tmp_path / "ar.po"
+    path.write_text(SYSTEM_LIKE, encoding="utf-8")
+    found = [(f.location.line, f.found, f.message) for _, f in number_findings(read_units(str(path)), Locator({}))]
+    assert found == [
+        (19, "1", "msgctxt 'paper size': '1' does not match the source '10'; expected 10"),
+        (22, "1,205", "'1,205' does not match the source '1,250'; expected 1,250"),
+    ]
