@@ -201,55 +201,72 @@ class Matcher:
         if not self._has_forms and self._analyzer is None:
             return []
         norm = normalized if normalized is not None else self.normalize(text)
-        candidates = []
-        for start, end, entries, flags, exact in self._candidates(norm.text):
-            if flags:
-                orig_start, orig_end = norm.span(start, end)
-                entries = _as_written(text[orig_start:orig_end], entries, flags)
-                if not entries:
-                    continue
-            candidates.append((start, end, entries, exact))
+        s = norm.text
+        # One list, filled by plain loops (no generator layers): a 10 MB tree has a candidate
+        # every 60 characters, and the Python work per candidate is what find costs.
+        candidates = self._automaton_candidates(s, text, norm) if self._has_forms else []
+        if self._analyzer is not None and _HAS_ARABIC.search(s):
+            for start, end, entries, flags, exact in self._arabic_candidates(s):
+                if flags:
+                    orig_start, orig_end = norm.span(start, end)
+                    entries = _as_written(text[orig_start:orig_end], entries, flags)
+                    if not entries:
+                        continue
+                candidates.append((start, end, entries, exact))
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
-        matches = []
-        for start, end, entries, exact in _longest_non_overlapping(candidates):
-            orig_start, orig_end = norm.span(start, end)
-            matches.append(Match(orig_start, orig_end, start, end, entries, exact))
-        return matches
+        picked = _longest_non_overlapping(candidates)
+        spans = norm.spans([(c[0], c[1]) for c in picked])
+        return [Match(orig_start, orig_end, start, end, entries, exact)
+                for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
 
-    def _candidates(self, s: str):
-        if self._has_forms:
-            yield from self._automaton_candidates(s)
-        if self._analyzer is not None and _HAS_ARABIC.search(s):
-            yield from self._arabic_candidates(s)
-
-    def _automaton_candidates(self, s: str):
+    def _automaton_candidates(self, s: str, text: str, norm: Normalized) -> list[tuple]:
+        """(start, end, entries, exact) of the automaton's hits at word boundaries (proclitics
+        before an Arabic form allowed), filtered by the text as written where a key asks for it."""
         n = len(s)
-        hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)  # no generator layer
+        hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)
+        found = []
+        add = found.append
         for last, (length, plain, arabic, elided, flags) in hits:
             end = last + 1
             if end < n and s[end].isalnum():
                 continue
             start = end - length
             if start == 0 or not s[start - 1].isalnum():
-                if plain and not (start > 1 and s[start - 1] == "-" and s[start - 2].isalpha()
-                                  and _compound_head(s, start, end, plain)):
-                    yield start, end, plain, flags, not plain[0].inflected
-                continue
-            if not (arabic or elided):
-                continue  # a Latin form inside a longer word
-            word_start = start - 1
-            while word_start > 0 and start - word_start < _LONGEST_PREFIX and s[word_start - 1].isalnum():
-                word_start -= 1
-            if word_start > 0 and s[word_start - 1].isalnum():
-                continue  # more letters before the form than any proclitic run
-            prefix = s[word_start:start]
-            if elided and prefix in LAM_ARTICLE:
-                # The article's lam is the second ل of لل: the term starts there.
-                yield start - 1, end, elided, flags, True
-            full = tuple(e for e in arabic if prefix in e.prefixes)
-            if full:
-                yield start, end, full, flags, not full[0].inflected
+                if not plain or (start > 1 and s[start - 1] == "-" and s[start - 2].isalpha()
+                                 and _compound_head(s, start, end, plain)):
+                    continue
+                entries = plain
+                exact = not plain[0].inflected
+            else:
+                if not (arabic or elided):
+                    continue  # a Latin form inside a longer word
+                word_start = start - 1
+                while word_start > 0 and start - word_start < _LONGEST_PREFIX and s[word_start - 1].isalnum():
+                    word_start -= 1
+                if word_start > 0 and s[word_start - 1].isalnum():
+                    continue  # more letters before the form than any proclitic run
+                prefix = s[word_start:start]
+                if elided and prefix in LAM_ARTICLE:
+                    # The article's lam is the second ل of لل: the term starts there.
+                    if flags:
+                        orig_start, orig_end = norm.span(start - 1, end)
+                        written = _as_written(text[orig_start:orig_end], elided, flags)
+                        if written:
+                            add((start - 1, end, written, True))
+                    else:
+                        add((start - 1, end, elided, True))
+                entries = tuple(e for e in arabic if prefix in e.prefixes)
+                if not entries:
+                    continue
+                exact = not entries[0].inflected
+            if flags:
+                orig_start, orig_end = norm.span(start, end)
+                entries = _as_written(text[orig_start:orig_end], entries, flags)
+                if not entries:
+                    continue
+            add((start, end, entries, exact))
+        return found
 
     def _arabic_candidates(self, s: str):
         """Arabic phrases matched lemma by lemma (see the module docstring).
@@ -564,30 +581,53 @@ def _without_false_friends(candidates: list) -> list:
     return kept
 
 
-def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...]]]):
+def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...], bool]]) -> list[tuple]:
     """Keep the longest of overlapping candidates (a full name beats its surname), in text order.
 
     Candidates are swept in text order into clusters of mutually reachable overlaps; almost all
     clusters hold one candidate, and only real clusters pay for the longest-first choice.
     """
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    picked = []
-    cluster: list = []
+    # Sorted by (start, longest first), ties in the order found: the order of a stable sort by
+    # that key, through plain tuple comparison (a key function per candidate cost more).
+    order = [(c[0], c[0] - c[1], k) for k, c in enumerate(candidates)]
+    order.sort()
+    picked: list = []
+    add = picked.append
+    current = None
+    cluster: list | None = None
     cluster_end = -1
-    for candidate in candidates:
-        if candidate[0] >= cluster_end:
-            _resolve(cluster, picked)
-            cluster = [candidate]
+    for start, _, k in order:
+        candidate = candidates[k]
+        if start >= cluster_end:
+            if cluster is not None:
+                _resolve(cluster, picked)
+                cluster = None
+            elif current is not None:
+                add(current)
+            current = candidate
+            cluster_end = candidate[1]
         else:
-            cluster.append(candidate)
-        cluster_end = max(cluster_end, candidate[1]) if len(cluster) > 1 else candidate[1]
-    _resolve(cluster, picked)
+            if cluster is None:
+                cluster = [current, candidate]
+            else:
+                cluster.append(candidate)
+            if candidate[1] > cluster_end:
+                cluster_end = candidate[1]
+    if cluster is not None:
+        _resolve(cluster, picked)
+    elif current is not None:
+        add(current)
     return picked
 
 
 def _resolve(cluster: list, picked: list) -> None:
-    if len(cluster) == 1:
-        picked.append(cluster[0])
+    if len(cluster) == 2:  # the common real cluster: two overlapping candidates, the longer wins
+        first, second = cluster  # first starts no later (the sweep's order)
+        if first[1] - first[0] >= second[1] - second[0]:
+            winner, loser = first, second
+        else:
+            winner, loser = second, first
+        picked.append(_absorb(winner, [loser]) if len(winner) > 3 else winner)
         return
     chosen: list = []
     dropped: list = []
@@ -607,14 +647,15 @@ def _absorb(chosen: tuple, dropped: list) -> tuple:
     العالمية', which the glossary lists for the World Health Organization too. A shorter form of another entity is not absorbed
     (Kataib Hezbollah does not name Hezbollah), nor anything into a forbidden form."""
     start, end, entries, *rest = chosen
-    if any(e.term.status is Status.FORBIDDEN for e in entries):
+    inside = [inner for inner in dropped if start <= inner[0] and inner[1] <= end]
+    if not inside or any(e.term.status is Status.FORBIDDEN for e in entries):
         return chosen
     have = {id(e.concept) for e in entries}
     langs = {e.term.lang for e in entries}
     extra = []
-    for inner in dropped:
+    for inner in inside:
         same_lang = [e for e in inner[2] if e.term.lang in langs]
-        if start <= inner[0] and inner[1] <= end and have & {id(e.concept) for e in same_lang}:
+        if have & {id(e.concept) for e in same_lang}:
             extra.extend(e for e in same_lang if id(e.concept) not in have and not e.false_friend
                          and e.term.status is not Status.FORBIDDEN)
     if not extra:

@@ -14,9 +14,12 @@ TC101 = rule("TC101")
 
 def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
     doc = ctx.doc
+    forbidden = Status.FORBIDDEN
     for match in ctx.matches:
-        entry = next((e for e in match.entries if e.term.status is Status.FORBIDDEN), None)
-        if entry is None or any(e.term.status is not Status.FORBIDDEN for e in match.entries):
+        entries = match.entries
+        entry = entries[0]  # every entry must be forbidden: the first one tells most matches apart
+        if entry.term.status is not forbidden or (
+                len(entries) > 1 and any(e.term.status is not forbidden for e in entries)):
             continue  # a form that is also accepted somewhere is a glossary problem (TC003)
         yield forbidden_finding(entry, doc.text[match.start:match.end], doc.location(match.start, match.end),
                                 fix_span=(match.start, match.end), exact=match.exact)

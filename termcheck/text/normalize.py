@@ -66,6 +66,7 @@ def _build_table(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, st
 
 _SPECIAL = re.compile(f"[ {_DELETE}]{{2,}}|[{_DELETE}]|[{_PRESENTATION}]")
 _DELETE_RE = re.compile(f"[{_DELETE}]")
+_SPACE_RUN = re.compile("  +")  # _SPECIAL on an ASCII text
 
 
 @lru_cache(maxsize=None)
@@ -134,6 +135,31 @@ class Normalized:
         orig_end = max(self.to_original(end), self.to_original(end - 1) + 1)
         return orig_start, min(orig_end, self.original_length)
 
+    def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`span` of each of `spans`, which are in text order and do not overlap (a matcher's
+        matches): one walk along the anchors instead of three binary searches a span."""
+        norm_anchors, orig_anchors, limit = self._norm_anchors, self._orig_anchors, self.original_length
+        if not norm_anchors:
+            return [(start, min(max(start, end), limit)) for start, end in spans]
+        last = len(norm_anchors) - 1
+        k = -1  # the last anchor at or before the position at hand
+        result = []
+        for start, end in spans:
+            while k < last and norm_anchors[k + 1] <= start:
+                k += 1
+            orig_start = start if k < 0 else orig_anchors[k] + (start - norm_anchors[k])
+            if end <= start:
+                result.append((orig_start, orig_start))
+                continue
+            while k < last and norm_anchors[k + 1] <= end - 1:
+                k += 1
+            before_end = (end - 1 if k < 0 else orig_anchors[k] + (end - 1 - norm_anchors[k])) + 1
+            while k < last and norm_anchors[k + 1] <= end:
+                k += 1
+            at_end = end if k < 0 else orig_anchors[k] + (end - norm_anchors[k])
+            result.append((orig_start, min(max(at_end, before_end), limit)))
+        return result
+
 
 def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> Normalized:
     """Fold `text` for matching (both scripts at once: the folds never interact)."""
@@ -149,7 +175,9 @@ def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bo
     orig_anchors: list[int] = []
     norm_pos = 0
     last = 0
-    for match in _SPECIAL.finditer(folded):
+    # Every character _SPECIAL finds but a space is outside ASCII: an ASCII text (the common
+    # case) is searched for runs of spaces alone, by a literal search (a tenth of the time).
+    for match in (_SPACE_RUN if folded.isascii() else _SPECIAL).finditer(folded):
         start, end = match.span()
         if start > last:
             pieces.append(folded[last:start])
