@@ -135,8 +135,8 @@ def evaluate(corpora: str, glossary: str, verbose: bool = False, gold: bool = Fa
     for name in sorted(os.listdir(corpora)):
         pair_dir = os.path.join(corpora, name)
         errors_path = os.path.join(pair_dir, "errors.tsv")
-        if not os.path.isfile(errors_path):
-            continue
+        if not os.path.isfile(errors_path) or not os.path.isfile(os.path.join(pair_dir, "ar.md")):
+            continue  # not a document pair (a blind catalogue is tests/test_units_blind.py's)
         planted = read_errors(errors_path)
         src_lang = source_lang(pair_dir, planted)
         result = run_pair(pair_dir, matcher, src_lang, clean=False, gold=gold)

@@ -72,9 +72,28 @@ def test_there_are_pairs_to_check():
     assert len(PAIRS) >= 3
 
 
+# False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
+# left out of the precision tests below, which also fail when one is no longer reported.
+KNOWN_FALSE = {
+    "blind/casablanca-flu-masks": {
+        ("TC205", "en.md", 31): "two English sentences (a quote and its attribution) are one Arabic sentence; with no "
+                                "term or number in the first, the aligner pairs the second 1-1 and leaves the first out",
+    },
+}
+
+
+def _without_known_false(pair: str, found: list, clean: bool) -> list:
+    known = {(rule, file.replace(".md", ".clean.md") if clean else file, line): why
+             for (rule, file, line), why in KNOWN_FALSE.get(pair, {}).items()}
+    still = {located(f) for f in found} & set(known)
+    assert still == set(known), f"no longer reported, remove from KNOWN_FALSE: {set(known) - still}"
+    return [f for f in found if located(f) not in known]
+
+
 @pytest.mark.parametrize("pair", PAIRS)
 def test_clean_pair_has_no_findings(pair):
-    assert [f"{located(f)} {f.message}" for f in findings(pair, clean=True)] == []
+    found = _without_known_false(pair, findings(pair, clean=True), clean=True)
+    assert [f"{located(f)} {f.message}" for f in found] == []
 
 
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
@@ -85,6 +104,11 @@ KNOWN_MISSES = {
     ("blind/basra-desalination-delay", "TC205", "ar.md", "7"):
         "a sentence dropped from a paragraph with no term or number (the fourth blind pair, first run): "
         "nothing but length tells it apart, and length alone merges it into a 2-1 bead",
+    ("blind/casablanca-flu-masks", "TC104", "ar.md", "29"):
+        "كسوس / قسوس: ك and ق for a foreign hard g; Arabic TC104 does not fold them (native words differ by "
+        "them: كرم / قرم)",
+    ("blind/casablanca-flu-masks", "TC201", "en.md", "23"):
+        "the second 'fever' of a paragraph whose first is rendered الحمّى: the paragraph group renders the term",
     ("blind/clinic-booking-sms", "TC104", "ar.md", "34"):
         "أورنج / أورانج differ by a long vowel, not by a foreign-sound letter; Arabic TC104 folds only those "
         "(a vowel-letter fold would pair native words: اجتماع / اجتمع)",
@@ -102,7 +126,9 @@ ROWS = [_param(pair, row) for pair in PAIRS for row in planted(pair)]
 
 @pytest.mark.parametrize("pair, row", ROWS)
 def test_planted_error_is_found(pair, row):
-    got = [f for f in findings(pair, clean=False) if located(f) == (row["rule"], row["file"], int(row["line"]))]
+    got = [f for f in findings(pair, clean=False) if located(f) == (row["rule"], row["file"], int(row["line"]))
+           or row["rule"] == "TC102" and located(f) == ("TC104", row["file"], int(row["line"]))
+           and f.found == row["found"]]  # the misspelt name, reported as two spellings of one name
     assert got, f"not found: {row}"
     if row["rule"] == "TC201":  # the term is what is missing: it stands in the source
         assert any(f.source_text == row["found"] and f.found == "" for f in got), [f.source_text for f in got]
@@ -115,5 +141,6 @@ def test_every_finding_stands_on_a_planted_error(pair):
     """Precision: each finding is at the line of a planted error (a TC104 may name the same
     misspelling a TC102 row plants; a TC202 is listed as TC102)."""
     rows = {(row["file"], int(row["line"])) for row in planted(pair)}
-    stray = [f"{located(f)} {f.message}" for f in findings(pair, clean=False) if located(f)[1:] not in rows]
+    found = _without_known_false(pair, findings(pair, clean=False), clean=False)
+    stray = [f"{located(f)} {f.message}" for f in found if located(f)[1:] not in rows]
     assert stray == []

@@ -390,3 +390,15 @@ def test_a_huge_paragraph_group_is_narrowed_to_the_beads_near_each_bead():
     # a small paragraph keeps the whole paragraph as its group
     small = alignment(src, tgt, [src_sentences[:3]], [tgt_sentences[:3]], [bead([k], [k]) for k in range(3)])
     assert bead_views(small)[0].target_group[1:] == ((small.target_paragraphs[0].start, small.target_paragraphs[0].end),)
+
+
+def test_a_variant_the_target_check_reports_is_not_reported_again_as_a_missing_term():
+    """The target's own rules report ليندجرين (TC104) where the house writes ليندغرين: the term is
+    rendered, misspelt, and said once there, not again as a TC201 on the source (a blind pair)."""
+    align = one_to_one("al-Muhandis said it withdrew.", "قال المهنديس إنها انسحبت.", "en", "ar")
+    [wrong] = terms(align)
+    assert (wrong.rule, wrong.found) == ("TC202", "المهنديس")
+    start = align.target.text.index("المهنديس")
+    spelling = Finding(rule="TC104", severity=Severity.WARNING, found="المهنديس", message="two spellings",
+                       location=align.target.location(start, start + len("المهنديس")))
+    assert terms(align, [spelling]) == []

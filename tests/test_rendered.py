@@ -25,8 +25,11 @@ LOCKDOWN = concept("lockdown", en_p="lockdown", ar_p="الإغلاق الكام�
 CORONAVIRUS = concept("coronavirus", en_p="coronavirus", ar_p="فيروس كورونا")
 NEW_CORONAVIRUS = concept("new-coronavirus", en_p="new coronavirus", ar_p="فيروس كورونا الجديد")
 SARS_ACRONYM = concept("sars-acronym", en_p="SARS", ar_p="سارس")
+SELF_ISOLATION = concept("self-isolation", en_p="self-isolation", ar_p="العزل الذاتي")
+RSV = concept("rsv", en_p="respiratory syncytial virus", en_a="RSV", ar_p="الفيروس المخلوي التنفسي")
 MATCHER = Matcher(glossary(TRANSMISSION, PATHOGEN, SEARCH, MERS, COVID, COVID_CASES, CDC, WHO, SEVERE, SARS, WUHAN,
-                           INCUBATION, VENTILATOR, LOCKDOWN, CORONAVIRUS, NEW_CORONAVIRUS, SARS_ACRONYM))
+                           INCUBATION, VENTILATOR, LOCKDOWN, CORONAVIRUS, NEW_CORONAVIRUS, SARS_ACRONYM,
+                           SELF_ISOLATION, RSV))
 
 
 def renders(c, source, target, rendered=()):
@@ -145,3 +148,18 @@ def test_a_defective_noun_in_a_form_is_read_whole_for_relatives():
     contagious = concept("contagious", en_p="contagious", ar_p="معدٍ")
     assert renders(contagious, "contagious", "من المرض الشديد العدوى")  # عدوى: the root of معدي
     assert not renders(contagious, "contagious", "من المرض الشديد الخطورة")
+
+
+def test_self_is_rendered_by_a_reflexive_pronoun_with_a_relative_of_the_head():
+    """العزل الذاتي said as a verb phrase (TICO-19's عزل نفسك, a blind pair's بأن يعزل نفسه)."""
+    assert renders(SELF_ISOLATION, "self-isolation", "وتوصي الوزارة المريض بأن يعزل نفسه في البيت")
+    assert renders(SELF_ISOLATION, "self-isolation", "عليك عزل نفسك لمدة أسبوعين")
+    assert not renders(SELF_ISOLATION, "self-isolation", "وتوصي الوزارة المريض بأن يبقى في البيت بنفسه")
+    assert not renders(SELF_ISOLATION, "self-isolation", "وتوصي الوزارة بعزل المرضى في البيت")
+
+
+def test_an_acronym_is_not_rendered_by_a_relative_of_its_last_word():
+    """RSV names one virus: بفيروس تنفسي (a respiratory virus) keeps only the generic words of
+    الفيروس المخلوي التنفسي; a run of the form's own words still renders it."""
+    assert not renders(RSV, "RSV", "امتلأت الأقسام بأطفال مصابين بفيروس تنفسي")
+    assert renders(RSV, "RSV", "امتلأت الأقسام بأطفال مصابين بالفيروس المخلوي")

@@ -11,7 +11,9 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   apart (محرك التفتيش is still not محرك البحث). A one-word source term whose Arabic form is a
   construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
-  يسببها does not render مسببات الأمراض);
+  يسببها does not render مسببات الأمراض). A 'self-' adjective (العزل الذاتي) is rendered by a relative
+  of its head with a reflexive pronoun (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
+  of its form's last word is no rendering of it (بفيروس تنفسي for الفيروس المخلوي التنفسي);
 - by a shorter form (common terms): a form with more content words than the source term has
   words (جهاز التنفس الصناعي for 'ventilator', فترة حضانة المرض for 'incubation period') spells out
   what the source leaves implied, and translators drop it in context. A run of the form's words, in
@@ -61,8 +63,8 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
-    elif by_relatives(concept, source_text, target_text, lang) or by_shorter_form(
-            concept, source_text, target_text, lang, matcher):
+    elif (not _ACRONYM.fullmatch(source_text.strip()) and by_relatives(concept, source_text, target_text, lang)) \
+            or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
         concept, matcher, rendered, source_keys, lang)
@@ -148,9 +150,36 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         content = form_words(form.text, lang)
         if content and _related_in(content[-1], words, lang):
             return True
+        if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \
+                and _related_in(content[-2], words, lang):
+            return True
         head = _construct_head(content, said) if lang == "ar" else None
         if head and _lemmas(head, lang) & _target_lemmas(words, lang):
             return True
+    return False
+
+
+_SELF = ("\u0630\u0627\u062a\u064a", "\u0630\u0627\u062a\u064a\u0629")  # ذاتي ذاتية
+_REFLEXIVE_HEADS = ("\u0646\u0641\u0633", "\u0627\u0646\u0641\u0633", "\u0630\u0627\u062a")  # نفس انفس ذات
+
+
+def _self_adjective(word: str) -> bool:
+    """ذاتي / الذاتي(ة): 'self-' of العزل الذاتي, which Arabic also says with a reflexive pronoun."""
+    from termcheck.text.arabic import strip_article
+
+    return strip_article(word) in _SELF
+
+
+def _reflexive_in(words: frozenset[str]) -> bool:
+    """A reflexive pronoun among the target's words: نفسه، أنفسهم، بنفسها، ذاتها (يعزل نفسه renders
+    العزل الذاتي: the head by a relative, ذاتي by the reflexive)."""
+    from termcheck.text.arabic import ENCLITICS, strip_proclitics
+
+    for word in words:
+        core = strip_proclitics(word)
+        for head in _REFLEXIVE_HEADS:
+            if core.startswith(head) and core[len(head):] in ENCLITICS:
+                return True
     return False
 
 

@@ -121,6 +121,8 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group, in_source)
                for c in expectable):
             continue  # kept in Latin, a derived form (تفشت for التفشي), a name's word, a compound's parts
+        if any(_variant_reported_by_lint(ctx, c, view.target_spans + view.target_group) for c in expectable):
+            continue  # rendered by a variant that the target's own check reports (TC104 ليندجرين)
         first = view.target_spans[0][0]
         yield with_confidence(
             missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
@@ -298,6 +300,17 @@ def find_variant(ctx: PairContext, concept: Concept, spans: tuple[Span, ...], si
     taken = [(m.start, m.end) for m in matches.within(near)]
     taken += [(f.location.start, f.location.end) for f in lint.within(near)]
     return best_window(doc_ctx.text, spans, lang, [t.text for t in concept.forms(lang)], taken, ctx.matcher)
+
+
+def _variant_reported_by_lint(ctx: PairContext, concept: Concept, spans: tuple[Span, ...]) -> bool:
+    """A span that the target's monolingual rules reported (a TC104 spelling, a TC102 variant)
+    holds a close variant of the concept's forms: the term is rendered, and its misspelling is
+    reported there once, not again as a missing term on the source."""
+    near = [(max(0, s - _LONGEST_FORM), e) for s, e in spans]
+    reported = [(f.location.start, f.location.end) for f in ctx.target_lint().within(near)]
+    lang = ctx.target.doc.lang
+    return bool(reported) and best_window(ctx.target.text, reported, lang, [t.text for t in concept.forms(lang)],
+                                          [], ctx.matcher) is not None
 
 
 def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span], matcher) -> Span | None:
