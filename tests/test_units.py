@@ -131,14 +131,14 @@ def test_inconsistent_translation_ignores_diacritics_and_reports_once():
         unit("Done", "تمّ", line=8),
         unit("Save", "حفظ", line=10),
         unit("save", "احفظ", line=12),
-        unit("Save", "حفظ", line=14, path="b.po"),
+        unit("Save", "حفظ", line=14, path="app/a.po"),  # the same gettext domain in another folder
     ]
     findings = check_units(units, None, UnitCheckOptions(select=("TC301",)))
     assert codes(findings) == [("TC301", 10)]
     f = findings[0]
-    assert f.message == "'Save' is translated 2 ways in 3 units: 'حفظ' ×2 (line 10, b.po:14); 'احفظ' ×1 (line 12)"
+    assert f.message == "'Save' is translated 2 ways in 3 units: 'حفظ' ×2 (line 10, app/a.po:14); 'احفظ' ×1 (line 12)"
     assert [(v["target"], v["count"]) for v in f.extra["variants"]] == [("حفظ", 2), ("احفظ", 1)]
-    assert f.extra["variants"][0]["locations"][1] == {"path": "b.po", "line": 14, "unit": "Save"}
+    assert f.extra["variants"][0]["locations"][1] == {"path": "app/a.po", "line": 14, "unit": "Save"}
 
 
 def test_context_and_plural_forms_are_separate_sources():

@@ -35,13 +35,13 @@ def test_tc301_ignores_article_inflection_diacritics_and_hamza():
 
 def test_tc301_still_reports_another_word():
     # Django's real conflicts: Remove أزِل / احذف, Filter مرشّح / تصفية, Password reset استعادة / إعادة ضبط
-    units = [unit("Remove", "أزِل", 1), unit("Remove", "احذف", 2, path="b.po"),
+    units = [unit("Remove", "أزِل", 1, path="a.po"), unit("Remove", "احذف", 2, path="ajs.po"),  # django.po, djangojs.po
              unit("Filter", "مرشّح", 3), unit("Filter", "تصفية", 4),
              unit("Password reset", "استعادة كلمة المرور", 5), unit("Password reset", "إعادة ضبط كلمة المرور", 6),
              unit("Email address", "عنوان البريد الإلكتروني", 7), unit("Email address", "بريد إلكتروني", 8)]
     findings = check(units, "TC301")
     assert rules(findings) == [("TC301", 1), ("TC301", 3), ("TC301", 5), ("TC301", 7)]
-    assert findings[0].message == "'Remove' is translated 2 ways in 2 units: 'أزِل' ×1 (line 1); 'احذف' ×1 (b.po:2)"
+    assert findings[0].message == "'Remove' is translated 2 ways in 2 units: 'أزِل' ×1 (line 1); 'احذف' ×1 (ajs.po:2)"
 
 
 def test_same_text_needs_the_same_number_of_words():
@@ -108,3 +108,16 @@ def test_tc304_ignores_identifiers_and_product_names_but_not_prose():
     reported = ["Email Address", "Save And Continue", "Compaq Presario laptop", "processing / pending: %d / %d"]
     units = [unit(text, text, line) for line, text in enumerate(kept + reported, 1)]
     assert [f.found for f in check(units, "TC304")] == reported
+
+
+def test_tc301_compares_within_a_program_not_across_programs():
+    """gettext domains: djangojs is django's own JavaScript (compared), while gtk30 and glib20 in
+    one LC_MESSAGES folder are programs apart. GTK's mnemonic mark, a command line's value name in
+    capitals and the article on a two-letter word are no other translation."""
+    units = [unit("Remove", "أزِل", 1, path="ar/django.po"), unit("Remove", "احذف", 2, path="ar/djangojs.po"),
+             unit("Error", "عُطل", 3, path="ar/gtk30.mo"), unit("Error", "خطأ", 4, path="ar/glib20.mo"),
+             unit("Name", "الاسم", 5, path="ar/gtk30.mo"), unit("_Name", "الا_سم", 6, path="ar/gtk30-properties.mo"),
+             unit("FLAGS", "شارات", 7, path="ar/gtk30.mo"), unit("Flags", "أعلام", 8, path="ar/gtk30.mo"),
+             unit("Text Column", "عمود نص", 9, path="ar/gtk30.mo"), unit("Text column", "عمود النص", 10, path="ar/gtk30.mo"),
+             unit("_Search", "_بحث", 11, path="ar/gtk30.mo"), unit("Search", "ابحث", 12, path="ar/gtk30-properties.mo")]
+    assert rules(check(units, "TC301")) == [("TC301", 1), ("TC301", 11)]

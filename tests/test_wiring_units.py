@@ -181,10 +181,11 @@ def test_report_unused_names_the_note_that_silences_nothing(tmp_path, glossary_f
 
 
 def test_cross_unit_note_counts_as_used(tmp_path):
-    # 'Save' translated two ways (in two catalogues: one catalogue may not define it twice); the
-    # unit that differs on purpose opts out of TC301 by its note
+    # 'Save' translated two ways (in two catalogues of one gettext domain: one catalogue may not
+    # define it twice); the unit that differs on purpose opts out of TC301 by its note
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    first, second = tmp_path / "a.po", tmp_path / "b.po"
+    (tmp_path / "app").mkdir()
+    first, second = tmp_path / "a.po", tmp_path / "app" / "a.po"
     first.write_text(header + 'msgctxt "a"\nmsgid "Save"\nmsgstr "احفظ"\n', encoding="utf-8")
     second.write_text(header + 'msgctxt "a"\nmsgid "Save"\nmsgstr "حفظ"\n', encoding="utf-8")
     bare = units(str(first), str(second), "--format", "json", "--select", "TC301")

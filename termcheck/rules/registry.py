@@ -117,8 +117,9 @@ _RULES = [
     # -- localization units (PO, XLIFF, TMX)
     Rule("TC301", "inconsistent-translation", Severity.WARNING,
          "The same source text is translated differently in different units.",
-         "Interfaces and memories should say one thing one way. Ignores differences of the Arabic article, "
-         "clitics and inflection, diacritics, hamza and punctuation (المستخدم/مستخدم, إبريل/أبريل).",
+         "Interfaces and memories should say one thing one way. Compares within one msgctxt and one program "
+         "(a gettext domain and its extensions: django with djangojs). Ignores differences of the Arabic article, "
+         "clitics and inflection, diacritics, hamza, punctuation and GTK's _ mnemonic (المستخدم/مستخدم, إبريل/أبريل).",
          "'Save' -> حفظ ×12, احفظ ×2"),
     Rule("TC302", "inconsistent-source", Severity.INFO,
          "The same target text translates different source texts.",

@@ -1,7 +1,7 @@
 """TC301 inconsistent translation and TC302 inconsistent source, across all units of a run.
 
-Units are grouped by their normalized source (with context and plural form) for TC301, or by
-their normalized target for TC302 (plural forms left out: they share targets by nature); a group
+Units are grouped by their program (`program_of`: a gettext domain with its extensions), then by
+their normalized source (with context and plural form) for TC301, or by their normalized target for TC302 (plural forms left out: they share targets by nature); a group
 whose other side has two or more *different* texts is one finding at its first unit, listing every
 variant with its count and where it is.
 
@@ -18,6 +18,7 @@ the real catalogues in ../shared/realdata: every TC301 that differed only there 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.arabic import ARABIC_WORD, readings
+from termcheck.text.arabic import ARABIC_WORD, readings, strip_article
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.locate import Locator
@@ -42,18 +43,47 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
     def key_of(text: str) -> str:
         key = memo.get(text)
         if key is None:
-            key = memo[text] = normalize_form(matchable(text))
+            key = memo[text] = normalize_form(_MNEMONIC.sub("", matchable(text)))
+            if _METAVARIABLE.fullmatch(text.strip()):
+                key = memo[text] = "\0" + key  # FLAGS, DISPLAY: a command line's value name, not the word
         return key
 
+    units = list(units)
+    programs = program_of(gettext_domain(path) for path in {unit.path for unit in units})
     groups: dict[tuple, list[tuple[str, Unit]]] = defaultdict(list)
     for unit in units:
         if not unit.source.strip() or not unit.target.strip():
             continue
+        domain = programs[gettext_domain(unit.path)]
         if by == "source":
-            groups[(unit.context, unit.plural_index, key_of(unit.source))].append((key_of(unit.target), unit))
+            groups[(domain, unit.context, unit.plural_index, key_of(unit.source))].append((key_of(unit.target), unit))
         elif unit.plural_index is None:  # plural forms share targets by nature
-            groups[(key_of(unit.target),)].append((key_of(unit.source), unit))
+            groups[(domain, key_of(unit.target))].append((key_of(unit.source), unit))
     return groups
+
+
+# GTK's mnemonic mark (_Save, ا_نسخ): which letter is the keyboard shortcut, not a spelling.
+_MNEMONIC = re.compile(r"_(?=[^\W\d_])")
+_METAVARIABLE = re.compile(r"[A-Z][A-Z_]+")
+
+
+def gettext_domain(path: str) -> str:
+    """The gettext domain of a catalogue (django for .../LC_MESSAGES/django.po and its .mo), '' for
+    any other file."""
+    base, dot, suffix = os.path.basename(path).rpartition(".")
+    return base if dot and suffix.lower() in ("po", "pot", "mo") else ""
+
+
+def program_of(domains: Iterable[str]) -> dict[str, str]:
+    """Each domain's program: the shortest domain of the run that begins it. A domain is the
+    namespace gettext looks messages up in, one per program or part: djangojs is django's
+    JavaScript and gtk30-properties gtk30's property blurbs (one program, compared together), while
+    gtk20, gtk30 and glib20 in one LC_MESSAGES folder are programs apart (like a msgctxt, another
+    program is licence for another translation). Django's apps all use 'django' and are compared
+    across apps. Measured on /usr/share/locale/ar (30 programs' catalogues): TC301 117 -> 37; on
+    Django's catalogues the 5 true ones stay (two are django vs djangojs)."""
+    ordered = sorted(set(domains), key=len)
+    return {d: next(p for p in ordered if d.startswith(p)) for d in ordered}
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -104,7 +134,7 @@ def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     if ARABIC_WORD.fullmatch(a) and ARABIC_WORD.fullmatch(b):
-        return bool(_arabic_stems(a) & _arabic_stems(b))
+        return bool(_arabic_stems(a) & _arabic_stems(b)) or strip_article(a) == strip_article(b)  # نص / النص
     if a.isascii() and b.isascii() and a.isalpha() and b.isalpha():
         short, long = sorted((a, b), key=len)
         if long in (short + "s", short + "es") and len(short) >= 3:
