@@ -4,7 +4,9 @@ rendering, TC203 unexpected term.
 A unit is one aligned pair, so no alignment is needed: a concept matched in the source (its
 source-language form) must have a target-language form in the target, else a fuzzy window of the
 target (terms_xlang.best_window) is a wrong rendering (TC202), else the term is missing (TC201).
-A target form whose concept is not in the source is TC203. The findings are built by the
+A target form whose concept is not in the source is TC203. A forbidden target form is TC101 where
+the source names its concept, or anywhere when it only misspells an accepted form (`_misspelling`)
+or the glossary lists the concept in the target's language alone. The findings are built by the
 document rules' builders, so units and documents word them alike.
 """
 
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from termcheck.formats.units import Unit, base_lang
-from termcheck.match import Match, Matcher
+from termcheck.match import Match, Matcher, told_apart
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.rendered import in_other_number, rendered_otherwise
@@ -76,7 +78,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update((id(e.concept), e.concept) for e in entries)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
-                yield _forbidden(unit, match, entries[0], locator)
+                if any(id(e.concept) in in_source_concepts or not e.concept.forms(source_lang) or _misspelling(e)
+                       for e in entries):
+                    yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
                 source_concepts = {id(e.concept): e.concept for m in in_source for e in m.entries}.values()
@@ -146,6 +150,14 @@ def _segment_start(locator: Locator, unit: Unit) -> Location:
     head = unit.target.strip().split("\n", 1)[0][:24]
     location = locator.target(unit, head)
     return replace(location, end=location.start, end_line=location.line, end_column=location.column)
+
+
+def _misspelling(entry) -> bool:
+    """A forbidden form that is an accepted one spelt otherwise (تأريخ for تاريخ: hamza or case
+    only, match.told_apart): wrong whatever the unit's source says. Another word (وصلة for رابط,
+    السرية for الخصوصية) is forbidden as the concept's rendering only: where the source does not
+    name the concept, it renders something else (وصلات for 'mounts', عالي السرية for 'Top secret')."""
+    return any(told_apart(entry.term.text, term.text) for term in entry.concept.accepted(entry.term.lang))
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
