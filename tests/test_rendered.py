@@ -2,7 +2,7 @@
 must still report; TC202's 'same name in another number'; TC203's acronyms and sentence-case names."""
 
 from termcheck.match import Matcher
-from termcheck.rules.rendered import in_other_number, rendered_otherwise
+from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
 from termcheck.rules.rendered import named_by_acronym
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
@@ -163,3 +163,17 @@ def test_an_acronym_is_not_rendered_by_a_relative_of_its_last_word():
     الفيروس المخلوي التنفسي; a run of the form's own words still renders it."""
     assert not renders(RSV, "RSV", "امتلأت الأقسام بأطفال مصابين بفيروس تنفسي")
     assert renders(RSV, "RSV", "امتلأت الأقسام بأطفال مصابين بالفيروس المخلوي")
+
+
+def test_a_name_with_a_word_put_in_is_found_around_the_closest_window():
+    """The closest window of المركز الأمريكي لمكافحة الأمراض to مركز مكافحة الأمراض leaves المركز out
+    (TICO-19): the window widened by up to two words is the name with 'US' put in; a misspelt name
+    stays one however far the window goes."""
+    text = "وقال المركز الأمريكي لمكافحة الأمراض إن"
+    start = text.index("الأمريكي")
+    span = (start, text.index(" إن"))
+    assert not in_other_number(text[span[0]:span[1]], CDC, "ar")
+    assert in_other_number_near(text, span, CDC, "ar")
+    misspelt = "وقالت منظمة لصحة العالمية إن"
+    span = (misspelt.index("منظمة"), misspelt.index(" إن"))
+    assert not in_other_number_near(misspelt, span, WHO, "ar")

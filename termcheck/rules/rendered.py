@@ -289,6 +289,22 @@ def in_other_number(found: str, concept: Concept, lang: str) -> bool:
                for form in concept.forms(lang))
 
 
+def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lang: str) -> bool:
+    """in_other_number for the window `span` of `text`, or for the window with up to
+    _INSERTED_WORDS words more on either side: the closest window of a name with a word put in
+    may leave the name's first or last word out (الأمريكي لمكافحة الأمراض of المركز الأمريكي
+    لمكافحة الأمراض)."""
+    start, end = span
+    if in_other_number(text[start:end], concept, lang):
+        return True
+    if lang != "ar":
+        return False
+    before = [m.start() for m in _WORD.finditer(text, 0, start)][-_INSERTED_WORDS:]
+    after = [m.end() for m in _WORD.finditer(text, end)][:_INSERTED_WORDS]
+    return any(in_other_number(text[a:b], concept, lang) for a in [*before, start] for b in [end, *after]
+               if (a, b) != (start, end))
+
+
 _INSERTED_WORDS = 2  # at most this many whole words put into a form
 
 

@@ -24,7 +24,7 @@ from termcheck.rules.registry import rule
 from termcheck.rules.rendered import (
     NAME_PARTICLES,
     abbreviates,
-    in_other_number,
+    in_other_number_near,
     named_by_acronym,
     rendered_otherwise,
     same_stem,
@@ -109,8 +109,8 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported or not concept.is_name or in_other_number(
-                    ctx.target.text[variant[0]:variant[1]], concept, target_lang):
+            if variant in reported or not concept.is_name or in_other_number_near(
+                    ctx.target.text, variant, concept, target_lang):
                 continue  # reported already; a derived form of a common term; the name inflected
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
