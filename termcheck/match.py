@@ -29,6 +29,9 @@ form inside it still matches ('verification' in 'verification email', a false fr
 from __future__ import annotations
 
 import gc
+import io
+import marshal
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,7 +39,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from termcheck.model import Concept, Glossary, Status, Term
+from termcheck.model import Concept, Glossary, SourceRef, Status, Term
 from termcheck.text.arabic import (
     ACCUSATIVE,
     ARABIC_WORD,
@@ -134,11 +137,20 @@ class Matcher:
             # The forms live on only in the automaton: a second table of them made the compiled
             # glossary cache a fifth bigger and slower to load.
             forms, phrases = self._index_forms(glossary)
-            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            # The automaton stores a key's number; its value (length, entries by group, flags) is in
+            # _values. A matcher loaded from the compiled-glossary cache fills _values on first hit
+            # (see __setstate__): loading then builds no Entry at all.
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             add_word = self._automaton.add_word
-            for key, entries in forms.items():
-                add_word(key, (len(key), *_groups(entries), _flags(entries)))
+            self._values: list = []
+            add_value = self._values.append
+            for number, (key, entries) in enumerate(forms.items()):
+                add_word(key, number)
+                add_value((len(key), *_groups(entries), _flags(entries)))
+            self._descriptors: list | None = None
             self._has_forms = bool(forms)
+            self._has_phrases = bool(phrases)
+            self._arabic_state: bytes | None = None
             self._has_false_friends = any(c.false_friends for c in glossary.concepts)
             if forms:
                 self._automaton.make_automaton()
@@ -159,8 +171,73 @@ class Matcher:
             if self._phrases:
                 self._first_cores.make_automaton()
         finally:
+            gc.freeze()  # out of the young generation, whose next pass would walk it all once
             if gc_was_enabled:
                 gc.enable()
+
+    # -- the compiled-glossary cache's form of a Matcher (termcheck.glossary.cache pickles it) ------
+
+    def __getstate__(self) -> dict:
+        """A compact state: each automaton key's entries as numbers (concept, form, bits) in one
+        marshal blob, the Arabic lemma layer as a pickle of its own, read only when a text has
+        Arabic. Unpickling then rebuilds the glossary and the automaton's nodes, nothing else."""
+        concepts = {id(c): number for number, c in enumerate(self.glossary.concepts)}
+        forms: dict[tuple[int, int], int] = {}
+        for concept in self.glossary.concepts:
+            for number, term in enumerate(concept.terms):
+                forms.setdefault((id(concept), id(term)), number)
+            for number, term in enumerate(concept.false_friends):
+                forms.setdefault((id(concept), id(term)), -1 - number)
+        descriptors = []
+        for number in range(len(self._values)):
+            length, plain, _, elided, flags = self._value(number)
+            descriptor = [length, flags]
+            for entry in plain + elided:
+                descriptor.extend(_encode_entry(entry, concepts, forms))
+            descriptors.append(tuple(descriptor))
+        from termcheck.glossary import compact
+
+        state = {"glossary": compact.encode(self.glossary) or self.glossary, "fold": self._fold, "automaton": self._automaton,
+                 "descriptors": marshal.dumps(descriptors), "has_forms": self._has_forms,
+                 "has_false_friends": self._has_false_friends, "has_phrases": self._has_phrases,
+                 "arabic": self._arabic_state}
+        if state["arabic"] is None and self._has_phrases:
+            state["arabic"] = _dump_with_concepts((self._phrases, self._analyzer, self._first_cores), concepts)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        glossary = state["glossary"]
+        if isinstance(glossary, bytes):
+            from termcheck.glossary import compact
+
+            glossary = compact.decode(glossary)
+        self.glossary = glossary
+        self.cache = {}
+        self._fold = state["fold"]
+        self._automaton = state["automaton"]
+        self._descriptors = marshal.loads(state["descriptors"])
+        self._values = [None] * len(self._descriptors)
+        self._has_forms = state["has_forms"]
+        self._has_false_friends = state["has_false_friends"]
+        self._has_phrases = state["has_phrases"]
+        self._arabic_state = state["arabic"]
+        self._phrases, self._analyzer, self._first_cores = {}, None, None
+
+    def _value(self, number: int) -> tuple:
+        """The automaton value of key `number`, decoded from the cache's descriptors on first use."""
+        value = self._values[number]
+        if value is None:
+            length, flags, *coded = self._descriptors[number]
+            concepts = self.glossary.concepts
+            entries = [_decode_entry(concepts, *coded[k:k + 3]) for k in range(0, len(coded), 3)]
+            value = self._values[number] = (length, *_groups(entries), flags)
+        return value
+
+    def _arabic_layer(self) -> None:
+        """Unpickle the Arabic lemma layer of a cached matcher (once, when a text first has Arabic)."""
+        if self._arabic_state is not None and self._analyzer is None:
+            concepts = self.glossary.concepts
+            self._phrases, self._analyzer, self._first_cores = _load_with_concepts(self._arabic_state, concepts)
 
     def _index_forms(self, glossary: Glossary):
         pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
@@ -198,14 +275,15 @@ class Matcher:
 
     def find(self, text: str, normalized: Normalized | None = None) -> list[Match]:
         """All matches in `text`, longest first on overlap, in text order."""
-        if not self._has_forms and self._analyzer is None:
+        if not self._has_forms and not self._has_phrases:
             return []
         norm = normalized if normalized is not None else self.normalize(text)
         s = norm.text
         # One list, filled by plain loops (no generator layers): a 10 MB tree has a candidate
         # every 60 characters, and the Python work per candidate is what find costs.
         candidates = self._automaton_candidates(s, text, norm) if self._has_forms else []
-        if self._analyzer is not None and _HAS_ARABIC.search(s):
+        if self._has_phrases and _HAS_ARABIC.search(s):
+            self._arabic_layer()
             for start, end, entries, flags, exact in self._arabic_candidates(s):
                 if flags:
                     orig_start, orig_end = norm.span(start, end)
@@ -227,7 +305,10 @@ class Matcher:
         hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)
         found = []
         add = found.append
-        for last, (length, plain, arabic, elided, flags) in hits:
+        values = self._values
+        for last, number in hits:
+            value = values[number]
+            length, plain, arabic, elided, flags = value if value is not None else self._value(number)
             end = last + 1
             if end < n and s[end].isalnum():
                 continue
@@ -334,6 +415,63 @@ def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dic
         # Another spelling of the form, not an inflection: it joins the forms of the key.
         forms.setdefault(spaced, []).append(Entry(concept, term, False, prefixes, inflected=True,
                                                   false_friend=false_friend))
+
+
+_PREFIX_SETS = (frozenset(), PROCLITICS, _ARTICLE_PREFIXES)  # an entry's prefixes by number
+
+
+def _encode_entry(entry: Entry, concepts: dict[int, int], forms: dict) -> tuple:
+    """(concept number, form, bits) of an entry: the form is its number in the concept's terms (a
+    false friend's is negative), or the Term itself as plain values when the entry rewrote it
+    (the parts of 'X (Y)'); bits hold the flags and the prefix set (or the prefixes themselves)."""
+    try:
+        concept = concepts[id(entry.concept)]
+    except KeyError:
+        raise pickle.PicklingError("an entry's concept is not in the matcher's glossary") from None
+    form = forms.get((id(entry.concept), id(entry.term)))
+    if form is None:
+        term = entry.term
+        origin = tuple(term.origin) if term.origin is not None else None
+        form = (term.text, term.lang, term.status.value, origin)
+    bits = entry.elided_article | entry.inflected << 1 | entry.false_friend << 2
+    prefixes = next((k for k, p in enumerate(_PREFIX_SETS) if p is entry.prefixes or p == entry.prefixes), None)
+    return concept, form, (bits | prefixes << 3 if prefixes is not None else (bits, tuple(sorted(entry.prefixes))))
+
+
+def _decode_entry(concepts: list[Concept], concept_number: int, form, bits) -> Entry:
+    concept = concepts[concept_number]
+    if isinstance(form, int):
+        term = concept.terms[form] if form >= 0 else concept.false_friends[-1 - form]
+    else:
+        text, lang, status, origin = form
+        term = Term(text, lang, Status(status), SourceRef(*origin) if origin is not None else None)
+    if isinstance(bits, int):
+        prefixes = _PREFIX_SETS[bits >> 3]
+    else:
+        bits, prefixes = bits[0], frozenset(bits[1])
+    return Entry(concept, term, bool(bits & 1), prefixes, bool(bits & 2), bool(bits & 4))
+
+
+def _dump_with_concepts(value, concepts: dict[int, int]) -> bytes:
+    """Pickle `value` with the glossary's concepts as their numbers (they are loaded once, with
+    the glossary: a second copy would break `is` between concepts)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: concepts.get(id(obj)) if isinstance(obj, Concept) else None
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _load_with_concepts(data: bytes, concepts: list[Concept]):
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = concepts.__getitem__
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return unpickler.load()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")

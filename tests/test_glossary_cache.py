@@ -111,3 +111,49 @@ def test_lint_reports_the_same_with_a_cold_and_a_warm_cache(tmp_path, glossary, 
     warm = run_termcheck(*env_args)
     assert cold.returncode == warm.returncode == 1
     assert cold.stdout == warm.stdout and '"TC101"' in cold.stdout
+
+
+def _described(matcher: Matcher, text: str) -> list:
+    """Every match with everything about its entries (concepts by key: a loaded matcher has its own)."""
+    return [(m.start, m.end, m.exact, [(e.concept.key, e.term, e.elided_article, e.prefixes, e.inflected,
+                                        e.false_friend) for e in m.entries]) for m in matcher.find(text)]
+
+
+def test_a_loaded_matcher_finds_exactly_what_the_built_one_finds(tmp_path):
+    """The cache's compact form (entries as numbers, the Arabic layer read on first Arabic text, the
+    glossary as columns) loses nothing: house glossaries, a false friend, an 'X (Y)' form."""
+    import pickle
+
+    from termcheck.glossary import load_glossary, merge_glossaries
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("id,en,ar,en_false_friends,ar_forbidden\n"
+                     "cell,cell,خلية,cell phone,\n"
+                     "covid,COVID-19,فيروس كورونا المستجد (كوفيد-19),,الكورونا\n", encoding="utf-8")
+    glossary = merge_glossaries([load_glossary("glossaries/house.csv"), load_glossary("glossaries/web-ui.csv"),
+                                 load_glossary(str(extra))])
+    built = Matcher(glossary)
+    loaded = pickle.loads(pickle.dumps(built))
+    assert loaded.glossary == glossary
+    texts = [open(f"corpora/{name}/{lang}.md", encoding="utf-8").read()
+             for name in ("pmf-budget", "sudani-factions") for lang in ("ar", "en")]
+    texts.append("A cell phone, a cell. أصيب بكوفيد-19 وبفيروس كورونا المستجد والكورونا")
+    for text in texts:
+        assert _described(loaded, text) == _described(built, text)
+    assert sum(len(built.find(text)) for text in texts) > 50
+    again = pickle.loads(pickle.dumps(loaded))  # a loaded matcher stores the same state
+    assert _described(again, texts[0]) == _described(built, texts[0])
+
+
+def test_the_compact_glossary_keeps_every_concept_and_term():
+    from termcheck.glossary import compact, load_glossary
+    from termcheck.model import Concept, Glossary, SourceRef, Status, Term
+
+    house = load_glossary("glossaries/house.tbx")
+    assert compact.decode(compact.encode(house)) == house
+    odd = Glossary([Concept(None, [Term("x", "en", Status.FORBIDDEN)], note="n", index=3,
+                            false_friends=[Term("x y", "en", Status.PREFERRED, SourceRef("g.csv", 9))])],
+                   path="p", warnings=["w"])
+    assert compact.decode(compact.encode(odd)) == odd
+    odd.concepts[0].extra = 1  # something the columns do not carry: the caller pickles the objects
+    assert compact.encode(odd) is None

@@ -14,8 +14,11 @@ no one else may write, is read. At most MAX_FILES compiled glossaries are kept (
 
 Cost model (bench/bench_glossary.py --cache): a miss costs what a build costs, plus the pickling,
 which runs in a forked child on Linux so the command does not wait for it; a hit costs the
-unpickling (objects are rebuilt, nothing is normalized or indexed again), with the cyclic collector
-paused.
+unpickling, with the cyclic collector paused and what was loaded frozen out of its young
+generation. A Matcher pickles compactly (Matcher.__getstate__): the glossary as columns
+(termcheck.glossary.compact), the automaton's nodes, each key's entries as numbers decoded on its
+first hit, and the Arabic lemma layer unpickled only when a text has Arabic. 50,000 dense concepts:
+0.67 s -> 0.2 s.
 """
 
 from __future__ import annotations
@@ -93,13 +96,18 @@ def load(key: str, folder: str):
     collecting = gc.isenabled()
     gc.disable()  # a compiled glossary is hundreds of thousands of small objects and no cycles
     try:
-        return pickle.loads(memoryview(data)[len(head):])
+        value = pickle.loads(memoryview(data)[len(head):])
     except Exception:  # a damaged or foreign file: any error means "not cached"
         _remove(path)
         return None
     finally:
         if collecting:
             gc.enable()
+    # Out of the collector's young generation: its first pass would otherwise walk every object just
+    # loaded (a third of a 50,000-concept load). They live as long as the process; none is in a cycle
+    # (refcounting still frees them).
+    gc.freeze()
+    return value
 
 
 def store(key: str, folder: str, value, background: bool = True) -> None:

@@ -1,0 +1,83 @@
+"""A glossary as plain columns, for the compiled-glossary cache: it loads several times faster than
+a pickle of its objects.
+
+Unpickling a Glossary rebuilds every Concept, Term and SourceRef one opcode sequence at a time
+(50,000 concepts, 200,000 terms: about 0.2 s). Here the terms are columns (texts, languages,
+status numbers, origin lines) in one marshal blob, and the objects are rebuilt by C-level maps
+(`tuple.__new__` over zipped columns); only the concepts take a Python loop. `encode` returns None
+for a glossary it cannot represent exactly (a Term or Concept with something this format does not
+carry): the caller then pickles the Glossary itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+from itertools import repeat
+
+from termcheck.model import Concept, Glossary, GlossaryOptions, SourceRef, Status, Term
+
+__all__ = ["decode", "encode"]
+
+_STATUSES = tuple(Status)
+_STATUS_NUMBER = {status: number for number, status in enumerate(_STATUSES)}
+_CONCEPT_FIELDS = frozenset(f.name for f in dataclasses.fields(Concept))
+
+
+def encode(glossary: Glossary) -> bytes | None:
+    """The glossary as one marshal blob, or None when it holds what the columns cannot carry."""
+    if type(glossary) is not Glossary or type(glossary.options) is not GlossaryOptions:
+        return None
+    paths: dict[str, int] = {}
+    texts, langs, statuses, origin_paths, origin_lines = [], [], [], [], []
+    concepts = []
+    for concept in glossary.concepts:
+        if type(concept) is not Concept or set(vars(concept)) != _CONCEPT_FIELDS:
+            return None
+        for term in (*concept.terms, *concept.false_friends):
+            if type(term) is not Term or type(term.status) is not Status:
+                return None
+            origin = term.origin
+            if origin is None:
+                path_number, line = -1, 0
+            elif type(origin) is SourceRef:
+                path_number, line = paths.setdefault(origin.path, len(paths)), origin.line
+            else:
+                return None
+            texts.append(term.text)
+            langs.append(term.lang)
+            statuses.append(_STATUS_NUMBER[term.status])
+            origin_paths.append(path_number)
+            origin_lines.append(line)
+        origin = concept.origin
+        if origin is not None and type(origin) is not SourceRef:
+            return None
+        concepts.append((concept.id, concept.note, tuple(origin) if origin is not None else None, concept.index,
+                         len(concept.terms), len(concept.false_friends)))
+    options = (glossary.options.fold_alef_maqsura, glossary.options.fold_ta_marbuta)
+    try:
+        return marshal.dumps((glossary.path, options, list(glossary.warnings), list(paths), texts, langs, statuses,
+                              origin_paths, origin_lines, concepts))
+    except ValueError:  # a value marshal cannot write (a str subclass, say): pickle the objects
+        return None
+
+
+def decode(data: bytes) -> Glossary:
+    """The Glossary `encode` wrote: equal to the one encoded, concept by concept and term by term."""
+    path, options, warnings, paths, texts, langs, statuses, origin_paths, origin_lines, concepts = marshal.loads(data)
+    new = tuple.__new__
+    origins = [None if p < 0 else new(SourceRef, (paths[p], line)) for p, line in zip(origin_paths, origin_lines)]
+    terms = list(map(new, repeat(Term), zip(texts, langs, map(_STATUSES.__getitem__, statuses), origins)))
+    built = []
+    position = 0
+    make = object.__new__
+    for concept_id, note, origin, index, term_count, friend_count in concepts:
+        concept = make(Concept)
+        middle = position + term_count
+        end = middle + friend_count
+        concept.__dict__.update(id=concept_id, terms=terms[position:middle], note=note,
+                                origin=new(SourceRef, origin) if origin is not None else None, index=index,
+                                false_friends=terms[middle:end])
+        built.append(concept)
+        position = end
+    return Glossary(built, path=path, options=GlossaryOptions(*options), warnings=warnings)
