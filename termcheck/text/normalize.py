@@ -210,8 +210,24 @@ _PRESENTATION_SET = frozenset(chr(c) for c in list(range(0xFB50, 0xFE00)) + list
 
 
 def normalize_form(form: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bool = False) -> str:
-    """Normalized key of a glossary form (trimmed; inner white space collapsed)."""
-    return normalize(form, fold_alef_maqsura=fold_alef_maqsura, fold_ta_marbuta=fold_ta_marbuta).text.strip()
+    """Normalized key of a glossary form (trimmed; inner white space collapsed).
+
+    normalize()'s text without its offset map: the same folds and the same replacements, by one
+    re.sub (number words look up every word of a unit this way)."""
+    if len(form) >= _ONE_PASS_AT:
+        return normalize(form, fold_alef_maqsura=fold_alef_maqsura, fold_ta_marbuta=fold_ta_marbuta).text.strip()
+    key = (fold_alef_maqsura, fold_ta_marbuta)
+    folded = form.translate(_tables(*key)).lower()
+    if folded.isascii():
+        return _SPACE_RUN.sub(" ", folded).strip()
+    return _SPECIAL.sub(lambda match: _replacement(match.group(), key), folded).strip()
+
+
+def _replacement(run: str, key: tuple[bool, bool]) -> str:
+    """What normalize() writes for a run _SPECIAL found."""
+    if run[0] in _PRESENTATION_SET:
+        return _presentation_form(run, key)
+    return " " if " " in run else ""
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")

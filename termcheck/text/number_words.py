@@ -236,6 +236,11 @@ def _ar_unit_noun(key: str) -> str | None:
     return _AR_UNIT_KEYS.get(key)
 
 
+# Sorted once: every word of a unit's Arabic target is looked up (most are no number word)
+_PROCLITICS_SHORTEST_FIRST = tuple(p for p in sorted(PROCLITICS, key=len) if p)
+_ARTICLE_PREFIXES_LONGEST_FIRST = tuple(sorted(ARTICLE_PREFIXES, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1 << 16)
 def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
     """(entry, prefix) of a word: the word itself, or a proclitic (و ب ل ...) or, for duals and
@@ -243,12 +248,12 @@ def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
     entry = _AR_ENTRIES.get(key)
     if entry is not None:
         return entry, ""
-    for prefix in sorted(PROCLITICS, key=len):
-        if prefix and key.startswith(prefix):
+    for prefix in _PROCLITICS_SHORTEST_FIRST:
+        if key.startswith(prefix):
             entry = _AR_ENTRIES.get(key[len(prefix):])
             if entry is not None:
                 return entry, prefix
-    for prefix in sorted(ARTICLE_PREFIXES, key=len, reverse=True):
+    for prefix in _ARTICLE_PREFIXES_LONGEST_FIRST:
         if key.startswith(prefix):
             rest = key[len(prefix):]
             entry = _AR_ENTRIES.get(ARTICLE + rest) or _AR_ENTRIES.get(rest)
