@@ -54,7 +54,9 @@ _RULES = [
          "A form the glossary forbids is used.",
          "The house fixed one spelling; forbidden variants are known wrong renderings. Inflected forms count "
          "(كلمات السر, كلمة سرك: shown with a display-only fix); a form told apart only by hamza or case (إختر/اختر, "
-         "IT/it) is matched as written. Ignores a glossary false friend that contains the form (cell phone).",
+         "IT/it) is matched as written. Ignores a glossary false friend that contains the form (cell phone). "
+         "In units, a forbidden word (not a misspelling) counts only where the unit's source names its concept: "
+         "وصلات for 'mounts' renders something else.",
          "Kata'ib Hizballah -> Kataib Hezbollah; كلمة السر -> كلمة المرور"),
     Rule("TC102", "unlisted-variant", Severity.WARNING,
          "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",
@@ -108,7 +110,7 @@ _RULES = [
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
          "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
          "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
-         "their count, are not.",
+         "their count, are not. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count.",
          "source 750 ألف, target 570,000; source عامين, target three years"),
     Rule("TC205", "untranslated-segment", Severity.WARNING,
          "A source paragraph or sentence has no counterpart in the target.",
@@ -133,13 +135,15 @@ _RULES = [
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
          "Usually an untranslated unit. Ignores strings of only placeholders, markup, digits or punctuation, "
-         "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), and names the run keeps in Latin elsewhere.",
+         "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y), an identifier "
+         "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
+         "R60), and names the run keeps in Latin elsewhere. Translator credits are not units.",
          "target 'Settings' for source 'Settings'"),
     Rule("TC305", "placeholder-mismatch", Severity.ERROR,
          "A printf or brace placeholder of the source is missing or extra in the target.",
          "A missing placeholder loses data at run time; an extra one can crash formatting. PO plural forms are "
          "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
-         "(as msgfmt -c allows).",
+         "(as msgfmt -c allows). A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
          "An HTML/XML tag of the source is missing or extra in the target.",
