@@ -166,7 +166,14 @@ def load_pair(folder: str, clean: bool) -> tuple[Document, Document]:
 
 
 def source_language(folder: str, ar: Document, en: Document) -> str:
-    """'ar' or 'en': which file the gold's source paragraph indices describe (ar when both fit)."""
+    """'ar' or 'en': the file the TC201 rows of errors.tsv point at (a missing term stands in the
+    source), else the file the gold's source paragraph indices describe (ar when both fit)."""
+    errors = os.path.join(folder, "errors.tsv")
+    if os.path.isfile(errors):
+        with open(errors, encoding="utf-8") as handle:
+            files = {line.split("\t")[1].split(".")[0] for line in handle if line.startswith("TC201\t")}
+        if len(files) == 1:
+            return files.pop()
     gold = read_gold(os.path.join(folder, "gold.tsv"))["paragraph"]
     sources = 1 + max((i for s, _ in gold for i in s), default=-1)
     targets = 1 + max((j for _, t in gold for j in t), default=-1)
