@@ -90,6 +90,7 @@ def is_name_like(text: str) -> bool:
     return bool(text) and (text[0].isupper() or bool(_ARTICLE_START.match(text)))
 
 
+@lru_cache(maxsize=1 << 16)  # TC104 asks for every name span's spelling: names repeat
 def spelling(text: str) -> str:
     """How two spellings are compared: case, apostrophes, hyphen variants and spacing folded."""
     folded = text.lower().replace("\u2010", "-").replace("\u2011", "-")
@@ -146,6 +147,7 @@ class VariantIndex:
                 for shorter in deletions(key):
                     self._deleted.setdefault(shorter, []).append(key)
         self._memo: dict[str, Hit | None] = {}
+        self.entries_memo: dict[int, tuple] = {}  # id(match entries) -> (entries, concept, house, forbidden)
         self._ordinary: dict[str, bool] = {}
         # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
         self.pieces: dict[object, list[NameSpan]] = {}
@@ -292,8 +294,7 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
     index = variant_index(ctx.matcher)
     runs = name_run(is_hard_wrapped(ctx))
     text, original = ctx.text, ctx.doc.text
-    spans = [_exact_span(m, original) for m in ctx.matches]
-    spans = [s for s in spans if s is not None]
+    spans = _exact_spans(ctx.matches, original, index)
     matches = ctx.matches
     match_starts = [m.start for m in matches]
     match_ends = [m.end for m in matches]
@@ -374,10 +375,31 @@ def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int
     return [new(NameSpan, (s[0] + start, s[1] + start) + s[2:]) for s in relative]
 
 
-def _exact_span(match: Match, text: str) -> NameSpan | None:
-    found = text[match.start:match.end]
-    if match.lang != "en" or not is_name_like(found):
-        return None
+def _exact_spans(matches: list[Match], text: str, index: VariantIndex) -> list[NameSpan]:
+    """The name spans of the English glossary matches that start like a name. What a span takes
+    from its match's entries (concept, house form, forbidden only) is worked out once per entries
+    tuple (the automaton hands out one per form) and kept on the index."""
+    described = index.entries_memo
+    if len(described) >= index.MEMO_LIMIT:
+        described.clear()
+    new = tuple.__new__
+    spans = []
+    for match in matches:
+        entries = match.entries
+        if entries[0].term.lang != "en":
+            continue
+        found = text[match.start:match.end]
+        if not is_name_like(found):
+            continue
+        memo = described.get(id(entries))
+        if memo is None or memo[0] is not entries:  # the memo holds the tuple: its id is not reused
+            memo = described[id(entries)] = (entries, *_described(match))
+        spans.append(new(NameSpan, (match.start, match.end, found, translit_key(found), "exact", *memo[1:])))
+    return spans
+
+
+def _described(match: Match) -> tuple[Concept | None, str | None, bool]:
+    """(concept, house form, forbidden only) of an exact match's name span."""
     concepts = match.concepts
     concept = concepts[0] if len(concepts) == 1 else None
     accepted = [e.term for e in match.entries if e.term.status is not Status.FORBIDDEN]
@@ -386,7 +408,7 @@ def _exact_span(match: Match, text: str) -> NameSpan | None:
         house = next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text
     elif concept is not None and concept.preferred("en") is not None:
         house = concept.preferred("en").text
-    return NameSpan(match.start, match.end, found, translit_key(found), "exact", concept, house, not accepted)
+    return concept, house, not accepted
 
 
 def _token_locks(tokens: list[tuple[int, int]], locks: tuple) -> list[tuple[int, int, bool] | None]:

@@ -96,6 +96,7 @@ def translit_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)  # asked again and again for the same keys (TC102, TC104)
 def key_weight(key: str) -> int:
     """Letters of a key, not counting spaces and the article: what a near match may differ in."""
     return sum(len(w) for w in key.split(" ") if w != "al")
