@@ -61,6 +61,13 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# A fold can only apply when its word holds one of these (a necessary condition, tested at C
+# speed): most folds do not apply to most words, and a regex call costs more than the test.
+_FOLD_NEEDS = ("ph",), ("dj",), ("ck", "q"), ("h",), ("o",), ("ee",), ("ae",), ("i", "y"), ("o",), ("e",), ("i",), \
+    ("y",), ("",), ("h",)
+_GATED_FOLDS = tuple((needs, pattern, replacement) for needs, (pattern, replacement) in zip(_FOLD_NEEDS, _FOLDS))
+assert len(_FOLD_NEEDS) == len(_FOLDS)
+
 # Roman numerals in capitals keep their letters: Phase II and Phase III are two phases.
 _ROMAN_RE = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
 
@@ -89,8 +96,11 @@ def translit_key(text: str) -> str:
         if word in ("allah", "alah", "alla"):
             words += ("al", "la")
             continue
-        for pattern, replacement in _FOLDS:
-            word = pattern.sub(replacement, word)
+        for needs, pattern, replacement in _GATED_FOLDS:
+            for need in needs:
+                if need in word:
+                    word = pattern.sub(replacement, word)
+                    break
         if word:
             words.append(word)
     return " ".join(words)
