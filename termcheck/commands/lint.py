@@ -130,6 +130,15 @@ def _fork_context():
     return multiprocessing.get_context("fork")
 
 
+def _prepare(matcher, enabled: frozenset[str] | None) -> None:
+    """Build here, once, the per-glossary index that every worker would otherwise build for itself
+    (forked workers inherit it): the variant index of TC102-TC104's name scan."""
+    if enabled is None or enabled & {"TC102", "TC103", "TC104"}:
+        from termcheck.rules.variants import variant_index
+
+        variant_index(matcher)
+
+
 def _lint_item(item: tuple):
     return _lint_one(*item)
 
@@ -145,6 +154,7 @@ def _map_forked(work: list[tuple], glossary_paths: list[str], jobs: int) -> list
     common._init_worker(glossary_paths)  # load errors and warnings once, here
     if jobs <= 1:
         return [_lint_one(*item) for item in work]
+    _prepare(common.worker_matcher(), work[0][3])
     gc.freeze()  # the Matcher's objects stay shared: the workers' collector never touches their pages
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
