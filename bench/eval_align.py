@@ -1,7 +1,7 @@
 """Alignment quality and speed on the bundled corpora: termcheck's aligner against a length-only
 Gale-Church baseline, strict and lax precision / recall / F1, paragraph and sentence level.
 
-    python3 bench/eval_align.py [--corpora corpora] [--glossary glossaries/house.csv] [--no-timing]
+    python3 bench/eval_align.py [--corpora corpora] [--glossary glossaries/house.csv] [--no-timing] [--scale-path]
 
 Strict: a predicted bead counts when the gold has exactly the same bead. Lax (as in the
 Bleualign evaluation of Sennrich & Volk 2010): a predicted bead counts when some gold bead shares
@@ -344,7 +344,13 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the differing beads of the dev sets too")
     parser.add_argument("--quiet", action="store_true", help="do not list the differing beads of the bundled pairs")
+    parser.add_argument("--scale-path", action="store_true",
+                        help="align every pair by the linear walk of termcheck.align.scale, as past its size threshold")
     args = parser.parse_args()
+    if args.scale_path:
+        from termcheck.align import scale
+
+        scale.SCALE_SENTENCES = 0
     matcher = None
     if not args.no_glossary and os.path.exists(args.glossary):
         from termcheck.glossary import load_glossary

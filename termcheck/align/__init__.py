@@ -13,6 +13,7 @@ nothing at all can be done.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from termcheck.align.furniture import solo_paragraphs
 from termcheck.align.confidence import bead_features, probability
 from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn, spread_sample
 from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
-from termcheck.align import dp
+from termcheck.align import dp, scale
 from termcheck.model import Bead, Document, InputError, Segment
 from termcheck.text.markup import masked_text
 from termcheck.text.segment import paragraphs, sentences
@@ -56,6 +57,8 @@ class Alignment:
     warnings: list[str] = field(default_factory=list)
     # Confidence features of each bead (termcheck.align.confidence), for calibration and diagnosis.
     features: dict[str, list[tuple[float, ...]]] = field(default_factory=dict)
+    # Aligned by the linear walk of termcheck.align.scale (a pair past scale.SCALE_SENTENCES).
+    linear: bool = False
 
 
 @dataclass
@@ -66,10 +69,17 @@ class _Side:
     sentences: list[Segment]
     lengths: list[int]  # non-space characters of each sentence
     anchors: list[Anchors]
+    matches: list | None = None  # kept only for the scale path (termcheck.align.scale)
+    _match_starts: list[int] | None = None
 
     @property
     def chars(self) -> int:
         return sum(self.lengths)
+
+    def match_starts(self) -> list[int]:
+        if self._match_starts is None:
+            self._match_starts = [m.start for m in self.matches]
+        return self._match_starts
 
 
 def _side(doc: Document, matcher, matches=None) -> _Side:
@@ -78,6 +88,8 @@ def _side(doc: Document, matcher, matches=None) -> _Side:
         matches = matcher.find(masked)
     paras = paragraphs(doc, masked)
     sents = sentences(doc, paras, masked)
+    if len(sents) > scale.SCALE_SENTENCES:  # lengths and anchors are made by the scale path, as it needs them
+        return _Side(doc, masked, paras, sents, [], [], matches)
     lengths = [len(_SPACE.sub("", masked[s.start:s.end])) for s in sents]
     return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches))
 
@@ -104,6 +116,8 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
         warnings.append(
             f"same language on both sides ({source.lang}): is {target.path} really a translation of {source.path}?"
         )
+    if max(len(src.sentences), len(tgt.sentences)) > scale.SCALE_SENTENCES:
+        return _align_long(src, tgt, result)
     ratio = _ratio(src, tgt, warnings)
     groups, scorer = _paragraph_groups(src, tgt, ratio, warnings)
     beads, features, groups = _sentence_beads(src, tgt, groups, ratio)
@@ -115,6 +129,57 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
     result.sentence_beads = [_calibrated(b, f, "sentence") for b, f in zip(beads, features)]
     result.features = {"paragraph": paragraph_features, "sentence": features}
     return result
+
+
+def _align_long(src: _Side, tgt: _Side, result: Alignment) -> Alignment:
+    """Past scale.SCALE_SENTENCES sentences on a side: the linear walk of termcheck.align.scale."""
+    long_src = scale.long_side(src.masked, src.sentences, src.matches)
+    long_tgt = scale.long_side(tgt.masked, tgt.sentences, tgt.matches)
+    ratio = _ratio_of(src.doc, tgt.doc, long_src.prefix[-1], long_tgt.prefix[-1], result.warnings)
+    result.warnings.append(
+        f"{src.doc.path}: {len(src.sentences):,} x {len(tgt.sentences):,} sentences: aligned in linear time "
+        f"(more than {scale.SCALE_SENTENCES:,} on a side; the full programme only where the copy is irregular)"
+    )
+
+    def window(i0: int, i1: int, j0: int, j1: int) -> list[Bead]:
+        src_lengths, src_anchors = _window_units(src, i0, i1)
+        tgt_lengths, tgt_anchors = _window_units(tgt, j0, j1)
+        beads, scorer = _align_units(SENTENCE_MODEL, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio)
+        return _close_detours(scorer, beads)
+
+    beads = scale.align_long(long_src, long_tgt, ratio, SENTENCE_MODEL.variance, window)
+    result.linear = True
+    result.sentence_beads = beads
+    result.paragraph_beads = scale.paragraph_groups(
+        beads, src.sentences, tgt.sentences, len(src.paragraphs), len(tgt.paragraphs)
+    )
+    return result
+
+
+class _Shifted:
+    """A glossary match moved to the start of a slice of the text (segment_anchors reads these two)."""
+
+    __slots__ = ("start", "concepts")
+
+    def __init__(self, start: int, concepts) -> None:
+        self.start, self.concepts = start, concepts
+
+
+def _window_units(side: _Side, k0: int, k1: int) -> tuple[list[int], list[Anchors]]:
+    """Lengths and anchors of sentences [k0, k1) of a side, computed on that stretch of text only."""
+    if k0 >= k1:
+        return [], []
+    base, stop = side.sentences[k0].start, side.sentences[k1 - 1].end
+    piece = side.masked[base:stop]
+    segments = [Segment(k, s.start - base, s.end - base, s.kind, s.paragraph)
+                for k, s in enumerate(side.sentences[k0:k1])]
+    matches = None
+    if side.matches is not None:
+        starts = side.match_starts()
+        matches = [_Shifted(m.start - base, m.concepts)
+                   for m in side.matches[bisect.bisect_left(starts, base):bisect.bisect_left(starts, stop)]]
+    lengths = [len(_SPACE.sub("", piece[s.start:s.end])) for s in segments]
+    return lengths, segment_anchors(side.doc, piece, segments, matches)
 
 
 def _calibrated(bead: Bead, features: tuple[float, ...], level: str) -> Bead:
@@ -145,13 +210,17 @@ def _one_sided(n: int, m: int) -> list[Bead]:
 
 
 def _ratio(src: _Side, tgt: _Side, warnings: list[str]) -> float:
+    return _ratio_of(src.doc, tgt.doc, src.chars, tgt.chars, warnings)
+
+
+def _ratio_of(source: Document, target: Document, src_chars: int, tgt_chars: int, warnings: list[str]) -> float:
     """The document's own character ratio, unless it is wildly off the usual one for the pair."""
-    observed = tgt.chars / src.chars if src.chars else 1.0
-    expected = EXPECTED_RATIO.get((src.doc.lang, tgt.doc.lang), 1.0)
+    observed = tgt_chars / src_chars if src_chars else 1.0
+    expected = EXPECTED_RATIO.get((source.lang, target.lang), 1.0)
     if observed > expected * WILD_RATIO or observed < expected / WILD_RATIO:
         warnings.append(
-            f"{tgt.doc.path} has {observed / expected:.1f} times the text expected for a translation of "
-            f"{src.doc.path} ({tgt.chars} vs {src.chars} characters): one of them may be incomplete; "
+            f"{target.path} has {observed / expected:.1f} times the text expected for a translation of "
+            f"{source.path} ({tgt_chars} vs {src_chars} characters): one of them may be incomplete; "
             "text without a counterpart is left unpaired"
         )
         return expected

@@ -22,7 +22,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -43,9 +44,10 @@ _SENTENCE_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019)\]\u00bb]*$")
 CREDIT_WORDS = 8
 GROUP_SENTENCES = 40  # a paragraph-level group larger than this is looked at near each bead only
 GROUP_WINDOW = 6
+_END = operator.itemgetter(1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BeadView:
     """One sentence bead as spans of both texts, with its paragraph-level group."""
 
@@ -77,11 +79,20 @@ class SpanIndex(Generic[T]):
         self._items = sorted(items, key=start)
         self._starts = [start(item) for item in self._items]
 
-    def within(self, spans: Iterable[Span]) -> list[T]:
+    def within(self, spans: Sequence[Span]) -> list[T]:
         """Items starting inside any of `spans` (in start order, each once)."""
+        starts = self._starts
+        spans = spans if isinstance(spans, (list, tuple)) else list(spans)
+        if len(spans) == 1:
+            s, e = spans[0]
+            return self._items[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        if len(spans) > 1:  # most beads of a long text hold nothing: two bisects say so
+            first, last = min(spans)[0], max(spans, key=_END)[1]
+            if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, last):
+                return []
         picked: dict[int, T] = {}
         for s, e in spans:
-            for k in range(bisect.bisect_left(self._starts, s), bisect.bisect_left(self._starts, e)):
+            for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
                 picked[k] = self._items[k]
         return [picked[k] for k in sorted(picked)]
 
@@ -145,6 +156,12 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
     """
     src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
     src_paras, tgt_paras = alignment.source_paragraphs, alignment.target_paragraphs
+    # One span tuple per sentence, shared by every view that names it (a million-sentence pair
+    # held a fresh pair of tuples per sentence per view: most of check's memory).
+    src_span = [(s.start, s.end) for s in src_sents]
+    tgt_span = [(t.start, t.end) for t in tgt_sents]
+    src_para_span = [(p.start, p.end) for p in src_paras]
+    tgt_para_span = [(p.start, p.end) for p in tgt_paras]
     group_of_src: dict[int, int] = {}  # paragraph -> index of its paragraph bead
     group_of_tgt: dict[int, int] = {}
     for g, pbead in enumerate(alignment.paragraph_beads):
@@ -161,30 +178,58 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
         if sentence.paragraph in group_of_tgt:
             tgt_count[group_of_tgt[sentence.paragraph]] += 1
     beads = alignment.sentence_beads
-    owners: list[set[int]] = []
+    owners: list[frozenset[int]] = []
+    shared: dict[frozenset[int], frozenset[int]] = {}  # one set object per distinct set of owners
     for bead in beads:
-        owners.append(
+        groups = frozenset(
             {group_of_src[src_sents[i].paragraph] for i in bead.source if src_sents[i].paragraph in group_of_src}
             | {group_of_tgt[tgt_sents[j].paragraph] for j in bead.target if tgt_sents[j].paragraph in group_of_tgt}
         )
+        owners.append(shared.setdefault(groups, groups))
+    src_before, tgt_before = [0], [0]  # sentences of each side in beads [0, k)
+    if alignment.linear:
+        for bead in beads:
+            src_before.append(src_before[-1] + len(bead.source))
+            tgt_before.append(tgt_before[-1] + len(bead.target))
     views = []
     for k, bead in enumerate(beads):
-        source_spans = tuple((src_sents[i].start, src_sents[i].end) for i in bead.source)
-        target_spans = tuple((tgt_sents[j].start, tgt_sents[j].end) for j in bead.target)
+        source_spans = tuple(src_span[i] for i in bead.source)
+        target_spans = tuple(tgt_span[j] for j in bead.target)
         groups = sorted(owners[k])
         if any(src_count[g] > GROUP_SENTENCES or tgt_count[g] > GROUP_SENTENCES for g in groups):
-            near = [b for b in range(max(0, k - GROUP_WINDOW), min(len(beads), k + GROUP_WINDOW + 1)) if owners[b] & owners[k]]
-            src_near = sorted({i for b in near for i in beads[b].source})
-            tgt_near = sorted({j for b in near for j in beads[b].target})
-            source_group = source_spans + tuple((src_sents[i].start, src_sents[i].end) for i in src_near)
-            target_group = target_spans + tuple((tgt_sents[j].start, tgt_sents[j].end) for j in tgt_near)
+            if alignment.linear:
+                source_group, target_group = _near_runs(k, beads, owners, src_before, tgt_before, src_sents, tgt_sents)
+            else:
+                near = [b for b in range(max(0, k - GROUP_WINDOW), min(len(beads), k + GROUP_WINDOW + 1)) if owners[b] & owners[k]]
+                src_near = sorted({i for b in near for i in beads[b].source})
+                tgt_near = sorted({j for b in near for j in beads[b].target})
+                source_group = source_spans + tuple(src_span[i] for i in src_near)
+                target_group = target_spans + tuple(tgt_span[j] for j in tgt_near)
         else:
             src_group = sorted({i for g in groups for i in alignment.paragraph_beads[g].source})
             tgt_group = sorted({j for g in groups for j in alignment.paragraph_beads[g].target})
-            source_group = source_spans + tuple((src_paras[i].start, src_paras[i].end) for i in src_group)
-            target_group = target_spans + tuple((tgt_paras[j].start, tgt_paras[j].end) for j in tgt_group)
+            source_group = source_spans + tuple(src_para_span[i] for i in src_group)
+            target_group = target_spans + tuple(tgt_para_span[j] for j in tgt_group)
         views.append(BeadView(k, bead, source_spans, target_spans, source_group, target_group))
     return views
+
+
+def _near_runs(k, beads, owners, src_before, tgt_before, src_sents, tgt_sents) -> tuple[tuple[Span, ...], ...]:
+    """The GROUP_WINDOW beads on either side of bead k that share a group with it, as one span per
+    side. A linear alignment (termcheck.align.scale) covers every sentence in order, so those
+    beads hold a run of consecutive sentences: its first start and last end say the same as the
+    sentences one by one, and a million views hold two spans each instead of thirteen."""
+    lo = k
+    while lo > max(0, k - GROUP_WINDOW) and owners[lo - 1] & owners[k]:
+        lo -= 1
+    hi = k + 1
+    while hi < min(len(beads), k + GROUP_WINDOW + 1) and owners[hi] & owners[k]:
+        hi += 1
+    groups = []
+    for before, sents in ((src_before, src_sents), (tgt_before, tgt_sents)):
+        first, last = before[lo], before[hi] - 1
+        groups.append(((sents[first].start, sents[last].end),) if first <= last else ())
+    return groups[0], groups[1]
 
 
 def pair_rules() -> list[PairRule]:

@@ -40,8 +40,12 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     if ctx.doc.lang != "ar":
         return
     groups: dict[str, dict[str, list[_Word]]] = {}
+    stems: dict[str, str] = {}  # a text repeats its words: each distinct word is stemmed once
     for match in _WORD.finditer(ctx.text):
-        stem = _stem(match.group())
+        word = match.group()
+        stem = stems.get(word)
+        if stem is None:
+            stem = stems[word] = _stem(word)
         if len(stem) < MIN_STEM:
             continue
         key = stem.translate(_FOREIGN_SOUNDS)

@@ -121,6 +121,7 @@ _LETTER_MARKER = re.compile(r"[a-z]\)\s")  # a French or English list item: b) r
 _NUMBER_MARKER = re.compile(r"\(?\d{1,3}[.)-]")
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
+_QUOTE_MARK = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
 
 
 def sentences(doc: Document, paras: list[Segment], masked: str | None = None) -> list[Segment]:
@@ -189,6 +190,8 @@ def _without_letterless(spans: list[tuple[int, int]], text: str) -> list[tuple[i
 
 
 def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
+    if _QUOTE_MARK.search(text, start, end) is None:  # most stretches hold none (C speed)
+        return depth
     for char in text[start:end]:
         if char in _OPEN_QUOTES:
             depth += 1
