@@ -104,19 +104,18 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
     ("Thaier al-Sudani", "Mohammed Shia al-Sudani") are never grouped by it.
     """
     tails = []
+    new = tuple.__new__
     for span in spans:
-        if " " not in span.text.strip():
+        surname = _surname(span.text)
+        if surname is None:
             continue
-        last = span.text.rsplit(None, 1)[1]
-        if last in PARTICLES or not is_name_like(last) or not translit_key(last):
-            continue  # a lower-case last word (N95 respirator) is no surname
-        start = span.start + span.text.rindex(last)
+        last, offset, key = surname
+        start = span.start + offset
         # the surname keeps its name's concept: a glossary name's surname is not another concept's;
         # in a name TC101 or TC102 rewrites, it is reported already (house: the surname they ask for)
         reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
         house = span.house.rsplit(None, 1)[-1] if reported and span.house else None
-        tails.append(NameSpan(start, start + len(last), last, translit_key(last), "surname", span.concept, house,
-                              reported))
+        tails.append(new(NameSpan, (start, start + len(last), last, key, "surname", span.concept, house, reported)))
     if not tails:
         return
     tails_by_key = _by_key(tails)
@@ -130,6 +129,18 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
         if added:
             group.extend(added)
             group.sort(key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1 << 16)  # names repeat within a document and across a tree
+def _surname(text: str) -> tuple[str, int, str] | None:
+    """(last word, its offset in `text`, its key) of a name of two or more words whose last word
+    can be a surname; None for a one-word name or a lower-case last word (N95 respirator)."""
+    if " " not in text.strip():
+        return None
+    last = text.rsplit(None, 1)[1]
+    if last in PARTICLES or not is_name_like(last) or not translit_key(last):
+        return None
+    return last, text.rindex(last), translit_key(last)
 
 
 def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
