@@ -39,3 +39,14 @@ def test_one_article_or_little_text_runs_in_one_process(tmp_path):
     big.write_text("x" * PARALLEL_MIN_BYTES, encoding="utf-8")
     assert _jobs([str(big)]) == 1  # a single file is never split
     assert _jobs([small[0], str(big)]) == 0  # 0: every core
+
+
+def test_a_bad_file_is_reported_as_one_process_reports_it(tmp_path):
+    """Files are shared between this process (from the back) and the workers (from the front): the
+    error is still the first bad file's in path order, whichever process met it."""
+    glossary, folder = _tree(tmp_path, 40, 2)
+    (tmp_path / "news" / "s0" / "a03.md").write_bytes(b"bad \xff byte\n")
+    (tmp_path / "news" / "s2" / "a38.md").write_bytes(b"a NUL \x00 here\n")
+    runs = [run_termcheck("lint", folder, "-g", glossary, "--format", "json", "-j", jobs) for jobs in ("1", "2")]
+    assert [r.returncode for r in runs] == [2, 2]
+    assert runs[0].stderr == runs[1].stderr and "a03.md" in runs[0].stderr and runs[0].stdout == runs[1].stdout == ""
