@@ -197,7 +197,7 @@ class Location:
     end_column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or a sentence: the span [start, end) of its document's original text.
 
@@ -212,7 +212,7 @@ class Segment:
     paragraph: int = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bead:
     """One alignment unit: source segment indices paired with target segment indices.
 

@@ -154,6 +154,8 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
     `check` quadratic (a 10,000-line pair took minutes), and a misaligned sentence lies near its
     partner anyway.
     """
+    if alignment.linear:
+        return _linear_views(alignment)
     src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
     src_paras, tgt_paras = alignment.source_paragraphs, alignment.target_paragraphs
     # One span tuple per sentence, shared by every view that names it (a million-sentence pair
@@ -186,25 +188,17 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
             | {group_of_tgt[tgt_sents[j].paragraph] for j in bead.target if tgt_sents[j].paragraph in group_of_tgt}
         )
         owners.append(shared.setdefault(groups, groups))
-    src_before, tgt_before = [0], [0]  # sentences of each side in beads [0, k)
-    if alignment.linear:
-        for bead in beads:
-            src_before.append(src_before[-1] + len(bead.source))
-            tgt_before.append(tgt_before[-1] + len(bead.target))
     views = []
     for k, bead in enumerate(beads):
         source_spans = tuple(src_span[i] for i in bead.source)
         target_spans = tuple(tgt_span[j] for j in bead.target)
         groups = sorted(owners[k])
         if any(src_count[g] > GROUP_SENTENCES or tgt_count[g] > GROUP_SENTENCES for g in groups):
-            if alignment.linear:
-                source_group, target_group = _near_runs(k, beads, owners, src_before, tgt_before, src_sents, tgt_sents)
-            else:
-                near = [b for b in range(max(0, k - GROUP_WINDOW), min(len(beads), k + GROUP_WINDOW + 1)) if owners[b] & owners[k]]
-                src_near = sorted({i for b in near for i in beads[b].source})
-                tgt_near = sorted({j for b in near for j in beads[b].target})
-                source_group = source_spans + tuple(src_span[i] for i in src_near)
-                target_group = target_spans + tuple(tgt_span[j] for j in tgt_near)
+            near = [b for b in range(max(0, k - GROUP_WINDOW), min(len(beads), k + GROUP_WINDOW + 1)) if owners[b] & owners[k]]
+            src_near = sorted({i for b in near for i in beads[b].source})
+            tgt_near = sorted({j for b in near for j in beads[b].target})
+            source_group = source_spans + tuple(src_span[i] for i in src_near)
+            target_group = target_spans + tuple(tgt_span[j] for j in tgt_near)
         else:
             src_group = sorted({i for g in groups for i in alignment.paragraph_beads[g].source})
             tgt_group = sorted({j for g in groups for j in alignment.paragraph_beads[g].target})
@@ -214,22 +208,66 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
     return views
 
 
-def _near_runs(k, beads, owners, src_before, tgt_before, src_sents, tgt_sents) -> tuple[tuple[Span, ...], ...]:
-    """The GROUP_WINDOW beads on either side of bead k that share a group with it, as one span per
-    side. A linear alignment (termcheck.align.scale) covers every sentence in order, so those
-    beads hold a run of consecutive sentences: its first start and last end say the same as the
-    sentences one by one, and a million views hold two spans each instead of thirteen."""
-    lo = k
-    while lo > max(0, k - GROUP_WINDOW) and owners[lo - 1] & owners[k]:
-        lo -= 1
-    hi = k + 1
-    while hi < min(len(beads), k + GROUP_WINDOW + 1) and owners[hi] & owners[k]:
-        hi += 1
-    groups = []
-    for before, sents in ((src_before, src_sents), (tgt_before, tgt_sents)):
-        first, last = before[lo], before[hi] - 1
-        groups.append(((sents[first].start, sents[last].end),) if first <= last else ())
-    return groups[0], groups[1]
+def _linear_views(alignment: Alignment) -> list[BeadView]:
+    """bead_views for a linear alignment (termcheck.align.scale), the same views in linear time.
+
+    There every sentence is in exactly one bead, in order, and every bead in exactly one paragraph
+    group, a contiguous run of beads. So the GROUP_WINDOW beads on either side of a bead that
+    share its group are a range of beads, and their sentences a run of consecutive sentences: one
+    span per side says what thirteen did (no item starts in the white space between sentences).
+    A small group's paragraph spans are one tuple shared by all its views.
+    """
+    src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
+    src_span = [(s.start, s.end) for s in src_sents]
+    tgt_span = [(t.start, t.end) for t in tgt_sents]
+    groups = alignment.paragraph_beads
+    group_of_src = [0] * len(alignment.source_paragraphs)
+    group_of_tgt = [0] * len(alignment.target_paragraphs)
+    for g, pbead in enumerate(groups):
+        for i in pbead.source:
+            group_of_src[i] = g
+        for j in pbead.target:
+            group_of_tgt[j] = g
+    src_count = [0] * len(groups)
+    tgt_count = [0] * len(groups)
+    for sentence in src_sents:
+        src_count[group_of_src[sentence.paragraph]] += 1
+    for sentence in tgt_sents:
+        tgt_count[group_of_tgt[sentence.paragraph]] += 1
+    big = [a > GROUP_SENTENCES or b > GROUP_SENTENCES for a, b in zip(src_count, tgt_count)]
+    paragraph_spans: list[tuple[tuple[Span, ...], tuple[Span, ...]] | None] = [
+        None if big[g] else (tuple((alignment.source_paragraphs[i].start, alignment.source_paragraphs[i].end) for i in p.source),
+                             tuple((alignment.target_paragraphs[j].start, alignment.target_paragraphs[j].end) for j in p.target))
+        for g, p in enumerate(groups)
+    ]
+    beads = alignment.sentence_beads
+    group_of_bead = [group_of_src[src_sents[b.source[0]].paragraph] if b.source else group_of_tgt[tgt_sents[b.target[0]].paragraph]
+                     for b in beads]
+    first_bead: dict[int, int] = {}
+    last_bead: dict[int, int] = {}
+    for k, g in enumerate(group_of_bead):
+        first_bead.setdefault(g, k)
+        last_bead[g] = k
+    src_before, tgt_before = [0], [0]  # sentences of each side in beads [0, k)
+    for bead in beads:
+        src_before.append(src_before[-1] + len(bead.source))
+        tgt_before.append(tgt_before[-1] + len(bead.target))
+    views = []
+    for k, bead in enumerate(beads):
+        source_spans = tuple(src_span[i] for i in bead.source)
+        target_spans = tuple(tgt_span[j] for j in bead.target)
+        g = group_of_bead[k]
+        spans = paragraph_spans[g]
+        if spans is None:
+            lo, hi = max(k - GROUP_WINDOW, first_bead[g]), min(k + GROUP_WINDOW, last_bead[g]) + 1
+            first, last = src_before[lo], src_before[hi] - 1
+            source_group = ((src_sents[first].start, src_sents[last].end),) if first <= last else ()
+            first, last = tgt_before[lo], tgt_before[hi] - 1
+            target_group = ((tgt_sents[first].start, tgt_sents[last].end),) if first <= last else ()
+        else:
+            source_group, target_group = source_spans + spans[0], target_spans + spans[1]
+        views.append(BeadView(k, bead, source_spans, target_spans, source_group, target_group))
+    return views
 
 
 def pair_rules() -> list[PairRule]:

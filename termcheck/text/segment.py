@@ -115,6 +115,7 @@ ABBREVIATIONS = frozenset(
     no. nos. vol. pp. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. approx. est. fig.""".split()
 )
 _END = re.compile(r"(?:[.?!؟…]+)[»”\"'’)\]]*(?:[ \t]+[»”](?![^\W\d_]))?(?:[ \t]*\[\d{1,3}\])?")
+_GLUED_STOP = re.compile("[.!?؟]")
 _GLUED_MARKER = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?:[\u0621-\u064a]|\d{1,2})$")  # إغلاقها.ب: a glued list marker
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_MARKER = re.compile(r"[a-z]\)\s")  # a French or English list item: b) rouvrir
@@ -122,6 +123,9 @@ _NUMBER_MARKER = re.compile(r"\(?\d{1,3}[.)-]")
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
 _QUOTE_MARK = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
+_WORD_OPENERS = "(«“\"'"
+_WORD_TAIL = re.compile(f"[^\\s{_WORD_OPENERS}]*\\Z")  # \s is str.isspace(); \Z is the search's end
+_WORD_REACH = 32
 
 
 def sentences(doc: Document, paras: list[Segment], masked: str | None = None) -> list[Segment]:
@@ -142,18 +146,20 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end] (already trimmed), white space excluded."""
     spans: list[tuple[int, int]] = []
     sentence_start = start
-    depth = 0  # open « “ quotations before the current point
+    depth = depth_after = 0  # open « “ quotations before the current point
     scanned = start
+    quoted = _QUOTE_MARK.search(text, start, end) is not None  # else the depth stays 0 throughout
     for match in _END.finditer(text, start, end):
-        depth = _quote_depth(text, scanned, match.start(), depth)
         stop_end = match.end()
-        depth = depth_after = _quote_depth(text, match.start(), stop_end, depth)
-        scanned = stop_end
+        if quoted:
+            depth = _quote_depth(text, scanned, match.start(), depth)
+            depth = depth_after = _quote_depth(text, match.start(), stop_end, depth)
+            scanned = stop_end
         if stop_end < end and not text[stop_end].isspace():
             continue  # 3.5, U.S.A, a dot inside a word or a URL
         if stop_end < end and not _is_sentence_end(text, sentence_start, match, depth_after, end):
             continue
-        glued = _GLUED_MARKER.search(text, sentence_start, match.start())
+        glued = _glued_marker(text, sentence_start, match.start())
         if glued is not None and glued.start() > sentence_start:
             # "…إغلاقها.ب. نص": the sentence ended at the inner stop; the marker opens the next one
             spans.append((sentence_start, glued.start() + 1))
@@ -166,6 +172,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if sentence_start < end:
         spans.append((sentence_start, end))
     return _without_letterless([span for span in spans if span[0] < span[1]], text)
+
+
+def _glued_marker(text: str, start: int, end: int) -> re.Match | None:
+    """_GLUED_MARKER ending at `end`. Its stop stands two or three characters before the end (one
+    more before a final line break, which `$` also accepts), so a stretch without one there cannot
+    hold it, and the regex need not scan the whole sentence."""
+    if _GLUED_STOP.search(text, max(start, end - 4), end - 1) is None:
+        return None
+    return _GLUED_MARKER.search(text, start, end)
 
 
 def _without_letterless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -200,6 +215,18 @@ def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
     return depth
 
 
+def _word_start(text: str, sentence_start: int, stop: int) -> int:
+    """Where the word before `stop` begins: after white space or an opening bracket or quote.
+    A regex finds it within _WORD_REACH characters (C speed); a longer word is walked back."""
+    reach = max(sentence_start, stop - _WORD_REACH)
+    start = _WORD_TAIL.search(text, reach, stop).start()
+    if start > reach or reach == sentence_start:
+        return start
+    while start > sentence_start and not text[start - 1].isspace() and text[start - 1] not in _WORD_OPENERS:
+        start -= 1
+    return start
+
+
 def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_after: int, end: int) -> bool:
     stops = match.group().rstrip("»”\"'’)]")
     following = match.end()
@@ -212,10 +239,7 @@ def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_afte
         return False  # an ellipsis inside a quotation that goes on
     if stops != ".":
         return True
-    word_start = match.start()
-    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(«“\"'":
-        word_start -= 1
-    word = text[word_start:match.start()]
+    word = text[_word_start(text, sentence_start, match.start()):match.start()]
     if len(word) == 1 and word.isalpha() and (word.isupper() or not word.isascii()):
         return False  # an initial (J. Smith) or a list marker (أ. ب.)
     if _GLUED_MARKER.search(word):
