@@ -127,6 +127,7 @@ class Matcher:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.cache: dict = {}  # per-glossary indexes that rules build once (e.g. variant keys)
+        self._names: dict[int, bool] = {}  # id(concept) -> is_name, asked by _compound_head
         self._fold = dict(
             fold_alef_maqsura=glossary.options.fold_alef_maqsura,
             fold_ta_marbuta=glossary.options.fold_ta_marbuta,
@@ -213,6 +214,7 @@ class Matcher:
             glossary = compact.decode(glossary)
         self.glossary = glossary
         self.cache = {}
+        self._names = {}
         self._fold = state["fold"]
         self._automaton = state["automaton"]
         self._descriptors = marshal.loads(state["descriptors"])
@@ -307,15 +309,15 @@ class Matcher:
         add = found.append
         values = self._values
         for last, number in hits:
-            value = values[number]
-            length, plain, arabic, elided, flags = value if value is not None else self._value(number)
             end = last + 1
             if end < n and s[end].isalnum():
-                continue
+                continue  # a third of the hits end inside a word: rejected before their value is read
+            value = values[number]
+            length, plain, arabic, elided, flags = value if value is not None else self._value(number)
             start = end - length
             if start == 0 or not s[start - 1].isalnum():
                 if not plain or (start > 1 and s[start - 1] == "-" and s[start - 2].isalpha()
-                                 and _compound_head(s, start, end, plain)):
+                                 and _compound_head(s, start, end, plain, self._names)):
                     continue
                 entries = plain
                 exact = not plain[0].inflected
@@ -577,15 +579,22 @@ def _words_around(s: str, cores) -> list[tuple[int, int]]:
     return sorted(words.items())
 
 
-def _compound_head(s: str, start: int, end: int, entries) -> bool:
+def _compound_head(s: str, start: int, end: int, entries, names: dict[int, bool]) -> bool:
     """A one-word common term after a hyphen is the head of another word (single-stranded is not
     stranded, self-isolation not isolation). Not after an adverb (potentially-infected is still
     infected); a name stays a name there (pro-Basij), and a term before a hyphen is still itself
     (pandemic-related)."""
     key = s[start:end]
-    if " " in key or "-" in key or any(e.concept.is_name for e in entries):
+    if " " in key or "-" in key or s[max(0, start - 3):start - 1].endswith("ly"):
         return False
-    return not s[max(0, start - 3):start - 1].endswith("ly")
+    for entry in entries:  # Concept.is_name, remembered per matcher: every al-Name after a hyphen asks
+        concept = entry.concept
+        name = names.get(id(concept))  # the matcher's glossary holds its concepts: ids stay theirs
+        if name is None:
+            name = names[id(concept)] = concept.is_name
+        if name:
+            return False
+    return True
 
 
 def _english_twins(key: str, text: str) -> list[str]:
@@ -765,7 +774,9 @@ def _resolve(cluster: list, picked: list) -> None:
             winner, loser = first, second
         else:
             winner, loser = second, first
-        picked.append(_absorb(winner, [loser]) if len(winner) > 3 else winner)
+        # (a loser with one entry never adds a concept: _absorb takes only what the winner lacks
+        # from an inner match that shares one of the winner's concepts)
+        picked.append(_absorb(winner, [loser]) if len(winner) > 3 and len(loser[2]) > 1 else winner)
         return
     chosen: list = []
     dropped: list = []
@@ -785,7 +796,9 @@ def _absorb(chosen: tuple, dropped: list) -> tuple:
     العالمية', which the glossary lists for the World Health Organization too. A shorter form of another entity is not absorbed
     (Kataib Hezbollah does not name Hezbollah), nor anything into a forbidden form."""
     start, end, entries, *rest = chosen
-    inside = [inner for inner in dropped if start <= inner[0] and inner[1] <= end]
+    # an inner match of one entry has nothing to add: its one concept is either shared (then the
+    # winner has it) or not (then it is not taken)
+    inside = [inner for inner in dropped if len(inner[2]) > 1 and start <= inner[0] and inner[1] <= end]
     if not inside or any(e.term.status is Status.FORBIDDEN for e in entries):
         return chosen
     have = {id(e.concept) for e in entries}
