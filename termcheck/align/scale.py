@@ -151,8 +151,9 @@ def paragraph_groups(beads: list[Bead], src_sentences: list[Segment], tgt_senten
     groups: list[tuple[list[int], list[int], float]] = []
     last_p = last_q = -1
     for bead in beads:
-        ps = sorted({src_sentences[k].paragraph for k in bead.source})
-        qs = sorted({tgt_sentences[k].paragraph for k in bead.target})
+        source, target = bead.source, bead.target
+        ps = [src_sentences[source[0]].paragraph] if len(source) == 1 else sorted({src_sentences[k].paragraph for k in source})
+        qs = [tgt_sentences[target[0]].paragraph] if len(target) == 1 else sorted({tgt_sentences[k].paragraph for k in target})
         joins = groups and ((ps and ps[0] <= last_p) or (qs and qs[0] <= last_q))
         if not joins:
             groups.append(([], [], 1.0))

@@ -57,7 +57,10 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     if not bead_sources and not target_numbers.within(view.target_spans):
         return
     sources = [n for n in bead_sources if n.required]
-    targets = [n for n in target_numbers.within(view.target_spans) if n.required]
+    bead_targets = target_numbers.within(view.target_spans)
+    targets = [n for n in bead_targets if n.required]
+    if not sources and not targets and not any(n.kind == "word" for n in bead_targets):
+        return  # nothing can be missing or spare, and no target word to pair with a source word
     group_targets = target_numbers.within(view.target_group)
     group_sources = source_numbers.within(view.source_group)
     missing: list[NumberMention] = []
