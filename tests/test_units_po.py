@@ -278,3 +278,18 @@ def test_a_date_format_is_localized_not_compared(tmp_path, monkeypatch, capsys):
     code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
     assert [(f["rule"], f["unit"], f["missing"]) for f in json.loads(out)["findings"]] == [
         ("TC305", "Page %d of %u", ["%u"]), ("TC305", "cannot open %s: %m", ["%m"])]
+
+
+def test_an_untranslated_plural_entry_is_one_finding(tmp_path, monkeypatch, capsys):
+    """One TC303 per plural entry, at its first empty form, naming the empty forms (an empty
+    entry is one thing to translate, not six findings)."""
+    entries = ('msgid "%(count)s file"\nmsgid_plural "%(count)s files"\n' + "".join(
+                   f'msgstr[{n}] ""\n' for n in range(6)) + '\n'
+               'msgid "%(count)s folder"\nmsgid_plural "%(count)s folders"\n'
+               'msgstr[0] "لا مجلدات"\nmsgstr[1] "مجلد واحد"\nmsgstr[2] ""\nmsgstr[3] "%(count)s مجلدات"\n'
+               'msgstr[4] ""\nmsgstr[5] "%(count)s مجلد"\n')
+    po = write(tmp_path, "ar.po", catalogue(entries))
+    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json", "--select", "TC303")
+    assert [(f["line"], f["message"]) for f in json.loads(out)["findings"]] == [
+        (9, "untranslated: plural forms 0, 1, 2, 3, 4, 5 are empty for '%(count)s file'"),
+        (20, "untranslated: plural forms 2, 4 are empty for '%(count)s folder'")]

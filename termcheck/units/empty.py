@@ -40,12 +40,23 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
 
 
 def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    """TC303: an empty target for a source that has text (each plural form on its own)."""
+    """TC303: an empty target for a source that has text; one finding per PO plural entry, at its
+    first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six)."""
+    entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip():
+            if unit.plural_sources is not None:
+                entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
+                continue
             what = f"plural form {unit.plural_index}" if unit.plural_index is not None else "the target"
             yield unit_finding("TC303", unit, locator.target(unit), "",
                                f"untranslated: {what} is empty for '{short(unit.source)}'")
+    for empty in entries.values():
+        first = empty[0]
+        forms = ", ".join(str(u.plural_index) for u in empty)
+        what = f"plural form {forms} is" if len(empty) == 1 else f"plural forms {forms} are"
+        yield unit_finding("TC303", first, locator.target(first), "",
+                           f"untranslated: {what} empty for '{short(first.plural_sources[0])}'")
 
 
 def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
