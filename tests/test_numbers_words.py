@@ -146,3 +146,11 @@ def test_a_time_of_day_is_one_name():
 )
 def test_and_a_half(text, lang, expected):
     assert read(text, lang) == expected
+
+
+def test_a_dual_in_construct_is_two_only_with_its_fatha():
+    """يومَي عمل (two working days, a blind catalogue) drops the dual's ن; written without the fatha,
+    يومي is 'daily' and شهري 'monthly'."""
+    found = [(n.text, n.value, n.unit) for n in extract_numbers("خلال يومَي عمل وشهرَي الصيف", "ar")]
+    assert found == [("يومَي", Decimal(2), "day"), ("وشهرَي", Decimal(2), "month")]
+    assert extract_numbers("تقرير يومي وملخص شهري", "ar") == []

@@ -33,8 +33,6 @@ KNOWN_FALSE = {
                                          "the sense is the number's, which termcheck does not read",
     ("sabbora-gradebook", "TC201", 397): "'Subject' under msgctxt 'message' is a message's subject (الموضوع), not the "
                                          "school subject the glossary lists",
-    ("sabbora-gradebook", "TC204", 430): "يومَي عمل is the dual construct of يوم (2 working days); without its fatha it "
-                                         "reads يومي, 'daily', so it is not read as a number",
     ("sabbora-gradebook", "TC101", 480): "الأستاذة is an honorific before a name (Ms.), not the forbidden word for teacher",
 }
 

@@ -14,7 +14,8 @@ The model is a small grammar of what translators write, not a general parser:
 - Plural scale words need a number before them (ثلاثة آلاف); alone they are vague (آلاف، ملايين,
   thousands) and are no number. A dual scale word is two of it (ألفان، مليونين).
 - A dual noun carries the number 2 and its unit (عامين = 2 years, شهرين, يومين, ساعتين, دولارين),
-  with or without the article (العامين الماضيين = the past two years).
+  with or without the article (العامين الماضيين = the past two years), and in construct when its
+  fatha is written (يومَي عمل; bare يومي is 'daily').
 - Units: the noun right after a number (أشهر، سنوات، عاما، يوما، دولار; months, years, days,
   dollars) and a currency sign before digits ($, £, €) give the mention a unit, so "ستة أشهر" and
   "seven years" differ even though both are numbers.
@@ -386,12 +387,24 @@ _AR_WORD = re.compile(f"[{_AR_LETTER}\u064b-\u0652\u0670\u0640]+")
 _AR_JOIN = re.compile(rf"{_GAP}$")
 
 
+# A dual in construct drops its ن: يومَي عمل (two working days). Without its fatha, يومي is 'daily'
+# and شهري 'monthly', so only a word written with the fatha before its final ي is read so.
+_DUAL_CONSTRUCT = "\u064e\u064a"  # َي
+
+
+def _dual_construct(key: str):
+    found = _ar_entry(key + "\u0646")  # يومي + ن -> يومين
+    return found if found is not None and found[0][0] == "dual" else None
+
+
 def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
     """Runs of adjacent Arabic number words (white space between them), outside `covered`."""
     runs: list[list[_Token]] = []
     last_end = -1
     for word in _AR_WORD.finditer(text):
         found = _ar_entry(_ar_key(word.group()))
+        if found is None and word.group().endswith(_DUAL_CONSTRUCT):
+            found = _dual_construct(_ar_key(word.group()))
         if found is None or covered(word.start(), word.end()):
             last_end = -1
             continue
