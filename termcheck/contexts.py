@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termcheck.match import Match, Matcher
-from termcheck.model import Document
+from termcheck.model import Document, Status
 from termcheck.text.markup import masked_text
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class DocumentContext:
     """One document as every document rule sees it (offsets of `text` are the document's own)."""
 
-    __slots__ = ("doc", "text", "matcher", "cache", "_matches")
+    __slots__ = ("doc", "text", "matcher", "cache", "_matches", "forbidden_only")
 
     def __init__(self, doc: Document, text: str, matcher: Matcher, matches: list[Match] | None = None) -> None:
         self.doc = doc
@@ -33,6 +33,8 @@ class DocumentContext:
         self.matcher = matcher
         self.cache: dict = {}  # per-document work that several rules share
         self._matches = matches
+        # set by a runner whose only rule needing matches is TC101: see forbidden_matches
+        self.forbidden_only = False
 
     @property
     def matches(self) -> list[Match]:
@@ -40,6 +42,15 @@ class DocumentContext:
         if self._matches is None:
             self._matches = self.matcher.find(self.text)
         return self._matches
+
+    @property
+    def forbidden_matches(self) -> list[Match]:
+        """The matches whose entries are all forbidden forms (TC101's), in text order: taken from
+        `matches`, or, in a run that needs no other match (`forbidden_only`), found alone by
+        Matcher.find_forbidden, which matches only around forbidden forms."""
+        if self._matches is None and self.forbidden_only:
+            return self.matcher.find_forbidden(self.text)
+        return [m for m in self.matches if all(e.term.status is Status.FORBIDDEN for e in m.entries)]
 
 
 def document_context(doc: Document, matcher: Matcher) -> DocumentContext:

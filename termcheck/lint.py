@@ -36,4 +36,16 @@ def lint_context(ctx: DocumentContext, enabled: frozenset[str] | None = None) ->
 def lint_document(doc: Document, matcher: Matcher, enabled: frozenset[str] | None = None) -> list[Finding]:
     """The TC1xx findings of one document, in text order: of the rules that report an `enabled` code
     (all rules when None; the caller still filters codes, a rule may report several)."""
-    return lint_context(document_context(doc, matcher), enabled)
+    ctx = document_context(doc, matcher)
+    ctx.forbidden_only = _only_tc101(enabled)
+    return lint_context(ctx, enabled)
+
+
+def _only_tc101(enabled: frozenset[str] | None) -> bool:
+    """Is TC101 the one document code `enabled` leaves on? Then lint needs only the forbidden
+    matches (lint --select TC101, a CI's usual run): DocumentContext.forbidden_matches."""
+    from termcheck.rules.registry import CHECKS
+
+    if enabled is None:
+        return False
+    return {code for check in CHECKS if check.scope == "document" for code in check.codes if code in enabled} == {"TC101"}

@@ -145,9 +145,14 @@ class Matcher:
             add_word = self._automaton.add_word
             self._values: list = []
             add_value = self._values.append
+            # Keys a forbidden form is among: find_forbidden scans for these alone.
+            self._forbidden_keys: list[tuple[str, int]] = []
             for number, (key, entries) in enumerate(forms.items()):
                 add_word(key, number)
                 add_value((len(key), *_groups(entries), _flags(entries)))
+                if any(e.term.status is Status.FORBIDDEN for e in entries):
+                    self._forbidden_keys.append((key, number))
+            self._forbidden_automaton = None
             self._descriptors: list | None = None
             self._has_forms = bool(forms)
             self._has_phrases = bool(phrases)
@@ -199,7 +204,8 @@ class Matcher:
         from termcheck.glossary import compact
 
         state = {"glossary": compact.encode(self.glossary) or self.glossary, "fold": self._fold, "automaton": self._automaton,
-                 "descriptors": marshal.dumps(descriptors), "has_forms": self._has_forms,
+                 "descriptors": marshal.dumps(descriptors), "forbidden_keys": marshal.dumps(self._forbidden_keys),
+                 "has_forms": self._has_forms,
                  "has_false_friends": self._has_false_friends, "has_phrases": self._has_phrases,
                  "arabic": self._arabic_state}
         if state["arabic"] is None and self._has_phrases:
@@ -219,6 +225,8 @@ class Matcher:
         self._automaton = state["automaton"]
         self._descriptors = marshal.loads(state["descriptors"])
         self._values = [None] * len(self._descriptors)
+        self._forbidden_keys = marshal.loads(state["forbidden_keys"])
+        self._forbidden_automaton = None
         self._has_forms = state["has_forms"]
         self._has_false_friends = state["has_false_friends"]
         self._has_phrases = state["has_phrases"]
@@ -300,16 +308,103 @@ class Matcher:
         return [Match(orig_start, orig_end, start, end, entries, exact)
                 for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
 
-    def _automaton_candidates(self, s: str, text: str, norm: Normalized) -> list[tuple]:
+    def find_forbidden(self, text: str, normalized: Normalized | None = None) -> list[Match]:
+        """The matches of find() whose entries are all forbidden forms (what TC101 reports), found
+        without matching the whole text: the automaton of forbidden keys finds where one may be,
+        and find()'s own steps run on a stretch around each place, wide enough that the overlaps
+        that decide it are all inside (a stretch whose cluster reaches near its edge is widened and
+        run again). The same matches as find(), at a fraction of the cost when forbidden forms are
+        sparse. A text with Arabic (the lemma layer reads whole words and phrases) or a glossary with
+        false friends takes find() itself."""
+        norm = normalized if normalized is not None else self.normalize(text)
+        s = norm.text
+        if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
+            return [m for m in self.find(text, norm) if _all_forbidden(m.entries)]
+        if not self._forbidden_keys:
+            return []
+        if self._forbidden_automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for key, _ in self._forbidden_keys:
+                automaton.add_word(key)
+            automaton.make_automaton()
+            # the longest candidate: the longest key and the ل of an elided article before it
+            self._forbidden_automaton = (automaton, self._automaton.get_stats()["longest_word"] + 1)
+        automaton, longest = self._forbidden_automaton
+        n = len(s)
+        margin = longest + 8
+        regions: list[list[int]] = []
+        for last, length in automaton.iter(s) if n <= _WINDOW else _iter_windows(automaton, s):
+            end = last + 1
+            if (end < n and s[end].isalnum()) or (end > length and s[end - length - 1].isalnum()):
+                continue  # inside a word: no candidate (the text has no Arabic, so no proclitic either)
+            start, end = max(0, end - length - margin), min(n, end + margin)
+            if regions and start <= regions[-1][1]:
+                regions[-1][0] = min(regions[-1][0], start)
+                regions[-1][1] = max(regions[-1][1], end)
+            else:
+                regions.append([start, end])
+        picked: dict[tuple[int, int], tuple] = {}  # a stretch widened into the next may find a pick twice
+        for start, end in regions:
+            for candidate in self._forbidden_in(s, text, norm, start, end, longest):
+                picked.setdefault((candidate[0], candidate[1]), candidate)
+        picked = [picked[span] for span in sorted(picked)]
+        spans = norm.spans([(c[0], c[1]) for c in picked])
+        return [Match(orig_start, orig_end, start, end, entries, exact)
+                for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
+
+    def _forbidden_in(self, s: str, text: str, norm: Normalized, start: int, end: int, longest: int) -> list[tuple]:
+        """The all-forbidden picks of s[start:end] whose overlap cluster lies wholly inside it with
+        `longest` to spare on each side (or reaches the text's edge): every candidate that could
+        overlap such a cluster is inside the stretch, so the cluster is find()'s own. A forbidden
+        candidate whose cluster is not so placed widens the stretch."""
+        n = len(s)
+        while True:
+            candidates = self._automaton_candidates(s, text, norm, start, end)
+            if len(candidates) == 1:  # the common stretch: the forbidden form alone, its margins clear
+                return candidates if _all_forbidden(candidates[0][2]) else []
+            order = sorted((c[0], c[0] - c[1], k) for k, c in enumerate(candidates))
+            clusters: list[list[tuple]] = []
+            cluster_end = -1
+            for c_start, _, k in order:
+                candidate = candidates[k]
+                if c_start >= cluster_end:
+                    clusters.append([candidate])
+                    cluster_end = candidate[1]
+                else:
+                    clusters[-1].append(candidate)
+                    cluster_end = max(cluster_end, candidate[1])
+            found: list[tuple] = []
+            widen = False
+            for cluster in clusters:
+                if not any(_all_forbidden(c[2]) for c in cluster):
+                    continue  # no pick of it can be all forbidden: _absorb never adds a forbidden entry
+                low, high = cluster[0][0], max(c[1] for c in cluster)
+                if (low - longest < start and start > 0) or (high + longest > end and end < n):
+                    widen = True
+                    break
+                chosen: list = []
+                _resolve(cluster, chosen)
+                found.extend(c for c in chosen if _all_forbidden(c[2]))
+            if not widen:
+                return found
+            start, end = max(0, start - 2 * longest), min(n, end + 2 * longest)
+
+    def _automaton_candidates(self, s: str, text: str, norm: Normalized, first: int = 0,
+                              stop: int | None = None) -> list[tuple]:
         """(start, end, entries, exact) of the automaton's hits at word boundaries (proclitics
         before an Arabic form allowed), filtered by the text as written where a key asks for it."""
         n = len(s)
-        hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)
+        if first or stop is not None:  # only the keys wholly inside s[first:stop]
+            hits = self._automaton.iter(s[first:stop])
+            shift = first + 1
+        else:
+            hits = self._automaton.iter(s) if n <= _WINDOW else _iter_windows(self._automaton, s)
+            shift = 1
         found = []
         add = found.append
         values = self._values
         for last, number in hits:
-            end = last + 1
+            end = last + shift
             if end < n and s[end].isalnum():
                 continue  # a third of the hits end inside a word: rejected before their value is read
             value = values[number]
@@ -711,6 +806,11 @@ def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...],
     arabic = tuple(e for e in plain if e.term.lang == "ar")
     elided = tuple(e for e in entries if e.elided_article)
     return plain, arabic, elided
+
+
+def _all_forbidden(entries) -> bool:
+    """Every entry is a forbidden form (TC101's match)."""
+    return all(e.term.status is Status.FORBIDDEN for e in entries)
 
 
 def _without_false_friends(candidates: list) -> list:

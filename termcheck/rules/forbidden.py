@@ -15,7 +15,7 @@ TC101 = rule("TC101")
 def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
     doc = ctx.doc
     forbidden = Status.FORBIDDEN
-    for match in ctx.matches:
+    for match in ctx.forbidden_matches:
         entries = match.entries
         entry = entries[0]  # every entry must be forbidden: the first one tells most matches apart
         if entry.term.status is not forbidden or (
