@@ -147,10 +147,12 @@ class Matcher:
             add_value = self._values.append
             # Keys a forbidden form is among: find_forbidden scans for these alone.
             self._forbidden_keys: list[tuple[str, int]] = []
+            forbidden = Status.FORBIDDEN
             for number, (key, entries) in enumerate(forms.items()):
                 add_word(key, number)
                 add_value((len(key), *_groups(entries), _flags(entries)))
-                if any(e.term.status is Status.FORBIDDEN for e in entries):
+                if (entries[0].term.status is forbidden if len(entries) == 1
+                        else any(e.term.status is forbidden for e in entries)):
                     self._forbidden_keys.append((key, number))
             self._forbidden_automaton = None
             self._descriptors: list | None = None
@@ -727,6 +729,8 @@ def _case_words(text: str) -> tuple[str, ...]:
     rest = text[1:]
     if rest.lower() == rest:  # no capital after the first letter (C speed; a per-character test was
         return ()             # a third of a 50,000-concept build)
+    if text.isascii() and text.istitle():  # Title Case names: in ASCII every letter is cased, so a
+        return ()                          # capital never follows a letter, and no word is all capitals
     return tuple(w for w in (_PUNCTUATION.sub("", token) for token in text.split())
                  if len(w) >= 2 and w.isalpha() and w.isupper())
 
