@@ -35,18 +35,24 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*?(/?)>")
 
 def placeholders(text: str) -> list[str]:
     """printf and brace placeholders, in order ('%%', '{{' and '}}' are escapes, not placeholders)."""
-    found = [m.group() for m in _PRINTF.finditer(text) if m.group() != "%%"]
-    found.extend(m.group() for m in _BRACE.finditer(text) if m.group() not in ("{{", "}}"))
+    # every printf placeholder starts with %, every brace one with { or }: most texts have neither
+    found = [m.group() for m in _PRINTF.finditer(text) if m.group() != "%%"] if "%" in text else []
+    if "{" in text or "}" in text:
+        found.extend(m.group() for m in _BRACE.finditer(text) if m.group() not in ("{{", "}}"))
     return found
 
 
 def tags(text: str) -> list[str]:
     """HTML/XML tags as '<b>', '</b>', '<br/>' (names only, attributes dropped)."""
+    if "<" not in text:  # a tag starts with <: most texts have none
+        return []
     return [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text)]
 
 
 def _difference(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
     """(missing from target, extra in target), as multisets in first-seen order."""
+    if source == target:  # the common case (most often both empty): nothing to count
+        return [], []
     missing = Counter(source) - Counter(target)
     extra = Counter(target) - Counter(source)
     return list(missing.elements()), list(extra.elements())
