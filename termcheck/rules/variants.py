@@ -300,6 +300,7 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
     match_ends = [m.end for m in matches]
     covering: list[NameSpan] = []  # variants that took in exact matches (Mohammed [Raad])
     k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
+    count = len(matches)
     for run in runs.finditer(text):
         start, end = run.span()
         if start:
@@ -310,9 +311,9 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
                 article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
                 if article:
                     start = article.start()
-        while k < len(match_ends) and match_ends[k] <= start:
+        while k < count and match_ends[k] <= start:
             k += 1
-        if k == len(match_starts) or match_starts[k] >= end:
+        if k == count or match_starts[k] >= end:
             spans.extend(_shifted(index, text, original, start, end, ()))
             continue
         if match_starts[k] <= start and match_ends[k] >= end:
@@ -320,7 +321,7 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
         j = k
         locks = []
         inner = False
-        while j < len(match_starts) and match_starts[j] < end:
+        while j < count and match_starts[j] < end:
             m = matches[j]
             forbidden = all(e.term.status is Status.FORBIDDEN for e in m.entries)
             locks.append((max(m.start, start) - start, min(m.end, end) - start, forbidden))
@@ -366,7 +367,9 @@ def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int
         if len(index.pieces) >= index.MEMO_LIMIT:
             index.pieces.clear()
         relative = index.pieces[memo_key] = _piece_spans(piece, index, locks)
-    if original[start:end] != piece:
+    if not relative:
+        return relative
+    if original is not text and original[start:end] != piece:
         return [s._replace(start=s.start + start, end=s.end + start, text=original[s.start + start:s.end + start])
                 for s in relative]
     if start == 0:
