@@ -309,7 +309,12 @@ def _credit_line(ctx: PairContext, run: list[int], text: str) -> bool:
     paragraph = sentences[run[0]].paragraph
     if not 0 <= paragraph < len(paragraphs) or paragraphs[paragraph].kind != "paragraph":
         return False  # a dropped heading, list item or quote is always reported
-    whole = [s.index for s in sentences if s.paragraph == paragraph] == run
+    # The run is consecutive sentences of one paragraph, and a paragraph's sentences are consecutive:
+    # it is the whole paragraph when it reaches both of the paragraph's ends (scanning every
+    # sentence for each run made a long one-paragraph text quadratic).
+    first, last = run[0], run[-1]
+    whole = (first == 0 or sentences[first - 1].paragraph != paragraph) and (
+        last + 1 == len(sentences) or sentences[last + 1].paragraph != paragraph)
     return whole and len(text.split()) <= CREDIT_WORDS and not _SENTENCE_END.search(text.rstrip())
 
 
