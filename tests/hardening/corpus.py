@@ -461,8 +461,7 @@ def issue_cases_added() -> list[Case]:
              stderr=r"t\.md:1:1: a segment of 200,000 words .*--max-segment-words raises it", heavy=True),
         Case("line-100k-terms-check", files(t_DOT_md=many_terms),
              [["check", "ar.md", "t.md", "-g", "g.csv", "--max-line-length", "10M", "-o", "out.txt"]],
-             exits=frozenset({0, 1}), heavy=True,
-             owner="align/*, rules/bilingual.py"),
+             exits=frozenset({0, 1}), heavy=True),
         Case("check-dirs-2000", _pair_folders(2000), [["check", "src", "tgt", "-g", "g.csv", "-o", "out.txt"]],
              exits=frozenset({1}), heavy=True),
     ]
