@@ -237,9 +237,19 @@ def _ar_unit_noun(key: str) -> str | None:
     return _AR_UNIT_KEYS.get(key)
 
 
-# Sorted once: every word of a unit's Arabic target is looked up (most are no number word)
+# Sorted once, and by first letter: every word of a unit's Arabic target is looked up (most are
+# no number word), and only the prefixes that start with its first letter can be on it.
 _PROCLITICS_SHORTEST_FIRST = tuple(p for p in sorted(PROCLITICS, key=len) if p)
 _ARTICLE_PREFIXES_LONGEST_FIRST = tuple(sorted(ARTICLE_PREFIXES, key=len, reverse=True))
+
+
+def _by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {letter: tuple(p for p in prefixes if not p or p[0] == letter) for letter in {p[0] for p in prefixes if p}}
+
+
+_PROCLITICS_BY_LETTER = _by_first_letter(_PROCLITICS_SHORTEST_FIRST)
+_ARTICLE_PREFIXES_BY_LETTER = _by_first_letter(_ARTICLE_PREFIXES_LONGEST_FIRST)
+_EMPTY_ARTICLE_PREFIX = tuple(p for p in _ARTICLE_PREFIXES_LONGEST_FIRST if not p)  # () unless "" is one
 
 
 @lru_cache(maxsize=1 << 16)
@@ -249,12 +259,12 @@ def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
     entry = _AR_ENTRIES.get(key)
     if entry is not None:
         return entry, ""
-    for prefix in _PROCLITICS_SHORTEST_FIRST:
+    for prefix in _PROCLITICS_BY_LETTER.get(key[:1], ()):
         if key.startswith(prefix):
             entry = _AR_ENTRIES.get(key[len(prefix):])
             if entry is not None:
                 return entry, prefix
-    for prefix in _ARTICLE_PREFIXES_LONGEST_FIRST:
+    for prefix in _ARTICLE_PREFIXES_BY_LETTER.get(key[:1], _EMPTY_ARTICLE_PREFIX):
         if key.startswith(prefix):
             rest = key[len(prefix):]
             entry = _AR_ENTRIES.get(ARTICLE + rest) or _AR_ENTRIES.get(rest)
