@@ -140,3 +140,43 @@ def test_detect_format_and_walk(tmp_path):
     assert detect_format(str(sniffed)) == "tmx"
     with pytest.raises(InputError, match="not a localization file"):
         detect_format(str(tmp_path / "notes.txt"))
+
+
+XCODE_PLURAL = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="App/en.lproj/Localizable.stringsdict" source-language="en" target-language="ar" datatype="plaintext">
+    <body>
+      <trans-unit id="/%lld episodes:dict/NSStringLocalizedFormatKey:dict/:string">
+        <source>%#@episodes@</source>
+        <target>%#@episodes@</target>
+      </trans-unit>
+{forms}
+      <trans-unit id="Copyright" translate="no">
+        <source>© 2026 Example Labs</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+ARABIC_FORMS = {"zero": "لا حلقات", "one": "حلقة واحدة", "two": "حلقتان", "few": "%lld حلقات",
+                "many": "%lld حلقة", "other": "%lld حلقة"}
+
+
+def test_xcode_stringsdict_categories_are_one_plural_entry_and_translate_no_is_left_out(tmp_path):
+    """Xcode's export of a .stringsdict: one trans-unit per CLDR category, read as the forms of
+    one plural entry (zero, one, two for a single n, allowed to say it in words); the format key
+    %#@episodes@ is a placeholder; a translate="no" unit is not for translation."""
+    forms = "\n".join(
+        f'      <trans-unit id="/%lld episodes:dict/episodes:dict/{category}:dict/:string">\n'
+        f'        <source>{"%lld episode" if category == "one" else "%lld episodes"}</source>\n'
+        f'        <target>{target}</target>\n      </trans-unit>' for category, target in ARABIC_FORMS.items())
+    path = tmp_path / "ar.xliff"
+    path.write_text(XCODE_PLURAL.format(forms=forms), encoding="utf-8")
+    units = read_units(str(path))
+    plural = [u for u in units if u.plural_index is not None]
+    assert [(u.id, u.plural_index, u.plural_single_n) for u in plural] == [
+        ("/%lld episodes:dict/episodes", i, n) for i, n in enumerate((0, 1, 2, None, None, None))]
+    assert {u.plural_sources for u in plural} == {("%lld episode", "%lld episodes")}
+    assert "Copyright" not in [u.id for u in units]
+    from termcheck.units import check_units
+    assert check_units(units, None) == []

@@ -1,7 +1,12 @@
-"""XLIFF 1.2 (file/trans-unit) and XLIFF 2.x (file/unit/segment) -> Units."""
+"""XLIFF 1.2 (file/trans-unit) and XLIFF 2.x (file/unit/segment) -> Units.
+
+A unit marked translate="no" is left out. Xcode's .stringsdict plurals (one trans-unit per CLDR
+category) become the forms of one plural entry, as a PO plural entry's are.
+"""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from termcheck.formats.inline import flatten
@@ -61,6 +66,8 @@ def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
         src = source_lang or file_element.get("source-language") or "en"
         tgt = target_lang or file_element.get("target-language") or "ar"
         for trans_unit in _descendants(file_element, "trans-unit", stop="trans-unit"):
+            if trans_unit.get("translate") == "no":
+                continue  # not for translation: nothing to check
             source_element = _child(trans_unit, "source")
             target_element = _child(trans_unit, "target")
             state = target_element.get("state") if target_element is not None else None
@@ -69,6 +76,36 @@ def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
             notes = [n.text.strip() for n in _children(trans_unit, "note") if n.text and n.text.strip()]
             units.append(_unit(doc, path, trans_unit, source_element, target_element,
                                trans_unit.get("id", ""), notes, state, src, tgt))
+    return _stringsdict_plurals(units)
+
+
+# Xcode exports a .stringsdict plural as one trans-unit per CLDR category, its id the key path:
+# '/%d items:dict/items:dict/few:dict/:string'. Arabic uses all six categories; zero, one and two
+# are the forms for a single n (CLDR: 0, 1, 2), which may say their number in words.
+_STRINGSDICT = re.compile(r"(?P<entry>.+:dict/[^/]+):dict/(?P<category>zero|one|two|few|many|other):dict/:string")
+_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+_SINGLE_N = {"zero": 0, "one": 1, "two": 2}
+
+
+def _stringsdict_plurals(units: list[Unit]) -> list[Unit]:
+    """The category units of one stringsdict plural as the forms of one plural entry, as a PO
+    plural entry's msgstr[i] are: one id, the English 'one' and 'other' sources as msgid and
+    msgid_plural, the index and single n of each category."""
+    entries: dict[tuple[str, str], dict[str, Unit]] = {}
+    for unit in units:
+        match = _STRINGSDICT.fullmatch(unit.id)
+        if match:
+            entries.setdefault((unit.path, match["entry"]), {})[match["category"]] = unit
+    if not entries:
+        return units
+    for (_, entry), forms in entries.items():
+        other = forms.get("other") or next(iter(forms.values()))
+        sources = ((forms.get("one") or other).source, other.source)
+        for category, unit in forms.items():
+            unit.id = entry
+            unit.plural_index = _CATEGORIES.index(category)
+            unit.plural_sources = sources
+            unit.plural_single_n = _SINGLE_N.get(category)
     return units
 
 
@@ -79,6 +116,8 @@ def _read_v2(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
     units: list[Unit] = []
     for file_element in _children(doc.root, "file"):
         for unit_element in _descendants(file_element, "unit", stop="unit"):
+            if unit_element.get("translate") == "no":
+                continue  # not for translation: nothing to check
             notes_element = _child(unit_element, "notes")
             notes = [] if notes_element is None else [
                 n.text.strip() for n in _children(notes_element, "note") if n.text and n.text.strip()

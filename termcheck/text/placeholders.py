@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-# printf: %s %d %1$d %@ %ld %.2f %(name)s, glibc's %m (the error text); never '% o' (a space flag is
-# prose: '50% of').
+# printf: %s %d %1$d %@ %ld %.2f %(name)s, glibc's %m (the error text), a .stringsdict variable
+# (%#@count@); never '% o' (a space flag is prose: '50% of').
 PRINTF = re.compile(
-    r"%%|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"%%|%#@[A-Za-z_]\w*@|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]|%m"
 )
 BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
