@@ -146,14 +146,15 @@ class Matcher:
             self._values: list = []
             add_value = self._values.append
             # Keys a forbidden form is among: find_forbidden scans for these alone.
-            self._forbidden_keys: list[tuple[str, int]] = []
+            self._forbidden_keys: list[str] | None = []
+            self._forbidden_blob: bytes | None = None  # a loaded matcher's keys, read on first use
             forbidden = Status.FORBIDDEN
             for number, (key, entries) in enumerate(forms.items()):
                 add_word(key, number)
                 add_value((len(key), *_groups(entries), _flags(entries)))
                 if (entries[0].term.status is forbidden if len(entries) == 1
                         else any(e.term.status is forbidden for e in entries)):
-                    self._forbidden_keys.append((key, number))
+                    self._forbidden_keys.append(key)
             self._forbidden_automaton = None
             self._descriptors: list | None = None
             self._has_forms = bool(forms)
@@ -206,7 +207,8 @@ class Matcher:
         from termcheck.glossary import compact
 
         state = {"glossary": compact.encode(self.glossary) or self.glossary, "fold": self._fold, "automaton": self._automaton,
-                 "descriptors": marshal.dumps(descriptors), "forbidden_keys": marshal.dumps(self._forbidden_keys),
+                 "descriptors": marshal.dumps(descriptors), "forbidden_keys": (self._forbidden_blob if self._forbidden_keys is None
+                                                       else marshal.dumps(self._forbidden_keys)),
                  "has_forms": self._has_forms,
                  "has_false_friends": self._has_false_friends, "has_phrases": self._has_phrases,
                  "arabic": self._arabic_state}
@@ -227,7 +229,7 @@ class Matcher:
         self._automaton = state["automaton"]
         self._descriptors = marshal.loads(state["descriptors"])
         self._values = [None] * len(self._descriptors)
-        self._forbidden_keys = marshal.loads(state["forbidden_keys"])
+        self._forbidden_keys, self._forbidden_blob = None, state["forbidden_keys"]
         self._forbidden_automaton = None
         self._has_forms = state["has_forms"]
         self._has_false_friends = state["has_false_friends"]
@@ -322,11 +324,13 @@ class Matcher:
         s = norm.text
         if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
             return [m for m in self.find(text, norm) if _all_forbidden(m.entries)]
+        if self._forbidden_keys is None:
+            self._forbidden_keys = marshal.loads(self._forbidden_blob)
         if not self._forbidden_keys:
             return []
         if self._forbidden_automaton is None:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-            for key, _ in self._forbidden_keys:
+            for key in self._forbidden_keys:
                 automaton.add_word(key)
             automaton.make_automaton()
             # the longest candidate: the longest key and the ل of an elided article before it

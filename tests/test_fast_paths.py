@@ -83,6 +83,11 @@ def test_find_forbidden_is_find_filtered_to_forbidden_matches(monkeypatch, windo
         assert _described(matcher.find_forbidden(text)) == expected, text
         found += len(expected)
     assert found > 1000  # forbidden forms were there to find, inside chains of overlapping names
+    import pickle
+
+    loaded = pickle.loads(pickle.dumps(matcher))  # as the compiled-glossary cache stores it
+    text = "Abou Bakir Sami al-Rawi Hady met Samy al-Rawi; hand-washin, out-breaks."
+    assert _described(loaded.find_forbidden(text)) == _described(matcher.find_forbidden(text)) != []
 
 
 def test_find_forbidden_falls_back_to_find_for_arabic_text_and_false_friends(tmp_path):

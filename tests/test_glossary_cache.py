@@ -140,6 +140,7 @@ def test_a_loaded_matcher_finds_exactly_what_the_built_one_finds(tmp_path):
     texts.append("A cell phone, a cell. أصيب بكوفيد-19 وبفيروس كورونا المستجد والكورونا")
     for text in texts:
         assert _described(loaded, text) == _described(built, text)
+        assert [(m.start, m.end) for m in loaded.find_forbidden(text)] == [(m.start, m.end) for m in built.find_forbidden(text)]
     assert sum(len(built.find(text)) for text in texts) > 50
     again = pickle.loads(pickle.dumps(loaded))  # a loaded matcher stores the same state
     assert _described(again, texts[0]) == _described(built, texts[0])
