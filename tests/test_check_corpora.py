@@ -75,6 +75,12 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/beirut-tariff-ruling": {
+        ("TC205", "ar.md", 25): "an untranslated mid-article subheading: termcheck reports a dropped heading (it loses "
+                                "text), the author meant it to go",
+        ("TC201", "ar.md", 33): "الأمين of الأمين العام (secretary-general) read as the allowed short form of Ziad "
+                                "al-Amin; the glossary would list الأمين العام as a false friend",
+    },
     "blind/casablanca-flu-masks": {
         ("TC205", "en.md", 31): "two English sentences (a quote and its attribution) are one Arabic sentence; with no "
                                 "term or number in the first, the aligner pairs the second 1-1 and leaves the first out",
@@ -104,6 +110,9 @@ KNOWN_MISSES = {
     ("blind/basra-desalination-delay", "TC205", "ar.md", "7"):
         "a sentence dropped from a paragraph with no term or number (the fourth blind pair, first run): "
         "nothing but length tells it apart, and length alone merges it into a 2-1 bead",
+    ("blind/beirut-tariff-ruling", "TC205", "ar.md", "21"):
+        "the middle of three sentences dropped: its term (الفيول) and figure are said elsewhere in the paragraph, and "
+        "the aligner merges it into a 2-1 bead",
     ("blind/casablanca-flu-masks", "TC104", "ar.md", "29"):
         "كسوس / قسوس: ك and ق for a foreign hard g; Arabic TC104 does not fold them (native words differ by "
         "them: كرم / قرم)",

@@ -177,3 +177,14 @@ def test_a_name_with_a_word_put_in_is_found_around_the_closest_window():
     misspelt = "وقالت منظمة لصحة العالمية إن"
     span = (misspelt.index("منظمة"), misspelt.index(" إن"))
     assert not in_other_number_near(misspelt, span, WHO, "ar")
+
+
+def test_an_english_form_wants_a_relative_of_each_word():
+    """English puts the head last: 'hours of power' has the 'hours' of 'supply hours' but not its
+    supply (a blind ar->en pair); 'hours of supply' and 'supplied for six hours' render it."""
+    supply = concept("hours-of-supply", en_p="hours of supply", en_a="supply hours", ar_p="ساعات التغذية")
+    matcher = Matcher(glossary(supply))
+    renders_en = lambda target: rendered_otherwise(supply, "ساعات التغذية", target, "en", matcher, set())
+    assert not renders_en("a subscriber who gets four hours of power a day")
+    assert renders_en("a subscriber who gets four hours of supply a day")
+    assert renders_en("power is supplied for six hours a day")

@@ -187,3 +187,13 @@ def test_lines_are_read_one_at_a_time_as_splitlines_gives_them(text):
     from termcheck.rules.article import _iter_lines
 
     assert list(_iter_lines(text)) == text.splitlines()
+
+
+def test_a_line_ending_in_a_comma_goes_on_in_the_next_line_of_an_unwrapped_text():
+    """One hard-wrapped quote in a text of long lines (a blind pair): after ',”' the next line's
+    al-Amin is mid-sentence; after a full stop it starts one."""
+    text = "Ziad al-Amin said the utility would comply. “We cannot pay for the next shipment,”\nal-Amin said.\n"
+    assert not is_soft_wrapped(text)
+    assert sentence_position(text, text.rindex("al-Amin")) == MID
+    text = "Ziad al-Amin said the utility would comply. “We cannot pay.”\nal-Amin said.\n"
+    assert sentence_position(text, text.rindex("al-Amin")) == START

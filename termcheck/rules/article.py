@@ -158,9 +158,16 @@ def _after_line_break(text: str, newline: int, soft_wraps: bool) -> str:
         newline -= 1
     previous_start = text.rfind("\n", max(0, newline - 10_000), newline) + 1  # bounded: huge lines
     previous = text[previous_start:newline]
-    if not previous.strip() or _HEADING_LINE.match(previous) or not soft_wraps:
+    if not previous.strip() or _HEADING_LINE.match(previous):
         return START
-    return sentence_position(text, newline, soft_wraps=soft_wraps, line_start=previous_start)
+    if not soft_wraps and not _CONTINUED.search(previous):
+        return START
+    return sentence_position(text, newline, soft_wraps=True, line_start=previous_start)
+
+
+# A line that ends in a comma or semicolon (a closing quote or bracket after it) goes on in the next
+# line even where a text is not wrapped as a rule: “...the next shipment,”⏎al-Amin said.
+_CONTINUED = re.compile("[,;\u060c\u061b][\u201d\u2019\"')\u00bb]*[ \\t]*$")
 
 
 def _after_dot(text: str, dot: int) -> str:

@@ -8,7 +8,8 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
 - by relatives (common terms): the form's content words have relatives in the target (a word of
   the same Arabic root, an English word of the same stem: تفشت for التفشي, spreading for spread).
   The last content word is enough (حالات الوفاة is rendered by الوفيات), and it tells compounds
-  apart (محرك التفتيش is still not محرك البحث). A one-word source term whose Arabic form is a
+  apart (محرك التفتيش is still not محرك البحث). English puts the head last (supply hours), so an
+  English form wants a relative of each of its words: 'hours of power' does not render it. A one-word source term whose Arabic form is a
   construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
   يسببها does not render مسببات الأمراض). A 'self-' adjective (العزل الذاتي) is rendered by a relative
@@ -148,7 +149,8 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     for form in concept.forms(lang):
         content = form_words(form.text, lang)
-        if content and _related_in(content[-1], words, lang):
+        if content and _related_in(content[-1], words, lang) and (
+                lang == "ar" or all(_related_in(word, words, lang) for word in content)):
             return True
         if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \
                 and _related_in(content[-2], words, lang):
