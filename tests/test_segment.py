@@ -141,3 +141,17 @@ def test_bundled_gold_segmentation_is_reproduced(name, lang):
     clean_paras = paragraphs(clean)
     counts = [sum(1 for s in sentences(clean, clean_paras) if s.paragraph == p.index) for p in clean_paras]
     assert counts == [len(block) for block in gold]
+
+
+def test_an_arabic_list_counted_with_abjad_letters_or_arabic_digits_is_list_items():
+    """أ. ب. ج. on consecutive lines (a blind news pair) are items, as the English 1. 2. 3. are;
+    a line that begins with a word and a full stop is still prose."""
+    text = "وقالت الغرفة إن:\nأ. لم تنشر المؤسسة الدراسة.\nب. لم يعرض القرار على الوزارة.\nهـ. بند خامس.\n١. بند مرقم.\nوقال. ثم مضى.\n"
+    doc = Document("a.md", text, "ar")
+    assert [(p.kind, doc.text[p.start:p.end]) for p in paragraphs(doc)] == [
+        ("paragraph", "وقالت الغرفة إن:"),
+        ("list-item", "لم تنشر المؤسسة الدراسة."),
+        ("list-item", "لم يعرض القرار على الوزارة."),
+        ("list-item", "بند خامس."),
+        ("list-item", "بند مرقم.\nوقال. ثم مضى."),
+    ]

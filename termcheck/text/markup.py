@@ -19,7 +19,10 @@ _HTML_HEAD = re.compile(r"<head\b.*?</head\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_LINE_MARKERS = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)")
+# A list item's marker: Markdown's bullets and numbers, Arabic-Indic numbers, and the abjad letters
+# an Arabic list counts with (أ. ب. ج. د. هـ.), which Markdown does not know but Arabic copy writes.
+LIST_MARKER = r"(?:[-*+]|[\d\u0660-\u0669]{1,9}[.)]|(?:\u0647\u0640|[\u0621-\u064a])[.)])"
+_MD_LINE_MARKERS = re.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+|>[ \t]?|{LIST_MARKER}[ \t]+)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`+|~~)")
 _MD_BRACKETS = re.compile(r"!?\[|\]")
 
@@ -40,7 +43,9 @@ def _blank_all(text: str, patterns) -> str:
 
 _HTML_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_SCRIPT, "<"), (_HTML_TAG, "<"), (_HTML_ENTITY, "&"))
 _MARKDOWN_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_TAG, "<"), (_MD_LINK_TARGET, ("](",)),
-                      (_MD_LINE_MARKERS, "#>-*+0123456789"), (_MD_EMPHASIS, "*_`~"), (_MD_BRACKETS, "[]"))
+                      (_MD_LINE_MARKERS, (*"#>-*+0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+                                          "\u0623.", "\u0623)")),  # an abjad list begins with أ. or أ)
+                      (_MD_EMPHASIS, "*_`~"), (_MD_BRACKETS, "[]"))
 
 
 def mask_html(text: str) -> str:

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 
 from termcheck.model import Document, Segment
-from termcheck.text.markup import html_blocks, kind_of, masked_text
+from termcheck.text.markup import LIST_MARKER, html_blocks, kind_of, masked_text
 
 _BLANK_LINE = re.compile(r"[ \t\r\f\v]*$")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_LIST_ITEM = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]+\S")
 _QUOTE = re.compile(r"[ \t]{0,3}>")
 _THEMATIC_BREAK = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
