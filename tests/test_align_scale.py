@@ -125,3 +125,14 @@ def test_paragraph_groups_join_the_paragraphs_a_bead_connects():
     beads = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,)), Bead((3,), ()), Bead((4,), (3,))]
     groups = scale.paragraph_groups(beads, src, tgt, 4, 3)
     assert [(g.source, g.target) for g in groups] == [((0, 1), (0, 1)), ((2,), ()), ((3,), (2,))]
+
+
+def test_one_long_side_is_enough_and_the_short_side_keeps_its_glossary_terms(low_threshold, matcher):
+    source, _ = _pair()
+    target = Document("en.md", "Kataib Hezbollah said it was over.\n", "en")  # a term, no number
+    alignment = align_documents(source, target, matcher)
+    assert alignment.linear
+    paired = [b for b in alignment.sentence_beads if b.target]
+    assert len(paired) == 1 and paired[0].target == (0,)
+    assert [k % TERM_EVERY for k in paired[0].source] == [0]  # a line that names the concept
+    assert len(alignment.sentence_beads) == LINES

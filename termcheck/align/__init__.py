@@ -69,7 +69,7 @@ class _Side:
     sentences: list[Segment]
     lengths: list[int]  # non-space characters of each sentence
     anchors: list[Anchors]
-    matches: list | None = None  # kept only for the scale path (termcheck.align.scale)
+    matches: list | None = None  # the glossary matches, read by the scale path (termcheck.align.scale)
     _match_starts: list[int] | None = None
 
     @property
@@ -91,7 +91,7 @@ def _side(doc: Document, matcher, matches=None) -> _Side:
     if len(sents) > scale.SCALE_SENTENCES:  # lengths and anchors are made by the scale path, as it needs them
         return _Side(doc, masked, paras, sents, [], [], matches)
     lengths = [len(_SPACE.sub("", masked[s.start:s.end])) for s in sents]
-    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches))
+    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches), matches)
 
 
 def align_documents(source: Document, target: Document, matcher=None, *, matches=None) -> Alignment:
