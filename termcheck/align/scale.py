@@ -18,11 +18,12 @@ sentence programme (termcheck.align.dp with SENTENCE_MODEL, all anchors of
 termcheck.align.anchors, the detour closing) aligns a window of WINDOW source sentences and the
 target sentences the length diagonal puts against them (plus 4). The beads of its last KEEP_TAIL
 source sentences (and their share of the target) are dropped, where the window's artificial end
-can pull them; the walk goes on from there. A window that reaches the end of both texts keeps everything; once
-one side is used up, the rest of the other is one-sided.
+can pull them; the walk goes on from there. A window that reaches the end of both texts keeps
+everything; once one side is used up, the rest of the other is one-sided.
 
 Work and memory are linear: a length (characters less spaces, tabs and line breaks, counted by
-str.count) and a signature per sentence, one test per sentence where the copy is regular, a 64 x ~80 programme per irregular stretch; anchors exist only for the window in hand.
+str.count) and a signature per sentence, one test per sentence where the copy is regular, a
+64 x ~80 programme per irregular stretch; anchors exist only for the window in hand.
 
 Confidence: a bead taken as it came gets 1 - (1 - p) / 2 with p = P(|Z| >= delta) of the length
 model (0.66 at FIT_DELTA, 1 for a perfect fit); a window's beads keep the programme's margin
