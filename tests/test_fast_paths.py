@@ -90,14 +90,12 @@ def test_find_forbidden_is_find_filtered_to_forbidden_matches(monkeypatch, windo
     assert _described(loaded.find_forbidden(text)) == _described(matcher.find_forbidden(text)) != []
 
 
-def test_find_forbidden_falls_back_to_find_for_arabic_text_and_false_friends(tmp_path):
-    from termcheck.glossary import load_glossary
+def test_find_forbidden_falls_back_to_find_for_arabic_text_and_false_friends():
+    from tests.helpers import matcher_for
 
-    path = tmp_path / "g.csv"
-    path.write_text("id,en,ar,en_forbidden,ar_forbidden,en_false_friends\n"
-                    "pw,password,كلمة المرور,pass word,كلمة السر,\n"
-                    "cell,cell,خلية,cel,,cel phone\n", encoding="utf-8")
-    matcher = Matcher(load_glossary(str(path)))
+    matcher = matcher_for("id,en,ar,en_forbidden,ar_forbidden,en_false_friends\n"
+                          "pw,password,كلمة المرور,pass word,كلمة السر,\n"
+                          "cell,cell,خلية,cel,,cel phone\n")
     text = "A pass word and a cel, a cel phone. وبكلمة السر وكلمة المرور"
     forbidden = matcher.find_forbidden(text)
     assert [text[m.start:m.end] for m in forbidden] == ["pass word", "cel", "كلمة السر"]
@@ -109,13 +107,13 @@ def test_lint_select_tc101_reports_what_all_rules_report_under_tc101(tmp_path):
 
     from tests.helpers import run_termcheck
 
-    glossary = tmp_path / "g.csv"
-    glossary.write_text("id,en,ar,en_forbidden\nab,Abu Bakr,أبو بكر,Abou Bakr\nbs,Bakr Sami,بكر سامي,Bakir Sami\n"
-                        "sr,Sami al-Rawi,سامي الراوي,Samy al-Rawi\n", encoding="utf-8")
-    article = tmp_path / "a.md"
-    article.write_text("Abou Bakr met Bakir Sami; Abou Bakir Samy al-Rawi left. Samy al-Rawi-backed.\n", encoding="utf-8")
-    alone = run_termcheck("lint", str(article), "-g", str(glossary), "--format", "json", "--select", "TC101")
-    every = run_termcheck("lint", str(article), "-g", str(glossary), "--format", "json")
+    files = {"g.csv": "id,en,ar,en_forbidden\nab,Abu Bakr,أبو بكر,Abou Bakr\nbs,Bakr Sami,بكر سامي,Bakir Sami\n"
+                      "sr,Sami al-Rawi,سامي الراوي,Samy al-Rawi\n",
+             "a.md": "Abou Bakr met Bakir Sami; Abou Bakir Samy al-Rawi left. Samy al-Rawi-backed.\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = ("lint", str(tmp_path / "a.md"), "-g", str(tmp_path / "g.csv"), "--format", "json")
+    alone, every = run_termcheck(*args, "--select", "TC101"), run_termcheck(*args)
     tc101 = [f for f in json.loads(every.stdout)["findings"] if f["rule"] == "TC101"]
     assert json.loads(alone.stdout)["findings"] == tc101 and len(tc101) >= 3
 
