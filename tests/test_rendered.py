@@ -3,7 +3,7 @@ must still report; TC202's 'same name in another number'; TC203's acronyms and s
 
 from termcheck.match import Matcher
 from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
-from termcheck.rules.rendered import named_by_acronym
+from termcheck.rules.rendered import by_longer_term, named_by_acronym
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
 from tests.helpers import concept, glossary
@@ -188,3 +188,25 @@ def test_an_english_form_wants_a_relative_of_each_word():
     assert not renders_en("a subscriber who gets four hours of power a day")
     assert renders_en("a subscriber who gets four hours of supply a day")
     assert renders_en("power is supplied for six hours a day")
+
+
+def test_a_form_with_words_put_in_renders_the_term_but_not_an_acronym_beside_its_name():
+    """TICO-19: فيروس كورونا البشري الجديد (with 'human' put in) renders 'new coronavirus'; an
+    acronym whose spelt-out name the source gives too wants its own rendering (سي دي سي for CDC)."""
+    assert renders(NEW_CORONAVIRUS, "new coronavirus", "يُعد فيروس كورونا البشري الجديد العامل المسبب")
+    assert not renders(NEW_CORONAVIRUS, "new coronavirus", "يُعد فيروس كورونا البشري العامل المسبب")
+    assert not renders(CDC, "CDC", "توصي المراكز الأمريكية لمكافحة الأمراض (سي دي سي)")
+
+
+def test_a_longer_listed_term_in_the_target_renders_the_term_its_form_holds():
+    """'Center for Disease Control' asks for مركز مكافحة الأمراض; the target's longer listed term
+    مركز مكافحة الأمراض والوقاية منها wins the match there and holds it word for word."""
+    cdc_prevention = concept("cdc-prevention", en_p="Centers for Disease Control and Prevention",
+                             ar_p="مركز مكافحة الأمراض والوقاية منها")
+    center = concept("center", en_p="Center for Disease Control", ar_p="مركز مكافحة الأمراض")
+    matcher = Matcher(glossary(cdc_prevention, center, WHO))
+    target = "خلصت دراسة نشرها مركز مكافحة الأمراض والوقاية منها إلى أنه"
+    assert rendered_otherwise(center, "Center for Disease Control", target, "ar", matcher, {"cdc-prevention"})
+    assert by_longer_term(center, matcher, {"cdc-prevention"}, "ar")
+    assert not by_longer_term(center, matcher, {"who"}, "ar")
+    assert not by_longer_term(cdc_prevention, matcher, {"center"}, "ar")  # the shorter holds not the longer

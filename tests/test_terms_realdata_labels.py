@@ -61,6 +61,8 @@ FLOORS: dict[tuple[str, str], float] = {
 KNOWN_LOST = {
     ("tico-google", "TC201", "tico19/all.en-ar.tmx", 12133, 25, "COVID-19 outbreaks", ""):
         "the misaligned unit's target happens to hold تفشٍّ and كوفيد-19, which render the compound by its parts",
+    ("tico-facebook", "TC201", "tico19/all.en-ar.tmx", 12133, 25, "COVID-19 outbreaks", ""):
+        "the same misaligned unit: its target holds تفشي ... كوفيد-19 with words put in, the form word for word",
 }
 
 pytestmark = pytest.mark.skipif(not os.path.isdir(REALDATA), reason="../shared/realdata not available")

@@ -27,6 +27,11 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
 - by its spelt-out name, or in English by its acronym (SARS, JICA): when the glossary lists the
   two as concepts apart, the target renders one by the other's listed form, unless the source
   names that other concept itself (then each wants its own rendering);
+- by its form with words put in: an Arabic form word for word, inflection aside, with up to two
+  words put in (فيروس كورونا البشري المستجد for فيروس كورونا المستجد), as TC202 takes a name;
+- by a longer listed term: the target renders a term whose form holds this one's word for word
+  (مركز مكافحة الأمراض والوقاية منها holds مركز مكافحة الأمراض); neither for an acronym that the
+  source also spells out: each mention wants its rendering (سي دي سي for CDC is no rendering);
 - by its parts (compounds): a term whose source words hold another listed term ('COVID-19 cases'
   holds 'COVID-19') is rendered when the target renders that term and the words the compound adds
   (حالات or الإصابة for 'cases': as many of the words of its Arabic form outside the part's forms
@@ -68,7 +73,40 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
-        concept, matcher, rendered, source_keys, lang)
+        concept, matcher, rendered, source_keys, lang) or (not _ACRONYM.fullmatch(source_text.strip()) and (
+            by_longer_term(concept, matcher, rendered, lang) or by_form_with_words_put_in(concept, target_text, lang)))
+
+
+def by_longer_term(concept: Concept, matcher, rendered: Collection[str], lang: str) -> bool:
+    """The target renders, by a listed form, a longer term whose form holds this one's word for
+    word (not for an acronym, which beside its spelt-out name wants its own rendering): مركز مكافحة الأمراض والوقاية منها (Centers for Disease Control and Prevention) holds مركز
+    مكافحة الأمراض, which the source's 'Center for Disease Control' asks for. The longer match wins
+    in the target, so the shorter term is not matched there by itself."""
+    if not rendered:
+        return False
+    concepts = matcher.glossary.by_key()
+    own = [f" {_normalized(form.text)} " for form in concept.forms(lang)]
+    return any(key != concept.key and key in concepts and any(
+        mine in f" {_normalized(form.text)} " for form in concepts[key].forms(lang) for mine in own)
+        for key in rendered)
+
+
+def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> bool:
+    """An Arabic form of two words or more stands in the target word for word, inflection aside,
+    with up to _INSERTED_WORDS words put in (فيروس كورونا البشري المستجد for فيروس كورونا
+    المستجد), as in_other_number accepts a name so written."""
+    if lang != "ar":
+        return False
+    words = _WORD.findall(_normalized(target_text))
+    for form in concept.forms(lang):
+        wanted = _WORD.findall(_normalized(form.text.split("(", 1)[0]))
+        if len(wanted) < 2:
+            continue
+        for start in range(len(words) - len(wanted) + 1):
+            window = words[start:start + len(wanted) + _INSERTED_WORDS]
+            if _same_word(window[0], wanted[0], False) and _word_for_word(window, wanted):
+                return True
+    return False
 
 
 def by_abbreviation(concept: Concept, matcher, rendered: Collection[str], source_keys: Collection[str],
