@@ -154,3 +154,11 @@ def test_a_dual_in_construct_is_two_only_with_its_fatha():
     found = [(n.text, n.value, n.unit) for n in extract_numbers("خلال يومَي عمل وشهرَي الصيف", "ar")]
     assert found == [("يومَي", Decimal(2), "day"), ("وشهرَي", Decimal(2), "month")]
     assert extract_numbers("تقرير يومي وملخص شهري", "ar") == []
+
+
+def test_the_dual_of_person_is_two_and_twice_is_not_read():
+    """لشخصين بالغين (for 2 adults, a blind catalogue): شخص's plural is broken (أشخاص), so شخصين is a
+    dual; مرتين is left alone (it says 'twice', which the English reader does not count)."""
+    assert [(n.text, n.value, n.unit) for n in extract_numbers("تتسع لشخصين بالغين", "ar")] == [
+        ("لشخصين", Decimal(2), "person")]
+    assert extract_numbers("حاول مرتين", "ar") == []

@@ -104,7 +104,8 @@ def test_tc304_ignores_identifiers_and_product_names_but_not_prose():
     """Key labels, settings and keyboard models are kept in Latin (GTK's and xkeyboard-config's
     Arabic catalogues copy them); capitalized prose and a model name with a word of prose are not."""
     kept = ["Scroll_Lock", "KP_Home", "BackSpace", "Alt+Shift", "default:mm", "IBM ThinkPad R60/T60",
-            "Cherry CyBo@rd USB-Hub", "Game Boy Advance ROM", "Acer Ferrari 4000", "A4×7", "Sans 12"]
+            "Cherry CyBo@rd USB-Hub", "Game Boy Advance ROM", "Acer Ferrari 4000", "A4×7", "Sans 12",
+            "© %(year)s Nuzul Travel Ltd.", "Sabbora Labs Inc."]
     reported = ["Email Address", "Save And Continue", "Compaq Presario laptop", "processing / pending: %d / %d"]
     units = [unit(text, text, line) for line, text in enumerate(kept + reported, 1)]
     assert [f.found for f in check(units, "TC304")] == reported

@@ -100,6 +100,9 @@ _AR_DUALS = {
     "year": ("عامان", "عامين", "سنتان", "سنتين"), "month": ("شهران", "شهرين"), "metre": ("متران", "مترين"),
     "week": ("أسبوعان", "أسبوعين"), "day": ("يومان", "يومين"), "hour": ("ساعتان", "ساعتين"), "minute": ("دقيقتان", "دقيقتين"),
     "usd": ("دولاران", "دولارين"), "dinar": ("ديناران", "دينارين"),
+    # a dual is two of anything, but a word in ـين may be a plural too (مهندسين): only nouns whose
+    # plural is broken, so that the ـين form is a dual (شخصين: 2 people; the plural is أشخاص)
+    "person": ("شخصان", "شخصين"),
 }
 _AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in (
     ("أول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7), ("ثامن", 8),

@@ -87,23 +87,27 @@ _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z]?[a-z]+(?
                          r"|[A-Z][a-z]*(?:\+[A-Z][a-z]*)+|[a-z]+:[A-Za-z]+")
 _NAME_TOKEN = re.compile(r"[(\[]?([^\s()\[\]]+?)[)\],.:;!]*")
 _FUNCTION_WORDS = frozenset("and for of the to via with in on or".split())
+_COMPANY_SUFFIXES = frozenset("ltd inc llc gmbh plc corp co ag sa".split())  # Nuzul Travel Ltd.
 
 
 def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
     """A name of a product, model or brand: every word capitalized, a code with digits or an
     identifier (function words aside), and one at least is a code, an identifier, an acronym of
-    three capitals or more (OK is translated) or a word the translators keep in Latin script
-    elsewhere in the run ('Cherry CyBo@rd USB-Hub', 'IBM ThinkPad R60/T60', 'Game Boy Advance ROM',
-    'Sans 12', 'A4×7'). A lower-case
+    three capitals or more (OK is translated), a company suffix (Ltd, Inc, GmbH) or © or a word the
+    translators keep in Latin script elsewhere in the run ('Cherry CyBo@rd USB-Hub', 'IBM ThinkPad
+    R60/T60', 'Game Boy Advance ROM', 'Sans 12', 'A4×7', '© %(year)s Nuzul Travel Ltd.'); placeholders
+    are no words. A lower-case
     word of prose ('Compaq Presario laptop', 'processing / pending') or a run of capitalized
     words alone ('Email Address', 'Save And Continue') is still something to translate."""
-    evidence = False
+    evidence = "\u00a9" in text  # ©: a copyright line names its holder
+    for placeholder in placeholders(text):
+        text = text.replace(placeholder, " ")
     for token in text.split():
         match = _NAME_TOKEN.fullmatch(token)
         word = match.group(1) if match else token
         parts = [p for p in re.split(r"[-/]", word) if p]
-        if any(ch.isdigit() for ch in word) or any(_IDENTIFIER.fullmatch(p) or (p.isupper() and len(p) >= 3)
-                                                   for p in [word, *parts]):
+        if any(ch.isdigit() for ch in word) or word.lower() in _COMPANY_SUFFIXES or any(
+                _IDENTIFIER.fullmatch(p) or (p.isupper() and len(p) >= 3) for p in [word, *parts]):
             evidence = True
         elif word.lower() in _FUNCTION_WORDS or not _LETTER.search(word):
             continue
