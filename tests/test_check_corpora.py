@@ -75,6 +75,10 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/majan-telecom-leak": {
+        ("TC205", "en.md", 9): "a short quoted English sentence that the Arabic joins to the one before (a 2-1 bead): with "
+                               "no term or number in it, the aligner leaves it out, as in casablanca-flu-masks",
+    },
     "blind/beirut-tariff-ruling": {
         ("TC205", "ar.md", 25): "an untranslated mid-article subheading: termcheck reports a dropped heading (it loses "
                                 "text), the author meant it to go",
@@ -118,6 +122,8 @@ KNOWN_MISSES = {
         "them: كرم / قرم)",
     ("blind/casablanca-flu-masks", "TC201", "en.md", "23"):
         "the second 'fever' of a paragraph whose first is rendered الحمّى: the paragraph group renders the term",
+    ("blind/majan-telecom-leak", "TC104", "ar.md", "7"):
+        "كيستريل / كستريل differ by a long vowel, like أورنج / أورانج in clinic-booking-sms",
     ("blind/clinic-booking-sms", "TC104", "ar.md", "34"):
         "أورنج / أورانج differ by a long vowel, not by a foreign-sound letter; Arabic TC104 folds only those "
         "(a vowel-letter fold would pair native words: اجتماع / اجتمع)",
