@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from termcheck.align.anchors import Anchors, segment_anchors
 from termcheck.align.band import centre_line
 from termcheck.align.furniture import solo_paragraphs
+from termcheck.align.quotes import quote_continuations
 from termcheck.align.confidence import bead_features, probability
 from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn, spread_sample
 from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
@@ -70,6 +71,7 @@ class _Side:
     lengths: list[int]  # non-space characters of each sentence
     anchors: list[Anchors]
     matches: list | None = None  # the glossary matches, read by the scale path (termcheck.align.scale)
+    continues: list[bool] | None = None  # each sentence continues the quotation before it (align.quotes)
     _match_starts: list[int] | None = None
 
     @property
@@ -91,7 +93,8 @@ def _side(doc: Document, matcher, matches=None) -> _Side:
     if len(sents) > scale.SCALE_SENTENCES:  # lengths and anchors are made by the scale path, as it needs them
         return _Side(doc, masked, paras, sents, [], [], matches)
     lengths = [len(_SPACE.sub("", masked[s.start:s.end])) for s in sents]
-    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches), matches)
+    return _Side(doc, masked, paras, sents, lengths, segment_anchors(doc, masked, sents, matches), matches,
+                 continues=quote_continuations(masked, sents))
 
 
 def align_documents(source: Document, target: Document, matcher=None, *, matches=None) -> Alignment:
@@ -282,8 +285,11 @@ def _align_units(
     centre=None,
     src_kinds: list[int] | None = None,
     tgt_kinds: list[int] | None = None,
+    src_continues: list[bool] | None = None,
+    tgt_continues: list[bool] | None = None,
 ) -> tuple[list[Bead], BeadScorer]:
-    scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo, src_kinds, tgt_kinds)
+    scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo, src_kinds,
+                        tgt_kinds, src_continues, tgt_continues)
     width = dp.DEFAULT_WIDTH
     if centre is None:
         centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
@@ -321,6 +327,8 @@ def _sentence_beads(
                 [src.anchors[s] for s in src_ids],
                 [tgt.anchors[t] for t in tgt_ids],
                 ratio,
+                src_continues=[src.continues[s] for s in src_ids],
+                tgt_continues=[tgt.continues[t] for t in tgt_ids],
             )
             local = _close_detours(scorer, local)
             if len(candidate) == 2 and not any(_evidenced(scorer, b) for b in local):
