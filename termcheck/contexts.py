@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from termcheck.match import Match, Matcher
-from termcheck.model import Document, Status
+from termcheck.match import Match, Matcher, _all_forbidden
+from termcheck.model import Document
 from termcheck.text.markup import masked_text
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class DocumentContext:
         Matcher.find_forbidden, which matches only around forbidden forms."""
         if self._matches is None and self.forbidden_only:
             return self.matcher.find_forbidden(self.text)
-        return [m for m in self.matches if all(e.term.status is Status.FORBIDDEN for e in m.entries)]
+        return [m for m in self.matches if _all_forbidden(m.entries)]
 
 
 def document_context(doc: Document, matcher: Matcher) -> DocumentContext:

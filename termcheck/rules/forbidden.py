@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
 from termcheck.match import Entry
-from termcheck.model import Applicability, Finding, Fix, Location, Status
+from termcheck.model import Applicability, Finding, Fix, Location
 from termcheck.rules.registry import rule
 
 TC101 = rule("TC101")
@@ -14,14 +14,10 @@ TC101 = rule("TC101")
 
 def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
     doc = ctx.doc
-    forbidden = Status.FORBIDDEN
+    # forbidden_matches holds only matches whose entries are all forbidden: a form that is also
+    # accepted somewhere is a glossary problem (TC003), not reported here
     for match in ctx.forbidden_matches:
-        entries = match.entries
-        entry = entries[0]  # every entry must be forbidden: the first one tells most matches apart
-        if entry.term.status is not forbidden or (
-                len(entries) > 1 and any(e.term.status is not forbidden for e in entries)):
-            continue  # a form that is also accepted somewhere is a glossary problem (TC003)
-        yield forbidden_finding(entry, doc.text[match.start:match.end], doc.location(match.start, match.end),
+        yield forbidden_finding(match.entries[0], doc.text[match.start:match.end], doc.location(match.start, match.end),
                                 fix_span=(match.start, match.end), exact=match.exact)
 
 
