@@ -54,10 +54,10 @@ def number_mismatches(ctx: PairContext) -> Iterator[Finding]:
 
 def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers) -> Iterator[Finding]:
     bead_sources = source_numbers.within(view.source_spans)
-    if not bead_sources and not target_numbers.within(view.target_spans):
+    bead_targets = target_numbers.within(view.target_spans)
+    if not bead_sources and not bead_targets:
         return
     sources = [n for n in bead_sources if n.required]
-    bead_targets = target_numbers.within(view.target_spans)
     targets = [n for n in bead_targets if n.required]
     if not sources and not targets and not any(n.kind == "word" for n in bead_targets):
         return  # nothing can be missing or spare, and no target word to pair with a source word
