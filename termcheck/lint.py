@@ -8,6 +8,7 @@ done only when an enabled rule asks for it (termcheck.contexts).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from termcheck.contexts import DocumentContext, document_context
 from termcheck.match import Matcher
@@ -41,6 +42,7 @@ def lint_document(doc: Document, matcher: Matcher, enabled: frozenset[str] | Non
     return lint_context(ctx, enabled)
 
 
+@lru_cache(maxsize=64)  # asked once per document with the run's one `enabled`
 def _only_tc101(enabled: frozenset[str] | None) -> bool:
     """Is TC101 the one document code `enabled` leaves on? Then lint needs only the forbidden
     matches (lint --select TC101, a CI's usual run): DocumentContext.forbidden_matches."""

@@ -147,9 +147,10 @@ def _surname(text: str) -> tuple[str, int, str] | None:
     if " " not in text.strip():
         return None
     last = text.rsplit(None, 1)[1]
-    if last in PARTICLES or not is_name_like(last) or not translit_key(last):
+    if last in PARTICLES or not is_name_like(last):
         return None
-    return last, text.rindex(last), translit_key(last)
+    key = translit_key(last)
+    return (last, text.rindex(last), key) if key else None
 
 
 def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
