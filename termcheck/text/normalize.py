@@ -183,12 +183,7 @@ def normalize(text: str, *, fold_alef_maqsura: bool = False, fold_ta_marbuta: bo
             pieces.append(folded[last:start])
             norm_pos += start - last
         run = match.group()
-        if run[0] in _PRESENTATION_SET:
-            replacement = _presentation_form(run, key)
-        elif " " in run:
-            replacement = " "
-        else:
-            replacement = ""
+        replacement = _replacement(run, key)
         # A collapsed run maps to its first real space, so marks before it stay with the word.
         first = run.index(" ") if replacement == " " else 0
         for j in range(len(replacement)):
