@@ -9,8 +9,8 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   the same Arabic root, an English word of the same stem: تفشت for التفشي, spreading for spread).
   The last content word is enough (حالات الوفاة is rendered by الوفيات), and it tells compounds
   apart (محرك التفتيش is still not محرك البحث). English puts the head last (supply hours), so an
-  English form wants a relative of each of its words: 'hours of power' does not render it. A one-word source term whose Arabic form is a
-  construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
+  English form wants a relative of each of its words: 'hours of power' does not render it. A
+  one-word source term whose Arabic form is a construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
   يسببها does not render مسببات الأمراض). A 'self-' adjective (العزل الذاتي) is rendered by a relative
   of its head with a reflexive pronoun (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
@@ -66,29 +66,36 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     the target's language."""
     if kept_as_is(source_text, target_text):
         return True
+    acronym = _ACRONYM.fullmatch(source_text.strip()) is not None  # names one thing, renders only as itself
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
-    elif (not _ACRONYM.fullmatch(source_text.strip()) and by_relatives(concept, source_text, target_text, lang)) \
+    elif (not acronym and by_relatives(concept, source_text, target_text, lang)) \
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
-        concept, matcher, rendered, source_keys, lang) or (not _ACRONYM.fullmatch(source_text.strip()) and (
+        concept, matcher, rendered, source_keys, lang) or (not acronym and (
             by_longer_term(concept, matcher, rendered, lang) or by_form_with_words_put_in(concept, target_text, lang)))
 
 
 def by_longer_term(concept: Concept, matcher, rendered: Collection[str], lang: str) -> bool:
     """The target renders, by a listed form, a longer term whose form holds this one's word for
-    word (not for an acronym, which beside its spelt-out name wants its own rendering): مركز مكافحة الأمراض والوقاية منها (Centers for Disease Control and Prevention) holds مركز
+    word: مركز مكافحة الأمراض والوقاية منها (Centers for Disease Control and Prevention) holds مركز
     مكافحة الأمراض, which the source's 'Center for Disease Control' asks for. The longer match wins
     in the target, so the shorter term is not matched there by itself."""
     if not rendered:
         return False
     concepts = matcher.glossary.by_key()
-    own = [f" {_normalized(form.text)} " for form in concept.forms(lang)]
+    own = [_padded(form.text) for form in concept.forms(lang)]
     return any(key != concept.key and key in concepts and any(
-        mine in f" {_normalized(form.text)} " for form in concepts[key].forms(lang) for mine in own)
+        mine in _padded(form.text) for form in concepts[key].forms(lang) for mine in own)
         for key in rendered)
+
+
+@lru_cache(maxsize=65536)
+def _padded(form: str) -> str:
+    """A form normalized between spaces, so that `in` finds whole words."""
+    return f" {_normalized(form)} "
 
 
 def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> bool:
@@ -99,7 +106,7 @@ def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> 
         return False
     words = _WORD.findall(_normalized(target_text))
     for form in concept.forms(lang):
-        wanted = _WORD.findall(_normalized(form.text.split("(", 1)[0]))
+        wanted = _name_words(form.text)
         if len(wanted) < 2:
             continue
         for start in range(len(words) - len(wanted) + 1):
@@ -325,8 +332,13 @@ def in_other_number(found: str, concept: Concept, lang: str) -> bool:
     if lang != "ar":
         return False
     found_words = _WORD.findall(_normalized(found))
-    return any(_word_for_word(found_words, _WORD.findall(_normalized(form.text.split("(", 1)[0])))
-               for form in concept.forms(lang))
+    return any(_word_for_word(found_words, _name_words(form.text)) for form in concept.forms(lang))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(form: str) -> tuple[str, ...]:
+    """The words of a form, a gloss in parentheses left out (مراكز مكافحة الأمراض (CDC))."""
+    return tuple(_WORD.findall(_normalized(form.split("(", 1)[0])))
 
 
 def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lang: str) -> bool:
@@ -348,7 +360,7 @@ def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lan
 _INSERTED_WORDS = 2  # at most this many whole words put into a form
 
 
-def _word_for_word(found_words: list[str], form_words: list[str]) -> bool:
+def _word_for_word(found_words: list[str], form_words: tuple[str, ...]) -> bool:
     """Every word of the form, in order, is a word of `found` (inflection aside), and `found` has
     at most _INSERTED_WORDS more."""
     from termcheck.text.arabic import has_article

@@ -11,7 +11,7 @@ or a code, one at least a code, an identifier or an acronym: 'IBM ThinkPad R60/T
 word is still reported ('salt' and 'hash' in Django's auth catalogue have Arabic renderings), and
 so is capitalized prose ('Email Address') and a name with a word of prose ('Compaq Presario laptop').
 Measured on the Arabic system catalogues of a Debian machine (/usr/share/locale/ar, 30 .mo files,
-not a tuning set before this rule): 248 TC304 -> 68, nearly all of the 180 gone keyboard models,
+not a tuning set before this rule): 248 TC304 -> 67, nearly all of the 181 gone keyboard models,
 key labels and paper sizes.
 """
 
@@ -96,13 +96,11 @@ def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
     three capitals or more (OK is translated), a company suffix (Ltd, Inc, GmbH) or © or a word the
     translators keep in Latin script elsewhere in the run ('Cherry CyBo@rd USB-Hub', 'IBM ThinkPad
     R60/T60', 'Game Boy Advance ROM', 'Sans 12', 'A4×7', '© %(year)s Nuzul Travel Ltd.'); placeholders
-    are no words. A lower-case
-    word of prose ('Compaq Presario laptop', 'processing / pending') or a run of capitalized
-    words alone ('Email Address', 'Save And Continue') is still something to translate."""
+    are no words. A lower-case word of prose ('Compaq Presario laptop', 'processing / pending') or
+    a run of capitalized words alone ('Email Address', 'Save And Continue') is still something to
+    translate."""
     evidence = "\u00a9" in text  # ©: a copyright line names its holder
-    for placeholder in placeholders(text):
-        text = text.replace(placeholder, " ")
-    for token in text.split():
+    for token in _without_placeholders(text).split():
         match = _NAME_TOKEN.fullmatch(token)
         word = match.group(1) if match else token
         parts = [p for p in re.split(r"[-/]", word) if p]
@@ -121,8 +119,13 @@ def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
 def _has_words(text: str) -> bool:
     """Letters left once placeholders, markup and entities are taken out (a date format's
     conversions too: '%H:%M:%S' kept as is)."""
-    for placeholder in placeholders(text):
-        text = text.replace(placeholder, " ")
+    text = _without_placeholders(text)
     if is_date_format(text):
         text = STRFTIME.sub(" ", text)
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
+
+
+def _without_placeholders(text: str) -> str:
+    for placeholder in placeholders(text):
+        text = text.replace(placeholder, " ")
+    return text

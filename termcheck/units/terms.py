@@ -73,6 +73,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
+        source_concepts = {e.concept.key: e.concept for m in in_source for e in m.entries}  # either language
         rendered: dict[int, Concept] = {}
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
@@ -83,8 +84,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
-                source_concepts = {id(e.concept): e.concept for m in in_source for e in m.entries}.values()
-                if not unexpected(concepts, unit.source, source_lang, source_concepts):
+                if not unexpected(concepts, unit.source, source_lang, source_concepts.values()):
                     continue
                 found = unit.target[match.start:match.end]
                 yield unit_finding(
@@ -92,6 +92,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     f"'{found}' ({concepts[0].key}) is in the target but not in its source text",
                     concept=concepts[0].key,
                 )
+        rendered_keys = {c.key for c in rendered.values()}
         for match in in_source:
             # One source mention is one term, whichever of its concepts the target renders.
             mentioned = list({id(e.concept): e.concept for e in match.entries if e.term.lang == source_lang}.values())
@@ -113,12 +114,10 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
                     break
-            rendered_keys = {c.key for c in rendered.values()}
-            source_keys = {e.concept.key for m in in_source for e in m.entries}
             if unit.plural_single_n is not None and any(c.key in in_entry.get(_entry(unit), ()) for c in concepts):
                 continue  # a form for one n words it freely (هذا المجلد فارغ for 0 files); another form has the term
             if not found_variant and not any(
-                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_keys)
+                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_concepts)
                     for c in concepts):
                 concept = concepts[0]
                 if unit.plural_sources is not None:
