@@ -18,9 +18,7 @@ BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 # A text is one when it holds a conversion that printf (C, Python, glibc) has no use for: not %d
 # %u %e %a %p %r %m %S; %l only when no integer conversion follows, as in %ld.
 _DATE_ONLY = re.compile(r"%[-_0^#]?[EO]?(?:[BDFGHIMRTUVWYZky]|l(?![diouxXn]))")
-
-
-STRFTIME = re.compile(r"%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]")
+STRFTIME = re.compile(r"%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]")  # every conversion
 
 
 def is_date_format(text: str) -> bool:
