@@ -300,17 +300,14 @@ class Matcher:
             self._arabic_layer()
             for start, end, entries, flags, exact in self._arabic_candidates(s):
                 if flags:
-                    orig_start, orig_end = norm.span(start, end)
-                    entries = _as_written(text[orig_start:orig_end], entries, flags)
+                    entries = _written_at(text, norm, start, end, entries, flags)
                     if not entries:
                         continue
                 candidates.append((start, end, entries, exact))
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
         picked = _longest_non_overlapping(candidates)
-        spans = norm.spans([(c[0], c[1]) for c in picked])
-        return [Match(orig_start, orig_end, start, end, entries, exact)
-                for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
+        return _matches(norm, picked)
 
     def find_forbidden(self, text: str, normalized: Normalized | None = None) -> list[Match]:
         """The matches of find() whose entries are all forbidden forms (what TC101 reports), found
@@ -354,9 +351,7 @@ class Matcher:
             for candidate in self._forbidden_in(s, text, norm, start, end, longest):
                 picked.setdefault((candidate[0], candidate[1]), candidate)
         picked = [picked[span] for span in sorted(picked)]
-        spans = norm.spans([(c[0], c[1]) for c in picked])
-        return [Match(orig_start, orig_end, start, end, entries, exact)
-                for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
+        return _matches(norm, picked)
 
     def _forbidden_in(self, s: str, text: str, norm: Normalized, start: int, end: int, longest: int) -> list[tuple]:
         """The all-forbidden picks of s[start:end] whose overlap cluster lies wholly inside it with
@@ -434,8 +429,7 @@ class Matcher:
                 if elided and prefix in LAM_ARTICLE:
                     # The article's lam is the second ل of لل: the term starts there.
                     if flags:
-                        orig_start, orig_end = norm.span(start - 1, end)
-                        written = _as_written(text[orig_start:orig_end], elided, flags)
+                        written = _written_at(text, norm, start - 1, end, elided, flags)
                         if written:
                             add((start - 1, end, written, True))
                     else:
@@ -445,8 +439,7 @@ class Matcher:
                     continue
                 exact = not entries[0].inflected
             if flags:
-                orig_start, orig_end = norm.span(start, end)
-                entries = _as_written(text[orig_start:orig_end], entries, flags)
+                entries = _written_at(text, norm, start, end, entries, flags)
                 if not entries:
                     continue
             add((start, end, entries, exact))
@@ -783,6 +776,20 @@ def told_apart(a: str, b: str) -> bool:
     # A capital first letter is what a sentence start gives (Al-Muhandis): that is TC103's
     # business, not a second spelling.
     return a.lower() == b.lower() and a[:1].lower() + a[1:] != b[:1].lower() + b[1:]
+
+
+def _matches(norm: Normalized, picked: list[tuple]) -> list[Match]:
+    """Matches of picked (start, end, entries, exact) candidates, in the original's offsets too."""
+    spans = norm.spans([(c[0], c[1]) for c in picked])
+    return [Match(orig_start, orig_end, start, end, entries, exact)
+            for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
+
+
+def _written_at(text: str, norm: Normalized, start: int, end: int, entries: tuple[Entry, ...],
+                flags: int) -> tuple[Entry, ...]:
+    """_as_written for the candidate norm.text[start:end], read in `text` as written."""
+    orig_start, orig_end = norm.span(start, end)
+    return _as_written(text[orig_start:orig_end], entries, flags)
 
 
 def _as_written(written: str, entries: tuple[Entry, ...], flags: int) -> tuple[Entry, ...]:
