@@ -49,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from termcheck.model import Bead, Segment
+from termcheck.text.numbers import _TO_ASCII  # Arabic-Indic and Persian digits as ASCII
 
 SCALE_SENTENCES = 20_000  # more sentences than this on a side: aligned here
 FIT_DELTA = 1.0
@@ -58,8 +59,6 @@ BACKUP = 8
 KEEP_TAIL = 16  # source sentences at a window's end whose beads are not kept (with their share of the target)
 _SQRT2 = math.sqrt(2.0)
 _DIGITS = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]+")
-_TO_ASCII = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-                          "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9", "01234567890123456789")
 
 
 @dataclass
