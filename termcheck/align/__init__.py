@@ -35,10 +35,10 @@ __all__ = ["Alignment", "align_documents", "EXPECTED_RATIO"]
 # (measured on the TICO-19 English-Arabic memory: English has 1.10 times the characters).
 EXPECTED_RATIO = {("ar", "en"): 1.10, ("en", "ar"): 1 / 1.10}
 WILD_RATIO = 3.0  # a pair further than this from the expected ratio is suspect
-PARAGRAPH_COUNT_SPREAD = 3.0
+PARAGRAPH_COUNT_SPREAD = 3.0  # more paragraphs than this factor on one side: align sentences only
 # Band half-width of the second pass, centred on the first pass's path (the band still widens
 # where the path presses its edge, termcheck.align.dp).
-SECOND_PASS_WIDTH = 4  # more paragraphs than this factor on one side: align sentences only
+SECOND_PASS_WIDTH = 4
 
 _SPACE = re.compile(r"\s+")
 # Paragraph kinds a translation keeps (anything else is running text): see cost.KIND_PENALTY.

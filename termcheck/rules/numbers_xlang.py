@@ -36,10 +36,17 @@ from termcheck.model import Finding
 from termcheck.rules.bilingual import BeadView, PairContext, Span, SpanIndex, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.text.number_words import counting_word
-from termcheck.text.numbers import MAX_DIGITS, NumberMention, copy_scale, extract_numbers, format_number, same_value
+from termcheck.text.numbers import (
+    ARABIC_INDIC_DIGITS,
+    MAX_DIGITS,
+    NumberMention,
+    copy_scale,
+    extract_numbers,
+    format_number,
+    same_value,
+)
 
 TC204 = rule("TC204")
-ARABIC_INDIC_DIGITS = frozenset("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # a target that uses them is told numbers in them
 _EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 _LOG = Context(prec=12, Emax=10**6, Emin=-(10**6))
 

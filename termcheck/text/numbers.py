@@ -53,7 +53,8 @@ MAX_DIGITS = 100  # longer digit runs are identifiers; within it, multipliers ke
 _EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"  # Arabic-Indic, then Eastern (Persian) digits
+_TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS, "0123456789" * 2)
 
 _D = f"[{_DIGITS}]"
 # Integer part: grouped by ٬ or by , in threes; or a plain run. Fraction: . or ٫ then digits;

@@ -32,13 +32,12 @@ from collections.abc import Iterable
 from termcheck.formats.units import Unit, base_lang
 from termcheck.model import Finding
 from termcheck.rules.numbers_xlang import (
-    ARABIC_INDIC_DIGITS,
     compatible,
     number_distance,
     same_number,
     stands_alone,
 )
-from termcheck.text.numbers import NumberMention, extract_numbers, format_number
+from termcheck.text.numbers import ARABIC_INDIC_DIGITS, NumberMention, extract_numbers, format_number
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import prose
