@@ -72,6 +72,23 @@ def test_english_sentence_ends_and_non_ends():
     assert split("It ended. «Really.» Yes.") == ["It ended.", "«Really.»", "Yes."]
 
 
+def test_a_full_stop_before_a_name_with_a_lower_case_article_ends_a_sentence():
+    # the copy writes the article lower case where TC103 wants it capitalized: still a new sentence
+    assert split("She said they “paid with their health.” al-Khafaji said the council would act. "
+                 "It met on Monday. ash-Shami said so.") == [
+        "She said they “paid with their health.”",
+        "al-Khafaji said the council would act.",
+        "It met on Monday.",
+        "ash-Shami said so.",
+    ]
+    # after a question or exclamation in a quotation, a lower-case word is the speech tag
+    assert split("“Is it over?” al-Khafaji asked. “No!” el-Sisi said.") == [
+        "“Is it over?” al-Khafaji asked.", "“No!” el-Sisi said."]
+    # an abbreviation still does not end one; nor does a lower-case word that is no name (al-fresco)
+    assert split("They met at 5 p.m. al-Amin spoke. Then came lunch. al-fresco dining followed.") == [
+        "They met at 5 p.m. al-Amin spoke.", "Then came lunch. al-fresco dining followed."]
+
+
 def test_arabic_sentence_ends():
     text = "قال المتحدث، إن الوزير وصل؛ ثم غادر. هل انتهى الأمر؟ نعم «انتهى.» وبلغ ٣٫٥ مليار… ثم توقف"
     assert split(text, "ar") == [

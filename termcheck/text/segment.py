@@ -11,7 +11,8 @@ is no paragraph.
 
 Sentences end at . ? ! ؟ … (and runs of them), optionally followed by closing quotes or brackets,
 then white space or the paragraph's end. Not an end: a known abbreviation (U.S., Dr., e.g., ...),
-a single capital initial (J. Smith), a stop followed by a lower-case Latin word, an ellipsis
+a single capital initial (J. Smith), a stop followed by a lower-case Latin word (but a full stop before a name
+with a lower-case article, al-Khafaji, ends one), an ellipsis
 inside an open quotation, a single letter (an initial, a list marker أ. ب.). Kept with the
 sentence before: a closing » or ” after a space, a footnote mark [5]; a piece with no letter at all
 ((...), [5] .) is never a sentence of its own, and a list number (2., 3)) opens the next one. A
@@ -119,6 +120,9 @@ _GLUED_STOP = re.compile("[.!?؟]")
 _GLUED_MARKER = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?:[\u0621-\u064a]|\d{1,2})$")  # إغلاقها.ب: a glued list marker
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_MARKER = re.compile(r"[a-z]\)\s")  # a French or English list item: b) rouvrir
+# A transliterated name whose article is written lower case (al-Khafaji, ash-Shami) starts a
+# sentence after a full stop all the same: house style capitalizes it there (TC103), copy often does not.
+_NAME_WITH_ARTICLE = re.compile(r"(?:[ae]l|a(?:th|dh|sh|[tdrzsn]))[-\u2010\u2011][A-Z]")
 _NUMBER_MARKER = re.compile(r"\(?\d{1,3}[.)-]")
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
@@ -233,7 +237,8 @@ def _is_sentence_end(text: str, sentence_start: int, match: re.Match, depth_afte
     while following < end and text[following].isspace():
         following += 1
     next_char = text[following] if following < end else ""
-    if next_char.isascii() and next_char.islower() and not _LETTER_MARKER.match(text, following, end):
+    if next_char.isascii() and next_char.islower() and not _LETTER_MARKER.match(text, following, end) \
+            and not (stops.endswith(".") and _NAME_WITH_ARTICLE.match(text, following, end)):
         return False  # '“Really?” he asked', 'p.m. on Monday'
     if ("…" in stops or "..." in stops) and depth_after > 0:
         return False  # an ellipsis inside a quotation that goes on
