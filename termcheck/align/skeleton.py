@@ -7,7 +7,7 @@ English a e i o u w y), the Arabic article ال (with و ف ب ك ل before it) 
 dropped, and a doubled class is written once (shadda is not written; Qassem = قاسم = KSM).
 
 The classes are deliberately coarse, because romanization varies (house-style/arabic-names.md):
-  B: ب b p       T: ت ط t (th)      S: س ص ش ث s sh c x    D: د ذ ض ظ ز d dh z
+  B: ب b p       T: ت ط ث t th      S: س ص ش s sh c x      D: د ذ ض ظ ز d dh z
   K: ق ك ج غ خ q k g j kh gh ch      H: ح ه h               F: ف f v ph
   R: ر r   L: ل l   M: م m   N: ن n
 so Muhandis = المهندس = MHNDS, Qaddafi = Gaddafi = القذافي = KDF, Sudani = السوداني = SDN.
@@ -20,7 +20,7 @@ import re
 from termcheck.text.arabic import ARTICLE_PREFIXES
 
 _ARABIC_CLASSES = {
-    "ب": "B", "ت": "T", "ط": "T", "ث": "S", "س": "S", "ص": "S", "ش": "S",
+    "ب": "B", "ت": "T", "ط": "T", "ث": "T", "س": "S", "ص": "S", "ش": "S",
     "د": "D", "ذ": "D", "ض": "D", "ظ": "D", "ز": "D",
     "ق": "K", "ك": "K", "ج": "K", "غ": "K", "خ": "K",
     "ح": "H", "ه": "H", "ف": "F", "ر": "R", "ل": "L", "م": "M", "ن": "N",
