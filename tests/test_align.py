@@ -391,3 +391,17 @@ def test_a_kicker_is_not_paired_with_the_other_sides_subheading():
     target = Document("a.md", "# انتشار الفيروس\n\n## العلاج\n\nيعالج الأطباء المرضى بالراحة والسوائل كل يوم.\n", "ar")
     alignment = align_documents(source, target)
     assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+
+
+def test_enumerated_points_anchor_the_beads_so_a_dropped_point_is_an_omission_not_a_shift():
+    en = ("The court listed its reasons for the ruling. First, the ministry did not publish the tariff before it "
+          "took effect. Second, the council was not consulted as the law requires. Third, the importers were given "
+          "no time to adjust their contracts. Fourth, the ministry offered no study of the expected revenue. "
+          "Finally, the judges said the decree could be issued again lawfully.\n")
+    ar = ("عددت المحكمة أسباب حكمها. أولًا، لم تنشر الوزارة التعرفة قبل نفاذها. "
+          "ثالثًا، لم يُمنح المستوردون وقتًا لتعديل عقودهم. "
+          "رابعًا، لم تقدم الوزارة أي دراسة للإيرادات المتوقعة. وأخيرًا، قال القضاة إن المرسوم يمكن أن يصدر مجددًا بصورة قانونية.\n")
+    alignment = align_documents(Document("en.md", en, "en"), Document("ar.md", ar, "ar"), None)
+    # without the enumerators as anchors, Second was paired with ثالثًا and every later point shifted
+    assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)),
+                                               ((5,), (4,))]
