@@ -405,3 +405,15 @@ def test_enumerated_points_anchor_the_beads_so_a_dropped_point_is_an_omission_no
     # without the enumerators as anchors, Second was paired with ثالثًا and every later point shifted
     assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)),
                                                ((5,), (4,))]
+
+
+def test_the_alignment_score_compares_one_sided_beads_segment_by_segment():
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    try:
+        from eval_align import Score
+    finally:
+        sys.path.pop(0)
+    score = Score()
+    # gold reads a dropped unit as one 2-0 bead; the aligner says the same as two 1-0 beads
+    score.add([((0,), (0,)), ((1,), ()), ((2,), ()), ((3, 4), (1,))], [((0,), (0,)), ((1, 2), ()), ((3,), (1,)), ((4,), ())])
+    assert (score.strict_hits_p, score.predicted, score.strict_hits_r, score.gold) == (3, 4, 3, 5)
