@@ -63,6 +63,15 @@ KNOWN_LOST = {
         "the misaligned unit's target happens to hold تفشٍّ and كوفيد-19, which render the compound by its parts",
     ("tico-facebook", "TC201", "tico19/all.en-ar.tmx", 12133, 25, "COVID-19 outbreaks", ""):
         "the same misaligned unit: its target holds تفشي ... كوفيد-19 with words put in, the form word for word",
+    # A common term written inside an institution's name is left to the name's own rendering
+    # (text.proper_names: 10 false findings gone, 'School of Medicine', 'British Airways'). These three
+    # are the price: the names render the term with a synonym of the list's form.
+    ("tico-facebook", "TC201", "tico19/all.en-ar.tmx", 14941, 25, "Clinical Trials", ""):
+        "'International Clinical Trials Registry Platform', rendered التجارب السريرية, not the list's تجربة إكلينيكية",
+    ("tico-facebook", "TC201", "tico19/all.en-ar.tmx", 8581, 25, "Preparedness", ""):
+        "'Coronavirus Preparedness and Response ... Act', rendered التأهب, not the list's الاستعداد",
+    ("tico-facebook", "TC201", "tico19/all.en-ar.tmx", 16159, 25, "Preparedness", ""):
+        "'Coalition for Epidemic Preparedness Innovations', rendered التأهب, not the list's الاستعداد",
 }
 
 pytestmark = pytest.mark.skipif(not os.path.isdir(REALDATA), reason="../shared/realdata not available")

@@ -50,6 +50,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from termcheck.model import Concept
+from termcheck.text.proper_names import in_proper_name
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")
@@ -76,6 +77,14 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
         concept, matcher, rendered, source_keys, lang) or (not acronym and (
             by_longer_term(concept, matcher, rendered, lang) or by_form_with_words_put_in(concept, target_text, lang)))
+
+
+def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str) -> bool:
+    """A common term (every listed form in lower case) written capitalized inside an English proper
+    name: 'Medicine' in 'School of Medicine' names the school (text.proper_names); a target renders
+    the name, not the term, so the term asks for no rendering there."""
+    return lang == "en" and all(t.text[:1].islower() for c in concepts for t in c.forms(lang)) \
+        and in_proper_name(text, start, end)
 
 
 def by_longer_term(concept: Concept, matcher, rendered: Collection[str], lang: str) -> bool:

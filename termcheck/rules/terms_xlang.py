@@ -26,6 +26,7 @@ from termcheck.rules.rendered import (
     abbreviates,
     in_other_number_near,
     named_by_acronym,
+    names_something_else,
     rendered_otherwise,
     same_stem,
 )
@@ -98,6 +99,8 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         expectable = [c for c in term.concepts if c.forms(target_lang)]
         if not expectable or any(c.key in in_bead or c.key in in_group for c in expectable):
             continue
+        if names_something_else(expectable, ctx.source.text, term.match.start, term.match.end, ctx.source.doc.lang):
+            continue  # 'Medicine' in 'School of Medicine': the name is rendered, not the term
         concept = expectable[0]
         preferred = concept.preferred(target_lang) or concept.forms(target_lang)[0]
         source_loc, source_text = _source_of(ctx.source.doc, term.match)

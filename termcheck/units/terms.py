@@ -20,7 +20,7 @@ from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher, told_apart
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
-from termcheck.rules.rendered import in_other_number_near, rendered_otherwise
+from termcheck.rules.rendered import in_other_number_near, names_something_else, rendered_otherwise
 from termcheck.rules.terms_xlang import (
     best_window,
     missing_term_finding,
@@ -99,6 +99,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             concepts = [c for c in mentioned if c.preferred(target_lang) is not None]
             if not concepts or any(id(c) in rendered for c in mentioned):
                 continue
+            if names_something_else(concepts, unit.source, match.start, match.end, source_lang):
+                continue  # 'Medicine' in 'School of Medicine': the name is rendered, not the term
             source_text = unit.source[match.start:match.end]
             found_variant = False
             for concept in concepts:
