@@ -122,6 +122,21 @@ def test_tc201_english_to_arabic_expects_the_arabic_preferred_form():
     assert terms(one_to_one("Kataib Hezbollah said it withdrew.", "قالت كتائب حزب الله إنها انسحبت.", "en", "ar")) == []
 
 
+def test_tc201_a_common_term_inside_an_english_proper_name_asks_for_no_rendering():
+    medicine = Matcher(glossary(concept("medicine", en_p="medicine", ar_p="دواء")))
+
+    def found(source, target):
+        align = one_to_one(source, target, "en", "ar")
+        return [(f.rule, f.source_text) for f in missing_and_unexpected_terms(pair_context(align, medicine))]
+
+    # the school is rendered (كلية الطب), not the drug of the glossary
+    assert found("Researchers at the Pittsburgh School of Medicine tested the vaccine on mice.",
+                 "اختبر باحثون في كلية الطب بجامعة بيتسبرغ اللقاح على الفئران.") == []
+    # the same word in lower case is the term, and its rendering is missing
+    assert found("Researchers said the medicine was tested on mice.", "قال باحثون إن العلاج اختبر على الفئران.") == [
+        ("TC201", "medicine")]
+
+
 def _two_sentence_paragraph(paragraph_beads):
     src = document("قالت كتائب حزب الله إنها انسحبت. ولم تذكر السبب.\n", "ar", "source.txt")
     tgt = document("The group said it withdrew. Kataib Hezbollah gave no reason.\n", "en", "target.txt")
