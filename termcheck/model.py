@@ -291,6 +291,26 @@ class Finding:
         data.update(self.extra)
         return data
 
+    def __reduce__(self):
+        # A worker's findings reach the parent pickled: flat values and one call per finding cost
+        # half of the dataclasses' default (a slots state dict per object; 19,000 TC101 findings)
+        loc = self.location
+        rest = ((self.source, self.source_text, self.suggestion, self.extra)
+                if self.source is not None or self.source_text is not None or self.suggestion is not None
+                or self.extra else None)
+        return (_finding, (self.rule, self.severity, loc.path, loc.start, loc.end, loc.line, loc.column,
+                           loc.end_line, loc.end_column, self.found, self.message, self.expected, self.concept,
+                           self.fix, rest))
+
+
+def _finding(rule, severity, path, start, end, line, column, end_line, end_column, found, message, expected,
+             concept, fix, rest) -> Finding:
+    """Finding.__reduce__'s inverse."""
+    location = Location(path, start, end, line, column, end_line, end_column)
+    if rest is None:
+        return Finding(rule, severity, location, found, message, expected, concept, fix)
+    return Finding(rule, severity, location, found, message, expected, concept, fix, *rest)
+
 
 class InputError(Exception):
     """Bad input the user can fix: reported as one line on stderr, exit code 2."""

@@ -53,6 +53,9 @@ def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     groups = _groups(spans)
     _add_surnames_of_full_names(groups, spans)
     for group in groups:
+        first = group[0].text
+        if all(s.text == first for s in group):
+            continue  # one spelling (nearly every group of a document: one span): nothing to report
         finding = _group_finding(ctx, group)
         if finding is not None:
             yield finding
@@ -66,7 +69,8 @@ def _by_key(spans: list[NameSpan]) -> dict[str, list[NameSpan]]:
 
 
 def _neighbours(keys) -> dict[str, set[str]]:
-    """For each key (heavy enough), the keys of `keys` one edit away (translit.near_keys).
+    """For each key that has some, the keys of `keys` one edit away (translit.near_keys; a key
+    with none is left out).
 
     Candidates come from an index: keys one romanization edit apart have the same
     `near_signature`, so only keys of one signature are compared (a document's names fall into
@@ -80,9 +84,12 @@ def _neighbours(keys) -> dict[str, set[str]]:
             signatures[key] = signature
             buckets.setdefault(signature, []).append(key)
     result: dict[str, set[str]] = {}
-    for key, signature in signatures.items():
-        bucket = buckets[signature]
-        result[key] = {other for other in bucket if near_keys(key, other)} if len(bucket) > 1 else set()
+    for bucket in buckets.values():
+        if len(bucket) > 1:
+            for key in bucket:
+                near = {other for other in bucket if near_keys(key, other)}
+                if near:
+                    result[key] = near
     return result
 
 
@@ -128,10 +135,13 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
     if not tails:
         return
     tails_by_key = _by_key(tails)
-    singles = [g for g in groups if not any(" " in s.text.strip() for s in g)]
+    singles = [g for g in groups if (" " not in g[0].text.strip() if len(g) == 1
+                                     else not any(" " in s.text.strip() for s in g))]
     # one neighbourhood computation over all one-word keys and tail keys (not one per group)
     near = _neighbours({s.key for g in singles for s in g} | set(tails_by_key))
     for group in singles:
+        if len(group) == 1 and group[0].key not in tails_by_key and group[0].key not in near:
+            continue  # no surname has its key or a near one (most names of a document)
         keys = {s.key for s in group}
         wanted = keys | {other for key in keys for other in near.get(key, ())}
         added = [t for key in wanted for t in tails_by_key.get(key, ())]
@@ -156,7 +166,10 @@ def _surname(text: str) -> tuple[str, int, str] | None:
 def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
     """Spans grouped by key, keys one edit apart joined (union-find over the document's keys)."""
     by_key = _by_key(spans)
-    parent = {key: key for key in by_key}
+    near = _neighbours(by_key)
+    if not near:  # no key has a near one: a group per key
+        return [g if len(g) == 1 else sorted(g, key=_start) for g in by_key.values()]
+    parent = {key: key for key in near}  # only keys with neighbours are ever joined
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -164,13 +177,18 @@ def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
             key = parent[key]
         return key
 
-    for key, others in _neighbours(by_key).items():
+    for key, others in near.items():
         for other in others:
+            parent.setdefault(other, other)
             parent[root(other)] = root(key)
     groups: dict[str, list[NameSpan]] = {}
     for key, members in by_key.items():
-        groups.setdefault(root(key), []).extend(members)
-    return [sorted(g, key=lambda s: s.start) for g in groups.values()]
+        groups.setdefault(root(key) if key in parent else key, []).extend(members)
+    return [g if len(g) == 1 else sorted(g, key=_start) for g in groups.values()]
+
+
+def _start(span: NameSpan) -> int:
+    return span.start
 
 
 def _spellings(group: list[NameSpan]) -> dict[str, list[NameSpan]]:
