@@ -45,7 +45,7 @@ import bisect
 import math
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from termcheck.model import Bead, Segment
@@ -79,31 +79,82 @@ def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
         total += end - start - count(" ", start, end) - count("\n", start, end) - count("\t", start, end)
         prefix.append(total)
     signatures: list = [None] * len(sentences)
-    starts = [s.start for s in sentences]
-
-    def add(offset: int, key) -> None:
-        k = bisect.bisect_right(starts, offset) - 1
-        if k >= 0 and offset < sentences[k].end:
-            signatures[k] = (signatures[k] or frozenset()) | {key}
-
-    for match in matches or ():
-        for concept in match.concepts:
-            add(match.start, ("c", concept.key))
-    for number in _DIGITS.finditer(masked):
-        add(number.start(), ("n", number.group().translate(_TO_ASCII).lstrip("0")))
+    concepts = ((match.start, ("c", concept.key)) for match in matches or () for concept in match.concepts)
+    numbers = ((number.start(), ("n", number.group().translate(_TO_ASCII).lstrip("0")))
+               for number in _DIGITS.finditer(masked))
+    for keys in (concepts, numbers):  # each in text order: one walk along the sentences, no index of starts
+        k = 0
+        for offset, key in keys:
+            while k < len(sentences) and sentences[k].end <= offset:
+                k += 1
+            if k < len(sentences) and sentences[k].start <= offset:
+                signatures[k] = (signatures[k] or frozenset()) | {key}
     return LongSide(sentences, prefix, signatures)
+
+
+class LinearBeads(Sequence):
+    """The sentence beads of the walk, in order, every sentence of both sides in exactly one bead
+    and each bead's sentences consecutive: bead k holds source sentences [src_before[k],
+    src_before[k + 1]) and target sentences [tgt_before[k], tgt_before[k + 1]). Three numbers a
+    bead (20 bytes) instead of a Bead with two tuples (~180 bytes, most of a million-line check's
+    memory); a Bead is made when one is asked for."""
+
+    __slots__ = ("src_before", "tgt_before", "confidences")
+
+    def __init__(self) -> None:
+        self.src_before = array("q", [0])
+        self.tgt_before = array("q", [0])
+        self.confidences = array("d")
+
+    def add(self, sources: int, targets: int, confidence: float) -> None:
+        self.src_before.append(self.src_before[-1] + sources)
+        self.tgt_before.append(self.tgt_before[-1] + targets)
+        self.confidences.append(confidence)
+
+    def add_bead(self, bead: Bead) -> None:
+        """Add a Bead whose sentences are the next ones of each side."""
+        i, j = self.src_before[-1], self.tgt_before[-1]
+        if bead.source != tuple(range(i, i + len(bead.source))) or bead.target != tuple(range(j, j + len(bead.target))):
+            raise ValueError(f"bead {bead} does not continue the walk at ({i}, {j})")
+        self.add(len(bead.source), len(bead.target), bead.confidence)
+
+    def truncate(self, count: int) -> None:
+        """Keep the first `count` beads."""
+        del self.src_before[count + 1:], self.tgt_before[count + 1:], self.confidences[count:]
+
+    def bead_of_target(self, j: int) -> int:
+        """The index of the bead that holds target sentence j."""
+        return bisect.bisect_right(self.tgt_before, j) - 1
+
+    def __len__(self) -> int:
+        return len(self.confidences)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        sp, tp = self.src_before, self.tgt_before
+        return Bead(tuple(range(sp[k], sp[k + 1])), tuple(range(tp[k], tp[k + 1])), self.confidences[k])
+
+    def __iter__(self) -> Iterator[Bead]:
+        sp, tp = self.src_before, self.tgt_before
+        for k, confidence in enumerate(self.confidences):
+            yield Bead(tuple(range(sp[k], sp[k + 1])), tuple(range(tp[k], tp[k + 1])), confidence)
 
 
 WindowAligner = Callable[[int, int, int, int], list[Bead]]
 
 
-def align_long(src: LongSide, tgt: LongSide, ratio: float, variance: float, window: WindowAligner) -> list[Bead]:
+def align_long(src: LongSide, tgt: LongSide, ratio: float, variance: float, window: WindowAligner) -> LinearBeads:
     """Sentence beads over the whole pair. `window(i0, i1, j0, j1)` aligns source [i0, i1) with
     target [j0, j1) by the full programme, as beads in the window's own indices."""
     n, m = len(src.sentences), len(tgt.sentences)
     sp, tp = src.prefix, tgt.prefix
     src_sig, tgt_sig = src.signatures, tgt.signatures
-    beads: list[Bead] = []
+    beads = LinearBeads()
     taken = 0  # beads at the end of `beads` that were taken as they came (may be taken back)
     i = j = 0
     while i < n and j < m:
@@ -113,24 +164,26 @@ def align_long(src: LongSide, tgt: LongSide, ratio: float, variance: float, wind
             delta = abs(lt - ls) / math.sqrt(variance * (ls + lt) / 2.0)
             if delta <= FIT_DELTA:
                 p = math.erfc(delta / _SQRT2)
-                beads.append(Bead((i,), (j,), round(1.0 - (1.0 - p) / 2.0, 4)))
+                beads.add(1, 1, round(1.0 - (1.0 - p) / 2.0, 4))
                 taken += 1
                 i += 1
                 j += 1
                 continue
         back = min(taken, BACKUP)
         if back:
-            del beads[len(beads) - back:]
+            beads.truncate(len(beads) - back)
             i -= back
             j -= back
         taken = 0
         i, j = _window(beads, i, j, n, m, sp, tp, ratio, window)
-    beads.extend(Bead((k,), (), 1.0) for k in range(i, n))
-    beads.extend(Bead((), (k,), 1.0) for k in range(j, m))
+    for _ in range(i, n):
+        beads.add(1, 0, 1.0)
+    for _ in range(j, m):
+        beads.add(0, 1, 1.0)
     return beads
 
 
-def _window(beads: list[Bead], i0: int, j0: int, n: int, m: int, sp, tp, ratio: float, window: WindowAligner):
+def _window(beads: LinearBeads, i0: int, j0: int, n: int, m: int, sp, tp, ratio: float, window: WindowAligner):
     """Align one window from (i0, j0), append the beads kept, return where the walk goes on."""
     i1 = min(n, i0 + WINDOW)
     wanted = (sp[i1] - sp[i0]) * ratio * WINDOW_SLACK
@@ -143,7 +196,7 @@ def _window(beads: list[Bead], i0: int, j0: int, n: int, m: int, sp, tp, ratio: 
         end_i, end_j = i + len(bead.source), j + len(bead.target)
         if (end_i > keep_i or end_j > keep_j) and (i, j) != (i0, j0):
             break
-        beads.append(Bead(tuple(i0 + k for k in bead.source), tuple(j0 + k for k in bead.target), bead.confidence))
+        beads.add_bead(Bead(tuple(i0 + k for k in bead.source), tuple(j0 + k for k in bead.target), bead.confidence))
         i, j = end_i, end_j
     return i, j
 

@@ -23,7 +23,8 @@ import bisect
 import dataclasses
 import re
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -45,6 +46,7 @@ CREDIT_WORDS = 8
 GROUP_SENTENCES = 40  # a paragraph-level group larger than this is looked at near each bead only
 GROUP_WINDOW = 6
 _END = operator.itemgetter(1)
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class PairContext:
     target: DocumentContext
     target_findings: list[Finding]
     source_findings: list[Finding]
-    beads: list[BeadView]
+    beads: Sequence[BeadView]  # a list, or LinearViews for a linear alignment
     confidence_threshold: float = LOW_CONFIDENCE
     _indexes: dict = field(default_factory=dict, repr=False)
 
@@ -120,6 +122,8 @@ class PairContext:
 
     def bead_at_target(self, offset: int) -> BeadView | None:
         """The sentence bead whose target side holds `offset`, if any."""
+        if isinstance(self.beads, LinearViews):
+            return self.beads.at_target(offset)
         if "target_starts" not in self._indexes:
             spans = sorted((s, e, view.index) for view in self.beads for s, e in view.target_spans)
             self._indexes["target_starts"] = ([s for s, _, _ in spans], spans)
@@ -145,7 +149,7 @@ class PairContext:
 PairRule = Callable[[PairContext], Iterable[Finding]]
 
 
-def bead_views(alignment: Alignment) -> list[BeadView]:
+def bead_views(alignment: Alignment) -> Sequence[BeadView]:
     """Sentence beads as spans; the group of a bead is every paragraph bead touching its sentences.
 
     A group larger than GROUP_SENTENCES sentences on a side (a text without paragraph breaks, a
@@ -155,7 +159,7 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
     partner anyway.
     """
     if alignment.linear:
-        return _linear_views(alignment)
+        return LinearViews(alignment)
     src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
     src_paras, tgt_paras = alignment.source_paragraphs, alignment.target_paragraphs
     # One span tuple per sentence, shared by every view that names it (a million-sentence pair
@@ -208,66 +212,108 @@ def bead_views(alignment: Alignment) -> list[BeadView]:
     return views
 
 
-def _linear_views(alignment: Alignment) -> list[BeadView]:
-    """bead_views for a linear alignment (termcheck.align.scale), the same views in linear time.
+class LinearViews(Sequence[BeadView]):
+    """bead_views of a linear alignment (termcheck.align.scale): the same views, made when asked for.
 
     There every sentence is in exactly one bead, in order, and every bead in exactly one paragraph
     group, a contiguous run of beads. So the GROUP_WINDOW beads on either side of a bead that
     share its group are a range of beads, and their sentences a run of consecutive sentences: one
     span per side says what thirteen did (no item starts in the white space between sentences).
-    A small group's paragraph spans are one tuple shared by all its views.
+    What is kept is a few numbers per bead and per group, in arrays: a list of a million views
+    held more memory than everything else of a million-line check.
     """
-    src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
-    src_span = [(s.start, s.end) for s in src_sents]
-    tgt_span = [(t.start, t.end) for t in tgt_sents]
-    groups = alignment.paragraph_beads
-    group_of_src = [0] * len(alignment.source_paragraphs)
-    group_of_tgt = [0] * len(alignment.target_paragraphs)
-    for g, pbead in enumerate(groups):
-        for i in pbead.source:
-            group_of_src[i] = g
-        for j in pbead.target:
-            group_of_tgt[j] = g
-    src_count = [0] * len(groups)
-    tgt_count = [0] * len(groups)
-    for sentence in src_sents:
-        src_count[group_of_src[sentence.paragraph]] += 1
-    for sentence in tgt_sents:
-        tgt_count[group_of_tgt[sentence.paragraph]] += 1
-    big = [a > GROUP_SENTENCES or b > GROUP_SENTENCES for a, b in zip(src_count, tgt_count)]
-    paragraph_spans: list[tuple[tuple[Span, ...], tuple[Span, ...]] | None] = [
-        None if big[g] else (tuple((alignment.source_paragraphs[i].start, alignment.source_paragraphs[i].end) for i in p.source),
-                             tuple((alignment.target_paragraphs[j].start, alignment.target_paragraphs[j].end) for j in p.target))
-        for g, p in enumerate(groups)
-    ]
-    beads = alignment.sentence_beads
-    group_of_bead = [group_of_src[src_sents[b.source[0]].paragraph] if b.source else group_of_tgt[tgt_sents[b.target[0]].paragraph]
-                     for b in beads]
-    first_bead: dict[int, int] = {}
-    last_bead: dict[int, int] = {}
-    for k, g in enumerate(group_of_bead):
-        first_bead.setdefault(g, k)
-        last_bead[g] = k
-    src_before, tgt_before = [0], [0]  # sentences of each side in beads [0, k)
+
+    def __init__(self, alignment: Alignment) -> None:
+        self._alignment = alignment
+        src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
+        self._beads = beads = alignment.sentence_beads
+        self._src_before, self._tgt_before = _sentences_before(beads)
+        groups = alignment.paragraph_beads
+        group_of_src = array("q", bytes(8 * len(alignment.source_paragraphs)))
+        group_of_tgt = array("q", bytes(8 * len(alignment.target_paragraphs)))
+        for g, pbead in enumerate(groups):
+            for i in pbead.source:
+                group_of_src[i] = g
+            for j in pbead.target:
+                group_of_tgt[j] = g
+        src_count = array("q", bytes(8 * len(groups)))
+        tgt_count = array("q", bytes(8 * len(groups)))
+        for sentence in src_sents:
+            src_count[group_of_src[sentence.paragraph]] += 1
+        for sentence in tgt_sents:
+            tgt_count[group_of_tgt[sentence.paragraph]] += 1
+        self._big = bytes(a > GROUP_SENTENCES or b > GROUP_SENTENCES for a, b in zip(src_count, tgt_count))
+        sp, tp = self._src_before, self._tgt_before
+        self._group_of_bead = group_of_bead = array("q", (
+            group_of_src[src_sents[sp[k]].paragraph] if sp[k] < sp[k + 1] else group_of_tgt[tgt_sents[tp[k]].paragraph]
+            for k in range(len(beads))))
+        self._first_bead = array("q", [-1]) * len(groups)
+        self._last_bead = array("q", [-1]) * len(groups)
+        for k, g in enumerate(group_of_bead):
+            if self._first_bead[g] < 0:
+                self._first_bead[g] = k
+            self._last_bead[g] = k
+        self._spans_of: tuple[int, tuple[tuple[Span, ...], tuple[Span, ...]]] | None = None  # the last small group's
+
+    def __len__(self) -> int:
+        return len(self._beads)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._view(k, self._beads[k])
+
+    def __iter__(self) -> Iterator[BeadView]:
+        for k, bead in enumerate(self._beads):
+            yield self._view(k, bead)
+
+    def at_target(self, offset: int) -> BeadView | None:
+        """The view whose target side holds `offset`, if any (PairContext.bead_at_target)."""
+        sentences = self._alignment.target_sentences
+        j = bisect.bisect_right(sentences, offset, key=_START) - 1
+        if j < 0 or offset >= sentences[j].end:
+            return None
+        return self[bisect.bisect_right(self._tgt_before, j) - 1]
+
+    def _view(self, k: int, bead: Bead) -> BeadView:
+        src_sents, tgt_sents = self._alignment.source_sentences, self._alignment.target_sentences
+        source_spans = tuple((src_sents[i].start, src_sents[i].end) for i in bead.source)
+        target_spans = tuple((tgt_sents[j].start, tgt_sents[j].end) for j in bead.target)
+        g = self._group_of_bead[k]
+        if self._big[g]:
+            lo, hi = max(k - GROUP_WINDOW, self._first_bead[g]), min(k + GROUP_WINDOW, self._last_bead[g]) + 1
+            first, last = self._src_before[lo], self._src_before[hi] - 1
+            source_group = ((src_sents[first].start, src_sents[last].end),) if first <= last else ()
+            first, last = self._tgt_before[lo], self._tgt_before[hi] - 1
+            target_group = ((tgt_sents[first].start, tgt_sents[last].end),) if first <= last else ()
+        else:
+            spans = self._group_spans(g)
+            source_group, target_group = source_spans + spans[0], target_spans + spans[1]
+        return BeadView(k, bead, source_spans, target_spans, source_group, target_group)
+
+    def _group_spans(self, g: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+        """The paragraph spans of a small group, one tuple per side shared by its views."""
+        if self._spans_of is None or self._spans_of[0] != g:
+            group, alignment = self._alignment.paragraph_beads[g], self._alignment
+            self._spans_of = (g, (
+                tuple((alignment.source_paragraphs[i].start, alignment.source_paragraphs[i].end) for i in group.source),
+                tuple((alignment.target_paragraphs[j].start, alignment.target_paragraphs[j].end) for j in group.target)))
+        return self._spans_of[1]
+
+
+def _sentences_before(beads: Sequence[Bead]) -> tuple[array, array]:
+    """Sentences of each side in beads [0, k), for every k (a linear alignment's LinearBeads has them)."""
+    if hasattr(beads, "src_before"):
+        return beads.src_before, beads.tgt_before
+    src_before, tgt_before = array("q", [0]), array("q", [0])
     for bead in beads:
         src_before.append(src_before[-1] + len(bead.source))
         tgt_before.append(tgt_before[-1] + len(bead.target))
-    views = []
-    for k, bead in enumerate(beads):
-        source_spans = tuple(src_span[i] for i in bead.source)
-        target_spans = tuple(tgt_span[j] for j in bead.target)
-        g = group_of_bead[k]
-        spans = paragraph_spans[g]
-        if spans is None:
-            lo, hi = max(k - GROUP_WINDOW, first_bead[g]), min(k + GROUP_WINDOW, last_bead[g]) + 1
-            first, last = src_before[lo], src_before[hi] - 1
-            source_group = ((src_sents[first].start, src_sents[last].end),) if first <= last else ()
-            first, last = tgt_before[lo], tgt_before[hi] - 1
-            target_group = ((tgt_sents[first].start, tgt_sents[last].end),) if first <= last else ()
-        else:
-            source_group, target_group = source_spans + spans[0], target_spans + spans[1]
-        views.append(BeadView(k, bead, source_spans, target_spans, source_group, target_group))
-    return views
+    return src_before, tgt_before
 
 
 def pair_rules() -> list[PairRule]:
