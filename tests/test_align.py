@@ -417,3 +417,33 @@ def test_the_alignment_score_compares_one_sided_beads_segment_by_segment():
     # gold reads a dropped unit as one 2-0 bead; the aligner says the same as two 1-0 beads
     score.add([((0,), (0,)), ((1,), ()), ((2,), ()), ((3, 4), (1,))], [((0,), (0,)), ((1, 2), ()), ((3,), (1,)), ((4,), ())])
     assert (score.strict_hits_p, score.predicted, score.strict_hits_r, score.gold) == (3, 4, 3, 5)
+
+
+def test_list_letters_anchor_items_so_a_dropped_item_is_an_omission():
+    ar = ("تلتزم الجهة بما يلي:\n\n- أ- نشر سياسة الخصوصية على موقعها.\n- ب- تعيين مسؤول لحماية البيانات.\n"
+          "- ج- إبلاغ الهيئة بأي خرق خلال مهلة قصيرة.\n- د- الاحتفاظ بسجل لعمليات المعالجة.\n\nويسري هذا الحكم من تاريخ نشره.\n")
+    en = ("The body shall:\n\n- (a) publish its privacy policy on its website;\n"
+          "- (c) notify the Authority of any breach within a short deadline;\n- (d) keep a record of processing operations.\n\n"
+          "This provision takes effect on publication.\n")
+    alignment = align_documents(Document("ar.md", ar, "ar"), Document("en.md", en, "en"), None)
+    # (b) is missing: without the letters as anchors, ب and ج were merged into one 2-1 bead
+    assert pairs(alignment.sentence_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)),
+                                               ((5,), (4,))]
+
+
+def test_an_inline_list_may_pair_with_up_to_six_item_paragraphs():
+    # (three paragraphs first: a short paragraph among the first three would be furniture, never merged)
+    ar = ("تصدر الهيئة هذا النظام لتنظيم معالجة البيانات الشخصية في الخدمات الحكومية وحماية حقوق أصحابها.\n\n"
+          "المادة الأولى: يعمل بهذا النظام من تاريخ نشره في الجريدة الرسمية.\n\n"
+          "المادة الثانية: يقصد بالمتحكم كل جهة تحدد أغراض معالجة البيانات ووسائلها.\n\n"
+          "المادة الثالثة: يلتزم المتحكم بما يأتي: أولاً، أن تكون المعالجة لغرض مشروع سبق إعلام صاحب البيانات به؛ "
+          "ثانياً، أن تقتصر البيانات على الحد الأدنى اللازم للخدمة؛ ثالثاً، ألا يحتفظ بها مدة تزيد على المدة المقررة.\n\n"
+          "المادة الرابعة: تسري أحكام هذا النظام على جميع الجهات الحكومية.\n")
+    en = ("The Authority issues this Bylaw to regulate the processing of personal data in government services and to "
+          "protect the rights of data subjects.\n\nArticle 1: This Bylaw takes effect on its publication in the "
+          "Official Gazette.\n\nArticle 2: A controller is any body that sets the purposes and means of processing.\n\n"
+          "Article 3: The controller shall ensure that:\n\n- (a) the processing serves a lawful purpose of which the data "
+          "subject was informed;\n- (b) the data is limited to the minimum the service needs;\n- (c) the data is not kept "
+          "longer than the set period.\n\nArticle 4: This Bylaw applies to all government bodies.\n")
+    alignment = align_documents(Document("ar.md", ar, "ar"), Document("en.md", en, "en"), None)
+    assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3, 4, 5, 6)), ((4,), (7,))]
