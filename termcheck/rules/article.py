@@ -32,9 +32,10 @@ import re
 from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
+from termcheck.match import Match
 from termcheck.model import Applicability, Finding, Fix, Status
 from termcheck.rules.registry import rule
-from termcheck.rules.variants import is_hard_wrapped, name_spans
+from termcheck.rules.variants import NameSpan, is_hard_wrapped, name_spans
 
 TC103 = rule("TC103")
 
@@ -195,7 +196,8 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
         at = word.start()
         k = bisect.bisect_right(starts, at) - 1
         if k >= 0 and at < protected[k][1]:
-            span_start, span_end, form = protected[k]
+            span_start, span_end, source = protected[k]
+            form = _form(source)
             if form is None or _form_capitalizes(doc.text[span_start:at], form):
                 continue
         if soft_wraps is None:
@@ -223,19 +225,22 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
         )
 
 
-def _glossary_spans(ctx: DocumentContext) -> list[tuple[int, int, str | None]]:
-    """(start, end, the glossary's own text of the span) for exact matches and TC102 variants.
-
-    The form is None for a span the glossary only forbids: TC101 rewrites it, TC103 leaves it alone.
-    """
-    spans: list[tuple[int, int, str | None]] = []
-    for match in ctx.matches:
-        accepted = [e.term for e in match.entries if e.term.status is not Status.FORBIDDEN]
-        form = next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text if accepted else None
-        spans.append((match.start, match.end, form))
-    spans.extend((s.start, s.end, s.house) for s in name_spans(ctx) if s.kind == "variant")
+def _glossary_spans(ctx: DocumentContext) -> list[tuple[int, int, Match | NameSpan]]:
+    """(start, end, the match or TC102 variant) of exact matches and variants, by start; `_form`
+    says how the glossary writes one (asked only for the few that hold an article word)."""
+    spans: list[tuple[int, int, Match | NameSpan]] = [(match.start, match.end, match) for match in ctx.matches]
+    spans.extend((s.start, s.end, s) for s in name_spans(ctx) if s.kind == "variant")
     spans.sort(key=lambda s: s[0])
     return spans
+
+
+def _form(source: Match | NameSpan) -> str | None:
+    """The glossary's own text of a protected span; None for a span the glossary only forbids:
+    TC101 rewrites it, TC103 leaves it alone."""
+    if isinstance(source, NameSpan):
+        return source.house
+    accepted = [e.term for e in source.entries if e.term.status is not Status.FORBIDDEN]
+    return next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text if accepted else None
 
 
 def _form_capitalizes(before: str, form: str) -> bool:

@@ -76,9 +76,14 @@ _ROMAN_RE = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
 def translit_key(text: str) -> str:
     """The transliteration key of `text` (a name or a phrase); "" for text without letters."""
     romans = {w.lower() for w in _ROMAN_RE.findall(text)}
-    s = _APOSTROPHE_RE.sub("", normalize_form(text))
-    s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", s))
+    s = normalize_form(text)
+    if not (s.isascii() and s.isalpha()):  # (the test costs less than the regexes: most names are plain words)
+        s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", _APOSTROPHE_RE.sub("", s)))
     words: list[str] = []
+    if not romans:  # the common case: each word's key is its own, and words repeat from name to name
+        for word in s.replace("-", " ").split():
+            words.extend(_word_key(word))
+        return " ".join(words)
     for word in s.replace("-", " ").split():
         if _ABD_WHOLE_RE.fullmatch(word):
             words += ("abd", "al")
@@ -104,6 +109,30 @@ def translit_key(text: str) -> str:
         if word:
             words.append(word)
     return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> tuple[str, ...]:
+    """The key words of one word of a text without Roman numerals (translit_key's loop, step 4)."""
+    if _ABD_WHOLE_RE.fullmatch(word):
+        return ("abd", "al")
+    prefix = _ABD_PREFIX_RE.match(word)
+    if prefix:
+        return ("abd", "al", *_folded_word(word[prefix.end():]))
+    return _folded_word(word)
+
+
+def _folded_word(word: str) -> tuple[str, ...]:
+    if word == "al":
+        return (word,)
+    if word in ("allah", "alah", "alla"):
+        return ("al", "la")
+    for needs, pattern, replacement in _GATED_FOLDS:
+        for need in needs:
+            if need in word:
+                word = pattern.sub(replacement, word)
+                break
+    return (word,) if word else ()
 
 
 @lru_cache(maxsize=1 << 16)  # asked again and again for the same keys (TC102, TC104)
