@@ -125,6 +125,14 @@ def test_markup_mismatch_tags_and_inline_ids():
     assert findings[1].extra["missing"] == ["g#1"] and findings[1].extra["unexpected"] == ["g#2"]
 
 
+def test_a_capitalized_word_in_angle_brackets_that_nothing_closes_is_text_not_markup():
+    # django-cms's '<Empty>' is shown to the user and translated; a real tag still counts
+    assert tags("<Empty>") == [] and tags("Press <Ctrl>Q") == [] and tags("<Name>x</Name>") == ["<name>", "</name>"]
+    units = [unit("<Empty>", "<فارغ>", line=2), unit("<Empty> <b>list</b>", "<فارغ> قائمة", line=4)]
+    findings = check_units(units, None)
+    assert codes(findings) == [("TC306", 4)] and findings[0].extra["missing"] == ["<b>", "</b>"]
+
+
 def test_inconsistent_translation_ignores_diacritics_and_reports_once():
     units = [
         unit("Done", "تم", line=3),

@@ -43,10 +43,18 @@ def placeholders(text: str) -> list[str]:
 
 
 def tags(text: str) -> list[str]:
-    """HTML/XML tags as '<b>', '</b>', '<br/>' (names only, attributes dropped)."""
+    """HTML/XML tags as '<b>', '</b>', '<br/>' (names only, attributes dropped). A capitalized word
+    in angle brackets that nothing closes ('<Empty>', '<None>', GTK's '<Ctrl>') is text a user
+    reads, which a translator translates ('<فارغ>'), not markup."""
     if "<" not in text:  # a tag starts with <: most texts have none
         return []
-    return [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text)]
+    return [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text) if not _literal(m, text)]
+
+
+def _literal(tag: re.Match, text: str) -> bool:
+    name = tag.group(2)
+    return (not tag.group(1) and not tag.group(3) and tag.end() - tag.start() == len(name) + 2
+            and name[0].isupper() and not name.isupper() and f"</{name}>" not in text)
 
 
 def _difference(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
