@@ -53,7 +53,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("tico-google", "TC201"): 0.90,  # 316/348
     ("tico-google", "TC202"): 0.50,  # 1/2
     ("tico-google", "TC203"): 0.00,  # 0/1
-    ("tico-facebook", "TC201"): 0.90,  # 567/629
+    ("tico-facebook", "TC201"): 0.85,  # 563/626: 3 labelled-true inside proper names are KNOWN_LOST (text.proper_names)
     ("tico-facebook", "TC202"): 0.65,  # 4/6
     ("mozilla-ui", "TC201"): 0.50,  # 1/2
 }

@@ -36,6 +36,18 @@ def test_forbidden_target_form_with_column_from_the_file():
     assert source_text[f.location.start:f.location.end] == "وباء عالمي"
 
 
+def test_words_joined_by_a_slash_are_alternatives_not_a_path():
+    # DRF's 'Invalid username/password.' -> 'اسم المستخدم/كلمة السر': the forbidden form is found
+    # in both sources and targets; a real path or file name is still left out of the matching
+    matcher = Matcher(glossary(concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمة السر"),
+                               concept("time", en_p="time", ar_p="وقت")))
+    units = [unit("Invalid username/password.", "اسم المستخدم/كلمة السر غير صحيحين.", line=2),
+             unit("Enter a valid date/time.", "أدخل تاريخاً/وقتاً صحيحاً.", line=4),
+             unit("Edit /etc/password now", "حرر الملف الآن", line=6)]
+    findings = check_units(units, matcher)
+    assert [(f.rule, f.location.line, f.found) for f in findings] == [("TC101", 2, "كلمة السر")]
+
+
 def test_missing_term_points_at_target_and_names_source_term():
     # اللقاح (with the article) renders لقاح: not missing.
     units = [unit("A new vaccine", "دواء جديد", line=5), unit("The vaccine works", "اللقاح فعال", line=9)]

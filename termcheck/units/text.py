@@ -25,8 +25,17 @@ def prose(text: str) -> str:
         text = PRINTF.sub(_blank, text)
         text = BRACE.sub(_blank, text)
     if any(c in text for c in "/_@\\.:"):
-        text = _CODE.sub(_blank, text)
+        text = _CODE.sub(_blank_code, text)
     return text
+
+
+# Two words joined by a slash are alternatives ('username/password', اسم المستخدم/كلمة السر), not a path.
+_WORD_OF_LETTERS = "(?:[^\\W\\d_]|[\u064b-\u065f\u0670\u0640])+"  # Arabic marks and tatweel included
+_ALTERNATIVES = re.compile(f"{_WORD_OF_LETTERS}/{_WORD_OF_LETTERS}" + "[.,;:!?)\\]»”\"']*")
+
+
+def _blank_code(match: re.Match) -> str:
+    return match.group() if _ALTERNATIVES.fullmatch(match.group()) else " " * len(match.group())
 
 
 def _blank(match: re.Match) -> str:
