@@ -41,7 +41,7 @@ from termcheck.rules.variants import (
     spelling,
     variant_index,
 )
-from termcheck.text.translit import NEAR_MIN_WEIGHT, key_weight, near_keys, translit_key
+from termcheck.text.translit import NEAR_MIN_WEIGHT, key_weight, near_keys, near_signature, translit_key
 
 TC104 = rule("TC104")
 
@@ -93,23 +93,10 @@ def _neighbours(keys) -> dict[str, set[str]]:
     return result
 
 
-_SOFT_OR_DENTAL = str.maketrans({"a": None, "i": None, "u": None, "y": None, "w": None, "h": None,
-                                 "z": "d", "s": "d", "t": "d"})
-
-
 @lru_cache(maxsize=1 << 16)
 def _heavy_signature(key: str) -> str | None:
     """near_signature of a key heavy enough for near keys, else None (one cached call a key)."""
     return near_signature(key) if key_weight(key) >= NEAR_MIN_WEIGHT else None
-
-
-@lru_cache(maxsize=1 << 15)
-def near_signature(key: str) -> str:
-    """The key with what a near edit may change folded: after each word's first letter, vowels,
-    glides and h dropped and the dentals made one. near_keys(a, b) implies equal signatures (its
-    one edit is a soft letter put in, left out or changed, or one dental for another, never a
-    word's first letter), so keys are compared only within a signature."""
-    return " ".join(word[:1] + word[1:].translate(_SOFT_OR_DENTAL) for word in key.split(" "))
 
 
 def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSpan]) -> None:

@@ -39,7 +39,7 @@ from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
 from termcheck.text.ordinary_words import is_ordinary_word
-from termcheck.text.translit import NEAR_MIN_WEIGHT, deletions, key_weight, near_keys, translit_key
+from termcheck.text.translit import NEAR_MIN_WEIGHT, key_weight, near_keys, near_signature, translit_key
 
 TC102 = rule("TC102")
 
@@ -140,12 +140,12 @@ class VariantIndex:
                 for b in range(a + 1, len(parts) + 1):
                     if b - a < len(parts):
                         self.inner_keys.add(" ".join(parts[a:b]))
-        # Deletion neighbourhoods find near keys with dict lookups instead of a scan of all keys.
-        self._deleted: dict[str, list[str]] = {}
+        # Near keys share a near_signature: a lookup compares a key with the few keys of its
+        # signature (a deletion neighbourhood of every key took a third of this index's build).
+        self._by_signature: dict[str, list[str]] = {}
         for key in self.by_key:
             if key_weight(key) >= NEAR_MIN_WEIGHT:
-                for shorter in deletions(key):
-                    self._deleted.setdefault(shorter, []).append(key)
+                self._by_signature.setdefault(near_signature(key), []).append(key)
         self._memo: dict[str, Hit | None] = {}
         self.entries_memo: dict[int, tuple] = {}  # id(match entries) -> (entries, concept, house, forbidden)
         self._ordinary: dict[str, bool] = {}
@@ -188,12 +188,7 @@ class VariantIndex:
         return hit
 
     def _near(self, key: str) -> set[str]:
-        found: set[str] = set(self._deleted.get(key, ()))  # the form has one letter more
-        for shorter in deletions(key):
-            if shorter in self.by_key:  # the form has one letter less
-                found.add(shorter)
-            found.update(self._deleted.get(shorter, ()))  # one letter substituted
-        return {k for k in found if near_keys(key, k)}
+        return {k for k in self._by_signature.get(near_signature(key), ()) if near_keys(key, k)}
 
     @staticmethod
     def _resolve(forms, *, exact_key: bool) -> Hit | None:

@@ -172,6 +172,14 @@ def near_keys(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] and a[i] in _SOFT_LETTERS
 
 
-def deletions(key: str) -> set[str]:
-    """Every string one deletion away from `key` (the neighbourhood used to find near keys)."""
-    return {key[:p] + key[p + 1:] for p in range(len(key))}
+_SOFT_OR_DENTAL = str.maketrans({"a": None, "i": None, "u": None, "y": None, "w": None, "h": None,
+                                 "z": "d", "s": "d", "t": "d"})
+
+
+@lru_cache(maxsize=1 << 15)
+def near_signature(key: str) -> str:
+    """The key with what a near edit may change folded: after each word's first letter, vowels,
+    glides and h dropped and the dentals made one. near_keys(a, b) implies equal signatures (its
+    one edit is a soft letter put in, left out or changed, or one dental for another, never a
+    word's first letter), so near keys are looked for only among the keys of one signature."""
+    return " ".join(word[:1] + word[1:].translate(_SOFT_OR_DENTAL) for word in key.split(" "))
