@@ -90,6 +90,8 @@ def is_soft_wrapped(text: str) -> bool:
     """True when the text's paragraphs are hard-wrapped over several lines (see the module doc)."""
     # A big text one line at a time: splitlines() would hold it twice (100 MB for a million lines).
     lines = text.splitlines() if len(text) < _SPLIT_AT_ONCE else _iter_lines(text)
+    # Once `wrapped` reaches 30% of the pairs there can be at most, no later line changes the answer.
+    enough = max(2, 0.3 * (len(lines) - 1)) if isinstance(lines, list) else None
     pairs = wrapped = 0
     for line, following in itertools.pairwise(lines):
         line = line.rstrip()
@@ -98,6 +100,8 @@ def is_soft_wrapped(text: str) -> bool:
         pairs += 1
         if line[-1].islower() or line[-1] in ",;":
             wrapped += 1
+            if enough is not None and wrapped >= enough:
+                return True
     return wrapped >= 2 and wrapped >= 0.3 * pairs
 
 

@@ -387,7 +387,7 @@ def _exact_spans(matches: list[Match], text: str, index: VariantIndex) -> list[N
         if entries[0].term.lang != "en":
             continue
         found = text[match.start:match.end]
-        if not is_name_like(found):
+        if not (found[0].isupper() or _ARTICLE_START.match(found)):  # is_name_like, inline (a call a match)
             continue
         memo = described.get(id(entries))
         if memo is None or memo[0] is not entries:  # the memo holds the tuple: its id is not reused
