@@ -154,11 +154,18 @@ def test_inconsistent_translation_ignores_diacritics_and_reports_once():
         unit("Save", "حفظ", line=14, path="app/a.po"),  # the same gettext domain in another folder
     ]
     findings = check_units(units, None, UnitCheckOptions(select=("TC301",)))
-    assert codes(findings) == [("TC301", 10)]
+    assert codes(findings) == [("TC301", 12)]  # at the rendering used once, the one to change
     f = findings[0]
     assert f.message == "'Save' is translated 2 ways in 3 units: 'حفظ' ×2 (line 10, app/a.po:14); 'احفظ' ×1 (line 12)"
     assert [(v["target"], v["count"]) for v in f.extra["variants"]] == [("حفظ", 2), ("احفظ", 1)]
     assert f.extra["variants"][0]["locations"][1] == {"path": "app/a.po", "line": 14, "unit": "Save"}
+
+
+def test_an_inconsistency_points_at_a_copied_source_before_a_rendering():
+    # django-cms: 'Slug' translated once and kept in English twice; the copy is what to change
+    units = [unit("Slug", "الرابط المختصر", line=3), unit("Slug", "Slug", line=9), unit("Slug", "Slug", line=15)]
+    findings = check_units(units, None, UnitCheckOptions(select=("TC301",)))
+    assert codes(findings) == [("TC301", 9)] and findings[0].found == "Slug"
 
 
 def test_context_and_plural_forms_are_separate_sources():

@@ -185,7 +185,8 @@ def _variants(members: list[tuple[str, Unit]], side: str) -> list[tuple[str, lis
 def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
                  opted_out: Callable[[Unit], bool] | None = None,
                  keys: dict[str, str] | None = None) -> Iterable[tuple[Unit, Finding]]:
-    """One finding per inconsistent group, at its first member. Members that `opted_out` (a note
+    """One finding per inconsistent group: TC301 at the odd one out (`_odd_one`), TC302 at its first
+    member. Members that `opted_out` (a note
     suppresses `code`) are left out of the comparison; each gets a finding of its own at its
     unit, for its note to silence. `keys`: a text -> key memo shared by the rules of one run."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
@@ -208,12 +209,12 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
             members = [(key, unit) for key, unit in members if not any(unit is u for u in left_out)]
             if len({key for key, _ in members}) < 2:
                 continue
-        first = members[0][1]
         variants = _variants(members, other)
+        first = _odd_one(variants, by) if code == "TC301" else members[0][1]
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
         )
-        shared = getattr(first, by).strip()
+        shared = getattr(members[0][1], by).strip()
         if code == "TC301":
             message = f"'{short(shared)}' is translated {len(variants)} ways in {len(members)} units: {listed}"
         else:
@@ -228,6 +229,18 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         }
         found = first.target.strip() if code == "TC301" else _shared_words(first.target)
         yield unit_finding(code, first, locator.target(first, found), found, message, extra=extra)
+
+
+def _odd_one(variants: list[tuple[str, list[Unit]]], by: str) -> Unit:
+    """Where TC301 points: at the unit a translator is likeliest to change. A target that copies its
+    source (TC304's case: 'Slug' kept in English beside الرابط المختصر) first, else the first unit of
+    the least used rendering (a rendering used once beside one used five times), else the first unit."""
+    for _, group in variants:
+        for unit in group:
+            if unit.target.strip() == getattr(unit, by).strip():
+                return unit
+    least_used = variants[-1][1]
+    return least_used[0] if len(least_used) < len(variants[0][1]) else variants[0][1][0]
 
 
 def _shared_words(target: str) -> str:
