@@ -161,6 +161,17 @@ def test_inconsistent_translation_ignores_diacritics_and_reports_once():
     assert f.extra["variants"][0]["locations"][1] == {"path": "app/a.po", "line": 14, "unit": "Save"}
 
 
+def test_in_and_the_question_particle_and_feminine_agreement_are_no_other_translation():
+    # django-cms and Oscar: في القائمة / بالقائمة, ليس / ليست, فعال؟ / هل فعال؟ say the same
+    units = [unit("In menu", "في القائمة", line=1), unit("In menu", "بالقائمة", line=2),
+             unit("Not in menu", "ليس في القائمة", line=3), unit("Not in menu", "ليست بالقائمة", line=4),
+             unit("Active?", "فعال؟", line=5), unit("Active?", "هل فعّال؟", line=6),
+             unit("Move", "التحريك", line=7), unit("Move", "النقل", line=8),  # two words: still reported
+             unit("Listed", "في القائمة", line=9), unit("Listed", "ليس في القائمة", line=10)]  # negation counts
+    findings = check_units(units, None, UnitCheckOptions(select=("TC301",)))
+    assert codes(findings) == [("TC301", 7), ("TC301", 9)]
+
+
 def test_an_inconsistency_points_at_a_copied_source_before_a_rendering():
     # django-cms: 'Slug' translated once and kept in English twice; the copy is what to change
     units = [unit("Slug", "الرابط المختصر", line=3), unit("Slug", "Slug", line=9), unit("Slug", "Slug", line=15)]
