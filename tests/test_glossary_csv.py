@@ -197,3 +197,11 @@ def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_false_friend_holds_in_every_accepted_spelling_of_its_form(tmp_path):
+    path = _write(tmp_path, "g.csv", "id,en,ar,en_allowed,en_forbidden,en_false_friends\n"
+                                     "email,email,البريد الإلكتروني,e-mail,E mail,this email|an E-Mail\n")
+    [concept] = load_glossary(path).concepts
+    # the forbidden 'E mail' is no accepted spelling; the phrase's own case is kept around the form
+    assert [t.text for t in concept.false_friends] == ["this email", "this e-mail", "an E-Mail", "an email"]

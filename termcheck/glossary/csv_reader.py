@@ -134,12 +134,27 @@ class _RowReader:
             value = cells[position].strip()
             if value:
                 terms.extend([Term(item.strip(), lang, status, origin) for item in value.split("|")])
-        false_friends = [Term(item.strip(), lang, Status.ALLOWED, origin)
-                         for position, lang in self.false_friends for item in cells[position].split("|") if item.strip()]
+        false_friends = [Term(phrase, lang, Status.ALLOWED, origin)
+                         for position, lang in self.false_friends for item in cells[position].split("|") if item.strip()
+                         for phrase in _in_every_spelling(item.strip(), [t.text for t in terms if t.lang == lang
+                                                                         and t.status is not Status.FORBIDDEN])]
         concept_id = cells[self.id].strip() if self.id is not None else ""
         note = cells[self.note].strip() if self.note is not None else ""
         return Concept(id=concept_id or None, terms=terms, note=note, origin=origin, index=index,
                        false_friends=false_friends)
+
+
+def _in_every_spelling(phrase: str, forms: list[str]) -> list[str]:
+    """A false friend written with one accepted form, and with each other accepted form in its place:
+    'this email' is 'this e-mail' too when the row allows e-mail (Oscar's 'this e-mail' was read
+    as the address)."""
+    phrases = [phrase]
+    for form in forms:
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", phrase, re.IGNORECASE)
+        if found:
+            phrases += [phrase[:found.start()] + other + phrase[found.end():] for other in forms if other.lower() != form.lower()]
+            break
+    return list(dict.fromkeys(phrases))
 
 
 def _check_form_lengths(cells: list[str], path: str, line: int, skip: int | None) -> None:
