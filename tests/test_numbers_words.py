@@ -43,6 +43,10 @@ def read(text: str, lang: str) -> list[tuple[str, Decimal, str, str | None]]:
         ("وهي في الثالثة والستين من عمرها", [("الثالثة والستين", 63, "ordinal", None)]),
         ("في الحادي والعشرين من آذار", [("الحادي والعشرين من آذار", 21, "date", "date:3")]),
         ("في الخامسة عشرة من عمره", [("الخامسة عشرة", 15, "ordinal", None)]),
+        # the 'one' of أحد عشر / إحدى عشرة before tens (a blind literary pair: died at 81, 41 letters)
+        ("عن إحدى وثمانين سنة، إحدى وأربعين رسالة", [
+            ("إحدى وثمانين", 81, "count", "year"), ("إحدى وأربعين", 41, "count", None)]),
+        ("إحدى الرسائل", []),  # 'one of the letters': no number
     ],
 )
 def test_arabic_words(text, expected):

@@ -360,8 +360,9 @@ def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
             if state == "hundred" and category in ("unit", "ten", "tens", "teen_head"):
                 group += value
                 state = _GROUP_STATE[category]
-            elif state == "unit" and category == "tens" and group % 100 < 10:
-                group += value
+            elif (state == "unit" or (state == "teen_head" and group % 100 == 1)) and category == "tens" \
+                    and group % 100 < 10:
+                group += value  # خمسة وعشرون; أحد / إحدى وثمانون (the 'one' of أحد عشر before tens)
                 state = "tens"
             else:
                 break
