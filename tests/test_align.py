@@ -447,3 +447,13 @@ def test_an_inline_list_may_pair_with_up_to_six_item_paragraphs():
           "longer than the set period.\n\nArticle 4: This Bylaw applies to all government bodies.\n")
     alignment = align_documents(Document("ar.md", ar, "ar"), Document("en.md", en, "en"), None)
     assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3, 4, 5, 6)), ((4,), (7,))]
+
+
+def test_an_epigraph_on_one_side_is_left_unpaired_not_merged_into_the_first_paragraph():
+    en = ("# The Orchard\n\n> “What you bury in good soil comes back sweeter,” my grandfather used to say.\n\n"
+          "In the summer of 1987 my parents sent me to my grandfather's orchard in the Ghouta. I was eleven, and "
+          "I had never spent a night away from home.\n\nHe was seventy-four that year and still climbed the trees.\n")
+    ar = ("# البستان\n\nفي صيف عام 1987 أرسلني أهلي إلى بستان جدي في الغوطة. كنت في الحادية عشرة، ولم أكن قد قضيت "
+          "ليلة واحدة بعيدًا عن البيت.\n\nكان جدي في الرابعة والسبعين يومها، وما زال يتسلق الأشجار.\n")
+    alignment = align_documents(Document("en.md", en, "en"), Document("ar.md", ar, "ar"), None)
+    assert pairs(alignment.paragraph_beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
