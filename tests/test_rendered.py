@@ -42,6 +42,25 @@ def test_a_construct_head_renders_a_one_word_term_with_any_complement_or_pronoun
     assert not renders(TRANSMISSION, "transmission", "يحدث تفشي العدوى عبر الرذاذ")
 
 
+def test_a_modified_term_is_rendered_by_the_noun_of_its_noun_and_relative_adjective():
+    hygiene = concept("hygiene", en_p="hygiene", ar_p="النظافة الصحية")
+    profile = concept("profile", en_p="profile", ar_p="الملف الشخصي")
+    # 'hand hygiene': Arabic qualifies the noun by the hand (نظافة اليدين) and drops الصحية
+    assert rendered_otherwise(hygiene, "hygiene", "اغسل يديك للحفاظ على نظافة اليدين", "ar", MATCHER, set(), (), "hand")
+    assert rendered_otherwise(hygiene, "hygiene", "تنظيف اليدين بالصابون", "ar", MATCHER, set(), (), "hand")  # a relative
+    # unmodified, the noun alone is another word: الملف is a file, not the profile
+    assert not rendered_otherwise(profile, "Profile", "عدّل الملف", "ar", MATCHER, set(), (), "")
+    assert not rendered_otherwise(hygiene, "hygiene", "غسل اليدين مهم", "ar", MATCHER, set(), (), "hand")
+
+
+def test_the_modifier_is_the_lower_case_content_word_just_before_the_term():
+    from termcheck.rules.rendered import modifier_before
+
+    text = "Wash for hand hygiene; your hygiene matters. Hygiene first, preview email."
+    assert [modifier_before(text, text.index(w, at)) for w, at in (("hygiene", 0), ("hygiene", 25), ("Hygiene", 0),
+                                                                    ("email", 0))] == ["hand", "", "", "preview"]
+
+
 def test_a_relative_of_the_head_does_not_render_it():
     # يسببها shares the root of مسببات, but only the head itself (inflection aside) renders the term
     assert not renders(PATHOGEN, "pathogens", "لا يمكن تمييز العدوى التي يسببها عن الفيروسات الأخرى")

@@ -12,7 +12,10 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   English form wants a relative of each of its words: 'hours of power' does not render it. A
   one-word source term whose Arabic form is a construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
-  يسببها does not render مسببات الأمراض). A 'self-' adjective (العزل الذاتي) is rendered by a relative
+  يسببها does not render مسببات الأمراض). Where the source modifies a one-word term ('hand hygiene',
+  'preview email'), a form of a noun and its relative adjective (النظافة الصحية, البريد الإلكتروني)
+  is rendered by a relative of the noun: Arabic qualifies it by the modifier instead (نظافة
+  اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for 'Profile'). A 'self-' adjective (العزل الذاتي) is rendered by a relative
   of its head with a reflexive pronoun (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
   of its form's last word is no rendering of it (بفيروس تنفسي for الفيروس المخلوي التنفسي);
 - by a shorter form (common terms): a form with more content words than the source term has
@@ -60,18 +63,19 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of",
 
 
 def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
-                       rendered: Collection[str], source_keys: Collection[str] = ()) -> bool:
+                       rendered: Collection[str], source_keys: Collection[str] = (), modifier: str = "") -> bool:
     """Whether `target_text` renders the source mention `source_text` of `concept` in a way the
     glossary does not list (see the module docstring). `rendered` holds the keys of the concepts
     the target renders by a listed form, `source_keys` those the source names itself; `lang` is
-    the target's language."""
+    the target's language; `modifier` the English word that modifies the mention ('hand' of 'hand
+    hygiene', `modifier_before`), if any."""
     if kept_as_is(source_text, target_text):
         return True
     acronym = _ACRONYM.fullmatch(source_text.strip()) is not None  # names one thing, renders only as itself
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
-    elif (not acronym and by_relatives(concept, source_text, target_text, lang)) \
+    elif (not acronym and by_relatives(concept, source_text, target_text, lang, modifier)) \
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
@@ -194,9 +198,10 @@ def kept_as_is(source_text: str, target_text: str) -> bool:
     return False
 
 
-def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str) -> bool:
+def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str, modifier: str = "") -> bool:
     """A form's last content word has a relative in `target_text`, or the head of a construct that
-    renders a one-word source term stands there (the same word, inflection aside)."""
+    renders a one-word source term stands there (the same word, inflection aside), or the head of a
+    noun and its relative adjective where the source modifies the term (`_adjective_head`)."""
     words = _target_words(target_text)
     if not words:
         return False
@@ -211,6 +216,9 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
             return True
         head = _construct_head(content, said) if lang == "ar" else None
         if head and _lemmas(head, lang) & _target_lemmas(words, lang):
+            return True
+        head = _adjective_head(content, said) if lang == "ar" and modifier else None
+        if head and _related_in(head, words, lang):
             return True
     return False
 
@@ -442,6 +450,39 @@ def _construct_head(content: list[str], said: int) -> str | None:
     if not has_article(complement) or has_article(head):
         return None
     return head
+
+
+def _adjective_head(content: list[str], said: int) -> str | None:
+    """The noun of a noun and relative adjective (النظافة | الصحية, البريد | الإلكتروني: the
+    article on both or neither, the adjective in ـي/ـية) that renders a one-word source term; else
+    None. Asked only where the source modifies the term ('hand hygiene', 'preview email'): Arabic
+    then qualifies the noun by that word (نظافة اليدين, بريد المعاينة), and the adjective, which
+    says what English leaves implied, goes. Unmodified, the noun alone is another word (الملف is a
+    file, not الملف الشخصي for 'Profile')."""
+    from termcheck.text.arabic import has_article, strip_article
+
+    if said != 1 or len(content) != 2:
+        return None
+    head, adjective = content
+    if has_article(head) != has_article(adjective) or not strip_article(adjective).endswith(_RELATIVE_ENDINGS):
+        return None
+    return head
+
+
+_RELATIVE_ENDINGS = ("ي", "ية")  # ي ية: the nisba adjective
+
+
+def modifier_before(text: str, start: int) -> str:
+    """The lower-case English word right before text[start] ('hand' in 'hand hygiene'), '' when a
+    function word, punctuation or nothing stands there."""
+    match = _MODIFIER.search(text, max(0, start - 40), start)
+    word = match.group(1) if match else ""
+    return "" if word in EN_FUNCTION_WORDS or word in _NOT_MODIFIERS else word
+
+
+_MODIFIER = re.compile(r"(?<![\w'-])([a-z][a-z-]{2,})[ \t]+\Z")
+_NOT_MODIFIERS = frozenset("your our their his her its this that these those any no every each all some more most "
+                           "is are was were be been has have had not and or but".split())
 
 
 def _related_in(word: str, words: frozenset[str], lang: str) -> bool:

@@ -26,6 +26,7 @@ from termcheck.rules.rendered import (
     NAME_PARTICLES,
     abbreviates,
     in_other_number_near,
+    modifier_before,
     named_by_acronym,
     names_something_else,
     rendered_otherwise,
@@ -122,8 +123,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
         if in_source is None:
             in_source = _source_concepts(ctx, view.source_group)
-        if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group, in_source)
-               for c in expectable):
+        modifier = modifier_before(ctx.source.text, term.match.start)  # English only: it reads [a-z]
+        if any(rendered_otherwise(c, source_text, group_text, target_lang, ctx.matcher, in_bead | in_group, in_source,
+                                  modifier) for c in expectable):
             continue  # kept in Latin, a derived form (تفشت for التفشي), a name's word, a compound's parts
         if any(_variant_reported_by_lint(ctx, c, view.target_spans + view.target_group) for c in expectable):
             continue  # rendered by a variant that the target's own check reports (TC104 ليندجرين)

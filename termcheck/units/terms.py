@@ -20,7 +20,7 @@ from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher, told_apart
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
-from termcheck.rules.rendered import in_other_number_near, names_something_else, rendered_otherwise
+from termcheck.rules.rendered import in_other_number_near, modifier_before, names_something_else, rendered_otherwise
 from termcheck.rules.terms_xlang import (
     best_window,
     missing_term_finding,
@@ -119,7 +119,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if unit.plural_single_n is not None and any(c.key in in_entry.get(_entry(unit), ()) for c in concepts):
                 continue  # a form for one n words it freely (هذا المجلد فارغ for 0 files); another form has the term
             if not found_variant and not any(
-                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_concepts)
+                    rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_concepts,
+                                       modifier_before(unit.source, match.start))
                     for c in concepts):
                 concept = concepts[0]
                 if unit.plural_sources is not None:
