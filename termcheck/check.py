@@ -48,6 +48,7 @@ def check_pair(
 ) -> CheckResult:
     """All findings of a source/target pair. Pass `alignment` to reuse one computed before; without
     `matcher` the pair is checked against an empty glossary."""
+    from termcheck.align.scale import LinearBeads
     from termcheck.rules.bilingual import LOW_CONFIDENCE, PairContext, bead_views, run_pair_rules
     from termcheck.rules.terms_xlang import enrich_target_findings
 
@@ -80,5 +81,7 @@ def check_pair(
     findings = source_findings + enrich_target_findings(ctx) + run_pair_rules(ctx)
     order = {source.path: 0, target.path: 1}
     findings.sort(key=lambda f: (order.get(f.location.path, 2), f.location.start, f.location.end, f.rule))
-    low = sum(1 for b in alignment.sentence_beads if b.confidence < threshold)
+    beads = alignment.sentence_beads
+    confidences = beads.confidences if isinstance(beads, LinearBeads) else (b.confidence for b in beads)
+    low = sum(1 for c in confidences if c < threshold)
     return CheckResult(findings, alignment, source, target, low_confidence=low)

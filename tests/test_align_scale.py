@@ -13,6 +13,8 @@ from termcheck.check import check_pair
 from termcheck.glossary import load_glossary
 from termcheck.match import Matcher
 from termcheck.model import Bead, Document, Segment
+from termcheck.rules import bilingual
+from termcheck.text.numbers import extract_numbers
 
 GLOSSARY = (
     "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
@@ -75,7 +77,9 @@ def matcher(tmp_path):
     return Matcher(load_glossary(str(path)))
 
 
-def test_a_long_pair_is_aligned_linearly_with_exact_findings(low_threshold, matcher):
+@pytest.mark.parametrize("stretch", [bilingual.STRETCH_CHARS, 3000])
+def test_a_long_pair_is_aligned_linearly_with_exact_findings(low_threshold, matcher, monkeypatch, stretch):
+    monkeypatch.setattr(bilingual, "STRETCH_CHARS", stretch)  # 3000: TC204 finds the numbers a stretch at a time
     source, target = _pair()
     result = check_pair(source, target, matcher)
     assert result.alignment.linear
@@ -136,3 +140,33 @@ def test_one_long_side_is_enough_and_the_short_side_keeps_its_glossary_terms(low
     assert len(paired) == 1 and paired[0].target == (0,)
     assert [k % TERM_EVERY for k in paired[0].source] == [0]  # a line that names the concept
     assert len(alignment.sentence_beads) == LINES
+
+
+def test_a_stretch_index_finds_what_one_index_of_the_whole_text_finds(low_threshold, monkeypatch):
+    monkeypatch.setattr(bilingual, "STRETCH_CHARS", 2000)
+    source, target = _pair()
+    alignment = align_documents(source, target)
+    whole = bilingual.SpanIndex(extract_numbers(target.text, "en"), lambda n: n.start)
+    stretches = bilingual.StretchIndex(target.text, alignment.target_sentences, lambda t: extract_numbers(t, "en"))
+    views = bilingual.bead_views(alignment)
+    asked = [v.target_spans for v in views] + [v.target_group for v in views] + [((0, len(target.text)),)]
+    for spans in asked:
+        assert stretches.within(spans) == whole.within(spans)
+    assert len(whole.within(((0, len(target.text)),))) == LINES - 1
+
+
+def test_linear_views_are_made_from_the_beads_and_find_the_bead_at_a_target_offset(low_threshold):
+    source, target = _pair()
+    alignment = align_documents(source, target)
+    views = bilingual.bead_views(alignment)
+    assert isinstance(views, bilingual.LinearViews) and isinstance(alignment.sentence_beads, scale.LinearBeads)
+    assert [v.bead for v in views] == list(alignment.sentence_beads) == [views[k].bead for k in range(len(views))]
+    for k in (0, 500, DROPPED, len(views) - 1):
+        view = views[k]
+        if view.target_spans:
+            start, end = view.target_spans[0]
+            assert alignment.target_sentences[view.bead.target[0]].start == start
+            assert views.at_target(start) == view and views.at_target(end - 1) == view
+            assert views.at_target(end) != view  # the line break after it belongs to no bead
+        else:
+            assert k == next(i for i, b in enumerate(alignment.sentence_beads) if b.source == (DROPPED,))

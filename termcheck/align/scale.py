@@ -137,12 +137,16 @@ class LinearBeads(Sequence):
         if not 0 <= k < len(self):
             raise IndexError(k)
         sp, tp = self.src_before, self.tgt_before
-        return Bead(tuple(range(sp[k], sp[k + 1])), tuple(range(tp[k], tp[k + 1])), self.confidences[k])
+        return Bead(_indices(sp[k], sp[k + 1]), _indices(tp[k], tp[k + 1]), self.confidences[k])
 
     def __iter__(self) -> Iterator[Bead]:
         sp, tp = self.src_before, self.tgt_before
         for k, confidence in enumerate(self.confidences):
-            yield Bead(tuple(range(sp[k], sp[k + 1])), tuple(range(tp[k], tp[k + 1])), confidence)
+            yield Bead(_indices(sp[k], sp[k + 1]), _indices(tp[k], tp[k + 1]), confidence)
+
+
+def _indices(first: int, stop: int) -> tuple[int, ...]:
+    return (first,) if stop - first == 1 else tuple(range(first, stop))
 
 
 WindowAligner = Callable[[int, int, int, int], list[Bead]]

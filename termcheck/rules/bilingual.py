@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from termcheck.contexts import DocumentContext
 from termcheck.match import Matcher
+from termcheck.align.scale import LinearBeads
 from termcheck.model import Bead, Finding, Severity
 from termcheck.rules.registry import rule
 
@@ -97,6 +98,64 @@ class SpanIndex(Generic[T]):
             for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
                 picked[k] = self._items[k]
         return [picked[k] for k in sorted(picked)]
+
+
+class StretchIndex(Generic[T]):
+    """A SpanIndex of the items of a long text, found a stretch at a time: `find(text)` is run on
+    stretches of about STRETCH_CHARS characters cut at sentence starts, and only the last few
+    stretches asked for are kept. A text up to STRETCH_CHARS is one stretch: exactly
+    SpanIndex(find(text)). Rules visit beads in text order, so each stretch is found about once;
+    all the numbers of a million-line Arabic text at once held ~400 bytes each (الاثنين is 2).
+    Items are dataclasses (frozen or not) with `start` and `end`, moved to the text's offsets."""
+
+    def __init__(self, text: str, sentences: Sequence, find: Callable[[str], list[T]]) -> None:
+        self._text, self._find = text, find
+        self._cuts = array("q", [0])
+        for sentence in sentences:
+            if sentence.start - self._cuts[-1] >= STRETCH_CHARS:
+                self._cuts.append(sentence.start)
+        self._cuts.append(max(len(text), self._cuts[-1]))
+        self._kept: dict[int, SpanIndex[T]] = {}
+        self._last: tuple[int, int, SpanIndex[T] | None] = (1, 0, None)  # the stretch found last: [a, b) and its index
+
+    def within(self, spans: Sequence[Span]) -> list[T]:
+        """Items starting inside any of `spans` (in start order, each once), as SpanIndex.within."""
+        spans = spans if isinstance(spans, (list, tuple)) else list(spans)
+        if not spans:
+            return []
+        if len(spans) == 1:
+            a, b, index = self._last
+            if a <= spans[0][0] and spans[0][1] <= b:
+                return index.within(spans)  # most questions: a sentence of the stretch in hand
+        if len(self._cuts) == 2:
+            return self._stretch(0).within(spans)
+        first = bisect.bisect_right(self._cuts, min(spans)[0]) - 1
+        last = bisect.bisect_left(self._cuts, max(spans, key=_END)[1]) - 1
+        found: list[T] = []
+        for k in range(max(first, 0), min(last, len(self._cuts) - 2) + 1):
+            found.extend(self._stretch(k).within(spans))
+        return found
+
+    def _stretch(self, k: int) -> SpanIndex[T]:
+        index = self._kept.get(k)
+        if index is None:
+            if len(self._kept) >= STRETCHES_KEPT:
+                del self._kept[next(iter(self._kept))]  # the oldest
+            a, b = self._cuts[k], self._cuts[k + 1]
+            if (a, b) == (0, len(self._text)):
+                items = self._find(self._text)
+            else:
+                items = self._find(self._text[a:b])
+                for item in items:  # made just now and held by no one else: moved in place (replace() took 5 us each)
+                    object.__setattr__(item, "start", item.start + a)
+                    object.__setattr__(item, "end", item.end + a)
+            index = self._kept[k] = SpanIndex(items, _START)
+        self._last = (self._cuts[k], self._cuts[k + 1], index)
+        return index
+
+
+STRETCH_CHARS = 1 << 20
+STRETCHES_KEPT = 3
 
 
 @dataclass
@@ -226,8 +285,7 @@ class LinearViews(Sequence[BeadView]):
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
         src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
-        self._beads = beads = alignment.sentence_beads
-        self._src_before, self._tgt_before = _sentences_before(beads)
+        self._beads = beads = _linear_beads(alignment.sentence_beads)
         groups = alignment.paragraph_beads
         group_of_src = array("q", bytes(8 * len(alignment.source_paragraphs)))
         group_of_tgt = array("q", bytes(8 * len(alignment.target_paragraphs)))
@@ -243,7 +301,7 @@ class LinearViews(Sequence[BeadView]):
         for sentence in tgt_sents:
             tgt_count[group_of_tgt[sentence.paragraph]] += 1
         self._big = bytes(a > GROUP_SENTENCES or b > GROUP_SENTENCES for a, b in zip(src_count, tgt_count))
-        sp, tp = self._src_before, self._tgt_before
+        sp, tp = beads.src_before, beads.tgt_before
         self._group_of_bead = group_of_bead = array("q", (
             group_of_src[src_sents[sp[k]].paragraph] if sp[k] < sp[k + 1] else group_of_tgt[tgt_sents[tp[k]].paragraph]
             for k in range(len(beads))))
@@ -265,11 +323,11 @@ class LinearViews(Sequence[BeadView]):
             k += len(self)
         if not 0 <= k < len(self):
             raise IndexError(k)
-        return self._view(k, self._beads[k])
+        return self._view(k)
 
     def __iter__(self) -> Iterator[BeadView]:
-        for k, bead in enumerate(self._beads):
-            yield self._view(k, bead)
+        for k in range(len(self._beads)):
+            yield self._view(k)
 
     def at_target(self, offset: int) -> BeadView | None:
         """The view whose target side holds `offset`, if any (PairContext.bead_at_target)."""
@@ -277,18 +335,21 @@ class LinearViews(Sequence[BeadView]):
         j = bisect.bisect_right(sentences, offset, key=_START) - 1
         if j < 0 or offset >= sentences[j].end:
             return None
-        return self[bisect.bisect_right(self._tgt_before, j) - 1]
+        return self._view(self._beads.bead_of_target(j))
 
-    def _view(self, k: int, bead: Bead) -> BeadView:
-        src_sents, tgt_sents = self._alignment.source_sentences, self._alignment.target_sentences
-        source_spans = tuple((src_sents[i].start, src_sents[i].end) for i in bead.source)
-        target_spans = tuple((tgt_sents[j].start, tgt_sents[j].end) for j in bead.target)
+    def _view(self, k: int) -> BeadView:
+        sp, tp = self._beads.src_before, self._beads.tgt_before
+        i0, i1, j0, j1 = sp[k], sp[k + 1], tp[k], tp[k + 1]
+        source_spans, source = _spans(self._alignment.source_sentences, i0, i1)
+        target_spans, target = _spans(self._alignment.target_sentences, j0, j1)
+        bead = Bead(source, target, self._beads.confidences[k])
         g = self._group_of_bead[k]
         if self._big[g]:
+            src_sents, tgt_sents = self._alignment.source_sentences, self._alignment.target_sentences
             lo, hi = max(k - GROUP_WINDOW, self._first_bead[g]), min(k + GROUP_WINDOW, self._last_bead[g]) + 1
-            first, last = self._src_before[lo], self._src_before[hi] - 1
+            first, last = sp[lo], sp[hi] - 1
             source_group = ((src_sents[first].start, src_sents[last].end),) if first <= last else ()
-            first, last = self._tgt_before[lo], self._tgt_before[hi] - 1
+            first, last = tp[lo], tp[hi] - 1
             target_group = ((tgt_sents[first].start, tgt_sents[last].end),) if first <= last else ()
         else:
             spans = self._group_spans(g)
@@ -305,15 +366,22 @@ class LinearViews(Sequence[BeadView]):
         return self._spans_of[1]
 
 
-def _sentences_before(beads: Sequence[Bead]) -> tuple[array, array]:
-    """Sentences of each side in beads [0, k), for every k (a linear alignment's LinearBeads has them)."""
-    if hasattr(beads, "src_before"):
-        return beads.src_before, beads.tgt_before
-    src_before, tgt_before = array("q", [0]), array("q", [0])
+def _linear_beads(beads: Sequence[Bead]) -> LinearBeads:
+    """The beads of a linear alignment as LinearBeads (which the walk makes; a list is converted)."""
+    if isinstance(beads, LinearBeads):
+        return beads
+    linear = LinearBeads()
     for bead in beads:
-        src_before.append(src_before[-1] + len(bead.source))
-        tgt_before.append(tgt_before[-1] + len(bead.target))
-    return src_before, tgt_before
+        linear.add_bead(bead)
+    return linear
+
+
+def _spans(sentences: Sequence, first: int, stop: int) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+    """The spans of sentences [first, stop) and their indices."""
+    if stop - first == 1:
+        sentence = sentences[first]
+        return ((sentence.start, sentence.end),), (first,)
+    return tuple((s.start, s.end) for s in sentences[first:stop]), tuple(range(first, stop))
 
 
 def pair_rules() -> list[PairRule]:
@@ -388,16 +456,16 @@ def untranslated_segments(ctx: PairContext) -> Iterable[Finding]:
             finding.extra["alignment_confidence"] = round(confidence, 2)
             yield finding
 
-    for view in ctx.beads:
-        if view.bead.source and not view.bead.target:
-            first = view.bead.source[0]
+    for bead in ctx.alignment.sentence_beads:  # the views' beads: no spans needed here (a view costs 3 beads)
+        if bead.source and not bead.target:
+            first = bead.source[0]
             if run and (sentences[first].paragraph != sentences[run[-1]].paragraph or first != run[-1] + 1):
                 yield from flush()
                 run = []
                 confidence = 1.0
-            run.extend(view.bead.source)
-            confidence = min(confidence, view.confidence)
-        elif view.bead.source:
+            run.extend(bead.source)
+            confidence = min(confidence, bead.confidence)
+        elif bead.source:
             yield from flush()
             run = []
             confidence = 1.0

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from termcheck.model import Finding
-from termcheck.rules.bilingual import BeadView, PairContext, Span, SpanIndex, with_confidence
+from termcheck.rules.bilingual import BeadView, PairContext, Span, StretchIndex, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.text.number_words import counting_word
 from termcheck.text.numbers import (
@@ -52,8 +52,9 @@ _LOG = Context(prec=12, Emax=10**6, Emin=-(10**6))
 
 
 def number_mismatches(ctx: PairContext) -> Iterator[Finding]:
-    source_numbers = SpanIndex(extract_numbers(ctx.source.text, ctx.source.doc.lang), lambda n: n.start)
-    target_numbers = SpanIndex(extract_numbers(ctx.target.text, ctx.target.doc.lang), lambda n: n.start)
+    source_lang, target_lang = ctx.source.doc.lang, ctx.target.doc.lang
+    source_numbers = StretchIndex(ctx.source.text, ctx.alignment.source_sentences, lambda t: extract_numbers(t, source_lang))
+    target_numbers = StretchIndex(ctx.target.text, ctx.alignment.target_sentences, lambda t: extract_numbers(t, target_lang))
     for view in ctx.beads:
         if not view.one_sided:
             yield from _bead_mismatches(ctx, view, source_numbers, target_numbers)
