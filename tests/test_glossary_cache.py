@@ -158,3 +158,51 @@ def test_the_compact_glossary_keeps_every_concept_and_term():
     assert compact.decode(compact.encode(odd)) == odd
     odd.concepts[0].extra = 1  # something the columns do not carry: the caller pickles the objects
     assert compact.encode(odd) is None
+
+
+def _wait_for(folder, name: str) -> None:
+    for _ in range(400):  # stored from a forked child: wait for its file
+        if (folder / name).exists():
+            return
+        time.sleep(0.05)
+
+
+def test_the_variant_index_is_kept_beside_the_compiled_glossary(folder):
+    from termcheck.rules.variants import VariantIndex, variant_index
+
+    built = variant_index(compiled_matcher(["glossaries/house.csv"], background=False))
+    [key] = [n[: -len(".pickle")] for n in os.listdir(folder) if "-" not in n]
+    _wait_for(folder, f"{key}-variant-index.pickle")
+    assert sorted(os.listdir(folder)) == [f"{key}-variant-index.pickle", f"{key}.pickle"]
+    matcher = compiled_matcher(["glossaries/house.csv"], background=False)
+    loaded = variant_index(matcher)
+    fresh = VariantIndex(matcher)
+    assert loaded is not built and loaded.by_key == fresh.by_key == built.by_key and len(fresh.by_key) > 20
+    assert all(concept is matcher.glossary.concepts[concept.index]
+               for forms in loaded.by_key.values() for concept, _, _ in forms)
+    assert (loaded.max_words, loaded.inner_keys, loaded._by_signature, loaded.glossary_words) == \
+        (fresh.max_words, fresh.inner_keys, fresh._by_signature, fresh.glossary_words)
+    assert loaded.lookup("haydariyun") == fresh.lookup("haydariyun") is not None
+    assert loaded.lookup("haidariyoun") == fresh.lookup("haidariyoun")
+
+
+def test_a_damaged_variant_index_is_built_again(folder):
+    from termcheck.rules.variants import VariantIndex, variant_index
+
+    matcher = compiled_matcher(["glossaries/house.csv"], background=False)
+    key = matcher.cache[cache._PLACE][0]
+    cache.store_derived(matcher, "variant-index", b"not marshal", background=False)
+    assert VariantIndex.loaded(matcher, cache.load_derived(matcher, "variant-index")) is None
+    assert variant_index(matcher).by_key == VariantIndex(matcher).by_key
+    _wait_for(folder, f"{key}-variant-index.pickle")
+
+
+def test_pruning_keeps_a_glossary_s_derived_files_with_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_FILES", 2)
+    for age, key in enumerate(["c" * 64, "b" * 64, "a" * 64]):  # a is the newest
+        for name in (f"{key}.pickle", f"{key}-variant-index.pickle"):
+            (tmp_path / name).write_bytes(b"x")
+            os.utime(tmp_path / name, (1_000_000 + age, 1_000_000 + age))
+    cache._prune(str(tmp_path))
+    assert sorted(os.listdir(tmp_path)) == sorted(f"{key}{suffix}.pickle" for key in ("a" * 64, "b" * 64)
+                                                  for suffix in ("", "-variant-index"))

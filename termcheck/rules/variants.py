@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import marshal
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -146,15 +147,47 @@ class VariantIndex:
         for key in self.by_key:
             if key_weight(key) >= NEAR_MIN_WEIGHT:
                 self._by_signature.setdefault(near_signature(key), []).append(key)
+        self._empty_memos()
+        # Words the glossary's own English names use are names for this house, never ordinary words
+        # (only the words a form capitalizes: "respiratory droplets" does not make Respiratory a name)
+        forms = "\n".join(t.text for c in matcher.glossary.concepts for t in c.terms if t.lang == "en")
+        self.glossary_words = frozenset(spelling(" ".join(_CAPITALIZED_PART.findall(forms))).split(" "))
+
+    def _empty_memos(self) -> None:
         self._memo: dict[str, Hit | None] = {}
         self.entries_memo: dict[int, tuple] = {}  # id(match entries) -> (entries, concept, house, forbidden)
         self._ordinary: dict[str, bool] = {}
         # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
         self.pieces: dict[object, list[NameSpan]] = {}
-        # Words the glossary's own English names use are names for this house, never ordinary words
-        # (only the words a form capitalizes: "respiratory droplets" does not make Respiratory a name)
-        forms = "\n".join(t.text for c in matcher.glossary.concepts for t in c.terms if t.lang == "en")
-        self.glossary_words = frozenset(spelling(" ".join(_CAPITALIZED_PART.findall(forms))).split(" "))
+
+    def state(self, matcher: Matcher) -> bytes | None:
+        """The index as one marshal blob, concepts by their number in the matcher's glossary
+        (None if a concept is not the glossary's)."""
+        numbers = {id(concept): number for number, concept in enumerate(matcher.glossary.concepts)}
+        try:
+            by_key = {key: [(numbers[id(concept)], form, preferred) for concept, form, preferred in forms]
+                      for key, forms in self.by_key.items()}
+        except KeyError:
+            return None
+        return marshal.dumps((by_key, self.max_words, self.inner_keys, self._by_signature, self.glossary_words))
+
+    @classmethod
+    def loaded(cls, matcher: Matcher, state) -> VariantIndex | None:
+        """The index `state` describes for this matcher's glossary, or None when it is not one."""
+        if not isinstance(state, bytes):
+            return None
+        try:
+            by_key, max_words, inner_keys, by_signature, glossary_words = marshal.loads(state)
+            concepts = matcher.glossary.concepts
+            index = cls.__new__(cls)
+            index.by_key = {key: [(concepts[number], form, preferred) for number, form, preferred in forms]
+                            for key, forms in by_key.items()}
+        except (ValueError, TypeError, EOFError, IndexError):
+            return None
+        index.max_words, index.inner_keys, index._by_signature = max_words, inner_keys, by_signature
+        index.glossary_words = glossary_words
+        index._empty_memos()
+        return index
 
     def is_ordinary(self, word: str) -> bool:
         """A word of English (termcheck.text.ordinary_words) that no glossary form uses."""
@@ -199,9 +232,19 @@ class VariantIndex:
 
 
 def variant_index(matcher: Matcher) -> VariantIndex:
+    """The matcher's VariantIndex: built once per glossary, and kept beside a cached compiled
+    glossary (termcheck.glossary.cache), so that a second run loads it."""
     index = matcher.cache.get("TC102.variant-index")
     if index is None:
-        index = matcher.cache["TC102.variant-index"] = VariantIndex(matcher)
+        from termcheck.glossary import cache
+
+        index = VariantIndex.loaded(matcher, cache.load_derived(matcher, "variant-index"))
+        if index is None:
+            index = VariantIndex(matcher)
+            state = index.state(matcher)
+            if state is not None:
+                cache.store_derived(matcher, "variant-index", state)
+        matcher.cache["TC102.variant-index"] = index
     return index
 
 
