@@ -229,6 +229,17 @@ def test_tc204_wrong_number_reported_at_the_closest_unmatched_target_number():
     assert f.message == "'570,000' does not match the source '750 ألف'; expected 750,000"
 
 
+def test_tc204_a_number_replaced_by_one_the_paragraph_says_elsewhere_is_the_mismatch():
+    # a blind legal pair: 30 days became 60, and the next sentence has its own (correct) 60
+    s1, s2 = "يرد المتحكم خلال 30 يوماً من تقديم الطلب.", "ويجوز التظلم خلال ستين يوماً من الرفض."
+    t1, t2 = "The controller shall respond within 60 days of the request.", "A grievance may be filed within 60 days of the refusal."
+    src, tgt = document(f"{s1} {s2}\n", "ar", "source.txt"), document(f"{t1} {t2}\n", "en", "target.txt")
+    align = alignment(src, tgt, [[s1, s2]], [[t1, t2]], [bead([0], [0]), bead([1], [1])])
+    [f] = numbers(align)
+    assert (f.found, f.expected, loc(f)) == ("60", "30 days", (1, 37, 1, 39))  # the first 60
+    assert f.message == "'60' does not match the source '30'; expected 30 days"
+
+
 def test_tc204_number_missing_without_any_target_number():
     [f] = numbers(one_to_one("قتل 12 شخصا.", "People were killed."))
     assert loc(f) == (1, 1, 1, 1) and f.found == "" and f.expected == "12"

@@ -84,6 +84,9 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
+        if nearest is None and (copies := _surplus_copies(targets, group_targets, group_sources)):
+            nearest = _at_the_same_place(number, view, copies)
+            targets = [t for t in targets if t is not nearest]
         # The target's own habit first; else the source's, for millions and up (72 مليار -> 72 billion),
         # since English copy writes 750,000 rather than 750 thousand.
         scale = copy_scale(nearest.text) if nearest is not None else None
@@ -109,6 +112,31 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
         message = f"'{number.text}' has no counterpart in the aligned source"
         yield _finding(ctx, view, number.start, number.end, message, None,
                        ctx.source.doc.location(s_start, s_end), ctx.source.doc.text[s_start:s_end])
+
+
+def _surplus_copies(targets: list[NumberMention], group_targets: list[NumberMention],
+                    group_sources: list[NumberMention]) -> list[NumberMention]:
+    """The bead's target numbers that the target group writes more often than the source group has
+    them (60 twice for one ستين, a 30 mistranslated as 60): each is a candidate for a missing source
+    number; none is spare on its own, since a target may well repeat a number its source says once."""
+    copies = []
+    for t in targets:
+        written = sum(1 for u in group_targets if same_number(u, t))
+        said = sum(1 for s in group_sources if compatible(s, t))
+        if said and written > said:
+            copies.append(t)
+    return copies
+
+
+def _at_the_same_place(number: NumberMention, view: BeadView, copies: list[NumberMention]) -> NumberMention:
+    """The copy whose place in the target bead is nearest the missing number's place in the source
+    bead (the mistranslated one stands where the source number stood)."""
+    def place(offset: int, spans) -> float:
+        start, end = spans[0][0], spans[-1][1]
+        return (offset - start) / max(1, end - start)
+
+    where = place(number.start, view.source_spans)
+    return min(copies, key=lambda t: abs(place(t.start, view.target_spans) - where))
 
 
 def _word_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers, group_sources,
