@@ -53,6 +53,14 @@ def test_a_modified_term_is_rendered_by_the_noun_of_its_noun_and_relative_adject
     assert not rendered_otherwise(hygiene, "hygiene", "غسل اليدين مهم", "ar", MATCHER, set(), (), "hand")
 
 
+def test_a_verbal_noun_with_a_prepositional_complement_is_rendered_by_its_verb():
+    infect = concept("infect", en_p="infect", ar_p="إصابة بالعدوى")
+    assert renders(infect, "infects", "يصيب الفيروس الخلايا التنفسية")
+    assert renders(infect, "infect", "يمكن أن تصيب الأطفال أيضًا")
+    assert not renders(infect, "infect", "ينتقل الفيروس بين الناس")
+    # a construct is no such form: يسببها does not render مسببات الأمراض (test below)
+
+
 def test_the_modifier_is_the_lower_case_content_word_just_before_the_term():
     from termcheck.rules.rendered import modifier_before
 

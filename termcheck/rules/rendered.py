@@ -15,7 +15,9 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   يسببها does not render مسببات الأمراض). Where the source modifies a one-word term ('hand hygiene',
   'preview email'), a form of a noun and its relative adjective (النظافة الصحية, البريد الإلكتروني)
   is rendered by a relative of the noun: Arabic qualifies it by the modifier instead (نظافة
-  اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for 'Profile'). A 'self-' adjective (العزل الذاتي) is rendered by a relative
+  اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for 'Profile'). A
+  verbal noun with a preposition's object (إصابة بالعدوى for 'infect') is rendered by a relative of
+  the noun, the verb a translator writes for an English verb (يصيب، لم يُصب). A 'self-' adjective (العزل الذاتي) is rendered by a relative
   of its head with a reflexive pronoun (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
   of its form's last word is no rendering of it (بفيروس تنفسي for الفيروس المخلوي التنفسي);
 - by a shorter form (common terms): a form with more content words than the source term has
@@ -200,8 +202,9 @@ def kept_as_is(source_text: str, target_text: str) -> bool:
 
 def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str, modifier: str = "") -> bool:
     """A form's last content word has a relative in `target_text`, or the head of a construct that
-    renders a one-word source term stands there (the same word, inflection aside), or the head of a
-    noun and its relative adjective where the source modifies the term (`_adjective_head`)."""
+    renders a one-word source term stands there (the same word, inflection aside), or a relative of
+    the head of a noun and its relative adjective where the source modifies the term
+    (`_adjective_head`), or of a verbal noun with a prepositional complement (`_governing_head`)."""
     words = _target_words(target_text)
     if not words:
         return False
@@ -220,7 +223,29 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         head = _adjective_head(content, said) if lang == "ar" and modifier else None
         if head and _related_in(head, words, lang):
             return True
+        head = _governing_head(content, said) if lang == "ar" else None
+        if head and _related_in(head, words, lang):
+            return True
     return False
+
+
+def _governing_head(content: list[str], said: int) -> str | None:
+    """The verbal noun of a form whose complement is a preposition's object (إصابة | بالعدوى for
+    'infect'), when it renders a one-word source term; else None. Such a form renders an English
+    verb as a noun, and a translator writes the verb itself (يصيب، تُصيب، لم يُصب): a relative of the
+    head renders it. A construct's complement is no preposition's object (مسببات | الأمراض: a
+    relative, يسببها, is still no rendering of it)."""
+    from termcheck.text.arabic import has_article
+
+    if said != 1 or len(content) != 2:
+        return None
+    head, complement = content
+    if has_article(head) or not complement.startswith(_PREPOSITION_AND_ARTICLE):
+        return None
+    return head
+
+
+_PREPOSITION_AND_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644")  # بال لل
 
 
 _SELF = ("\u0630\u0627\u062a\u064a", "\u0630\u0627\u062a\u064a\u0629")  # ذاتي ذاتية
