@@ -85,8 +85,11 @@ _RULES = [
          "word of the same root or stem (تفشت for التفشي) or a construct's head (انتقال العدوى for انتقال المرض), a "
          "name by its transliterated word (ميرس for فيروس ميرس), a compound by its listed part plus its own words "
          "(حالات كوفيد-19), a longer listed form by a run of its words as long as the term (فترة الحضانة for "
-         "فترة حضانة المرض), an acronym by its spelt-out name listed apart and, in English, the reverse (JICA). "
-         "A term kept as written (a value in Latin), words inside placeholders, URLs and paths, "
+         "فترة حضانة المرض), an acronym by its spelt-out name listed apart and, in English, the reverse (JICA), "
+         "a modified term by the noun of its noun + adjective form (نظافة اليدين for 'hand hygiene'), a verb by a "
+         "relative of its verbal noun (يصيب for إصابة بالعدوى). A term kept as written (a value in Latin), a common "
+         "term capitalized inside an English proper name (School of Medicine), words inside placeholders, URLs and "
+         "paths (two words joined by a slash are words), "
          "and a term that one PO plural form for a single n words freely while another form has it are ignored; "
          "one finding per plural entry.",
          "source: كتائب حزب الله ... target: 'the group said'"),
