@@ -196,7 +196,7 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
     protected = _glossary_spans(ctx)
     starts = [span[0] for span in protected]
     soft_wraps: bool | None = None
-    for word in ARTICLE_WORD.finditer(ctx.text):
+    for word in _article_words(ctx.text):
         at = word.start()
         k = bisect.bisect_right(starts, at) - 1
         if k >= 0 and at < protected[k][1]:
@@ -227,6 +227,24 @@ def article_capitalization(ctx: DocumentContext) -> Iterator[Finding]:
             expected=expected,
             fix=Fix(at, at + 1, wanted, Applicability.SAFE),
         )
+
+
+_ARTICLE_HINT = re.compile(rf"[aAeE]l[{_HYPHEN}]")  # how every ARTICLE_WORD starts, its look-behind left out
+
+
+def _article_words(text: str) -> Iterator[re.Match[str]]:
+    """ARTICLE_WORD.finditer(text), in half the time: a pattern that starts with a look-behind is
+    tried at every position of the text, one that starts with letters is searched for fast; the
+    look-behind is then tested where the letters are."""
+    search, match = _ARTICLE_HINT.search, ARTICLE_WORD.match
+    position = 0
+    while (hint := search(text, position)) is not None:
+        word = match(text, hint.start())
+        if word is None:
+            position = hint.start() + 1
+        else:
+            yield word
+            position = word.end()
 
 
 def _glossary_spans(ctx: DocumentContext) -> list[tuple[int, int, Match | NameSpan]]:
