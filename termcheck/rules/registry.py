@@ -124,7 +124,9 @@ _RULES = [
          "The same source text is translated differently in different units.",
          "Interfaces and memories should say one thing one way. Compares within one msgctxt and one program "
          "(a gettext domain and its extensions: django with djangojs). Ignores differences of the Arabic article, "
-         "clitics and inflection, diacritics, hamza, punctuation and GTK's _ mnemonic (المستخدم/مستخدم, إبريل/أبريل).",
+         "clitics and inflection, diacritics, hamza, punctuation and GTK's _ mnemonic (المستخدم/مستخدم, إبريل/أبريل), "
+         "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة). Points at the unit to change: "
+         "a copy of the source first, else the rendering used least.",
          "'Save' -> حفظ ×12, احفظ ×2"),
     Rule("TC302", "inconsistent-source", Severity.INFO,
          "The same target text translates different source texts.",
@@ -150,7 +152,8 @@ _RULES = [
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
          "An HTML/XML tag of the source is missing or extra in the target.",
-         "Broken markup breaks rendering or links.",
+         "Broken markup breaks rendering or links. A capitalized word in angle brackets that nothing closes "
+         "(<Empty>, <Ctrl>) is text, not a tag.",
          "'<b>Note</b>' -> 'ملاحظة'"),
     Rule("TC307", "term-renderings", Severity.INFO,
          "How a term is rendered across units, with counts (no glossary needed).",
