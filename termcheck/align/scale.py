@@ -82,13 +82,15 @@ def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
     concepts = ((match.start, ("c", concept.key)) for match in matches or () for concept in match.concepts)
     numbers = ((number.start(), ("n", number.group().translate(_TO_ASCII).lstrip("0")))
                for number in _DIGITS.finditer(masked))
+    shared: dict[frozenset, frozenset] = {}  # one object per distinct signature (dense text repeats a few)
     for keys in (concepts, numbers):  # each in text order: one walk along the sentences, no index of starts
         k = 0
         for offset, key in keys:
             while k < len(sentences) and sentences[k].end <= offset:
                 k += 1
             if k < len(sentences) and sentences[k].start <= offset:
-                signatures[k] = (signatures[k] or frozenset()) | {key}
+                signature = (signatures[k] or frozenset()) | {key}
+                signatures[k] = shared.setdefault(signature, signature)
     return LongSide(sentences, prefix, signatures)
 
 
@@ -205,23 +207,42 @@ def _window(beads: LinearBeads, i0: int, j0: int, n: int, m: int, sp, tp, ratio:
     return i, j
 
 
-def paragraph_groups(beads: list[Bead], src_sentences: list[Segment], tgt_sentences: list[Segment],
+def paragraph_groups(beads: Sequence[Bead], src_sentences: list[Segment], tgt_sentences: list[Segment],
                      src_paragraphs: int, tgt_paragraphs: int) -> list[Bead]:
     """Paragraph beads: the paragraphs that sentence beads connect, as contiguous groups (a
     paragraph no bead touches, which cannot happen with every sentence in a bead, is left out)."""
-    groups: list[tuple[list[int], list[int], float]] = []
+    groups: list[list] = []  # [source paragraphs, target paragraphs, confidence]
     last_p = last_q = -1
-    for bead in beads:
-        source, target = bead.source, bead.target
-        ps = [src_sentences[source[0]].paragraph] if len(source) == 1 else sorted({src_sentences[k].paragraph for k in source})
-        qs = [tgt_sentences[target[0]].paragraph] if len(target) == 1 else sorted({tgt_sentences[k].paragraph for k in target})
-        joins = groups and ((ps and ps[0] <= last_p) or (qs and qs[0] <= last_q))
-        if not joins:
-            groups.append(([], [], 1.0))
-        src_group, tgt_group, confidence = groups[-1]
-        src_group.extend(p for p in ps if p > last_p)
-        tgt_group.extend(q for q in qs if q > last_q)
-        groups[-1] = (src_group, tgt_group, min(confidence, bead.confidence))
-        last_p = max(last_p, ps[-1]) if ps else last_p
-        last_q = max(last_q, qs[-1]) if qs else last_q
+    for source, target, confidence in _bead_parts(beads):
+        ps = _paragraphs_of(src_sentences, source)
+        qs = _paragraphs_of(tgt_sentences, target)
+        if not groups or not ((ps and ps[0] <= last_p) or (qs and qs[0] <= last_q)):
+            groups.append([[], [], 1.0])
+        group = groups[-1]
+        group[0].extend(p for p in ps if p > last_p)
+        group[1].extend(q for q in qs if q > last_q)
+        if confidence < group[2]:
+            group[2] = confidence
+        if ps and ps[-1] > last_p:
+            last_p = ps[-1]
+        if qs and qs[-1] > last_q:
+            last_q = qs[-1]
     return [Bead(tuple(p), tuple(q), c) for p, q, c in groups]
+
+
+def _bead_parts(beads: Sequence[Bead]) -> Iterator[tuple[Sequence[int], Sequence[int], float]]:
+    """(source sentences, target sentences, confidence) of each bead; LinearBeads make no Bead."""
+    if isinstance(beads, LinearBeads):
+        sp, tp = beads.src_before, beads.tgt_before
+        for k, confidence in enumerate(beads.confidences):
+            yield range(sp[k], sp[k + 1]), range(tp[k], tp[k + 1]), confidence
+    else:
+        for bead in beads:
+            yield bead.source, bead.target, bead.confidence
+
+
+def _paragraphs_of(sentences: list[Segment], indices: Sequence[int]) -> Sequence[int]:
+    """The paragraphs of some sentences, in order, each once."""
+    if len(indices) == 1:
+        return (sentences[indices[0]].paragraph,)
+    return sorted({sentences[k].paragraph for k in indices})
