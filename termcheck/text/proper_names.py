@@ -36,37 +36,26 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
         return False
     if len(_PROSE_WORD.findall(text, max(0, start - PROSE_REACH), end + PROSE_REACH)) < PROSE_WORDS:
         return False
-    return _capitalized_neighbour_before(text, start) or _capitalized_neighbour_after(text, end)
+    return _capitalized_neighbour(text, start, forward=False) or _capitalized_neighbour(text, end, forward=True)
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _STOPS
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before == 0 or text[before - 1] in _STOPS
 
 
-def _capitalized_neighbour_before(text: str, start: int) -> bool:
-    position = start
-    for _ in range(3):  # a word, or up to two linking words before it ('School of the Arts')
-        match = _WORD_BEFORE.search(text, max(0, position - 40), position)
-        if match is None:
-            return False
-        word = match.group(1)
-        if word.lower() in _LINKS and not word[0].isupper():
-            position = match.start()
-            continue
-        return word[0].isupper() and not _sentence_start(text, match.start(1))
-    return False
-
-
-def _capitalized_neighbour_after(text: str, end: int) -> bool:
-    position = end
+def _capitalized_neighbour(text: str, position: int, forward: bool) -> bool:
+    """A capitalized word next to text[position] (after it when `forward`), across up to two
+    linking words ('School of the Arts'); one that starts a sentence is no name's word."""
     for _ in range(3):
-        match = _WORD_AFTER.match(text, position)
+        match = _WORD_AFTER.match(text, position) if forward else _WORD_BEFORE.search(text, max(0, position - 40), position)
         if match is None:
             return False
         word = match.group(1)
         if word.lower() in _LINKS and not word[0].isupper():
-            position = match.end()
+            position = match.end() if forward else match.start()
             continue
-        return word[0].isupper()
+        return word[0].isupper() and (forward or not _sentence_start(text, match.start(1)))
     return False
