@@ -825,7 +825,12 @@ def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...],
 
 def _all_forbidden(entries) -> bool:
     """Every entry is a forbidden form (TC101's match)."""
-    return all(e.term.status is Status.FORBIDDEN for e in entries)
+    if len(entries) == 1:  # the common case, asked for every match: no generator
+        return entries[0].term.status is _FORBIDDEN
+    return all(e.term.status is _FORBIDDEN for e in entries)
+
+
+_FORBIDDEN = Status.FORBIDDEN
 
 
 def _without_false_friends(candidates: list) -> list:
