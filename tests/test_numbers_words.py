@@ -73,6 +73,8 @@ def test_arabic_words(text, expected):
             ("first of March", 1, "date", "date:3"), ("March 1st", 1, "date", "date:3"), ("5", 5, "count", None)]),
         ("$300+ billion, 2 metres, $2000", [
             ("300+ billion", 300_000_000_000, "count", "usd"), ("2", 2, "count", "metre"), ("2000", 2000, "count", "usd")]),
+        # a number base stands for its digits on the other side (نظام 16), never required ('name')
+        ("hexadecimal digit or octal escape expected", [("hexadecimal", 16, "name", None), ("octal", 8, "name", None)]),
     ],
 )
 def test_english_words(text, expected):

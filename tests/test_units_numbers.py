@@ -74,12 +74,15 @@ msgstr "مظروف #1"
 
 msgid "Total: 1,250 pages"
 msgstr "المجموع: 1,205 صفحة"
+
+msgid "hexadecimal digit expected"
+msgstr "رقم من نظام 16 متوقع"
 '''
 
 
 def test_number_adjectives_accusative_one_and_unspaced_lists_are_the_source_numbers(tmp_path):
     """Shapes of the Arabic system catalogues (GTK, glib, AppStream): ثلاثية/ثنائية are 3 and 2, واحدًا
-    is 1, and 1-3,7,11 lists the source's '1–3, 7, 11'; a wrong figure is still one finding, and a
+    is 1, 1-3,7,11 lists the source's '1–3, 7, 11' and نظام 16 says 'hexadecimal'; a wrong figure is still one finding, and a
     comma before three digits still groups thousands (1,205 is not 1 and 205)."""
     path = tmp_path / "ar.po"
     path.write_text(SYSTEM_LIKE, encoding="utf-8")

@@ -675,11 +675,25 @@ def _roman_numbers(text: str, covered) -> list[WordNumber]:
     return found
 
 
+# Words that say a number without being numerals: 'hexadecimal' is base 16, which Arabic copy often
+# writes with the digits (نظام 16). Kind 'name', as a Roman numeral: never required (سداسي عشري
+# says it in words), but it stands for the digits of the other side. glib's Arabic catalogue gave two
+# false TC204 ('16' has no counterpart) for 'hexadecimal digit expected'.
+_NUMBER_BASES = {"hexadecimal": 16, "octal": 8}
+_NUMBER_BASE = re.compile(r"\b(?:hexadecimal|octal)\b", re.I)
+
+
+def _number_bases(text: str, covered) -> list[WordNumber]:
+    return [WordNumber(m.start(), m.end(), Decimal(_NUMBER_BASES[m.group().lower()]), "name", None)
+            for m in _NUMBER_BASE.finditer(text) if not covered(m.start(), m.end())] \
+        if any(part in text for part in ("ctal", "ecimal", "CTAL", "ECIMAL")) else []
+
+
 def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
     """Number phrases of `text` outside the spans for which covered(start, end) is true."""
     if lang == "ar":
         return _arabic_numbers(text, covered)
-    return sorted(_english_numbers(text, covered) + _roman_numbers(text, covered))
+    return sorted(_english_numbers(text, covered) + _roman_numbers(text, covered) + _number_bases(text, covered))
 
 
 def _ordinal(text: str, token, lang: str) -> WordNumber:
