@@ -118,9 +118,9 @@ def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
 
 def _has_words(text: str) -> bool:
     """Letters left once placeholders, markup and entities are taken out (a date format's
-    conversions too: '%H:%M:%S' kept as is)."""
+    conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b')."""
     text = _without_placeholders(text)
-    if is_date_format(text):
+    if "%" in text and (is_date_format(text) or not _LETTER.search(STRFTIME.sub(" ", text))):
         text = STRFTIME.sub(" ", text)
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
 
