@@ -112,6 +112,19 @@ def test_tc304_ignores_identifiers_and_product_names_but_not_prose():
     assert [f.found for f in check(units, "TC304")] == reported
 
 
+def test_tc304_leaves_a_msgctxt_whose_translator_keeps_its_units_as_they_are():
+    """GTK keeps paper-size names in Latin: five of eight units of that context copied is its
+    convention. The same copies without a context, or two of eight, are still reported."""
+    paper = [unit(name, name, k, context="paper size") for k, name in enumerate(
+        ["Folio", "Quarto", "Executive", "Ledger", "Tabloid"], 1)]
+    paper += [unit(name, arabic, k, context="paper size") for k, (name, arabic) in enumerate(
+        [("A4", "A4"), ("Letter", "رسالة"), ("Legal", "قانوني"), ("Envelope", "مظروف")], 6)]
+    labels = [unit("Escape", "Escape", 20, context="keyboard label"), unit("Pause", "Pause", 21, context="keyboard label")]
+    labels += [unit(f"Key {k}", f"المفتاح {k}", 22 + k, context="keyboard label") for k in range(6)]
+    plain = [unit("Folio", "Folio", 40), unit("Ledger", "Ledger", 41)]
+    assert rules(check(paper + labels + plain, "TC304")) == [("TC304", 20), ("TC304", 21), ("TC304", 40), ("TC304", 41)]
+
+
 def test_tc301_compares_within_a_program_not_across_programs():
     """gettext domains: djangojs is django's own JavaScript (compared), while gtk30 and glib20 in
     one LC_MESSAGES folder are programs apart. GTK's mnemonic mark, a command line's value name in
