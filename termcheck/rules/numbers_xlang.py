@@ -81,12 +81,15 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     spare = [t for t in targets if not any(compatible(s, t) for s in group_sources)]
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
     arabic_digits = any(ch in ARABIC_INDIC_DIGITS for s, e in view.target_spans for ch in doc.text[s:e])
+    copies: list[NumberMention] | None = None  # computed once a missing number finds no spare one
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
-        if nearest is None and (copies := _surplus_copies(targets, group_targets, group_sources)):
-            nearest = _at_the_same_place(number, view, copies)
-            targets = [t for t in targets if t is not nearest]
+        if nearest is None:
+            copies = _surplus_copies(targets, group_targets, group_sources) if copies is None else copies
+            if copies:
+                nearest = _at_the_same_place(number, view, copies)
+                copies = [t for t in copies if not same_number(t, nearest)]
         # The target's own habit first; else the source's, for millions and up (72 مليار -> 72 billion),
         # since English copy writes 750,000 rather than 750 thousand.
         scale = copy_scale(nearest.text) if nearest is not None else None
