@@ -219,8 +219,13 @@ def typos_reports(stdout: str, root: str) -> list[tuple[str, int, str]]:
 
 
 def termcheck_findings(report_path: str) -> list[dict]:
+    """The report's findings, paths made absolute (termcheck shows a path under the working
+    directory relative to it: the bench run from /tmp, where the tree is)."""
     with open(report_path, encoding="utf-8") as handle:
-        return json.load(handle)["findings"]
+        findings = json.load(handle)["findings"]
+    for finding in findings:
+        finding["path"] = os.path.abspath(finding["path"])
+    return findings
 
 
 def score_termcheck(findings: list[dict], files: dict[str, tuple[str, list[Planted]]], names: list[Concept],
