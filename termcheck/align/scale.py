@@ -23,7 +23,9 @@ everything; once one side is used up, the rest of the other is one-sided.
 
 Work and memory are linear: a length (characters less spaces, tabs and line breaks, counted by
 str.count) and a signature per sentence, one test per sentence where the copy is regular, a
-64 x ~80 programme per irregular stretch; anchors exist only for the window in hand.
+64 x ~80 programme per irregular stretch; anchors exist only for the window in hand. The beads
+are LinearBeads, three numbers a bead (a million-line pair's Bead objects held ~180 MB), and
+equal signatures share one frozenset.
 
 Confidence: a bead taken as it came gets 1 - (1 - p) / 2 with p = P(|Z| >= delta) of the length
 model (0.66 at FIT_DELTA, 1 for a perfect fit); a window's beads keep the programme's margin
