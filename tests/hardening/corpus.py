@@ -449,7 +449,8 @@ def issue_cases_added() -> list[Case]:
         Case("one-line-50mb-check", files(w_DOT_md=fifty_mb),
              [["check", "ar.md", "w.md", "-g", "g.csv", "--max-line-length", "100M", "-o", "out.txt"]],
              exits=frozenset({1}), heavy=True,
-             owner="lint: 2,300,000 TC101 findings, lint alone ~57 s / 2.9 GB; align/scale.py"),
+             owner="lint and match: 2,300,000 TC101 findings and matches, the target's lint alone ~45 s CPU / 2.9 GB "
+                   "of check's 136 s / 3.1 GB; sentences (text/segment.py: ~160 bytes each)"),
         Case("million-lines-check", files(m_DOT_md=million, ma_DOT_md=million_ar),
              [["check", "ma.md", "m.md", "-g", "g.csv", "-o", "out.txt"]], exits=frozenset({1}), heavy=True),
         Case("line-100k-terms", files(t_DOT_md=many_terms),
