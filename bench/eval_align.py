@@ -208,12 +208,34 @@ def dev_set(split: str) -> list[tuple[str, Document, Document, dict[str, list[Pa
     return [(p.name, p.source, p.target, p.gold) for p in dev_pairs(split)]
 
 
-def evaluate(label: str, pairs, matcher, verbose: bool = True) -> dict:
+def oracle_translations(source: Document, target: Document, gold: dict[str, list[Pair]], drop_every: int = 0) -> list[str]:
+    """A stand-in for machine translation (--oracle-mt): each source sentence 'translated' as the
+    target sentences its gold bead holds (every `drop_every`-th word left out, for a weaker MT);
+    in a many-to-one bead each source sentence gets its share of the target's words, in order, as
+    a model translating it alone would; one with no counterpart gets an empty string."""
+    src_sents = sentences(source, paragraphs(source))
+    tgt_sents = sentences(target, paragraphs(target))
+    out = [""] * len(src_sents)
+    for src_ids, tgt_ids in gold["sentence"]:
+        words = " ".join(target.text[tgt_sents[j].start:tgt_sents[j].end] for j in tgt_ids).split()
+        if drop_every:
+            words = [w for k, w in enumerate(words, 1) if k % drop_every]
+        lengths = [src_sents[i].end - src_sents[i].start for i in src_ids]
+        taken = 0
+        for k, i in enumerate(src_ids):  # each source sentence gets its share of the bead's words, in order
+            upto = round(len(words) * sum(lengths[:k + 1]) / max(1, sum(lengths)))
+            out[i] = " ".join(words[taken:upto])
+            taken = upto
+    return out
+
+
+def evaluate(label: str, pairs, matcher, verbose: bool = True, oracle_mt: int | None = None) -> dict:
     """Print strict/lax scores of one set; return the scores and the (confidence, correct) of each bead."""
     scores = {(system, level): Score() for system in ("termcheck", "gale-church") for level in ("paragraph", "sentence")}
     judged: list[tuple[float, bool]] = []
     for name, source, target, gold in pairs:
-        alignment = align_documents(source, target, matcher)
+        translations = None if oracle_mt is None else oracle_translations(source, target, gold, oracle_mt)
+        alignment = align_documents(source, target, matcher, translations=translations)
         gc_para, gc_sent = baseline(source, target)
         for level, ours, theirs in (
             ("paragraph", alignment.paragraph_beads, gc_para),
@@ -359,6 +381,9 @@ def main() -> None:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the differing beads of the dev sets too")
     parser.add_argument("--quiet", action="store_true", help="do not list the differing beads of the bundled pairs")
+    parser.add_argument("--oracle-mt", type=int, default=None, metavar="N",
+                        help="give the aligner each source sentence's gold target as its machine translation, "
+                             "every N-th word left out (0: none), to see what the MT signal can do")
     parser.add_argument("--scale-path", action="store_true",
                         help="align every pair by the linear walk of termcheck.align.scale, as past its size threshold")
     args = parser.parse_args()
@@ -374,12 +399,15 @@ def main() -> None:
         matcher = Matcher(load_glossary(args.glossary))
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     for clean in (False, True):
-        evaluate(f"bundled ({'clean' if clean else 'as published'} files)", bundled_pairs(args.corpora, clean), matcher, not args.quiet)
+        if clean and args.oracle_mt is not None:
+            continue  # the gold describes the published files
+        evaluate(f"bundled ({'clean' if clean else 'as published'} files)", bundled_pairs(args.corpora, clean), matcher,
+                 not args.quiet, args.oracle_mt)
         print()
     for split in ("tune", "held-out"):
         pairs = dev_set(split)
         if pairs:
-            result = evaluate(f"TICO-19 dev set, {split} split", pairs, matcher, args.verbose)
+            result = evaluate(f"TICO-19 dev set, {split} split", pairs, matcher, args.verbose, args.oracle_mt)
             reliability(f"TICO-19 {split}", result["judged"])
             print()
     if not args.no_timing:

@@ -97,11 +97,14 @@ def _side(doc: Document, matcher, matches=None) -> _Side:
                  continues=quote_continuations(masked, sents))
 
 
-def align_documents(source: Document, target: Document, matcher=None, *, matches=None) -> Alignment:
+def align_documents(source: Document, target: Document, matcher=None, *, matches=None,
+                    translations: list[str] | None = None) -> Alignment:
     """Align `target` to `source`; `matcher` (a glossary Matcher) adds term anchors.
 
     `matches`: the (source, target) glossary matches of the masked texts, when the caller has
-    them already (check_pair does), so the documents are not matched twice.
+    them already (check_pair does), so the documents are not matched twice. `translations`: a
+    machine translation of each source sentence (`source_sentences`), which then weighs in on the
+    sentence beads (termcheck.align.translation).
     """
     src_matches, tgt_matches = matches if matches is not None else (None, None)
     src, tgt = _side(source, matcher, src_matches), _side(target, matcher, tgt_matches)
@@ -122,11 +125,18 @@ def align_documents(source: Document, target: Document, matcher=None, *, matches
     if max(len(src.sentences), len(tgt.sentences)) > scale.SCALE_SENTENCES:
         return _align_long(src, tgt, result)
     ratio = _ratio(src, tgt, warnings)
+    translation = None
+    if translations is not None:
+        from termcheck.align.translation import TranslationSimilarity
+
+        if len(translations) != len(src.sentences):
+            raise ValueError(f"{len(translations)} translations for {len(src.sentences)} source sentences")
+        translation = TranslationSimilarity(translations, [target.text[s.start:s.end] for s in tgt.sentences])
     groups, scorer = _paragraph_groups(src, tgt, ratio, warnings)
-    beads, features, groups = _sentence_beads(src, tgt, groups, ratio)
+    beads, features, groups = _sentence_beads(src, tgt, groups, ratio, translation)
     if _learn_lexicon(src, tgt, beads):  # Moore's second pass: realign with the pair's own lexicon
         groups, scorer = _paragraph_groups(src, tgt, ratio, [], previous=groups)
-        beads, features, groups = _sentence_beads(src, tgt, groups, ratio)
+        beads, features, groups = _sentence_beads(src, tgt, groups, ratio, translation)
     paragraph_features = [bead_features(scorer, b, b.confidence, b.confidence) for b in groups]
     result.paragraph_beads = [_calibrated(b, f, "paragraph") for b, f in zip(groups, paragraph_features)]
     result.sentence_beads = [_calibrated(b, f, "sentence") for b, f in zip(beads, features)]
@@ -287,9 +297,10 @@ def _align_units(
     tgt_kinds: list[int] | None = None,
     src_continues: list[bool] | None = None,
     tgt_continues: list[bool] | None = None,
+    translation=None,
 ) -> tuple[list[Bead], BeadScorer]:
     scorer = BeadScorer(model, src_lengths, tgt_lengths, src_anchors, tgt_anchors, ratio, src_solo, tgt_solo, src_kinds,
-                        tgt_kinds, src_continues, tgt_continues)
+                        tgt_kinds, src_continues, tgt_continues, translation)
     width = dp.DEFAULT_WIDTH
     if centre is None:
         centre = centre_line(src_lengths, tgt_lengths, src_anchors, tgt_anchors)
@@ -300,7 +311,7 @@ def _align_units(
 
 
 def _sentence_beads(
-    src: _Side, tgt: _Side, groups: list[Bead], ratio: float
+    src: _Side, tgt: _Side, groups: list[Bead], ratio: float, translation=None
 ) -> tuple[list[Bead], list[tuple[float, ...]], list[Bead]]:
     """Sentence beads inside each paragraph bead, renumbered over the whole documents, with the
     confidence features of each (the confidence is still the margin one: margin x group margin),
@@ -329,6 +340,7 @@ def _sentence_beads(
                 ratio,
                 src_continues=[src.continues[s] for s in src_ids],
                 tgt_continues=[tgt.continues[t] for t in tgt_ids],
+                translation=translation.restricted(src_ids, tgt_ids) if translation is not None else None,
             )
             local = _close_detours(scorer, local)
             if len(candidate) == 2 and not any(_evidenced(scorer, b) for b in local):

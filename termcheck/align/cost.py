@@ -144,8 +144,12 @@ class BeadScorer:
         target_kinds: list[int] | None = None,
         source_continues: list[bool] | None = None,
         target_continues: list[bool] | None = None,
+        translation=None,
     ) -> None:
         self.model = model
+        if translation is not None:  # termcheck.align.translation, with --mt-model only
+            self._translation = translation
+            self.cost = self._cost_with_translation
         # prefix counts of units that continue the quotation of the unit before (termcheck.align.quotes)
         self._src_cont = _prefix([1.0 if x else 0.0 for x in source_continues or [False] * len(source_lengths)])
         self._tgt_cont = _prefix([1.0 if x else 0.0 for x in target_continues or [False] * len(target_lengths)])
@@ -279,6 +283,13 @@ class BeadScorer:
         if (i1 - i0 > 1 or j1 - j0 > 1) and cost < limit:
             cost += UNSUPPORTED_PENALTY * self.unsupported(i0, i1, j0, j1)
         return cost
+
+    def _cost_with_translation(self, i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
+        """`cost` plus the machine translation's evidence for a two-sided bead."""
+        if i0 == i1 or j0 == j1:
+            return BeadScorer.cost(self, i0, i1, j0, j1, limit)
+        change = self._translation.cost_change(i0, i1, j0, j1)
+        return BeadScorer.cost(self, i0, i1, j0, j1, limit - change) + change
 
     def unsupported(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """Units of a many-unit side that have anchors of their own and none found across the bead.
