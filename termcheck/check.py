@@ -45,9 +45,11 @@ def check_pair(
     *,
     alignment: Alignment | None = None,
     confidence_threshold: float | None = None,
+    translations: list[str] | None = None,
 ) -> CheckResult:
     """All findings of a source/target pair. Pass `alignment` to reuse one computed before; without
-    `matcher` the pair is checked against an empty glossary."""
+    `matcher` the pair is checked against an empty glossary. `translations`: a machine translation
+    of each source sentence, for the aligner (termcheck.align.translation)."""
     from termcheck.align.scale import LinearBeads
     from termcheck.rules.bilingual import LOW_CONFIDENCE, PairContext, bead_views, run_pair_rules
     from termcheck.rules.terms_xlang import enrich_target_findings
@@ -67,7 +69,8 @@ def check_pair(
     if alignment is None:
         from termcheck.align import align_documents
 
-        alignment = align_documents(source, target, matcher, matches=(source_ctx.matches, target_ctx.matches))
+        alignment = align_documents(source, target, matcher, matches=(source_ctx.matches, target_ctx.matches),
+                                    translations=translations)
     ctx = PairContext(
         alignment=alignment,
         matcher=matcher,

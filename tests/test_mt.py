@@ -241,3 +241,28 @@ def test_check_and_score_without_suggest_import_no_mt_packages(pair, tmp_path):
     for args in (["check", source, target, "-g", glossary], ["score", str(tmp_path / "h.txt"), str(tmp_path / "h.txt")]):
         result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120)
         assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_check_mt_align_translates_the_source_sentences_for_the_aligner(pair, tiny_marian, monkeypatch, capsys):
+    """--mt-align runs the real loading and generation code on the source sentences before the pair
+    is aligned; the tiny model's text shares nothing with the target, which (as with any model
+    that translates badly) never argues against a bead: the findings are the same."""
+    source, target, glossary = pair
+    code, plain, _ = run_cli(monkeypatch, capsys, "check", source, target, "-g", glossary, "--format", "json")
+    calls = []
+    import termcheck.mt.translate as translate_module
+
+    real = translate_module.translate
+    monkeypatch.setattr(translate_module, "translate", lambda texts, *a, **k: calls.append(list(texts)) or real(texts, *a, **k))
+    code_mt, out, err = run_cli(monkeypatch, capsys, "check", source, target, "-g", glossary, "--format", "json",
+                                "--mt-align", "--mt-model", tiny_marian, "--batch-size", "2")
+    assert (code, code_mt, err) == (1, 1, "")
+    assert calls == [[line for line in SOURCE_MD.splitlines() if line]]  # one sentence per line in this pair
+    assert json.loads(out)["findings"] == json.loads(plain)["findings"]
+
+
+def test_check_mt_align_without_a_model_is_a_usage_error(pair, monkeypatch, capsys):
+    source, target, glossary = pair
+    code, out, err = run_cli(monkeypatch, capsys, "check", source, target, "-g", glossary, "--mt-align")
+    assert code == 2 and out == ""
+    assert err == "termcheck: error: --mt-align needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)\n"

@@ -35,10 +35,11 @@ def check(
     unsafe_fixes: bool = common.UNSAFE_FIXES_OPTION,
     jobs: int = common.JOBS_OPTION,
     suggest: bool = typer.Option(False, "--suggest", metavar=common.FLAG, help="Machine-translate flagged segments (glossary-true suggestions) and score MT agreement (TC401)."),
-    mt_model: Optional[str] = typer.Option(None, "--mt-model", metavar="MODEL", help="With --suggest: model directory or a name already in the Hugging Face cache."),
-    mt_backend: str = typer.Option("transformers", "--mt-backend", metavar="BACKEND", help="With --suggest: transformers or ctranslate2."),
-    device: str = typer.Option("cpu", "--device", metavar="DEVICE", help="With --suggest: cpu, cuda or auto."),
-    batch_size: int = typer.Option(16, "--batch-size", metavar="N", help="With --suggest: segments translated together."),
+    mt_align: bool = typer.Option(False, "--mt-align", metavar=common.FLAG, help="Machine-translate the source sentences first and let the translation weigh in on the alignment (needs --mt-model)."),
+    mt_model: Optional[str] = typer.Option(None, "--mt-model", metavar="MODEL", help="With --suggest or --mt-align: model directory or a name already in the Hugging Face cache."),
+    mt_backend: str = typer.Option("transformers", "--mt-backend", metavar="BACKEND", help="With --suggest or --mt-align: transformers or ctranslate2."),
+    device: str = typer.Option("cpu", "--device", metavar="DEVICE", help="With --suggest or --mt-align: cpu, cuda or auto."),
+    batch_size: int = typer.Option(16, "--batch-size", metavar="N", help="With --suggest or --mt-align: segments translated together."),
 ) -> None:
     """Lint both files, align them, and report missing terms, wrong renderings and number mismatches.
 
@@ -59,11 +60,13 @@ def check(
     pairs = _pairs(source, target, config)
     if len(pairs) > 1 and fmt is common.OutputFormat.html:
         raise InputError("--format html shows one article pair: give two files, not two folders")
-    if suggest and not mt_model:
-        raise InputError("--suggest needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)")
-    work = [(s, t, source_lang or lang_for(s, config), target_lang or lang_for(t, config), config.encoding)
+    for flag, wanted in (("--suggest", suggest), ("--mt-align", mt_align)):
+        if wanted and not mt_model:
+            raise InputError(f"{flag} needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)")
+    mt = dict(model=mt_model, backend=mt_backend, device=device, batch_size=batch_size) if mt_align else None
+    work = [(s, t, source_lang or lang_for(s, config), target_lang or lang_for(t, config), config.encoding, mt)
             for s, t in pairs]
-    checked = common.map_with_matcher(_check_one, work, glossary, 1 if suggest else jobs)
+    checked = common.map_with_matcher(_check_one, work, glossary, 1 if suggest or mt_align else jobs)
     matcher = common.worker_matcher()  # this process's, whenever the work ran here (always with --suggest)
     findings, digests, encodings, sources, suppressions, summaries = [], {}, {}, {}, [], []
     for result, pair_digests in checked:
@@ -113,13 +116,23 @@ def _alignment_lines(pairs: list[tuple[str, str]], summaries: list[dict]) -> Ite
         yield from (f"alignment warning: {w}\n" for w in summary["warnings"])
 
 
-def _check_one(source: str, target: str, source_lang: str | None, target_lang: str | None, encoding: str | None):
-    """(CheckResult, {path: sha256 of the bytes read}) for one pair, with the worker's Matcher."""
+def _check_one(source: str, target: str, source_lang: str | None, target_lang: str | None, encoding: str | None,
+               mt: dict | None = None):
+    """(CheckResult, {path: sha256 of the bytes read}) for one pair, with the worker's Matcher; with
+    `mt` (--mt-align), the source sentences are machine-translated first, for the aligner."""
     from termcheck.check import check_pair
 
     source_doc, source_digest = common.read_checked(source, source_lang, encoding)
     target_doc, target_digest = common.read_checked(target, target_lang, encoding)
-    result = check_pair(source_doc, target_doc, common.worker_matcher())
+    translations = None
+    if mt is not None:
+        from termcheck.mt.translate import translate
+        from termcheck.text.segment import paragraphs, sentences
+
+        texts = [source_doc.text[s.start:s.end] for s in sentences(source_doc, paragraphs(source_doc))]
+        translations = translate(texts, mt["model"], source_lang=source_doc.lang, target_lang=target_doc.lang,
+                                 backend=mt["backend"], device=mt["device"], batch_size=mt["batch_size"])
+    result = check_pair(source_doc, target_doc, common.worker_matcher(), translations=translations)
     return result, {source: source_digest, target: target_digest}
 
 
