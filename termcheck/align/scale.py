@@ -96,7 +96,29 @@ def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
     return LongSide(sentences, prefix, signatures)
 
 
-class LinearBeads(Sequence):
+class LazyItems(Sequence):
+    """A sequence whose item k is made when asked for, by `_item(k)` (indices, negatives and slices
+    as a list takes them)."""
+
+    __slots__ = ()
+
+    def _item(self, k: int):
+        raise NotImplementedError
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self._item(i) for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._item(k)
+
+    def __iter__(self):
+        return (self._item(k) for k in range(len(self)))
+
+
+class LinearBeads(LazyItems):
     """The sentence beads of the walk, in order, every sentence of both sides in exactly one bead
     and each bead's sentences consecutive: bead k holds source sentences [src_before[k],
     src_before[k + 1]) and target sentences [tgt_before[k], tgt_before[k + 1]). Three numbers a
@@ -133,13 +155,7 @@ class LinearBeads(Sequence):
     def __len__(self) -> int:
         return len(self.confidences)
 
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def _item(self, k: int) -> Bead:
         sp, tp = self.src_before, self.tgt_before
         return Bead(_indices(sp[k], sp[k + 1]), _indices(tp[k], tp[k + 1]), self.confidences[k])
 

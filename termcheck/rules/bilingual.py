@@ -24,13 +24,13 @@ import dataclasses
 import re
 import operator
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from termcheck.contexts import DocumentContext
 from termcheck.match import Matcher
-from termcheck.align.scale import LinearBeads
+from termcheck.align.scale import LazyItems, LinearBeads
 from termcheck.model import Bead, Finding, Severity
 from termcheck.rules.registry import rule
 
@@ -271,7 +271,7 @@ def bead_views(alignment: Alignment) -> Sequence[BeadView]:
     return views
 
 
-class LinearViews(Sequence[BeadView]):
+class LinearViews(LazyItems):
     """bead_views of a linear alignment (termcheck.align.scale): the same views, made when asked for.
 
     There every sentence is in exactly one bead, in order, and every bead in exactly one paragraph
@@ -316,18 +316,8 @@ class LinearViews(Sequence[BeadView]):
     def __len__(self) -> int:
         return len(self._beads)
 
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def _item(self, k: int) -> BeadView:
         return self._view(k)
-
-    def __iter__(self) -> Iterator[BeadView]:
-        for k in range(len(self._beads)):
-            yield self._view(k)
 
     def at_target(self, offset: int) -> BeadView | None:
         """The view whose target side holds `offset`, if any (PairContext.bead_at_target)."""
