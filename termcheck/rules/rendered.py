@@ -15,10 +15,11 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   يسببها does not render مسببات الأمراض). Where the source modifies a one-word term ('hand hygiene',
   'preview email'), a form of a noun and its relative adjective (النظافة الصحية, البريد الإلكتروني)
   is rendered by a relative of the noun: Arabic qualifies it by the modifier instead (نظافة
-  اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for 'Profile'). A
-  verbal noun with a preposition's object (إصابة بالعدوى for 'infect') is rendered by a relative of
-  the noun, the verb a translator writes for an English verb (يصيب، لم يُصب). A 'self-' adjective (العزل الذاتي) is rendered by a relative
-  of its head with a reflexive pronoun (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
+  اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for
+  'Profile'). A verbal noun with a preposition's object (إصابة بالعدوى for 'infect') is rendered
+  by a relative of the noun, the verb a translator writes for an English verb (يصيب، تصيب). A
+  'self-' adjective (العزل الذاتي) is rendered by a relative of its head with a reflexive pronoun
+  (بأن يعزل نفسه). An acronym (RSV) names one thing: a relative
   of its form's last word is no rendering of it (بفيروس تنفسي for الفيروس المخلوي التنفسي);
 - by a shorter form (common terms): a form with more content words than the source term has
   words (جهاز التنفس الصناعي for 'ventilator', فترة حضانة المرض for 'incubation period') spells out
@@ -232,7 +233,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
 def _governing_head(content: list[str], said: int) -> str | None:
     """The verbal noun of a form whose complement is a preposition's object (إصابة | بالعدوى for
     'infect'), when it renders a one-word source term; else None. Such a form renders an English
-    verb as a noun, and a translator writes the verb itself (يصيب، تُصيب، لم يُصب): a relative of the
+    verb as a noun, and a translator writes the verb itself (يصيب، تُصيب): a relative of the
     head renders it. A construct's complement is no preposition's object (مسببات | الأمراض: a
     relative, يسببها, is still no rendering of it)."""
     from termcheck.text.arabic import has_article
