@@ -37,6 +37,7 @@ from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
 from termcheck.model import Document, Segment
 from termcheck.text.arabic import strip_proclitics
 from termcheck.text.normalize import normalize
+from termcheck.text.number_words import AR_ORDINAL_STEMS, EN_ORDINALS
 from termcheck.text.numbers import extract_numbers
 
 CONCEPT_WEIGHT = 3.0
@@ -49,11 +50,10 @@ TITLE_CASE_SHARE = 0.7
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
-_EN_ENUMERATORS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
-                   "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "finally": "last", "lastly": "last"}
+# ordinals as enumerating adverbs: First, / Secondly, and أولاً / ثانياً (the stem with tanween's alif)
+_EN_ENUMERATORS = {word: str(rank) for word, rank in EN_ORDINALS.items()} | {"finally": "last", "lastly": "last"}
 _EN_ENUMERATORS.update({letter: str(rank) for rank, letter in enumerate("abcdefghij", 1)})  # (a) (b) (c)
-_AR_ENUMERATORS = {"اولا": "1", "ثانيا": "2", "ثالثا": "3", "رابعا": "4", "خامسا": "5", "سادسا": "6",
-                   "سابعا": "7", "ثامنا": "8", "تاسعا": "9", "عاشرا": "10", "اخيرا": "last"}
+_AR_ENUMERATORS = {stem.replace("أ", "ا") + "ا": str(rank) for stem, rank in AR_ORDINAL_STEMS} | {"اخيرا": "last"}
 # list letters in abjad order (أ ب ج د), and ت ث of the alphabetical order (أ ب ت ث)
 _AR_ENUMERATORS.update({letter: str(rank) for rank, letter in enumerate("ابجدهوزحطي", 1)})
 _AR_ENUMERATORS.update({"ت": "3", "ث": "4"})

@@ -104,9 +104,9 @@ _AR_DUALS = {
     # plural is broken, so that the ـين form is a dual (شخصين: 2 people; the plural is أشخاص)
     "person": ("شخصان", "شخصين"),
 }
-_AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in (
-    ("أول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7), ("ثامن", 8),
-    ("تاسع", 9), ("عاشر", 10)) for end in ("", "ة")}
+AR_ORDINAL_STEMS = (("أول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7),
+                    ("ثامن", 8), ("تاسع", 9), ("عاشر", 10))
+_AR_ORDINALS = {ARTICLE + stem + end: value for stem, value in AR_ORDINAL_STEMS for end in ("", "ة")}
 _AR_ORDINALS.update({ARTICLE + "أولى": 1, ARTICLE + "أولي": 1, ARTICLE + "حادي": 1, ARTICLE + "حادية": 1})
 
 _EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -115,8 +115,8 @@ _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90}
 _EN_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                "eighth": 8, "ninth": 9, "tenth": 10}
+EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+               "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_UNIT_NOUNS = {
     "year": ("year", "years"), "month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days"),
     "hour": ("hour", "hours"), "minute": ("minute", "minutes"), "usd": ("dollar", "dollars"), "eur": ("euro", "euros"), "dinar": ("dinar", "dinars"),
@@ -481,7 +481,7 @@ def _arabic_numbers(text: str, covered) -> list[WordNumber]:
 
 _EN_ENTRIES: dict[str, tuple[str, int]] = {}
 for _table, _category in ((_EN_UNITS, "unit"), (_EN_TEENS, "teen"), (_EN_TENS, "tens"), (_EN_SCALES, "scale"),
-                          (_EN_ORDINALS, "ordinal")):
+                          (EN_ORDINALS, "ordinal")):
     for _form, _value in _table.items():
         _EN_ENTRIES[_form] = (_category, _value)
 _EN_ENTRIES.update({"hundred": ("hundred", 100), "a": ("a", 1), "an": ("a", 1), "half": ("half", 0),
