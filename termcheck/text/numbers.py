@@ -255,8 +255,7 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
     return mentions
 
 
-_DIGITS_SET = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-                        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
+_DIGITS_SET = frozenset("0123456789" + ARABIC_INDIC_DIGITS)
 
 
 _CLOCK = re.compile(f":{_D}{{2}}(?!{_D})")
