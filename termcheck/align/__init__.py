@@ -23,7 +23,7 @@ from termcheck.align.furniture import solo_paragraphs
 from termcheck.align.quotes import quote_continuations
 from termcheck.align.confidence import bead_features, probability
 from termcheck.align.lexicon import TRAIN_CONFIDENCE, add_lexical_anchors, content_words, learn, spread_sample
-from termcheck.align.cost import PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
+from termcheck.align.cost import PARAGRAPH_KINDS, PARAGRAPH_MODEL, SENTENCE_MODEL, BeadScorer, CostModel
 from termcheck.align import dp, scale
 from termcheck.model import Bead, Document, InputError, Segment
 from termcheck.text.markup import masked_text
@@ -41,8 +41,6 @@ PARAGRAPH_COUNT_SPREAD = 3.0  # more paragraphs than this factor on one side: al
 SECOND_PASS_WIDTH = 4
 
 _SPACE = re.compile(r"\s+")
-# Paragraph kinds a translation keeps (anything else is running text): see cost.KIND_PENALTY.
-PARAGRAPH_KINDS = {"heading": 1, "list-item": 2}
 
 
 @dataclass

@@ -57,7 +57,7 @@ Solo units (headings; bylines, datelines and credits: see termcheck.align.furnit
 merged with a neighbour: a bead that holds one among other units on its side costs SOLO_PENALTY
 more. Translators keep a headline a headline, and a byline is dropped or kept, never absorbed.
 A 1-1 paragraph bead whose two units are of different kinds (a heading, a list item, running
-text: termcheck.align.PARAGRAPH_KINDS) costs KIND_PENALTY more: a one-sided kicker or byline was
+text: PARAGRAPH_KINDS) costs KIND_PENALTY more: a one-sided kicker or byline was
 paired with the other side's first subheading, and the next paragraphs shifted. Tuning split: no
 change in strict F1 (0.9633) at 3 or 6, paragraph drops found 123 -> 122 (3), 123 (6), 124 (6, list
 items counted as a kind of their own).
@@ -76,7 +76,9 @@ SOLO_PENALTY = 25.0
 KIND_PENALTY = 6.0
 QUOTE_BONUS = 2.0
 MAX_PROSE_UNITS = 3
-LIST_ITEM_KIND = 2  # termcheck.align.PARAGRAPH_KINDS["list-item"]
+# Paragraph kinds a translation keeps (anything else is running text, 0): see KIND_PENALTY.
+PARAGRAPH_KINDS = {"heading": 1, "list-item": 2}
+LIST_ITEM_KIND = PARAGRAPH_KINDS["list-item"]
 UNSUPPORTED_PENALTY = 3.0
 MIN_SUPPORT = 0.3
 SUPPORT_SHARE = 0.0
