@@ -101,3 +101,14 @@ def test_every_mention_slices_the_original_text(text, lang):
         assert m.start >= last_end  # in order, never overlapping
         last_end = m.end
         assert m.value >= 0
+
+
+def test_has_arabic_indic_digits_reads_only_the_span_asked_for():
+    from termcheck.text.numbers import has_arabic_indic_digits
+
+    text = "page 3 of ٣ and ۵"
+    assert has_arabic_indic_digits(text)
+    assert not has_arabic_indic_digits("page 3 of 4")
+    assert not has_arabic_indic_digits(text, 0, 10)
+    assert has_arabic_indic_digits(text, 10, 11)  # ٣
+    assert has_arabic_indic_digits(text, 16)  # ۵ (Persian)

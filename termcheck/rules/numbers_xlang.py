@@ -37,12 +37,12 @@ from termcheck.rules.bilingual import BeadView, PairContext, Span, StretchIndex,
 from termcheck.rules.registry import rule
 from termcheck.text.number_words import counting_word
 from termcheck.text.numbers import (
-    ARABIC_INDIC_DIGITS,
     MAX_DIGITS,
     NumberMention,
     copy_scale,
     extract_numbers,
     format_number,
+    has_arabic_indic_digits,
     same_value,
 )
 
@@ -80,7 +80,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     # Target numbers that stand for no source value are the likely mistranslations.
     spare = [t for t in targets if not any(compatible(s, t) for s in group_sources)]
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
-    arabic_digits = any(ch in ARABIC_INDIC_DIGITS for s, e in view.target_spans for ch in doc.text[s:e])
+    arabic_digits = any(has_arabic_indic_digits(doc.text, s, e) for s, e in view.target_spans)
     copies: list[NumberMention] | None = None  # computed once a missing number finds no spare one
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from functools import lru_cache
@@ -55,6 +56,13 @@ _EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"  # Arabic-Indic, then Eastern (Persian) digits
 _TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS, "0123456789" * 2)
+_ARABIC_INDIC = re.compile(f"[{ARABIC_INDIC_DIGITS}]")
+
+
+def has_arabic_indic_digits(text: str, start: int = 0, end: int = sys.maxsize) -> bool:
+    """Whether text[start:end] writes an Arabic-Indic or Persian digit (a target that does is told
+    numbers in them). A regex search: C speed, no slice."""
+    return _ARABIC_INDIC.search(text, start, end) is not None
 
 _D = f"[{_DIGITS}]"
 # Integer part: grouped by ٬ or by , in threes; or a plain run. Fraction: . or ٫ then digits;

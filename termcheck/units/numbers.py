@@ -37,7 +37,7 @@ from termcheck.rules.numbers_xlang import (
     same_number,
     stands_alone,
 )
-from termcheck.text.numbers import ARABIC_INDIC_DIGITS, NumberMention, extract_numbers, format_number
+from termcheck.text.numbers import NumberMention, extract_numbers, format_number, has_arabic_indic_digits
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import prose
@@ -102,7 +102,7 @@ def _mismatches(unit: Unit, locator: Locator, sources: list[NumberMention], targ
             missing.append(number)
     spare = [t for t in targets if t.required and not any(compatible(s, t) for s in sources)
              and not _written_in(_token_at(unit.target, t), unit.source)]
-    arabic_digits = any(ch in ARABIC_INDIC_DIGITS for ch in unit.target)
+    arabic_digits = has_arabic_indic_digits(unit.target)
     for number in missing:
         expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
