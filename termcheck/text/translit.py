@@ -80,40 +80,24 @@ def translit_key(text: str) -> str:
     if not (s.isascii() and s.isalpha()):  # (the test costs less than the regexes: most names are plain words)
         s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", _APOSTROPHE_RE.sub("", s)))
     words: list[str] = []
-    if not romans:  # the common case: each word's key is its own, and words repeat from name to name
-        for word in s.replace("-", " ").split():
-            words.extend(_word_key(word))
-        return " ".join(words)
     for word in s.replace("-", " ").split():
-        if _ABD_WHOLE_RE.fullmatch(word):
-            words += ("abd", "al")
-            continue
-        prefix = _ABD_PREFIX_RE.match(word)
-        if prefix:
-            words += ("abd", "al")
-            word = word[prefix.end():]
-        if word == "al":
-            words.append(word)
-            continue
-        if word in romans:
-            words.append(word.upper())  # capitals: no edit of a numeral is a romanization (II/III)
-            continue
-        if word in ("allah", "alah", "alla"):
-            words += ("al", "la")
-            continue
-        for needs, pattern, replacement in _GATED_FOLDS:
-            for need in needs:
-                if need in word:
-                    word = pattern.sub(replacement, word)
-                    break
-        if word:
-            words.append(word)
+        words.extend(_roman_word_key(word, romans) if romans else _word_key(word))  # words repeat: cached
     return " ".join(words)
+
+
+def _roman_word_key(word: str, romans: set[str]) -> tuple[str, ...]:
+    """_word_key, except that a Roman numeral of the text keeps its capitals (no edit of a numeral
+    is a romanization: II/III), after an Abd- prefix too."""
+    prefix = None if _ABD_WHOLE_RE.fullmatch(word) else _ABD_PREFIX_RE.match(word)
+    head = word[prefix.end():] if prefix else word
+    if head in romans:
+        return ("abd", "al", head.upper()) if prefix else (head.upper(),)
+    return _word_key(word)
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> tuple[str, ...]:
-    """The key words of one word of a text without Roman numerals (translit_key's loop, step 4)."""
+    """The key words of one word of a text (not a Roman numeral of it: _roman_word_key)."""
     if _ABD_WHOLE_RE.fullmatch(word):
         return ("abd", "al")
     prefix = _ABD_PREFIX_RE.match(word)
