@@ -31,8 +31,9 @@ CHRF_BETA = 1  # precision counts as much as recall: a merged bead adds text the
 
 
 class TranslationSimilarity:
-    """chrF of source units' translations against target units, cached per bead; indices are the
-    caller's (a paragraph group's sentences), `translations[k]` the MT of source unit k."""
+    """chrF of source sentences' translations against target sentences, `translations[k]` the MT
+    of source sentence k; beads are given as sentence indices, scores cached for the whole
+    alignment (its paragraph groups and its second pass ask for the same beads again)."""
 
     def __init__(self, translations: list[str], targets: list[str]) -> None:
         from sacrebleu.metrics import CHRF
@@ -40,21 +41,42 @@ class TranslationSimilarity:
         self._chrf = CHRF(beta=CHRF_BETA)
         self._translations = translations
         self._targets = targets
-        self._cache: dict[tuple[int, int, int, int], float] = {}
+        self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        key = (i0, i1, j0, j1)
-        score = self._cache.get(key)
+        return self.score(tuple(range(i0, i1)), tuple(range(j0, j1)))
+
+    def score(self, sources: tuple[int, ...], targets: tuple[int, ...]) -> float:
+        score = self._cache.get((sources, targets))
         if score is None:
-            hypothesis = " ".join(self._translations[i0:i1])
-            reference = " ".join(self._targets[j0:j1])
-            score = self._cache[key] = self._chrf.sentence_score(hypothesis, [reference]).score / 100.0
+            hypothesis = " ".join(self._translations[i] for i in sources)
+            reference = " ".join(self._targets[j] for j in targets)
+            score = self._cache[(sources, targets)] = self._chrf.sentence_score(hypothesis, [reference]).score / 100.0
         return score
 
     def cost_change(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """What the bead's cost gains (negative: evidence for it)."""
-        return -MT_WEIGHT * max(0.0, self(i0, i1, j0, j1) - MT_NEUTRAL)
+        return _cost_change(self(i0, i1, j0, j1))
 
-    def restricted(self, source_ids: list[int], target_ids: list[int]) -> TranslationSimilarity:
+    def restricted(self, source_ids: list[int], target_ids: list[int]) -> GroupSimilarity:
         """The same signal over a paragraph group's sentences, renumbered from 0."""
-        return TranslationSimilarity([self._translations[s] for s in source_ids], [self._targets[t] for t in target_ids])
+        return GroupSimilarity(self, source_ids, target_ids)
+
+
+class GroupSimilarity:
+    """TranslationSimilarity seen from one paragraph group: local indices, the shared cache."""
+
+    __slots__ = ("_whole", "_sources", "_targets")
+
+    def __init__(self, whole: TranslationSimilarity, source_ids: list[int], target_ids: list[int]) -> None:
+        self._whole, self._sources, self._targets = whole, source_ids, target_ids
+
+    def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        return self._whole.score(tuple(self._sources[i0:i1]), tuple(self._targets[j0:j1]))
+
+    def cost_change(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        return _cost_change(self(i0, i1, j0, j1))
+
+
+def _cost_change(chrf: float) -> float:
+    return -MT_WEIGHT * max(0.0, chrf - MT_NEUTRAL)
