@@ -330,9 +330,9 @@ class LinearViews(LazyItems):
     def _view(self, k: int) -> BeadView:
         sp, tp = self._beads.src_before, self._beads.tgt_before
         i0, i1, j0, j1 = sp[k], sp[k + 1], tp[k], tp[k + 1]
-        source_spans, source = _spans(self._alignment.source_sentences, i0, i1)
-        target_spans, target = _spans(self._alignment.target_sentences, j0, j1)
-        bead = Bead(source, target, self._beads.confidences[k])
+        bead = self._beads[k]
+        source_spans = _spans(self._alignment.source_sentences, i0, i1)
+        target_spans = _spans(self._alignment.target_sentences, j0, j1)
         g = self._group_of_bead[k]
         if self._big[g]:
             src_sents, tgt_sents = self._alignment.source_sentences, self._alignment.target_sentences
@@ -366,12 +366,12 @@ def _linear_beads(beads: Sequence[Bead]) -> LinearBeads:
     return linear
 
 
-def _spans(sentences: Sequence, first: int, stop: int) -> tuple[tuple[Span, ...], tuple[int, ...]]:
-    """The spans of sentences [first, stop) and their indices."""
+def _spans(sentences: Sequence, first: int, stop: int) -> tuple[Span, ...]:
+    """The spans of sentences [first, stop)."""
     if stop - first == 1:
         sentence = sentences[first]
-        return ((sentence.start, sentence.end),), (first,)
-    return tuple((s.start, s.end) for s in sentences[first:stop]), tuple(range(first, stop))
+        return ((sentence.start, sentence.end),)
+    return tuple((s.start, s.end) for s in sentences[first:stop])
 
 
 def pair_rules() -> list[PairRule]:
