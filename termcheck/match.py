@@ -896,7 +896,7 @@ def _resolve(cluster: list, picked: list) -> None:
             winner, loser = second, first
         # (a loser with one entry never adds a concept: _absorb takes only what the winner lacks
         # from an inner match that shares one of the winner's concepts)
-        picked.append(_absorb(winner, [loser]) if len(winner) > 3 and len(loser[2]) > 1 else winner)
+        picked.append(_absorb(winner, [loser]) if len(loser[2]) > 1 else winner)
         return
     chosen: list = []
     dropped: list = []
