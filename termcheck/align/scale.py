@@ -45,13 +45,12 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from termcheck.model import Bead, Segment
-from termcheck.text.numbers import _TO_ASCII  # Arabic-Indic and Persian digits as ASCII
+from termcheck.text.numbers import DIGIT_RUN, TO_ASCII
 
 SCALE_SENTENCES = 20_000  # more sentences than this on a side: aligned here
 FIT_DELTA = 1.0
@@ -60,7 +59,6 @@ WINDOW_SLACK = 1.0  # the target window holds the text the length diagonal puts 
 BACKUP = 8
 KEEP_TAIL = 16  # source sentences at a window's end whose beads are not kept (with their share of the target)
 _SQRT2 = math.sqrt(2.0)
-_DIGITS = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]+")
 
 
 @dataclass
@@ -82,8 +80,8 @@ def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
         prefix.append(total)
     signatures: list = [None] * len(sentences)
     concepts = ((match.start, ("c", concept.key)) for match in matches or () for concept in match.concepts)
-    numbers = ((number.start(), ("n", number.group().translate(_TO_ASCII).lstrip("0")))
-               for number in _DIGITS.finditer(masked))
+    numbers = ((number.start(), ("n", number.group().translate(TO_ASCII).lstrip("0")))
+               for number in DIGIT_RUN.finditer(masked))
     shared: dict[frozenset, frozenset] = {}  # one object per distinct signature (dense text repeats a few)
     for keys in (concepts, numbers):  # each in text order: one walk along the sentences, no index of starts
         k = 0

@@ -55,7 +55,8 @@ _EXACT = Context(prec=MAX_DIGITS + 40, Emax=10**6, Emin=-(10**6))
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"  # Arabic-Indic, then Eastern (Persian) digits
-_TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS, "0123456789" * 2)
+TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS, "0123456789" * 2)  # str.translate table: every digit as ASCII
+DIGIT_RUN = re.compile(f"[{_DIGITS}]+")  # a run of digits of any of the three scripts
 _ARABIC_INDIC = re.compile(f"[{ARABIC_INDIC_DIGITS}]")
 
 
@@ -213,8 +214,8 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
             end = match.end()
             fraction = match.group("frac") or match.group("cfrac") or ""
         integer = match.group("int")
-        digits = integer.translate(_TO_ASCII).replace(",", "").replace("\u066c", "")
-        fraction = fraction.translate(_TO_ASCII)
+        digits = integer.translate(TO_ASCII).replace(",", "").replace("\u066c", "")
+        fraction = fraction.translate(TO_ASCII)
         value = Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
         kind = "decimal" if fraction else "count"
         clock = _CLOCK.match(text, end) if not fraction and len(digits) <= 2 else None
