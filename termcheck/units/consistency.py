@@ -225,7 +225,7 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
             if len({key for key, _ in members}) < 2:
                 continue
         variants = _variants(members, other)
-        first = _odd_one(variants, by) if code == "TC301" else members[0][1]
+        first = _odd_one(variants) if code == "TC301" else members[0][1]
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
         )
@@ -246,13 +246,13 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         yield unit_finding(code, first, locator.target(first, found), found, message, extra=extra)
 
 
-def _odd_one(variants: list[tuple[str, list[Unit]]], by: str) -> Unit:
+def _odd_one(variants: list[tuple[str, list[Unit]]]) -> Unit:
     """Where TC301 points: at the unit a translator is likeliest to change. A target that copies its
     source (TC304's case: 'Slug' kept in English beside الرابط المختصر) first, else the first unit of
     the least used rendering (a rendering used once beside one used five times), else the first unit."""
     for _, group in variants:
         for unit in group:
-            if unit.target.strip() == getattr(unit, by).strip():
+            if unit.target.strip() == unit.source.strip():
                 return unit
     least_used = variants[-1][1]
     return least_used[0] if len(least_used) < len(variants[0][1]) else variants[0][1][0]

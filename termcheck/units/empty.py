@@ -145,8 +145,10 @@ def _has_words(text: str) -> bool:
     """Letters left once placeholders, markup and entities are taken out (a date format's
     conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b')."""
     text = _without_placeholders(text)
-    if "%" in text and (is_date_format(text) or not _LETTER.search(STRFTIME.sub(" ", text))):
-        text = STRFTIME.sub(" ", text)
+    if "%" in text:
+        conversions_out = STRFTIME.sub(" ", text)
+        if is_date_format(text) or not _LETTER.search(conversions_out):
+            text = conversions_out
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
 
 
