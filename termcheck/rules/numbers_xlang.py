@@ -104,8 +104,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
             start = end = view.target_spans[0][0]
             message = f"the source number '{number.text}' ({expected}) is missing in the target"
         yield _finding(ctx, view, start, end, message, expected, source_loc, number.text)
-    yield from _word_mismatches(ctx, view, source_numbers, target_numbers, group_sources, group_targets,
-                                arabic_digits)
+    yield from _word_mismatches(ctx, view, bead_sources, bead_targets, group_sources, group_targets, arabic_digits)
     reported: list[NumberMention] = []
     for number in spare:
         if any(same_number(number, r) for r in reported) or not stands_alone(number):
@@ -142,17 +141,18 @@ def _at_the_same_place(number: NumberMention, view: BeadView, copies: list[Numbe
     return min(copies, key=lambda t: abs(place(t.start, view.target_spans) - where))
 
 
-def _word_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_numbers, group_sources,
-                     group_targets, arabic_digits: bool) -> Iterator[Finding]:
+def _word_mismatches(ctx: PairContext, view: BeadView, bead_sources: list[NumberMention],
+                     bead_targets: list[NumberMention], group_sources, group_targets,
+                     arabic_digits: bool) -> Iterator[Finding]:
     """Two bare number words that disagree (ثلاثة رجال -> "four men"): neither must be matched alone,
     but when each side has one and neither finds its value on the other side, they are a mismatch."""
     source_lang, target_lang = ctx.source.doc.lang, ctx.target.doc.lang
-    sources = [n for n in source_numbers.within(view.source_spans)
+    sources = [n for n in bead_sources
                if n.kind == "word" and counting_word(n.text, source_lang)
                and not any(compatible(n, t) for t in group_targets)]
     if not sources:
         return
-    targets = [t for t in target_numbers.within(view.target_spans)
+    targets = [t for t in bead_targets
                if t.kind == "word" and counting_word(t.text, target_lang)
                and not any(compatible(s, t) for s in group_sources)]
     for number in sources:
