@@ -42,6 +42,7 @@ from itertools import product
 
 from termcheck.align.anchors import Anchors
 from termcheck.text.arabic import ARABIC_WORD, light_stem
+from termcheck.text.english import STOP_WORDS
 from termcheck.text.normalize import normalize
 
 TRAIN_CONFIDENCE = 0.9
@@ -57,14 +58,6 @@ MAX_TRAIN_WORDS = 120  # a bead with more words than this (per side) is too loos
 MAX_TRAIN_BEADS = 5_000
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
-_ENGLISH_STOP = frozenset(
-    """the and for are was were been being has have had not but with from this that these those
-    there their they them its his her our your you who whom whose which what when where why how
-    than then also into onto over under after before during between about against among such
-    more most many much some any each every other only very can could may might must shall should
-    will would did does doing done said says say one two all both either neither nor per via
-    upon while because since until though although however therefore thus here just even""".split()
-)
 _ARABIC_STOP = frozenset(
     """في من على الى عن ان او ثم قد لا ما لم لن مع عند بين كل بعد قبل حتى التي الذي الذين اللذين
     هذا هذه ذلك تلك هو هي هم هما كان كانت يكون تكون وقد وفي ومن وعلى والى وان ولا وما كما لها له
@@ -77,7 +70,7 @@ def content_words(text: str, lang: str, segments: list[tuple[int, int]]) -> list
     folded = normalize(text)
     starts = [start for start, _ in segments]
     result: list[set[str]] = [set() for _ in segments]
-    pattern, stop = (ARABIC_WORD, _ARABIC_STOP) if lang == "ar" else (_ENGLISH_WORD, _ENGLISH_STOP)
+    pattern, stop = (ARABIC_WORD, _ARABIC_STOP) if lang == "ar" else (_ENGLISH_WORD, STOP_WORDS)
     lowered = folded.text if lang == "ar" else folded.text.lower()
     stems: dict[str, str] = {}
     for match in pattern.finditer(lowered):

@@ -58,6 +58,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from termcheck.model import Concept
+from termcheck.text.english import STOP_WORDS
 from termcheck.text.proper_names import in_proper_name
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -505,12 +506,10 @@ def modifier_before(text: str, start: int) -> str:
     function word, punctuation or nothing stands there."""
     match = _MODIFIER.search(text, max(0, start - 40), start)
     word = match.group(1) if match else ""
-    return "" if word in EN_FUNCTION_WORDS or word in _NOT_MODIFIERS else word
+    return "" if word in EN_FUNCTION_WORDS or word in STOP_WORDS else word
 
 
 _MODIFIER = re.compile(r"(?<![\w'-])([a-z][a-z-]{2,})[ \t]+\Z")
-_NOT_MODIFIERS = frozenset("your our their his her its this that these those any no every each all some more most "
-                           "is are was were be been has have had not and or but".split())
 
 
 def _related_in(word: str, words: frozenset[str], lang: str) -> bool:
