@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
@@ -31,6 +32,7 @@ class _Word:
     text: str  # the original word, marks included
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its words, and the finding asks again
 def _stem(word: str) -> str:
     """The word without its proclitics and article (termcheck.text.arabic, the one clitic table)."""
     return strip_proclitics(normalize_form(word))
@@ -40,12 +42,8 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     if ctx.doc.lang != "ar":
         return
     groups: dict[str, dict[str, list[_Word]]] = {}
-    stems: dict[str, str] = {}  # a text repeats its words: each distinct word is stemmed once
     for match in _WORD.finditer(ctx.text):
-        word = match.group()
-        stem = stems.get(word)
-        if stem is None:
-            stem = stems[word] = _stem(word)
+        stem = _stem(match.group())
         if len(stem) < MIN_STEM:
             continue
         key = stem.translate(_FOREIGN_SOUNDS)
