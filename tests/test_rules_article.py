@@ -197,3 +197,23 @@ def test_a_line_ending_in_a_comma_goes_on_in_the_next_line_of_an_unwrapped_text(
     assert sentence_position(text, text.rindex("al-Amin")) == MID
     text = "Ziad al-Amin said the utility would comply. “We cannot pay.”\nal-Amin said.\n"
     assert sentence_position(text, text.rindex("al-Amin")) == START
+
+
+def test_article_words_are_the_article_pattern_s_matches():
+    """_article_words searches for the letters first, then tries ARTICLE_WORD there: the same
+    matches as ARTICLE_WORD.finditer, look-behind, apostrophes and back-to-back words included."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from termcheck.rules.article import ARTICLE_WORD, _article_words
+
+    pieces = st.sampled_from(["al-", "Al-", "el\u2010", "El\u2011", "a", "l", "-", "x", " ", "'", "\u2019s", "s",
+                              "Sadr", "é", "1", "_", "\n", "al-al-", "\u2019", "Ela"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(text):
+        assert [m.span() for m in _article_words(text)] == [m.span() for m in ARTICLE_WORD.finditer(text)]
+
+    same()
+    assert [m.group() for m in _article_words("x al-Sadr's al-al-Amin, el-Sisi")] == ["al-Sadr", "al-al", "el-Sisi"]
