@@ -207,8 +207,8 @@ def kept_as_is(source_text: str, target_text: str) -> bool:
 def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str, modifier: str = "") -> bool:
     """A form's last content word has a relative in `target_text`, or the head of a construct that
     renders a one-word source term stands there (the same word, inflection aside), or a relative of
-    the head of a noun and its relative adjective where the source modifies the term
-    (`_adjective_head`), or of a verbal noun with a prepositional complement (`_governing_head`)."""
+    the head of a noun and its relative adjective where the source modifies the term, or of a verbal
+    noun with a prepositional complement (`_head_of_two`)."""
     words = _target_words(target_text)
     if not words:
         return False
@@ -221,35 +221,12 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \
                 and _related_in(content[-2], words, lang):
             return True
-        head = _construct_head(content, said) if lang == "ar" else None
-        if head and _lemmas(head, lang) & _target_lemmas(words, lang):
-            return True
-        head = _adjective_head(content, said) if lang == "ar" and modifier else None
-        if head and _related_in(head, words, lang):
-            return True
-        head = _governing_head(content, said) if lang == "ar" else None
-        if head and _related_in(head, words, lang):
-            return True
+        found = _head_of_two(content, said, modifier) if lang == "ar" else None
+        if found is not None:
+            head, by_relative = found
+            if _related_in(head, words, lang) if by_relative else _lemmas(head, lang) & _target_lemmas(words, lang):
+                return True
     return False
-
-
-def _governing_head(content: list[str], said: int) -> str | None:
-    """The verbal noun of a form whose complement is a preposition's object (إصابة | بالعدوى for
-    'infect'), when it renders a one-word source term; else None. Such a form renders an English
-    verb as a noun, and a translator writes the verb itself (يصيب، تُصيب): a relative of the
-    head renders it. A construct's complement is no preposition's object (مسببات | الأمراض: a
-    relative, يسببها, is still no rendering of it)."""
-    from termcheck.text.arabic import has_article
-
-    if said != 1 or len(content) != 2:
-        return None
-    head, complement = content
-    if has_article(head) or not complement.startswith(_PREPOSITION_AND_ARTICLE):
-        return None
-    return head
-
-
-_PREPOSITION_AND_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644")  # بال لل
 
 
 _SELF = ("\u0630\u0627\u062a\u064a", "\u0630\u0627\u062a\u064a\u0629")  # ذاتي ذاتية
@@ -468,37 +445,38 @@ def form_words(form: str, lang: str) -> tuple[str, ...]:
     return tuple(content_words(restore_manqus(form) if lang == "ar" else form, lang))
 
 
-def _construct_head(content: list[str], said: int) -> str | None:
-    """The head of a two-word construct (انتقال | المرض: the head without the article, the
-    complement with it) that renders a one-word source term; else None."""
-    from termcheck.text.arabic import has_article
-
-    if said != 1 or len(content) != 2:
-        return None
-    head, complement = content
-    if not has_article(complement) or has_article(head):
-        return None
-    return head
-
-
-def _adjective_head(content: list[str], said: int) -> str | None:
-    """The noun of a noun and relative adjective (النظافة | الصحية, البريد | الإلكتروني: the
-    article on both or neither, the adjective in ـي/ـية) that renders a one-word source term; else
-    None. Asked only where the source modifies the term ('hand hygiene', 'preview email'): Arabic
-    then qualifies the noun by that word (نظافة اليدين, بريد المعاينة), and the adjective, which
-    says what English leaves implied, goes. Unmodified, the noun alone is another word (الملف is a
-    file, not الملف الشخصي for 'Profile')."""
+def _head_of_two(content: list[str], said: int, modifier: str) -> tuple[str, bool] | None:
+    """(head, by a relative too) of a two-word form that renders a one-word source term alone, where
+    its second word says what English leaves implied; else None:
+    - a verbal noun with a preposition's object (إصابة | بالعدوى for 'infect'): English has a verb,
+      a translator writes the verb (يصيب، تُصيب), so a relative of the head renders it;
+    - a noun and its relative adjective (النظافة | الصحية, البريد | الإلكتروني: the article on both or
+      neither, the adjective in ـي/ـية), asked only where the source modifies the term ('hand
+      hygiene', 'preview email'): Arabic qualifies the noun by that word instead (نظافة اليدين، بريد
+      المعاينة), and a relative of the noun renders it. Unmodified, the noun alone is another word
+      (الملف is a file, not الملف الشخصي for 'Profile');
+    - a construct (انتقال | المرض: the head without the article, the complement with it): the head
+      itself renders it, inflection aside, not a relative (يسببها is no rendering of مسببات الأمراض)."""
     from termcheck.text.arabic import has_article, strip_article
 
     if said != 1 or len(content) != 2:
         return None
-    head, adjective = content
-    if has_article(head) != has_article(adjective) or not strip_article(adjective).endswith(_RELATIVE_ENDINGS):
+    head, second = content
+    if has_article(head):
+        if modifier and has_article(second) and strip_article(second).endswith(_RELATIVE_ENDINGS):
+            return head, True
         return None
-    return head
+    if second.startswith(_PREPOSITION_AND_ARTICLE):
+        return head, True
+    if modifier and not has_article(second) and second.endswith(_RELATIVE_ENDINGS):
+        return head, True
+    if has_article(second):
+        return head, False
+    return None
 
 
 _RELATIVE_ENDINGS = ("ي", "ية")  # ي ية: the nisba adjective
+_PREPOSITION_AND_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644")  # بال لل
 
 
 def modifier_before(text: str, start: int) -> str:
