@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from termcheck.match import Match, Matcher, _all_forbidden
+from termcheck.match import Match, Matcher, all_forbidden
 from termcheck.model import Document
 from termcheck.text.markup import masked_text
 
@@ -50,7 +50,7 @@ class DocumentContext:
         Matcher.find_forbidden, which matches only around forbidden forms."""
         if self._matches is None and self.forbidden_only:
             return self.matcher.find_forbidden(self.text)
-        return [m for m in self.matches if _all_forbidden(m.entries)]
+        return [m for m in self.matches if all_forbidden(m.entries)]
 
 
 def document_context(doc: Document, matcher: Matcher) -> DocumentContext:

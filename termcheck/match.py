@@ -58,7 +58,7 @@ from termcheck.text.arabic import (
 )
 from termcheck.text.normalize import Normalized, normalize, normalize_form
 
-__all__ = ["Entry", "Match", "Matcher"]
+__all__ = ["Entry", "Match", "Matcher", "all_forbidden"]
 
 # A form written without the article also matches with it (mixed forms on the automaton path).
 _ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
@@ -320,7 +320,7 @@ class Matcher:
         norm = normalized if normalized is not None else self.normalize(text)
         s = norm.text
         if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
-            return [m for m in self.find(text, norm) if _all_forbidden(m.entries)]
+            return [m for m in self.find(text, norm) if all_forbidden(m.entries)]
         if self._forbidden_keys is None:
             self._forbidden_keys = marshal.loads(self._forbidden_blob)
         if not self._forbidden_keys:
@@ -362,7 +362,7 @@ class Matcher:
         while True:
             candidates = self._automaton_candidates(s, text, norm, start, end)
             if len(candidates) == 1:  # the common stretch: the forbidden form alone, its margins clear
-                return candidates if _all_forbidden(candidates[0][2]) else []
+                return candidates if all_forbidden(candidates[0][2]) else []
             order = sorted((c[0], c[0] - c[1], k) for k, c in enumerate(candidates))
             clusters: list[list[tuple]] = []
             cluster_end = -1
@@ -377,7 +377,7 @@ class Matcher:
             found: list[tuple] = []
             widen = False
             for cluster in clusters:
-                if not any(_all_forbidden(c[2]) for c in cluster):
+                if not any(all_forbidden(c[2]) for c in cluster):
                     continue  # no pick of it can be all forbidden: _absorb never adds a forbidden entry
                 low, high = cluster[0][0], max(c[1] for c in cluster)
                 if (low - longest < start and start > 0) or (high + longest > end and end < n):
@@ -385,7 +385,7 @@ class Matcher:
                     break
                 chosen: list = []
                 _resolve(cluster, chosen)
-                found.extend(c for c in chosen if _all_forbidden(c[2]))
+                found.extend(c for c in chosen if all_forbidden(c[2]))
             if not widen:
                 return found
             start, end = max(0, start - 2 * longest), min(n, end + 2 * longest)
@@ -823,7 +823,7 @@ def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...],
     return plain, arabic, elided
 
 
-def _all_forbidden(entries) -> bool:
+def all_forbidden(entries) -> bool:
     """Every entry is a forbidden form (TC101's match)."""
     if len(entries) == 1:  # the common case, asked for every match: no generator
         return entries[0].term.status is _FORBIDDEN

@@ -46,7 +46,7 @@ import random  # noqa: E402
 import pytest  # noqa: E402
 
 from termcheck import match as match_module  # noqa: E402
-from termcheck.match import Matcher, _all_forbidden  # noqa: E402
+from termcheck.match import Matcher, all_forbidden  # noqa: E402
 from termcheck.model import Concept, Glossary, Status, Term  # noqa: E402
 
 
@@ -79,7 +79,7 @@ def test_find_forbidden_is_find_filtered_to_forbidden_matches(monkeypatch, windo
     found = 0
     for _ in range(1500):
         text = "".join(rng.choice(forms) + rng.choice(glue) for _ in range(rng.randint(1, 14)))
-        expected = _described(m for m in matcher.find(text) if _all_forbidden(m.entries))
+        expected = _described(m for m in matcher.find(text) if all_forbidden(m.entries))
         assert _described(matcher.find_forbidden(text)) == expected, text
         found += len(expected)
     assert found > 1000  # forbidden forms were there to find, inside chains of overlapping names
@@ -99,7 +99,7 @@ def test_find_forbidden_falls_back_to_find_for_arabic_text_and_false_friends():
     text = "A pass word and a cel, a cel phone. وبكلمة السر وكلمة المرور"
     forbidden = matcher.find_forbidden(text)
     assert [text[m.start:m.end] for m in forbidden] == ["pass word", "cel", "كلمة السر"]
-    assert _described(forbidden) == _described(m for m in matcher.find(text) if _all_forbidden(m.entries))
+    assert _described(forbidden) == _described(m for m in matcher.find(text) if all_forbidden(m.entries))
 
 
 def test_lint_select_tc101_reports_what_all_rules_report_under_tc101(tmp_path):
@@ -130,7 +130,7 @@ def test_find_forbidden_widens_a_stretch_whose_overlaps_reach_far():
     matcher = Matcher(Glossary(concepts, path="chain"))
     for lead in ("jotajotajotajota ", "", "xx "):
         text = "Before " + lead + " ".join(words) + " after."
-        expected = _described(m for m in matcher.find(text) if _all_forbidden(m.entries))
+        expected = _described(m for m in matcher.find(text) if all_forbidden(m.entries))
         assert _described(matcher.find_forbidden(text)) == expected
     kept = matcher.find_forbidden(" ".join(words))
     assert [m.entries[0].concept.key for m in kept] == ["p8"]  # every other pair from kaza lomi on: uxil vemo

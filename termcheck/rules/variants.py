@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from termcheck.contexts import DocumentContext
-from termcheck.match import Match, Matcher, _all_forbidden
+from termcheck.match import Match, Matcher, all_forbidden
 from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
@@ -361,7 +361,7 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
         inner = False
         while j < count and match_starts[j] < end:
             m = matches[j]
-            forbidden = _all_forbidden(m.entries)
+            forbidden = all_forbidden(m.entries)
             locks.append((max(m.start, start) - start, min(m.end, end) - start, forbidden))
             inner = inner or (not forbidden and translit_key(text[m.start:m.end]) in index.inner_keys)
             j += 1
