@@ -29,7 +29,8 @@ def encode(glossary: Glossary) -> bytes | None:
     if type(glossary) is not Glossary or type(glossary.options) is not GlossaryOptions:
         return None
     paths: dict[str, int] = {}
-    origins: dict[int, int] = {}  # id(SourceRef) -> its row in `table`: a row's terms share one
+    # id(SourceRef) -> its row in `table`: a row's terms share one (the glossary holds them all: ids stay theirs)
+    origins: dict[int, int] = {}
     table: list[tuple[int, int]] = []
     texts, langs, statuses, term_origins = [], [], [], []
     concepts = []
@@ -45,7 +46,6 @@ def encode(glossary: Glossary) -> bytes | None:
             table.append((paths.setdefault(origin.path, len(paths)), origin.line))
         return number
 
-    keep = []  # the SourceRefs numbered by id() stay alive until the blob is written
     for concept in glossary.concepts:
         if type(concept) is not Concept or set(vars(concept)) != _CONCEPT_FIELDS:
             return None
@@ -55,7 +55,6 @@ def encode(glossary: Glossary) -> bytes | None:
             number = origin_number(term.origin)
             if number is None:
                 return None
-            keep.append(term.origin)
             texts.append(term.text)
             langs.append(term.lang)
             statuses.append(_STATUS_NUMBER[term.status])
