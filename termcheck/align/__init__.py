@@ -56,7 +56,8 @@ class Alignment:
     warnings: list[str] = field(default_factory=list)
     # Confidence features of each bead (termcheck.align.confidence), for calibration and diagnosis.
     features: dict[str, list[tuple[float, ...]]] = field(default_factory=dict)
-    # Aligned by the linear walk of termcheck.align.scale (a pair past scale.SCALE_SENTENCES).
+    # Aligned by the linear walk of termcheck.align.scale (a pair past scale.SCALE_SENTENCES); then
+    # sentence_beads is a scale.LinearBeads (rules.bilingual.LinearViews reads its arrays).
     linear: bool = False
 
 

@@ -285,7 +285,7 @@ class LinearViews(LazyItems):
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
         src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
-        self._beads = beads = _linear_beads(alignment.sentence_beads)
+        self._beads = beads = alignment.sentence_beads  # LinearBeads, as align._align_long stores them
         groups = alignment.paragraph_beads
         group_of_src = array("q", bytes(8 * len(alignment.source_paragraphs)))
         group_of_tgt = array("q", bytes(8 * len(alignment.target_paragraphs)))
@@ -354,16 +354,6 @@ class LinearViews(LazyItems):
                 tuple((alignment.source_paragraphs[i].start, alignment.source_paragraphs[i].end) for i in group.source),
                 tuple((alignment.target_paragraphs[j].start, alignment.target_paragraphs[j].end) for j in group.target)))
         return self._spans_of[1]
-
-
-def _linear_beads(beads: Sequence[Bead]) -> LinearBeads:
-    """The beads of a linear alignment as LinearBeads (which the walk makes; a list is converted)."""
-    if isinstance(beads, LinearBeads):
-        return beads
-    linear = LinearBeads()
-    for bead in beads:
-        linear.add_bead(bead)
-    return linear
 
 
 def _spans(sentences: Sequence, first: int, stop: int) -> tuple[Span, ...]:
