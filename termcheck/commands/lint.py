@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import List, NamedTuple, Optional
 
 import typer
@@ -105,24 +107,23 @@ def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int | No
         return common.map_with_matcher(_lint_one, work, config.glossary, jobs)
 
 
-class _rare_collections:
+@contextmanager
+def _rare_collections() -> Iterator[None]:
     """The cyclic collector runs rarely while files are linted (forked workers inherit it): the
     rules make no cycles (over the 10 MB bench tree it freed nothing), yet its passes over the
     findings and name spans piling up were a tenth of lint's CPU. Collections still happen, every
-    GC_YOUNG_THRESHOLD allocations, so a cycle is not kept for ever."""
+    _GC_YOUNG_THRESHOLD allocations, so a cycle is not kept for ever."""
+    import gc
 
-    GC_YOUNG_THRESHOLD = 100_000
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_GC_YOUNG_THRESHOLD, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
-    def __enter__(self) -> None:
-        import gc
 
-        self._thresholds = gc.get_threshold()
-        gc.set_threshold(self.GC_YOUNG_THRESHOLD, 50, 100)
-
-    def __exit__(self, *exc) -> None:
-        import gc
-
-        gc.set_threshold(*self._thresholds)
+_GC_YOUNG_THRESHOLD = 100_000
 
 
 def _jobs(paths: list[str]) -> int:
