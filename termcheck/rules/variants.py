@@ -40,7 +40,9 @@ from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
 from termcheck.text.ordinary_words import is_ordinary_word
-from termcheck.text.translit import NEAR_MIN_WEIGHT, key_weight, near_keys, near_signature, translit_key
+from termcheck.text.translit import (
+    ARTICLE_PREFIX, HYPHENS, NEAR_MIN_WEIGHT, key_weight, near_keys, near_signature, translit_key,
+)
 
 TC102 = rule("TC102")
 
@@ -50,9 +52,9 @@ _UPPER = "".join(
 _UP = f"[{_UPPER}]"
 _LETTER = r"[^\W\d_]"
 _APOS = "'\u2019\u02bc\u02bf\u02be"
-_HYPHEN = "-\u2010\u2011"
+_HYPHEN = HYPHENS
 _SEP = r"[ \t\u00a0]+"
-ARTICLE = rf"(?:[aAeE]l|[aA](?:th|dh|sh|[tdrzsn]))[{_HYPHEN}]"
+ARTICLE = ARTICLE_PREFIX
 _CAPWORD = rf"{_UP}{_LETTER}*(?:[{_APOS}](?!s\b){_LETTER}+)*"  # Kata'ib, but not the 's of Iraq's
 _NAMEWORD = rf"(?:{ARTICLE})?{_CAPWORD}(?:[{_HYPHEN}](?:{ARTICLE})?{_CAPWORD})*"
 PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "abi", "abd"})

@@ -27,6 +27,7 @@ import re
 
 from termcheck.model import Document, Segment
 from termcheck.text.markup import LIST_MARKER, html_blocks, kind_of, masked_text
+from termcheck.text.translit import ARTICLE_PREFIX
 
 _BLANK_LINE = re.compile(r"[ \t\r\f\v]*$")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
@@ -122,7 +123,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_MARKER = re.compile(r"[a-z]\)\s")  # a French or English list item: b) rouvrir
 # A transliterated name whose article is written lower case (al-Khafaji, ash-Shami) starts a
 # sentence after a full stop all the same: house style capitalizes it there (TC103), copy often does not.
-_NAME_WITH_ARTICLE = re.compile(r"(?:[ae]l|a(?:th|dh|sh|[tdrzsn]))[-\u2010\u2011][A-Z]")
+_NAME_WITH_ARTICLE = re.compile(ARTICLE_PREFIX + "[A-Z]")  # read only after a lower-case letter
 _NUMBER_MARKER = re.compile(r"\(?\d{1,3}[.)-]")
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"

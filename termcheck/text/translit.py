@@ -31,6 +31,11 @@ from functools import lru_cache
 
 from termcheck.text.normalize import normalize_form
 
+# The article as Latin copy writes it before a name: al-/el- and the assimilated ad-, ash-, ar- ...,
+# joined by a hyphen (rules.variants reads names with it; text.segment a name that starts a sentence).
+HYPHENS = "-\u2010\u2011"
+ARTICLE_PREFIX = rf"(?:[aAeE]l|[aA](?:th|dh|sh|[tdrzsn]))[{HYPHENS}]"
+
 _APOSTROPHE_RE = re.compile("['\u02bf\u02be\u02bc\u2019\u2018`\u2032\u02b9\u00b4\u02bb]")
 # al-/el- joined by a hyphen, or al/el standing alone before a word ("Al Saud", "el Sisi").
 _ARTICLE_RE = re.compile(r"(?<![a-z])[ae]l(?:-| (?=[a-z]))")
