@@ -237,3 +237,33 @@ def test_a_longer_listed_term_in_the_target_renders_the_term_its_form_holds():
     assert by_longer_term(center, matcher, {"cdc-prevention"}, "ar")
     assert not by_longer_term(center, matcher, {"who"}, "ar")
     assert not by_longer_term(cdc_prevention, matcher, {"center"}, "ar")  # the shorter holds not the longer
+
+
+def test_a_construct_head_standing_alone_renders_a_two_word_compound():
+    face_mask = concept("face-mask", en_p="face mask", ar_p="قناع وجه")
+    cloth_mask = concept("cloth-mask", en_p="cloth mask", ar_p="كمامة القماش")
+    ongoing = concept("ongoing-outbreak", en_p="ongoing outbreak", ar_p="تفشٍ مستمر")
+    updates = concept("latest-updates", en_p="latest updates", ar_p="آخر المستجدات")
+    # 'wear face masks': the face is implied; أقنعة is a broken plural of قناع (one skeleton)
+    assert renders(face_mask, "face masks", "طلبت من السكان ارتداء أقنعة في الأماكن العامة")
+    assert renders(face_mask, "face-masks", "مثل نظافة اليدين وارتداء الأقنعة، والحجر الذاتي")
+    assert renders(cloth_mask, "cloth mask", "ارتداء كمامة طبية")  # a relative adjective after a noun complement's head
+    # another complement makes another compound
+    assert not renders(SEARCH, "search engine", "استخدم محرك التفتيش")
+    assert not renders(face_mask, "face mask", "ارتداء قناع الغاز")
+    # an indefinite second word may be an adjective: another adjective is another term
+    assert not renders(ongoing, "ongoing outbreak", "أعلنت المنظمة التفشي الحالي للعدوى")
+    # آخر and الأخبار share letters, not a skeleton
+    assert not renders(updates, "latest updates", "تابع آخر التحديثات وقلل من الأخبار")
+    # a one-word source term is not a compound
+    assert not renders(face_mask, "mask", "ارتداء أقنعة")
+
+
+def test_a_shorter_run_may_say_a_later_word_by_a_relative():
+    mechanical = concept("mechanical-ventilation", en_p="mechanical ventilation", ar_p="جهاز التنفس الصناعي الميكانيكي")
+    assert renders(mechanical, "mechanical ventilation", "يحتاجون إلى عناية مركزة وتنفس اصطناعي")
+    # the run's first word is the same word, not a relative: تهوية is not التنفس
+    assert not renders(mechanical, "mechanical ventilation", "احتاجوا إلى تهوية اصطناعية")
+    # a noun's relative adjective is another word: the postal address is not the email address
+    address = concept("email-address", en_p="email address", ar_p="عنوان البريد الإلكتروني")
+    assert not renders(address, "email address", "العنوان البريدي للزائر")

@@ -26,7 +26,11 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   what the source leaves implied, and translators drop it in context. A run of the form's words, in
   order and as the same words inflection aside, renders the term when it is as long as the source
   term and at least two words (فترة الحضانة, نزلات البرد). Not one word: الإغلاق alone is not
-  الإغلاق الكامل for 'lockdown', nor فيروس alone فيروس كورونا;
+  الإغلاق الكامل for 'lockdown', nor فيروس alone فيروس كورونا. The run's later words may be
+  relatives (تنفس اصطناعي for التنفس الصناعي);
+- by its construct's head alone (two-word compounds): 'face mask' (قناع وجه) in 'wear face masks'
+  rendered ارتداء أقنعة, the modifier implied, where no other complement follows the head (محرك
+  التفتيش is still not محرك البحث);
 - by its transliterated word (names): a one-word Latin name whose Arabic form adds a generic
   head (فيروس ميرس for MERS) is rendered by the word that transliterates it (ميرس, same consonant
   skeleton, spelt as the glossary spells it: مارس is still a wrong rendering);
@@ -81,7 +85,8 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
-    elif (not acronym and by_relatives(concept, source_text, target_text, lang, modifier)) \
+    elif (not acronym and (by_relatives(concept, source_text, target_text, lang, modifier)
+                           or by_construct_head(concept, source_text, target_text, lang))) \
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
     return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
@@ -253,6 +258,53 @@ def _reflexive_in(words: frozenset[str]) -> bool:
     return False
 
 
+def by_construct_head(concept: Concept, source_text: str, target_text: str, lang: str) -> bool:
+    """A two-word English compound, modifier and head ('face mask'), whose Arabic form is a construct,
+    head and complement (قناع وجه، كمامة الوجه), rendered by a relative of the head standing alone:
+    the translator leaves the modifier implied ('wear face masks': ارتداء أقنعة). The head by one
+    consonant skeleton (a broken plural: أقنعة), not by the looser share_root (آخر is not الأخبار).
+    Alone means that no Arabic word follows it as another complement, which would make another
+    compound (محرك التفتيش is no rendering of محرك البحث for 'search engine'): the end, punctuation,
+    a function word or a conjoined definite word (والحجر) may follow, and a relative adjective
+    (أقنعة طبية) where the form's complement is definite, so a noun (كمامة الوجه). An indefinite
+    second word may be an adjective instead (تفشٍ مستمر), and another adjective is another term
+    (التفشي الحالي)."""
+    from termcheck.text.arabic import has_article, same_skeleton
+
+    if lang != "ar" or len(content_words(source_text, "en")) != 2:
+        return False
+    heads = [(content[0], has_article(content[1])) for form in concept.forms(lang)
+             if len(content := form_words(form.text, lang)) == 2 and not has_article(content[0])
+             and not _relative_adjective(content[1])]
+    text = _normalized(target_text)
+    words = list(_WORD.finditer(text)) if heads else []
+    for at, word in enumerate(words):
+        for head, noun_complement in heads:
+            if same_skeleton(head, word.group()) and _stands_alone(text, words, at, noun_complement):
+                return True
+    return False
+
+
+def _relative_adjective(word: str) -> bool:
+    from termcheck.text.arabic import strip_article
+
+    return strip_article(word).endswith(_RELATIVE_ENDINGS)
+
+
+def _stands_alone(text: str, words: list, at: int, adjective_may_follow: bool) -> bool:
+    """No Arabic word follows words[at] as its complement (see by_construct_head)."""
+    from termcheck.text.arabic import ARABIC_WORD, FUNCTION_WORDS
+
+    if at + 1 == len(words) or text[words[at].end():words[at + 1].start()].strip():
+        return True
+    following = words[at + 1].group()
+    return (following in FUNCTION_WORDS or not ARABIC_WORD.fullmatch(following)
+            or following.startswith(_CONJOINED_DEFINITE) or (adjective_may_follow and _relative_adjective(following)))
+
+
+_CONJOINED_DEFINITE = ("\u0648\u0627\u0644", "\u0641\u0627\u0644")  # وال فال
+
+
 def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: str, matcher) -> bool:
     """A run of a longer form's words as long as the source term (two words at least), unless the
     run only spells a listed part of the source term: then a source word may be what was dropped
@@ -272,14 +324,26 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
 
 
 def _runs_held(form: tuple[str, ...], length: int, target_text: str, lang: str):
-    """The runs of `length` consecutive words of `form` that the target has in the form's order,
-    each the same word inflection aside."""
+    """The runs of `length` consecutive words of `form` that the target has in the form's order, the
+    first the same word inflection aside, each other the same word or a relative of the same kind
+    (الاصطناعي for الصناعي: two words of one root that mean the same; the run's head fixes the
+    sense). A noun's relative adjective is another word: العنوان البريدي (the postal address) is no
+    run of عنوان البريد الإلكتروني."""
     sequence = _target_sequence(target_text, lang)
+    words = _WORD.findall(_normalized(target_text))
     wanted = [_lemmas(w, lang) for w in form]
     for first in range(len(form) - length + 1):
         run = wanted[first:first + length]
-        if any(all(w & t for w, t in zip(run, sequence[at:at + length])) for at in range(len(sequence) - length + 1)):
+        if any(run[0] & sequence[at] and all(
+                w & sequence[at + i] or _relative_of_same_kind(form[first + i], words[at + i], lang)
+                for i, w in enumerate(run[1:], 1))
+               for at in range(len(sequence) - length + 1)):
             yield form[first:first + length]
+
+
+def _relative_of_same_kind(word: str, other: str, lang: str) -> bool:
+    """Related words, both relative adjectives or neither (see _runs_held)."""
+    return _related(word, other, lang) and (lang != "ar" or _relative_adjective(word) == _relative_adjective(other))
 
 
 def by_transliterated_word(concept: Concept, source_text: str, target_text: str, lang: str) -> bool:

@@ -254,6 +254,12 @@ def share_root(a: str, b: str) -> bool:
     return _skeletons_related(_skeletons(a), _skeletons(b))
 
 
+def same_skeleton(a: str, b: str) -> bool:
+    """share_root without its loose half: one consonant skeleton of each word is the same (قناع and
+    أقنعة, انتشار and ينتشر), not one inside the other (آخر is not الأخبار)."""
+    return bool(_skeletons(a) & _skeletons(b))
+
+
 def share_root_with_any(word: str, others: frozenset[str]) -> bool:
     """share_root(word, o) for some o in `others`, with the skeletons of `others` taken once per set
     (a unit's target words are asked about many terms)."""
