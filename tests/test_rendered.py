@@ -267,3 +267,11 @@ def test_a_shorter_run_may_say_a_later_word_by_a_relative():
     # a noun's relative adjective is another word: the postal address is not the email address
     address = concept("email-address", en_p="email address", ar_p="عنوان البريد الإلكتروني")
     assert not renders(address, "email address", "العنوان البريدي للزائر")
+
+
+def test_a_shorter_run_may_leave_a_relative_adjective_implied():
+    mandatory = concept("mandatory-quarantine", en_p="mandatory quarantine", ar_p="حجر صحي إلزامي")
+    assert renders(mandatory, "mandatory quarantine", "حتى إذا لم يُفرض الحجر الإلزامي")
+    # not a noun: the run still wants both remaining words
+    assert not renders(mandatory, "mandatory quarantine", "حتى إذا لم يُفرض العزل الإلزامي")
+    assert not renders(mandatory, "mandatory quarantine", "حتى إذا لم يُفرض حجر المناطق")

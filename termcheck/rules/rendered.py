@@ -312,6 +312,8 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     length = max(said, 2)
     longer = [words for form in concept.forms(lang) if len(words := form_words(form.text, lang)) > length]
+    if not _ACRONYM.fullmatch(source_text.strip()):  # an acronym's words all name it (RSV: no فيروس تنفسي)
+        longer += [shorter for words in longer for shorter in _adjective_left_out(words, lang) if len(shorter) >= length]
     if not longer:
         return False
     parts = [frozenset().union(*(_lemmas(w, lang) for form in part.forms(lang) for w in form_words(form.text, lang)))
@@ -321,6 +323,16 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
             if not any(all(_lemmas(w, lang) & part for w in run) for part in parts):
                 return True
     return False
+
+
+def _adjective_left_out(words: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+    """The form less one relative adjective after its first word, which a translator may leave
+    implied by the rest (الحجر الإلزامي for حجر صحي إلزامي: صحي goes without saying). The run
+    left must still be as long as the source term: 'respiratory syncytial virus' is not فيروس
+    تنفسي."""
+    if lang != "ar":
+        return []
+    return [words[:i] + words[i + 1:] for i in range(1, len(words)) if _relative_adjective(words[i])]
 
 
 def _runs_held(form: tuple[str, ...], length: int, target_text: str, lang: str):
