@@ -34,6 +34,7 @@ import marshal
 import pickle
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -156,7 +157,7 @@ class Matcher:
                         else any(e.term.status is forbidden for e in entries)):
                     self._forbidden_keys.append(key)
             self._forbidden_automaton = None
-            self._descriptors: list | None = None
+            self._descriptors: _Descriptors | None = None
             self._has_forms = bool(forms)
             self._has_phrases = bool(phrases)
             self._arabic_state: bytes | None = None
@@ -197,28 +198,30 @@ class Matcher:
                 forms.setdefault((id(concept), id(term)), number)
             for number, term in enumerate(concept.false_friends):
                 forms.setdefault((id(concept), id(term)), -1 - number)
-        descriptors = []
-        for number in range(len(self._values)):
-            length, plain, _, elided, flags = self._value(number)
-            descriptor = [length, flags]
-            for entry in plain + elided:
-                descriptor.extend(_encode_entry(entry, concepts, forms))
-            descriptors.append(tuple(descriptor))
+        descriptors = _Descriptors.encode(self, concepts, forms)
         from termcheck.glossary import compact
+        from termcheck.glossary.cache import Blob
 
-        state = {"glossary": compact.encode(self.glossary) or self.glossary, "fold": self._fold, "automaton": self._automaton,
-                 "descriptors": marshal.dumps(descriptors), "forbidden_keys": (self._forbidden_blob if self._forbidden_keys is None
+        glossary = compact.encode(self.glossary)
+        state = {"glossary": Blob(glossary) if glossary is not None else self.glossary, "fold": self._fold, "automaton": self._automaton,
+                 "descriptors": descriptors, "forbidden_keys": (self._forbidden_blob if self._forbidden_keys is None
                                                        else marshal.dumps(self._forbidden_keys)),
                  "has_forms": self._has_forms,
                  "has_false_friends": self._has_false_friends, "has_phrases": self._has_phrases,
                  "arabic": self._arabic_state}
         if state["arabic"] is None and self._has_phrases:
             state["arabic"] = _dump_with_concepts((self._phrases, self._analyzer, self._first_cores), concepts)
+        # The cache's file carries these beside the pickle and maps them (Blob): the Arabic layer and
+        # the forbidden keys are not even read from disk until used.
+        for name in ("arabic", "forbidden_keys"):
+            if state[name] is not None:
+                state[name] = Blob(state[name])
+        state["descriptors"] = tuple(map(Blob, descriptors))
         return state
 
     def __setstate__(self, state: dict) -> None:
         glossary = state["glossary"]
-        if isinstance(glossary, bytes):
+        if not isinstance(glossary, Glossary):  # compact's columns
             from termcheck.glossary import compact
 
             glossary = compact.decode(glossary)
@@ -227,8 +230,8 @@ class Matcher:
         self._names = {}
         self._fold = state["fold"]
         self._automaton = state["automaton"]
-        self._descriptors = marshal.loads(state["descriptors"])
-        self._values = [None] * len(self._descriptors)
+        self._descriptors = _Descriptors(state["descriptors"])
+        self._values = [None] * self._descriptors.count
         self._forbidden_keys, self._forbidden_blob = None, state["forbidden_keys"]
         self._forbidden_automaton = None
         self._has_forms = state["has_forms"]
@@ -241,10 +244,7 @@ class Matcher:
         """The automaton value of key `number`, decoded from the cache's descriptors on first use."""
         value = self._values[number]
         if value is None:
-            length, flags, *coded = self._descriptors[number]
-            concepts = self.glossary.concepts
-            entries = [_decode_entry(concepts, *coded[k:k + 3]) for k in range(0, len(coded), 3)]
-            value = self._values[number] = (length, *_groups(entries), flags)
+            value = self._values[number] = self._descriptors.value(number, self.glossary.concepts)
         return value
 
     def _arabic_layer(self) -> None:
@@ -546,6 +546,61 @@ def _decode_entry(concepts: list[Concept], concept_number: int, form, bits) -> E
     else:
         bits, prefixes = bits[0], frozenset(bits[1])
     return Entry(concept, term, bool(bits & 1), prefixes, bool(bits & 2), bool(bits & 4))
+
+
+class _Descriptors:
+    """The automaton values of a cached matcher as number columns, decoded a key at a time.
+
+    Key k has entries offsets[k]:offsets[k + 1] of the entry columns (concept number, form number,
+    bits: _encode_entry), its length and flags in their own columns. The columns are arrays (read
+    back as one copy each, no object per number: marshal's tuple of tuples cost 18 ms for 200,000
+    keys); an entry whose form or bits are not plain numbers (a rewritten term, an odd prefix set)
+    is kept whole in `extras`, by entry number."""
+
+    __slots__ = ("count", "lengths", "flags", "offsets", "concepts", "forms", "bits", "extras")
+
+    def __init__(self, state: tuple) -> None:
+        lengths, self.flags, offsets, concepts, forms, bits, extras = state
+        self.lengths, self.offsets, self.concepts, self.forms, self.bits = (
+            _int_array(column) for column in (lengths, offsets, concepts, forms, bits))
+        self.count = len(self.lengths)
+        self.extras = marshal.loads(extras)
+
+    @staticmethod
+    def encode(matcher: Matcher, concepts: dict[int, int], forms: dict) -> tuple:
+        lengths, flag_column, offsets = [], [], [0]
+        entry_concepts, entry_forms, entry_bits = [], [], []
+        extras = {}
+        for number in range(len(matcher._values)):
+            length, plain, _, elided, flags = matcher._value(number)
+            lengths.append(length)
+            flag_column.append(flags)
+            for entry in plain + elided:
+                concept, form, bits = _encode_entry(entry, concepts, forms)
+                if type(form) is not int or type(bits) is not int:
+                    extras[len(entry_concepts)] = (form, bits)
+                    form = bits = 0
+                entry_concepts.append(concept)
+                entry_forms.append(form)
+                entry_bits.append(bits)
+            offsets.append(len(entry_concepts))
+        ints = [array(_INT, column).tobytes() for column in (lengths, offsets, entry_concepts, entry_forms, entry_bits)]
+        return ints[0], bytes(flag_column), *ints[1:], marshal.dumps(extras)
+
+    def value(self, number: int, concepts: list[Concept]) -> tuple:
+        forms, bits, extras = self.forms, self.bits, self.extras
+        entries = [_decode_entry(concepts, self.concepts[k], *(extras.get(k) or (forms[k], bits[k])))
+                   for k in range(self.offsets[number], self.offsets[number + 1])]
+        return (self.lengths[number], *_groups(entries), self.flags[number])
+
+
+_INT = "i"  # the columns' array type: key lengths, entry counts, concept and form numbers, bits
+
+
+def _int_array(data) -> array:
+    column = array(_INT)
+    column.frombytes(data)
+    return column
 
 
 def _dump_with_concepts(value, concepts: dict[int, int]) -> bytes:

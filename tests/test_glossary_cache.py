@@ -46,6 +46,19 @@ def test_a_second_load_comes_from_the_cache_and_matches_the_same(folder, glossar
     assert loaded.find(TEXT)[0].entries[0].concept is loaded.glossary.concepts[0]
 
 
+def test_a_cached_matcher_maps_its_arabic_layer_instead_of_reading_it(folder, glossary):
+    """The Arabic layer, forbidden keys and entry columns travel beside the pickle (protocol 5
+    buffers): a loaded matcher holds views of the mapped file, and reads them as it did bytes."""
+    import mmap
+
+    built = compiled_matcher([glossary], background=False)
+    loaded = compiled_matcher([glossary], background=False)
+    assert isinstance(loaded._arabic_state, memoryview) and isinstance(loaded._arabic_state.obj, mmap.mmap)
+    assert loaded._analyzer is None  # not unpickled before a text has Arabic
+    assert _found(loaded) == _found(built)
+    assert [(m.start, m.end) for m in loaded.find_forbidden(TEXT)] == [(m.start, m.end) for m in built.find_forbidden(TEXT)]
+
+
 def test_an_edited_glossary_misses_the_cache(folder, glossary):
     compiled_matcher([glossary], background=False)
     with open(glossary, "a", encoding="utf-8") as handle:

@@ -33,7 +33,7 @@ import sys
 
 from termcheck import __version__
 
-MAGIC = b"termcheck-compiled-glossary 1\n"
+MAGIC = b"termcheck-compiled-glossary 2\n"
 MAX_FILES = 8
 _code_fingerprint: str | None = None
 
@@ -76,8 +76,25 @@ def cache_key(contents: list[tuple[str, bytes]], encoding: str | None) -> str:
     return digest.hexdigest()
 
 
+class Blob(bytes):
+    """Bytes that a cache file carries beside its pickle (pickle protocol 5's out-of-band buffers):
+    `load` maps the file and hands them back as memoryviews of the mapping, not copied, and not read
+    from disk until used. Any other pickling gives memoryview (protocol 5) or bytes: whoever
+    reads a Blob's value takes any bytes-like object."""
+
+    def __reduce_ex__(self, protocol):
+        if protocol >= 5:
+            return memoryview, (pickle.PickleBuffer(self),)
+        return bytes, (bytes(self),)
+
+
+_SIZE = 8  # bytes of each length in a file's table of contents
+
+
 def load(key: str, folder: str):
     """The object stored under `key`, or None (missing, unsafe, or not loadable: then removed)."""
+    import mmap
+
     path = os.path.join(folder, key + ".pickle")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -87,17 +104,20 @@ def load(key: str, folder: str):
         with os.fdopen(fd, "rb") as handle:
             if not _trusted(os.fstat(handle.fileno()), folder):
                 return None
-            data = handle.read()
-    except OSError:
+            # mapped, not read: the out-of-band buffers stay in the page cache until used (files are
+            # replaced by a rename, never rewritten in place, so the mapping stays whole)
+            data = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):  # ValueError: an empty file
         return None
     head = MAGIC + key.encode() + b"\n"
-    if not data.startswith(head):
+    parts = _parts(data, len(head)) if data[:len(head)] == head else None
+    if parts is None:
         _remove(path)
         return None
     collecting = gc.isenabled()
     gc.disable()  # a compiled glossary is hundreds of thousands of small objects and no cycles
     try:
-        value = pickle.loads(memoryview(data)[len(head):])
+        value = pickle.loads(parts[0], buffers=parts[1:])
     except Exception:  # a damaged or foreign file: any error means "not cached"
         _remove(path)
         return None
@@ -109,6 +129,26 @@ def load(key: str, folder: str):
     # (refcounting still frees them).
     gc.freeze()
     return value
+
+
+def _parts(data: memoryview, start: int) -> list[memoryview] | None:
+    """[pickle, buffer, ...] of a file's body: a count, the lengths, then the parts back to back;
+    None when the sizes do not add up (a truncated or foreign file)."""
+    def number(at: int) -> int:
+        return int.from_bytes(data[at:at + _SIZE], "little")
+
+    if len(data) < start + _SIZE:
+        return None
+    count = number(start)
+    position = start + _SIZE * (count + 1)
+    if count < 1 or position > len(data):
+        return None
+    parts = []
+    for k in range(count):
+        size = number(start + _SIZE * (k + 1))
+        parts.append(data[position:position + size])
+        position += size
+    return parts if position == len(data) else None
 
 
 def store(key: str, folder: str, value, background: bool = True) -> None:
@@ -141,12 +181,15 @@ def _write(key: str, folder: str, value) -> None:
         return
     import tempfile
 
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    buffers: list[pickle.PickleBuffer] = []
+    parts = [pickle.dumps(value, protocol=5, buffer_callback=buffers.append), *(b.raw() for b in buffers)]
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC + key.encode() + b"\n")
-            handle.write(data)
+            handle.write(b"".join(len(part).to_bytes(_SIZE, "little") for part in (parts, *parts)))
+            for part in parts:
+                handle.write(part)
         os.replace(temporary, os.path.join(folder, key + ".pickle"))
     except BaseException:
         _remove(temporary)
