@@ -1,4 +1,4 @@
-"""What the cross-unit and copy rules leave alone (TC301, TC302, TC304), and what they still report."""
+"""What the cross-unit, empty and copy rules leave alone (TC301, TC302, TC303, TC304), and what they still report."""
 
 from __future__ import annotations
 
@@ -90,6 +90,22 @@ def test_tc304_ignores_placeholders_codes_urls_and_kept_names():
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]
+
+
+# -- TC303: an empty target where the source asks for nothing (gettext shows the source)
+
+
+def test_tc303_ignores_a_source_with_nothing_to_translate():
+    units = [unit("%s %s", "", 1), unit("{n}", "", 2), unit("%(filename)s &#8212; %(docstitle)s", "", 3),
+             unit("http://example.com/dataset.json", "", 4), unit("joe@example.com", "", 5), unit("1.0", "", 6),
+             unit("RSS", "", 7)]
+    assert check(units, "TC303") == []
+
+
+def test_tc303_still_reports_words_left_untranslated():
+    units = [unit("%s files", "", 1), unit("Open Knowledge Foundation", "", 2), unit("OK", "", 3),
+             unit("&#169; %(year)s Example Ltd", "", 4)]
+    assert rules(check(units, "TC303")) == [("TC303", 1), ("TC303", 2), ("TC303", 3), ("TC303", 4)]
 
 
 # -- the same finding once

@@ -135,7 +135,9 @@ _RULES = [
          "حفظ for 'Save' and 'Keep'"),
     Rule("TC303", "untranslated", Severity.WARNING,
          "The target is empty.",
-         "The unit falls back to the source language at run time.",
+         "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
+         "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8) "
+         "or acronym (RSS), which the fallback shows as it should.",
          "msgstr \"\""),
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",

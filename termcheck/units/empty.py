@@ -1,10 +1,11 @@
 """TC303 untranslated (the target is empty) and TC304 copied source (the target is the source).
 
-TC304 reports only what a translator would have translated. Left alone, as a translator leaves
-them: a source with no letters once placeholders, markup and entities are taken out
-('%(class_name)s %(instance)s', '%(truncated_text)s…'); one token that is the same in every
-language (a URL, an e-mail address, a file name, a code with digits such as UTF-8 or H.264, an
-acronym in capitals such as PDF); and a name the translators keep in Latin script elsewhere in
+Both report only what a translator would have translated (`_nothing_to_translate`): not a source
+with no letters once placeholders, markup and entities are taken out ('%(class_name)s
+%(instance)s', '%(truncated_text)s…'), nor one token that is the same in every language (a URL, an
+e-mail address, a file name, a code with digits such as UTF-8 or H.264, an acronym in capitals such
+as PDF): gettext shows such a source for an empty target, and that is right. TC304 also leaves
+alone a name the translators keep in Latin script elsewhere in
 the run (a copied 'Firefox' when other Arabic targets write 'Firefox' too); an identifier
 (Scroll_Lock, BackSpace, Alt+Shift, default:mm) and a product or model name (every word capitalized
 or a code, one at least a code, an identifier or an acronym: 'IBM ThinkPad R60/T60'). A copied
@@ -46,7 +47,8 @@ def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit
     first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six)."""
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
-        if not unit.target.strip() and unit.source.strip():
+        if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
+                unit.plural_sources[0] if unit.plural_sources else unit.source):
             if unit.plural_sources is not None:
                 entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
                 continue
@@ -68,12 +70,10 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
     kept_contexts = _contexts_kept_as_is(units)
     for unit in units:
         target = unit.target.strip()
-        if not target or target != unit.source.strip() or not _has_words(target):
+        if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
         if (unit.path, unit.context) in kept_contexts:
             continue  # the catalogue's convention for this msgctxt (GTK's paper sizes and key labels)
-        if _SAME_IN_ANY_LANGUAGE.fullmatch(target):
-            continue
         if kept_in_latin is None:
             kept_in_latin = {w for u in units if u.target.strip() != u.source.strip()
                              for w in _LATIN_WORD.findall(u.target)}
@@ -139,6 +139,11 @@ def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
         else:
             return False
     return evidence
+
+
+def _nothing_to_translate(text: str) -> bool:
+    """No words (`_has_words`), or one token the same in every language (see the module docstring)."""
+    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(text.strip()) is not None
 
 
 def _has_words(text: str) -> bool:
