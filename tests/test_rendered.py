@@ -275,3 +275,13 @@ def test_a_shorter_run_may_leave_a_relative_adjective_implied():
     # not a noun: the run still wants both remaining words
     assert not renders(mandatory, "mandatory quarantine", "حتى إذا لم يُفرض العزل الإلزامي")
     assert not renders(mandatory, "mandatory quarantine", "حتى إذا لم يُفرض حجر المناطق")
+
+
+def test_a_word_beginning_like_the_article_is_no_relative_of_any_such_word():
+    # الإلكتروني and الآن: the letters ال begin both (a loanword's إل, a word's own ال), not a root
+    from termcheck.text.arabic import share_root
+
+    assert not share_root("الالكتروني", "الان")
+    address = concept("email-address", en_p="email address", ar_p="عنوان البريد الإلكتروني")
+    assert not renders(address, "email address", "حدّث ملفك الآن.")
+    assert share_root("الالكتروني", "الكترونية")

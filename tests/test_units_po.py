@@ -250,6 +250,17 @@ def test_a_form_for_one_n_may_word_a_term_freely_when_another_form_has_it(tmp_pa
         ("TC201", 9)]
 
 
+def test_a_missing_term_points_where_the_target_begins_even_after_escaped_quotes(tmp_path, monkeypatch, capsys):
+    # CKAN's shape: the msgstr starts with a link whose quotes the file writes escaped
+    glossary = write(tmp_path, "g.csv", "id,en,ar\nemail,email address,عنوان البريد الإلكتروني\n")
+    po = write(tmp_path, "ar.po", catalogue(
+        'msgid "Please <a href=\\"%s\\">update</a> your email address."\n'
+        'msgstr ""\n"حدّث <a href=\\"%s\\">ملفك</a> الآن."\n'))
+    code, out, _ = run_units(monkeypatch, capsys, po, "-g", glossary, "--format", "json")
+    assert code == 1 and [(f["rule"], f["line"], f["column"], f["end_column"]) for f in json.loads(out)["findings"]] == [
+        ("TC201", 9, 2, 2)]
+
+
 def test_translator_credits_are_not_a_translation(tmp_path, monkeypatch, capsys):
     """GNOME's translator-credits and KDE's NAME/EMAIL OF TRANSLATORS hold names and addresses, not
     a translation of the msgid: no unit, so no TC304/TC306 (system-config-printer's Arabic .mo gave

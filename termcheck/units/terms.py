@@ -13,6 +13,7 @@ document rules' builders, so units and documents word them alike.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -148,10 +149,15 @@ def _rendered_per_plural_entry(units: list[Unit], target_matches: list[list[Matc
 
 
 def _segment_start(locator: Locator, unit: Unit) -> Location:
-    """An empty span where the unit's target text begins (the line start when it cannot be found)."""
-    head = unit.target.strip().split("\n", 1)[0][:24]
+    """An empty span where the unit's target text begins (the line start when it cannot be found).
+    The head looked for stops before a character the file may write escaped (\\" in PO, &lt; in
+    XLIFF): the unit holds the text unescaped."""
+    head = _ESCAPED_IN_FILES.split(unit.target.strip(), 1)[0].split("\n", 1)[0][:24]
     location = locator.target(unit, head)
     return replace(location, end=location.start, end_line=location.line, end_column=location.column)
+
+
+_ESCAPED_IN_FILES = re.compile(r'["\\&<>\t]')
 
 
 def _misspelling(entry) -> bool:
