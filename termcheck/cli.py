@@ -83,6 +83,7 @@ def _root(
     max_units: str = _limit("units"),
     max_files: str = _limit("files"),
     max_segment_words: str = _limit("segment_words"),
+    max_findings: str = _limit("findings"),
 ) -> None:
     pass
 

@@ -63,24 +63,29 @@ def check(
     for flag, wanted in (("--suggest", suggest), ("--mt-align", mt_align)):
         if wanted and not mt_model:
             raise InputError(f"{flag} needs --mt-model MODEL (a local directory or a name in the Hugging Face cache)")
+    from termcheck.rules.registry import enabled_codes
+
     mt = dict(model=mt_model, backend=mt_backend, device=device, batch_size=batch_size) if mt_align else None
-    work = [(s, t, source_lang or lang_for(s, config), target_lang or lang_for(t, config), config.encoding, mt)
-            for s, t in pairs]
+    enabled = enabled_codes(select, ignore)
+    work = [(s, t, source_lang or lang_for(s, config), target_lang or lang_for(t, config), config.encoding, mt,
+             enabled) for s, t in pairs]
     checked = common.map_with_matcher(_check_one, work, glossary, 1 if suggest or mt_align else jobs)
     matcher = common.worker_matcher()  # this process's, whenever the work ran here (always with --suggest)
-    findings, digests, encodings, sources, suppressions, summaries = [], {}, {}, {}, [], []
+    findings, digests, encodings, sources, suppressions, summaries, withheld = [], {}, {}, {}, [], [], {}
     for result, pair_digests in checked:
         if suggest:
             from termcheck.mt.suggest import suggest_for_check
 
             suggest_for_check(result, matcher, model=mt_model, backend=mt_backend, device=device, batch_size=batch_size)
         findings.extend(result.findings)
+        withheld.update(result.withheld)
         digests.update(pair_digests)
         for doc in (result.source, result.target):
             encodings[doc.path] = doc.encoding
             sources[doc.path] = doc.text
             suppressions.extend(document_suppressions(doc))
         summaries.append(result.alignment_summary())
+    withheld_severities = common.announce_withheld(withheld, config)
     findings = common.settle_findings(findings, config, suppressions, baseline, write_baseline, report_unused)
     findings = common.apply_fix_options(findings, digests, encodings, fix=fix, diff=diff, unsafe=unsafe_fixes,
                                         output=output)
@@ -104,7 +109,7 @@ def check(
 
         common.write_output(itertools.chain(text.stream(findings, files, sources, colour=common.use_colour(output)),
                                             _alignment_lines(pairs, summaries)), output)
-    raise typer.Exit(common.exit_code(findings, config.fail_on))
+    raise typer.Exit(common.exit_code(findings, config.fail_on, withheld_severities))
 
 
 def _alignment_lines(pairs: list[tuple[str, str]], summaries: list[dict]) -> Iterator[str]:
@@ -117,10 +122,12 @@ def _alignment_lines(pairs: list[tuple[str, str]], summaries: list[dict]) -> Ite
 
 
 def _check_one(source: str, target: str, source_lang: str | None, target_lang: str | None, encoding: str | None,
-               mt: dict | None = None):
+               mt: dict | None = None, enabled: frozenset[str] | None = None):
     """(CheckResult, {path: sha256 of the bytes read}) for one pair, with the worker's Matcher; with
-    `mt` (--mt-align), the source sentences are machine-translated first, for the aligner."""
+    `mt` (--mt-align), the source sentences are machine-translated first, for the aligner. Each file
+    keeps its first --max-findings findings of the `enabled` codes (CheckResult.withheld counts the rest)."""
     from termcheck.check import check_pair
+    from termcheck.limits import LIMITS
 
     source_doc, source_digest = common.read_checked(source, source_lang, encoding)
     target_doc, target_digest = common.read_checked(target, target_lang, encoding)
@@ -132,7 +139,8 @@ def _check_one(source: str, target: str, source_lang: str | None, target_lang: s
         texts = [source_doc.text[s.start:s.end] for s in sentences(source_doc, paragraphs(source_doc))]
         translations = translate(texts, mt["model"], source_lang=source_doc.lang, target_lang=target_doc.lang,
                                  backend=mt["backend"], device=mt["device"], batch_size=mt["batch_size"])
-    result = check_pair(source_doc, target_doc, common.worker_matcher(), translations=translations)
+    result = check_pair(source_doc, target_doc, common.worker_matcher(), translations=translations,
+                        limit=LIMITS.findings, enabled=enabled)
     return result, {source: source_digest, target: target_digest}
 
 

@@ -81,12 +81,37 @@ def load_glossaries(paths: list[str] | None, encoding: str | None = None):
     return glossary
 
 
-def exit_code(findings: list[Finding], fail_on: FailOn | str | None) -> int:
+def exit_code(findings: list[Finding], fail_on: FailOn | str | None, withheld: Iterable[Severity] = ()) -> int:
+    """1 when a finding, or one not shown past --max-findings (`withheld`: their severities), reaches
+    `fail_on`; else 0."""
     fail_on = FailOn(fail_on or FailOn.error)  # None: nothing on the command line or in the config
     if fail_on is FailOn.never:
         return 0
     threshold = Severity(fail_on.value).rank
-    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+    return 1 if any(f.severity.rank >= threshold for f in findings) or any(
+        s.rank >= threshold for s in withheld) else 0
+
+
+def announce_withheld(withheld: dict, config=None) -> set[Severity]:
+    """One warning line on stderr for each file whose findings passed --max-findings ({path:
+    limits.Withheld}), counting those of the codes --select/--ignore leave on, at their configured
+    severity; returns the severities of the findings not shown (for exit_code)."""
+    from termcheck.limits import withheld_line
+    from termcheck.rules.registry import selected
+
+    select = config.select if config is not None else None
+    ignore = config.ignore if config is not None else None
+    overrides = sorted((config.severity if config is not None else {}).items(), key=lambda item: -len(item[0]))
+    severities: set[Severity] = set()
+    for path, counts in withheld.items():
+        count = 0
+        for (rule, severity), n in counts.items():
+            if selected(rule, select, ignore):
+                count += n
+                severities.add(next((s for code, s in overrides if rule.startswith(code)), severity))
+        if count:
+            print(f"termcheck: warning: {withheld_line(path, count)}", file=sys.stderr)
+    return severities
 
 
 def write_output(text: str | Iterable[str], output: str | None) -> None:

@@ -50,15 +50,16 @@ def lint(
     if not config.glossary:
         common.load_glossaries(None)  # the usual 'no glossary given' error
     checked = lint_paths(paths, config, lang, jobs)
-    docs = [doc for doc, _, _ in checked]
+    docs = [doc for doc, _, _, _ in checked]
     sources = {doc.path: doc.text for doc in docs}
-    raw = [f for _, found, _ in checked for f in found]
+    raw = [f for _, found, _, _ in checked for f in found]
+    withheld = common.announce_withheld({doc.path: w for doc, _, _, w in checked if w}, config)
     from termcheck.suppress import document_suppressions
 
     suppressions = [s for doc in docs for s in document_suppressions(doc)]
     findings = common.settle_findings(raw, config, suppressions, baseline, write_baseline, report_unused)
 
-    findings = common.apply_fix_options(findings, {doc.path: d for doc, _, d in checked},
+    findings = common.apply_fix_options(findings, {doc.path: d for doc, _, d, _ in checked},
                                         {doc.path: doc.encoding for doc in docs},
                                         fix=fix, diff=diff, unsafe=unsafe_fixes, output=output)
 
@@ -69,19 +70,22 @@ def lint(
         return render_html(report_for_lint(docs, findings, meta))
 
     common.emit(findings, len(paths), sources, fmt, output, html_builder=html_page)
-    raise typer.Exit(common.exit_code(findings, config.fail_on))
+    raise typer.Exit(common.exit_code(findings, config.fail_on, withheld))
 
 
 # -- checking many files, optionally in worker processes ------------------------------------------
 
 
 def _lint_one(path: str, lang: str | None, encoding: str | None, enabled: frozenset[str] | None = None):
-    """(Document, its findings, sha256 of the bytes read) for one file, with the worker's Matcher;
-    only the rules that report an `enabled` code run (all when None)."""
-    from termcheck.lint import lint_document
+    """(Document, its first --max-findings findings, sha256 of the bytes read, the others counted)
+    for one file, with the worker's Matcher; only the rules that report an `enabled` code run (all
+    when None)."""
+    from termcheck.limits import LIMITS
+    from termcheck.lint import lint_document_capped
 
     doc, data_digest = common.read_checked(path, lang, encoding)
-    return doc, lint_document(doc, common.worker_matcher(), enabled), data_digest
+    findings, withheld = lint_document_capped(doc, common.worker_matcher(), LIMITS.findings, enabled)
+    return doc, findings, data_digest, withheld
 
 
 # Below this much text one process is faster than starting a pool (measured with
@@ -90,7 +94,7 @@ PARALLEL_MIN_BYTES = 256 * 1024
 
 
 def lint_paths(paths: list[str], config, lang: str | None = None, jobs: int | None = None) -> list[tuple]:
-    """[(Document, findings, digest)] in the order of `paths`; the same for any number of jobs.
+    """[(Document, findings, digest, withheld)] in the order of `paths`; the same for any number of jobs.
 
     jobs None: every core when the files are several and hold PARALLEL_MIN_BYTES or more, else one
     process. Where fork is available the glossary's Matcher is built once, in this process, and the
