@@ -16,6 +16,7 @@ from termcheck.check import check_pair
 from termcheck.glossary import load_glossary
 from termcheck.io import read_document
 from termcheck.match import Matcher
+from termcheck.text.arabic import strip_article, strip_proclitics
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 CORPORA = os.path.join(ROOT, "corpora")
@@ -92,6 +93,11 @@ KNOWN_FALSE = {
         ("TC201", "ar.md", 33): "الأمين of الأمين العام (secretary-general) read as the allowed short form of Ziad "
                                 "al-Amin; the glossary would list الأمين العام as a false friend",
     },
+    "blind/kora-derby-report": {
+        ("TC201", "ar.md", 30): "قوات الشرطة (the police) and التسلل إلى المدرجات (sneaking into the stands): the club's "
+                                "and the offence's names in another sense, which the glossary's notes describe; "
+                                "listing them as ar_false_friends silences both",
+    },
 }
 
 
@@ -158,8 +164,10 @@ def test_planted_error_is_found(pair, row):
            or row["rule"] == "TC102" and located(f) == ("TC104", row["file"], int(row["line"]))
            and f.found == row["found"]]  # the misspelt name, reported as two spellings of one name
     assert got, f"not found: {row}"
-    if row["rule"] == "TC201":  # the term is what is missing: it stands in the source
-        assert any(f.source_text == row["found"] and f.found == "" for f in got), [f.source_text for f in got]
+    if row["rule"] == "TC201":  # the term is what is missing: it stands in the source, proclitics and an
+        # article the glossary form lacks outside the match (termcheck.match): التسلل is matched as تسلل
+        written = {row["found"], strip_article(strip_proclitics(row["found"]))}
+        assert any(f.source_text in written and f.found == "" for f in got), [f.source_text for f in got]
     elif row["rule"] in ("TC204", "TC101", "TC102"):
         assert any(f.found == row["found"] for f in got), [f.found for f in got]
 

@@ -240,6 +240,16 @@ def test_tc204_a_number_replaced_by_one_the_paragraph_says_elsewhere_is_the_mism
     assert f.message == "'60' does not match the source '30'; expected 30 days"
 
 
+def test_tc204_a_missing_number_stands_on_a_digit_ordinal_that_no_source_number_explains():
+    # a blind match report: في الدقيقة ٥٤ translated 'in the 64th minute'; the 2nd half is a word
+    [f] = numbers(one_to_one("أدرك التعادل في الدقيقة ٥٤ في الشوط الثاني.", "They drew level in the 64th minute of the second half."))
+    assert (f.found, f.expected, loc(f)) == ("64th", "54", (1, 24, 1, 28))
+    assert f.message == "'64th' does not match the source '٥٤'; expected 54"
+    # an ordinal the source has is no mismatch: the missing number stays at the bead's start
+    [f] = numbers(one_to_one("قتل 12 شخصا في اليوم ٢١.", "People were killed on the 21st day."))
+    assert (f.found, loc(f)) == ("", (1, 1, 1, 1))
+
+
 def test_tc204_number_missing_without_any_target_number():
     [f] = numbers(one_to_one("قتل 12 شخصا.", "People were killed."))
     assert loc(f) == (1, 1, 1, 1) and f.found == "" and f.expected == "12"

@@ -19,7 +19,8 @@ years"; a date's unit is its month). Noise control:
   Years and dates are never rounded, and never taken as the rounding of another number (source
   1980 ... 1981, target 1980 ... 1982 is reported).
 When a source value is missing, the finding stands on the target number of the bead that matches no
-source value and is closest in ratio (570,000 for 750 ألف), else at the start of the target bead.
+source value and is closest in ratio (570,000 for 750 ألف), else on such a digit ordinal ('the 64th
+minute' for في الدقيقة ٥٤), else at the start of the target bead.
 A target number left over after that is reported on its own, with the source bead as its source,
 unless it is plain digits below 10 with no unit (figure and list numbers, "type 1" for "type I").
 Calibrated on the bundled corpora (bench/eval_check.py: every planted TC204, 0 findings on the clean
@@ -82,6 +83,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     doc, target_lang = ctx.target.doc, ctx.target.doc.lang
     arabic_digits = any(has_arabic_indic_digits(doc.text, s, e) for s, e in view.target_spans)
     copies: list[NumberMention] | None = None  # computed once a missing number finds no spare one
+    used_ordinals: list[NumberMention] = []
     for number in missing:
         source_loc = ctx.source.doc.location(number.start, number.end)
         nearest = min(spare, key=lambda t: number_distance(number.value, t.value), default=None)
@@ -90,6 +92,12 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
             if copies:
                 nearest = _at_the_same_place(number, view, copies)
                 copies = [t for t in copies if not same_number(t, nearest)]
+        if nearest is None:  # a digit ordinal that stands for no source value: 'the 64th minute' for الدقيقة ٥٤
+            ordinals = [t for t in bead_targets if t.kind == "ordinal" and t.text[:1].isdigit()
+                        and not any(compatible(s, t) for s in group_sources) and t not in used_ordinals]
+            nearest = min(ordinals, key=lambda t: number_distance(number.value, t.value), default=None)
+            if nearest is not None:
+                used_ordinals.append(nearest)
         # The target's own habit first; else the source's, for millions and up (72 مليار -> 72 billion),
         # since English copy writes 750,000 rather than 750 thousand.
         scale = copy_scale(nearest.text) if nearest is not None else None
