@@ -92,6 +92,14 @@ def test_tc304_still_reports_a_copied_word():
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]
 
 
+def test_tc304_a_maker_whose_models_the_catalogue_keeps_keeps_its_other_models():
+    # xkeyboard-config's Arabic catalogue: 'Logitech Internet 350' (a code) kept, so 'Logitech Access' is too
+    units = [unit("Logitech Internet 350", "Logitech Internet 350", 1), unit("Logitech Access", "Logitech Access", 2),
+             unit("Logitech", "Logitech", 3), unit("Supplier SKU", "Supplier SKU", 4), unit("Supplier", "Supplier", 5),
+             unit("Compaq Access", "Compaq Access", 6)]
+    assert rules(check(units, "TC304")) == [("TC304", 5), ("TC304", 6)]  # Supplier is an English word, not a maker
+
+
 # -- TC303: an empty target where the source asks for nothing (gettext shows the source)
 
 

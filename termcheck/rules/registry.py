@@ -144,7 +144,7 @@ _RULES = [
          "Usually an untranslated unit. Ignores strings of only placeholders, markup, digits or punctuation, "
          "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y), an identifier "
          "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
-         "R60), names the run keeps in Latin elsewhere, and the units of a msgctxt whose translator kept a "
+         "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in Latin elsewhere, and the units of a msgctxt whose translator kept a "
          "quarter or more of them as they are (GTK's paper sizes). Translator credits are not units.",
          "target 'Settings' for source 'Settings'"),
     Rule("TC305", "placeholder-mismatch", Severity.ERROR,

@@ -68,6 +68,7 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
     units = list(units)
     kept_in_latin: set[str] | None = None  # Latin words of translated targets, built when needed
     kept_contexts = _contexts_kept_as_is(units)
+    candidates = []
     for unit in units:
         target = unit.target.strip()
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
@@ -79,10 +80,29 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
                              for w in _LATIN_WORD.findall(u.target)}
         if " " not in target and target in kept_in_latin:
             continue  # a name the translators keep in Latin script
-        if _IDENTIFIER.fullmatch(target) or _names_a_product(target, kept_in_latin):
+        if _IDENTIFIER.fullmatch(target):
+            continue
+        candidates.append((unit, target, _names_a_product(target, kept_in_latin)))
+    brands = _brands(candidates)
+    for unit, target, product in candidates:
+        if product or _names_a_product(target, kept_in_latin, brands.get(unit.path, frozenset())):
             continue
         yield unit_finding("TC304", unit, locator.target(unit, target), target,
                            f"the target is a copy of the source '{short(unit.source)}'")
+
+
+def _brands(candidates) -> dict[str, frozenset[str]]:
+    """Per file, the first words of the copied product names (IBM of 'IBM ThinkPad R60', Logitech of
+    'Logitech Internet 350'): the translator keeps that maker's other models too ('Logitech Access',
+    'Logitech' alone), as xkeyboard-config's Arabic catalogue does. Not an English word: 'Supplier
+    SKU' makes no brand of Supplier (text.ordinary_words)."""
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    brands: dict[str, set[str]] = {}
+    for unit, target, product in candidates:
+        if product and " " in target and not is_ordinary_word(first := target.split()[0]):
+            brands.setdefault(unit.path, set()).add(first)
+    return {path: frozenset(words) for path, words in brands.items()}
 
 
 KEPT_CONTEXT_SHARE = 0.25
@@ -115,7 +135,7 @@ _FUNCTION_WORDS = frozenset("and for of the to via with in on or".split())
 _COMPANY_SUFFIXES = frozenset("ltd inc llc gmbh plc corp co ag sa".split())  # Nuzul Travel Ltd.
 
 
-def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
+def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] = frozenset()) -> bool:
     """A name of a product, model or brand: every word capitalized, a code with digits or an
     identifier (function words aside), and one at least is a code, an identifier, an acronym of
     three capitals or more (OK is translated), a company suffix (Ltd, Inc, GmbH) or © or a word the
@@ -123,8 +143,8 @@ def _names_a_product(text: str, kept_in_latin: set[str]) -> bool:
     R60/T60', 'Game Boy Advance ROM', 'Sans 12', 'A4×7', '© %(year)s Nuzul Travel Ltd.'); placeholders
     are no words. A lower-case word of prose ('Compaq Presario laptop', 'processing / pending') or
     a run of capitalized words alone ('Email Address', 'Save And Continue') is still something to
-    translate."""
-    evidence = "\u00a9" in text  # ©: a copyright line names its holder
+    translate. A maker whose other models the run keeps (`_brands`) is evidence too ('Logitech Access')."""
+    evidence = "\u00a9" in text or text.split()[0] in brands  # ©: a copyright line names its holder
     for token in _without_placeholders(text).split():
         match = _NAME_TOKEN.fullmatch(token)
         word = match.group(1) if match else token
