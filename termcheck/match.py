@@ -35,6 +35,7 @@ import pickle
 import re
 import unicodedata
 from array import array
+from collections import deque
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -136,50 +137,31 @@ class Matcher:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects: the cyclic collector only slows this down
         try:
-            # The forms live on only in the automaton: a second table of them made the compiled
-            # glossary cache a fifth bigger and slower to load.
-            forms, phrases = self._index_forms(glossary)
+            forms, self._pending_phrases = self._index_forms(glossary)
             # The automaton stores a key's number; its value (length, entries by group, flags) is in
-            # _values. A matcher loaded from the compiled-glossary cache fills _values on first hit
-            # (see __setstate__): loading then builds no Entry at all.
+            # _values, made on the key's first hit (_value): from the key's entries in a built matcher
+            # (most keys of a big glossary are never hit), from the cache's columns in a loaded one.
             self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            add_word = self._automaton.add_word
-            self._values: list = []
-            add_value = self._values.append
-            # Keys a forbidden form is among: find_forbidden scans for these alone.
-            self._forbidden_keys: list[str] | None = []
-            self._forbidden_blob: bytes | None = None  # a loaded matcher's keys, read on first use
-            forbidden = Status.FORBIDDEN
-            for number, (key, entries) in enumerate(forms.items()):
-                add_word(key, number)
-                add_value((len(key), *_groups(entries), _flags(entries)))
-                if (entries[0].term.status is forbidden if len(entries) == 1
-                        else any(e.term.status is forbidden for e in entries)):
-                    self._forbidden_keys.append(key)
-            self._forbidden_automaton = None
+            deque(map(self._automaton.add_word, forms, range(len(forms))), maxlen=0)  # a loop at C speed
+            self._values: list = [None] * len(forms)
+            self._entry_lists: list[list[Entry]] | None = list(forms.values())
             self._descriptors: _Descriptors | None = None
+            # Keys a forbidden form is among (find_forbidden scans for these alone): listed on first
+            # use, from the keys of a built matcher or the cache's blob of a loaded one.
+            self._forbidden_keys: list[str] | None = None
+            self._forbidden_blob: bytes | None = None
+            self._keys: list[str] | None = list(forms)
+            self._forbidden_automaton = None
             self._has_forms = bool(forms)
-            self._has_phrases = bool(phrases)
+            # The Arabic lemma layer is built when a text first has Arabic (_arabic_layer), as a
+            # loaded matcher unpickles it then: an English text never pays for it.
+            self._has_phrases = bool(self._pending_phrases)
             self._arabic_state: bytes | None = None
+            self._phrases: dict[str, list[_Phrase]] = {}
+            self._analyzer = self._first_cores = None
             self._has_false_friends = any(c.false_friends for c in glossary.concepts)
             if forms:
                 self._automaton.make_automaton()
-            self._phrases: dict[str, list[_Phrase]] = {}
-            for (lemmas, articles, singular), entries in phrases.items():
-                self._phrases.setdefault(lemmas[0], []).append(
-                    _Phrase(lemmas, articles, tuple(entries), _flags(entries), singular,
-                            any(articles) and all(e.concept.is_name for e in entries)))
-            for group in self._phrases.values():
-                group.sort(key=lambda p: -len(p.lemmas))
-            ta = "\u0647" if glossary.options.fold_ta_marbuta else TA_MARBUTA
-            self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=ta) if phrases else None
-            self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-            for lemma in self._phrases:
-                self._first_cores.add_word(stem_core(lemma))
-                for case_form in CASE_FORMS.get(lemma, ()):
-                    self._first_cores.add_word(case_form)  # أبي, أبا for أبو
-            if self._phrases:
-                self._first_cores.make_automaton()
         finally:
             gc.freeze()  # out of the young generation, whose next pass would walk it all once
             if gc_was_enabled:
@@ -204,12 +186,13 @@ class Matcher:
 
         glossary = compact.encode(self.glossary)
         state = {"glossary": Blob(glossary) if glossary is not None else self.glossary, "fold": self._fold, "automaton": self._automaton,
-                 "descriptors": descriptors, "forbidden_keys": (self._forbidden_blob if self._forbidden_keys is None
-                                                       else marshal.dumps(self._forbidden_keys)),
+                 "descriptors": descriptors, "forbidden_keys": (self._forbidden_blob if self._forbidden_blob is not None
+                                                       else marshal.dumps(self._forbidden_key_list())),
                  "has_forms": self._has_forms,
                  "has_false_friends": self._has_false_friends, "has_phrases": self._has_phrases,
                  "arabic": self._arabic_state}
         if state["arabic"] is None and self._has_phrases:
+            self._arabic_layer()
             state["arabic"] = _dump_with_concepts((self._phrases, self._analyzer, self._first_cores), concepts)
         # The cache's file carries these beside the pickle and maps them (Blob): the Arabic layer and
         # the forbidden keys are not even read from disk until used.
@@ -233,6 +216,7 @@ class Matcher:
         self._descriptors = _Descriptors(state["descriptors"])
         self._values = [None] * self._descriptors.count
         self._forbidden_keys, self._forbidden_blob = None, state["forbidden_keys"]
+        self._entry_lists = self._keys = self._pending_phrases = None
         self._forbidden_automaton = None
         self._has_forms = state["has_forms"]
         self._has_false_friends = state["has_false_friends"]
@@ -244,32 +228,128 @@ class Matcher:
         """The automaton value of key `number`, decoded from the cache's descriptors on first use."""
         value = self._values[number]
         if value is None:
-            value = self._values[number] = self._descriptors.value(number, self.glossary.concepts)
+            if self._entry_lists is not None:
+                entries = self._entry_lists[number]
+                value = (len(self._keys[number]), *_groups(entries), _flags(entries))
+            else:
+                value = self._descriptors.value(number, self.glossary.concepts)
+            self._values[number] = value
         return value
 
+    def _forbidden_key_list(self) -> list[str]:
+        if self._forbidden_keys is None:
+            if self._forbidden_blob is not None:
+                self._forbidden_keys = marshal.loads(self._forbidden_blob)
+            else:
+                forbidden = Status.FORBIDDEN
+                self._forbidden_keys = [key for key, entries in zip(self._keys, self._entry_lists)
+                                        if (entries[0].term.status is forbidden if len(entries) == 1
+                                            else any(e.term.status is forbidden for e in entries))]
+        return self._forbidden_keys
+
     def _arabic_layer(self) -> None:
-        """Unpickle the Arabic lemma layer of a cached matcher (once, when a text first has Arabic)."""
-        if self._arabic_state is not None and self._analyzer is None:
+        """The Arabic lemma layer, once, when a text first has Arabic: built from the pending phrase
+        forms of a built matcher, unpickled in a cached one."""
+        if self._analyzer is not None:
+            return
+        if self._arabic_state is not None:
             concepts = self.glossary.concepts
             self._phrases, self._analyzer, self._first_cores = _load_with_concepts(self._arabic_state, concepts)
+        elif self._pending_phrases:
+            gc_was_enabled = gc.isenabled()
+            gc.disable()  # as in __init__
+            try:
+                self._build_arabic_layer(self._pending_phrases)
+            finally:
+                gc.freeze()
+                if gc_was_enabled:
+                    gc.enable()
+            self._pending_phrases = None
+
+    def _build_arabic_layer(self, items: list[tuple]) -> None:
+        """Index the Arabic phrase forms `items` ((key or None, concept, term, false friend), in glossary
+        order; a None key is the term's text, normalized here) on the lemma layer."""
+        unread = [term.text for key, _, term, _ in items if key is None]
+        keys = iter(self.normalize("\x00".join(unread)).text.split("\x00") if unread else ())
+        phrases: dict[tuple, list[Entry]] = {}
+        for key, concept, term, false_friend in items:
+            if key is None:
+                key = next(keys).strip()
+            # one entry for every reading of the form (entries are values: tuple.__new__ as in _index_key)
+            entry = _new(Entry, (concept, term, False, _NO_PREFIXES, False, false_friend))
+            for reading in _lemma_readings(key):
+                found = phrases.get(reading)
+                if found is None:
+                    phrases[reading] = [entry]
+                else:
+                    found.append(entry)
+        names = self._names  # id(concept) -> is_name, as _compound_head keeps it
+        by_first = self._phrases
+        for (lemmas, articles, singular), entries in phrases.items():
+            definite_name = False
+            if True in articles:
+                definite_name = True
+                for entry in entries:
+                    concept = entry.concept
+                    name = names.get(id(concept))
+                    if name is None:
+                        name = names[id(concept)] = concept.is_name
+                    if not name:
+                        definite_name = False
+                        break
+            phrase = _new(_Phrase, (lemmas, articles, tuple(entries), _flags(entries), singular, definite_name))
+            group = by_first.get(lemmas[0])
+            if group is None:
+                by_first[lemmas[0]] = [phrase]
+            else:
+                group.append(phrase)
+        for group in by_first.values():
+            if len(group) > 1:
+                group.sort(key=lambda p: -len(p.lemmas))
+        ta = "\u0647" if self.glossary.options.fold_ta_marbuta else TA_MARBUTA
+        self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=ta)
+        self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for lemma in self._phrases:
+            self._first_cores.add_word(stem_core(lemma))
+            for case_form in CASE_FORMS.get(lemma, ()):
+                self._first_cores.add_word(case_form)  # أبي, أبا for أبو
+        self._first_cores.make_automaton()
 
     def _index_forms(self, glossary: Glossary):
+        """(forms: automaton key -> entries, phrase items for the lemma layer in glossary order)."""
         pairs = [(concept, term) for concept in glossary.concepts for term in concept.terms]
         # A defective noun cut short by its tanween (معدٍ) is also listed whole (المعدي): text.arabic.
         restored = [(concept, term, full) for concept, term in pairs
                     if term.lang == "ar" and "\u064d" in term.text and (full := restore_manqus(term.text)) != term.text]
         friends = [(concept, term) for concept in glossary.concepts for term in concept.false_friends]
-        # One normalize() call for all forms: NUL is untouched by every fold and ends every run.
-        texts = [term.text for _, term in pairs + friends] + [full for _, _, full in restored]
-        keys = self.normalize("\x00".join(texts)).text.split("\x00")
+        # A form that is Arabic words alone (no tatweel, which normalization deletes) is an Arabic
+        # phrase once normalized too: it goes to the lemma layer, normalized when that is built.
+        # None stands for it among the keys.
+        phrase_only = [term.lang == "ar" and is_arabic_phrase(term.text) and "\u0640" not in term.text
+                       for _, term in pairs + friends]
+        # One normalize() call for the other forms: NUL is untouched by every fold and ends every run.
+        texts = [term.text for (_, term), later in zip(pairs + friends, phrase_only) if not later]
+        texts += [full for _, _, full in restored]
+        keys = iter(self.normalize("\x00".join(texts)).text.split("\x00"))
+        keys = [None if later else next(keys) for later in phrase_only] + list(keys)
         forms: dict[str, list[Entry]] = {}
-        phrases: dict[tuple, list[Entry]] = {}
+        phrases: list[tuple] = []
         twins: list[tuple[str, Entry]] = []
         for (concept, term), whole in zip(pairs, keys):
-            for key, written in _alternatives(whole.strip(), term.text):
+            if whole is None:
+                phrases.append((None, concept, term, False))
+                continue
+            whole = whole.strip()
+            if not whole.endswith(")"):  # the common form: its key alone (_alternatives' first case)
+                _index_key(whole, concept, term, forms, phrases, twins)
+                continue
+            for key, written in _alternatives(whole, term.text):
                 _index_key(key, concept, term if written is None else term._replace(text=written),
                            forms, phrases, twins)
         for (concept, term), key in zip(friends, keys[len(pairs):]):
+            if key is None:
+                phrases.append((None, concept, term, True))
+                continue
             _index_key(key.strip(), concept, term, forms, phrases, twins, false_friend=True)
         for (concept, term, _), key in zip(restored, keys[len(pairs) + len(friends):]):
             _index_key(key.strip(), concept, term, forms, phrases, twins)
@@ -321,9 +401,7 @@ class Matcher:
         s = norm.text
         if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
             return [m for m in self.find(text, norm) if all_forbidden(m.entries)]
-        if self._forbidden_keys is None:
-            self._forbidden_keys = marshal.loads(self._forbidden_blob)
-        if not self._forbidden_keys:
+        if not self._forbidden_key_list():
             return []
         if self._forbidden_automaton is None:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
@@ -490,29 +568,38 @@ class Matcher:
         return start + proclitic, end, entries, phrase.flags, exact
 
 
-def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: dict, twins: list,
+def _index_key(key: str, concept: Concept, term: Term, forms: dict, phrases: list, twins: list,
                false_friend: bool = False) -> None:
-    """Index one key of a form: Arabic phrases on the lemma layer, everything else in the automaton
+    """Index one key of a form: Arabic phrases for the lemma layer, everything else in the automaton
     (an Arabic form with Latin letters or digits keeps the proclitic rules of the automaton path)."""
     if not key:
         return
     if term.lang == "ar" and is_arabic_phrase(key):
-        for reading in _lemma_readings(key.split()):
-            phrases.setdefault(reading, []).append(Entry(concept, term, false_friend=false_friend))
+        phrases.append((key, concept, term, false_friend))
         return
+    # Entries by tuple.__new__ with every field, not Entry(...): the namedtuple's Python __new__ was
+    # a tenth of a 50,000-concept build.
     prefixes = PROCLITICS if key.startswith(ARTICLE) else _ARTICLE_PREFIXES
-    forms.setdefault(key, []).append(Entry(concept, term, False, prefixes, false_friend=false_friend))
-    if term.lang == "ar" and key.startswith(ARTICLE) and len(key) > 3:
-        forms.setdefault(key[len(ARTICLE):], []).append(Entry(concept, term, True, PROCLITICS, false_friend=false_friend))
-    if term.lang == "en":
-        twins.extend((twin, Entry(concept, term, inflected=True, false_friend=false_friend))
-                     for twin in _english_twins(key, term.text))
+    entries = forms.get(key)
+    if entries is None:
+        entries = forms[key] = []
+    entries.append(_new(Entry, (concept, term, False, prefixes, False, false_friend)))
+    if term.lang == "ar":
+        if key.startswith(ARTICLE) and len(key) > 3:
+            forms.setdefault(key[len(ARTICLE):], []).append(_new(Entry, (concept, term, True, PROCLITICS, False,
+                                                                         false_friend)))
+    elif term.lang == "en":
+        found = _english_twins(key, term.text)
+        if found:  # one entry for all twins of the form: entries are values (tuples), never told apart by identity
+            twin_entry = _new(Entry, (concept, term, False, _NO_PREFIXES, True, false_friend))
+            twins.extend([(twin, twin_entry) for twin in found])
     if "-" in key and (spaced := _WORD_NUMBER_HYPHEN.sub(" ", key)) != key:
         # Another spelling of the form, not an inflection: it joins the forms of the key.
-        forms.setdefault(spaced, []).append(Entry(concept, term, False, prefixes, inflected=True,
-                                                  false_friend=false_friend))
+        forms.setdefault(spaced, []).append(_new(Entry, (concept, term, False, prefixes, True, false_friend)))
 
 
+_new = tuple.__new__
+_NO_PREFIXES = Entry._field_defaults["prefixes"]
 _PREFIX_SETS = (frozenset(), PROCLITICS, _ARTICLE_PREFIXES)  # an entry's prefixes by number
 
 
@@ -642,12 +729,14 @@ def _alternatives(key: str, text: str) -> list[tuple[str, str | None]]:
             (found.group(2).strip(), written.group(2).strip())]
 
 
-def _lemma_readings(words: list[str]) -> list[tuple[tuple[str, ...], tuple[bool, ...], bool]]:
+def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], bool]]:
     """(lemmas, articles) of a glossary phrase. A word that starts with ال is read both ways:
     the article (الحصبة -> حصبة) or part of the word (التهاب, التزام): both are indexed, and a
     text word takes whichever its own reading gives. A sound feminine plural listed in the
     glossary (اللقاحات) also stands for its singular. Long phrases get the two uniform readings."""
-    if not any(w.startswith(ARTICLE) or w.endswith(_FEMININE_PLURAL) for w in words):
+    words = key.split()
+    if not (key.startswith(ARTICLE) or " " + ARTICLE in key or key.endswith(_FEMININE_PLURAL)
+            or _FEMININE_PLURAL + " " in key):  # no word starts with ال or ends with ات (words are one space apart)
         return [(tuple(words), (False,) * len(words), False)]  # the common case: one reading
     options = []
     for word in words:

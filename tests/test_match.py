@@ -167,6 +167,21 @@ def _reference_longest_first(candidates):
     return sorted(chosen)
 
 
+def test_the_arabic_layer_is_built_on_the_first_arabic_text_with_entries_in_glossary_order():
+    """A form of Arabic words alone waits for the lemma layer, built when a text first has Arabic; a
+    form with a tatweel (normalized at build) shares its key and still comes first, as listed."""
+    matcher = Matcher(glossary(
+        concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمـة السر"),
+        concept("passphrase", en_p="passphrase", ar_p="كلمة السر"),
+    ))
+    assert [m.concepts[0].id for m in matcher.find("a password, a passphrase")] == ["password", "passphrase"]
+    assert matcher._analyzer is None
+    [match] = matcher.find("اكتب كلمة السر")
+    assert (match.start, match.end) == (5, 14)
+    assert [(e.concept.id, e.term.text) for e in match.entries] == [("password", "كلمـة السر"), ("passphrase", "كلمة السر")]
+    assert matcher._analyzer is not None
+
+
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
