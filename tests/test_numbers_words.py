@@ -168,3 +168,19 @@ def test_the_dual_of_person_is_two_and_twice_is_not_read():
     assert [(n.text, n.value, n.unit) for n in extract_numbers("تتسع لشخصين بالغين", "ar")] == [
         ("لشخصين", Decimal(2), "person")]
     assert extract_numbers("حاول مرتين", "ar") == []
+
+
+def test_a_word_is_read_as_a_number_word_whatever_its_letters_let_through():
+    """Words with a letter no number word has are not normalized (speed); every lexicon word, with
+    each proclitic and article prefix, in its raw spellings (hamza on alef, ى, diacritics), still reads."""
+    from termcheck.text import number_words
+
+    words = [*number_words._AR_UNITS, *number_words._AR_TENS, *number_words._AR_SCALES, *number_words._AR_ORDINALS,
+             *(form for forms in number_words._AR_DUALS.values() for form in forms)]
+    assert len(words) > 60
+    for word in words:
+        for prefix in ("", "و", "ب", "ل", "وب", "بال", "وال"):
+            assert not number_words._NEVER_IN_NUMBER_WORDS.search(prefix + word), prefix + word
+            assert not number_words._NEVER_IN_NUMBER_WORDS.search(prefix + "\u064e".join(word))
+    assert read("جثلاثة ثلاثة", "ar") == [("ثلاثة", 3, "word", None)]
+    assert number_words._NEVER_IN_NUMBER_WORDS.search("جثلاثة")
