@@ -62,7 +62,8 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
     found: list[tuple[Unit, Finding]] = []
     for unit_rule in checks("units", enabled):
         found.extend(unit_rule(ctx))
-    findings = _unique(f for _, f in found if options.wants(f.rule))
+    wanted = {code: options.wants(code) for code in {f.rule for _, f in found}}  # once a code, not a finding
+    findings = _unique(f for _, f in found if wanted[f.rule])
     findings.sort(key=_order)
     return findings
 
@@ -118,7 +119,9 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     kept = []
     for finding in findings:
-        key = (finding.rule, finding.location, finding.message)
+        loc = finding.location  # its fields, not the Location: a frozen dataclass hashes in Python
+        key = (finding.rule, loc.path, loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column,
+               finding.message)
         if key not in seen:
             seen.add(key)
             kept.append(finding)

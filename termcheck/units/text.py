@@ -12,6 +12,9 @@ from termcheck.text.placeholders import BRACE, PRINTF
 _CODE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S*[/_@\\]\S*|\S+\.(?:html?|txt|py|js|json|xml|php|png|jpg)\b")
 
 
+_CODE_CHAR = re.compile(r"[/_@\\.:]")  # every _CODE match holds one of these
+
+
 def matchable(text: str) -> str:
     """Text for matching: HTML/XML tags and entities blanked (same length)."""
     return mask_html(text) if ("<" in text or "&" in text) else text
@@ -24,7 +27,7 @@ def prose(text: str) -> str:
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
         text = BRACE.sub(_blank, text)
-    if any(c in text for c in "/_@\\.:"):
+    if _CODE_CHAR.search(text):
         text = _CODE.sub(_blank_code, text)
     return text
 
