@@ -29,7 +29,6 @@ form inside it still matches ('verification' in 'verification email', a false fr
 from __future__ import annotations
 
 import gc
-import io
 import marshal
 import pickle
 import re
@@ -193,12 +192,13 @@ class Matcher:
                  "arabic": self._arabic_state}
         if state["arabic"] is None and self._has_phrases:
             self._arabic_layer()
-            state["arabic"] = _dump_with_concepts((self._phrases, self._analyzer, self._first_cores), concepts)
+            state["arabic"] = _PhraseGroups.encode(self._phrases, self._analyzer, self._first_cores, concepts, forms)
         # The cache's file carries these beside the pickle and maps them (Blob): the Arabic layer and
         # the forbidden keys are not even read from disk until used.
-        for name in ("arabic", "forbidden_keys"):
-            if state[name] is not None:
-                state[name] = Blob(state[name])
+        if state["arabic"] is not None:
+            state["arabic"] = tuple(map(Blob, state["arabic"]))
+        if state["forbidden_keys"] is not None:
+            state["forbidden_keys"] = Blob(state["forbidden_keys"])
         state["descriptors"] = tuple(map(Blob, descriptors))
         return state
 
@@ -253,8 +253,8 @@ class Matcher:
         if self._analyzer is not None:
             return
         if self._arabic_state is not None:
-            concepts = self.glossary.concepts
-            self._phrases, self._analyzer, self._first_cores = _load_with_concepts(self._arabic_state, concepts)
+            self._phrases, self._analyzer, self._first_cores = _PhraseGroups.decode(
+                self._arabic_state, self.glossary.concepts, self._ta_marbuta())
         elif self._pending_phrases:
             gc_was_enabled = gc.isenabled()
             gc.disable()  # as in __init__
@@ -265,6 +265,10 @@ class Matcher:
                 if gc_was_enabled:
                     gc.enable()
             self._pending_phrases = None
+
+    def _ta_marbuta(self) -> str:
+        """How the lemma layer spells ة: as ه when the glossary folds it."""
+        return "\u0647" if self.glossary.options.fold_ta_marbuta else TA_MARBUTA
 
     def _build_arabic_layer(self, items: list[tuple]) -> None:
         """Index the Arabic phrase forms `items` ((key or None, concept, term, false friend), in glossary
@@ -306,8 +310,7 @@ class Matcher:
         for group in by_first.values():
             if len(group) > 1:
                 group.sort(key=lambda p: -len(p.lemmas))
-        ta = "\u0647" if self.glossary.options.fold_ta_marbuta else TA_MARBUTA
-        self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=ta)
+        self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=self._ta_marbuta())
         self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for lemma in self._phrases:
             self._first_cores.add_word(stem_core(lemma))
@@ -690,26 +693,63 @@ def _int_array(data) -> array:
     return column
 
 
-def _dump_with_concepts(value, concepts: dict[int, int]) -> bytes:
-    """Pickle `value` with the glossary's concepts as their numbers (they are loaded once, with
-    the glossary: a second copy would break `is` between concepts)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.persistent_id = lambda obj: concepts.get(id(obj)) if isinstance(obj, Concept) else None
-    pickler.dump(value)
-    return buffer.getvalue()
+class _PhraseGroups:
+    """The lemma layer's phrases by first lemma in a cached matcher: a group is decoded on its first
+    use (a text reads a few hundred lemmas of a glossary's hundred thousand). Unpickling the whole
+    layer (every _Phrase, Entry and Term through the namedtuples' Python __new__) took 0.5 s for
+    50,000 dense concepts; this state loads in a few hundredths.
 
+    The cache's state is two blobs: marshal of (first lemmas, the Analyzer's lemmas, group offsets,
+    the groups' marshal blobs back to back), and the pickled first-core automaton.
+    A phrase is (lemmas, articles, flags, singular, definite_name, entries as _encode_entry triples)."""
 
-def _load_with_concepts(data: bytes, concepts: list[Concept]):
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = concepts.__getitem__
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return unpickler.load()
-    finally:
-        if collecting:
-            gc.enable()
+    __slots__ = ("_numbers", "_offsets", "_groups", "_concepts", "_decoded")
+
+    def __init__(self, firsts: list[str], offsets: array, groups: bytes, concepts: list[Concept]) -> None:
+        self._numbers = dict(zip(firsts, range(len(firsts))))
+        self._offsets, self._groups, self._concepts = offsets, groups, concepts
+        self._decoded: dict[str, list[_Phrase]] = {}
+
+    def get(self, lemma: str, default=()):
+        group = self._decoded.get(lemma)
+        if group is None:
+            number = self._numbers.get(lemma)
+            if number is None:
+                return default
+            concepts = self._concepts
+            coded = marshal.loads(self._groups[self._offsets[number]:self._offsets[number + 1]])
+            group = self._decoded[lemma] = [
+                _Phrase(lemmas, articles, tuple(_decode_entry(concepts, *entries[k:k + 3])
+                                                for k in range(0, len(entries), 3)), flags, singular, definite_name)
+                for lemmas, articles, flags, singular, definite_name, entries in coded]
+        return group
+
+    @staticmethod
+    def encode(phrases, analyzer: Analyzer, first_cores, concepts: dict[int, int], forms: dict) -> tuple[bytes, bytes]:
+        if isinstance(phrases, _PhraseGroups):  # every group of a loaded layer, decoded
+            phrases = {lemma: phrases.get(lemma) for lemma in phrases._numbers}
+        blobs = [marshal.dumps([(p.lemmas, p.articles, p.flags, p.singular, p.definite_name,
+                                 tuple(part for entry in p.entries for part in _encode_entry(entry, concepts, forms)))
+                                for p in group]) for group in phrases.values()]
+        offsets = array(_INT, [0])
+        for blob in blobs:
+            offsets.append(offsets[-1] + len(blob))
+        layer = marshal.dumps((list(phrases), sorted(analyzer.lemmas), offsets.tobytes(), b"".join(blobs)))
+        return layer, pickle.dumps(first_cores, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def decode(state: tuple, concepts: list[Concept], ta_marbuta: str):
+        """(phrases, analyzer, first-core automaton) of an encoded layer."""
+        layer, cores = state
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            firsts, lemmas, offsets, groups = marshal.loads(layer)
+            return (_PhraseGroups(firsts, _int_array(offsets), groups, concepts),
+                    Analyzer(lemmas, ta_marbuta=ta_marbuta), pickle.loads(cores))
+        finally:
+            if collecting:
+                gc.enable()
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")
