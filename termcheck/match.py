@@ -156,7 +156,7 @@ class Matcher:
             # loaded matcher unpickles it then: an English text never pays for it.
             self._has_phrases = bool(self._pending_phrases)
             self._arabic_state: bytes | None = None
-            self._phrases: dict[str, list[_Phrase]] = {}
+            self._phrases: _PhraseGroups | None = None
             self._analyzer = self._first_cores = None
             self._has_false_friends = any(c.false_friends for c in glossary.concepts)
             if forms:
@@ -222,7 +222,7 @@ class Matcher:
         self._has_false_friends = state["has_false_friends"]
         self._has_phrases = state["has_phrases"]
         self._arabic_state = state["arabic"]
-        self._phrases, self._analyzer, self._first_cores = {}, None, None
+        self._phrases, self._analyzer, self._first_cores = None, None, None
 
     def _value(self, number: int) -> tuple:
         """The automaton value of key `number`, decoded from the cache's descriptors on first use."""
@@ -287,32 +287,19 @@ class Matcher:
                     phrases[reading] = [entry]
                 else:
                     found.append(entry)
-        names = self._names  # id(concept) -> is_name, as _compound_head keeps it
-        by_first = self._phrases
-        for (lemmas, articles, singular), entries in phrases.items():
-            definite_name = False
-            if True in articles:
-                definite_name = True
-                for entry in entries:
-                    concept = entry.concept
-                    name = names.get(id(concept))
-                    if name is None:
-                        name = names[id(concept)] = concept.is_name
-                    if not name:
-                        definite_name = False
-                        break
-            phrase = _new(_Phrase, (lemmas, articles, tuple(entries), _flags(entries), singular, definite_name))
-            group = by_first.get(lemmas[0])
+        # Grouped by first lemma as they are; a group's _Phrases are made when a text first reads its
+        # lemma (_PhraseGroups), as a cached matcher decodes them.
+        raw: dict[str, list] = {}
+        for reading_and_entries in phrases.items():
+            group = raw.get(reading_and_entries[0][0][0])
             if group is None:
-                by_first[lemmas[0]] = [phrase]
+                raw[reading_and_entries[0][0][0]] = [reading_and_entries]
             else:
-                group.append(phrase)
-        for group in by_first.values():
-            if len(group) > 1:
-                group.sort(key=lambda p: -len(p.lemmas))
+                group.append(reading_and_entries)
+        self._phrases = _PhraseGroups.built(raw, self._names)
         self._analyzer = Analyzer({w for p in phrases for w in p[0]}, ta_marbuta=self._ta_marbuta())
         self._first_cores = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-        for lemma in self._phrases:
+        for lemma in raw:
             self._first_cores.add_word(stem_core(lemma))
             for case_form in CASE_FORMS.get(lemma, ()):
                 self._first_cores.add_word(case_form)  # أبي, أبا for أبو
@@ -694,40 +681,85 @@ def _int_array(data) -> array:
 
 
 class _PhraseGroups:
-    """The lemma layer's phrases by first lemma in a cached matcher: a group is decoded on its first
-    use (a text reads a few hundred lemmas of a glossary's hundred thousand). Unpickling the whole
-    layer (every _Phrase, Entry and Term through the namedtuples' Python __new__) took 0.5 s for
-    50,000 dense concepts; this state loads in a few hundredths.
+    """The lemma layer's phrases by first lemma, each group made on its first use (a text reads a
+    few hundred lemmas of a glossary's hundred thousand): from its (reading, entries) pairs in a
+    built matcher, from the cache's numbers in a loaded one. Making every _Phrase up front (flags,
+    is_name) was a third of building the layer; unpickling them all (every _Phrase, Entry and Term
+    through the namedtuples' Python __new__) took 0.5 s for 50,000 dense concepts, this state loads
+    in a few hundredths.
 
     The cache's state is two blobs: marshal of (first lemmas, the Analyzer's lemmas, group offsets,
     the groups' marshal blobs back to back), and the pickled first-core automaton.
     A phrase is (lemmas, articles, flags, singular, definite_name, entries as _encode_entry triples)."""
 
-    __slots__ = ("_numbers", "_offsets", "_groups", "_concepts", "_decoded")
+    __slots__ = ("_decoded", "_raw", "_names", "_numbers", "_offsets", "_groups", "_concepts")
 
-    def __init__(self, firsts: list[str], offsets: array, groups: bytes, concepts: list[Concept]) -> None:
-        self._numbers = dict(zip(firsts, range(len(firsts))))
-        self._offsets, self._groups, self._concepts = offsets, groups, concepts
+    def __init__(self) -> None:
         self._decoded: dict[str, list[_Phrase]] = {}
+        self._raw: dict[str, list] | None = None
+        self._names: dict[int, bool] = {}
+        self._numbers: dict[str, int] = {}
+        self._offsets = self._groups = self._concepts = None
+
+    @classmethod
+    def built(cls, raw: dict[str, list], names: dict[int, bool]) -> _PhraseGroups:
+        """`raw`: first lemma -> [((lemmas, articles, singular), entries)], in glossary order;
+        `names`: the matcher's id(concept) -> is_name memo."""
+        groups = cls()
+        groups._raw, groups._names = raw, names
+        return groups
+
+    @classmethod
+    def loaded(cls, firsts: list[str], offsets: array, blob: bytes, concepts: list[Concept]) -> _PhraseGroups:
+        groups = cls()
+        groups._numbers = dict(zip(firsts, range(len(firsts))))
+        groups._offsets, groups._groups, groups._concepts = offsets, blob, concepts
+        return groups
+
+    def lemmas(self) -> list[str]:
+        return list(self._raw) if self._raw is not None else list(self._numbers)
 
     def get(self, lemma: str, default=()):
         group = self._decoded.get(lemma)
-        if group is None:
+        if group is not None:
+            return group
+        if self._raw is not None:
+            pairs = self._raw.get(lemma)
+            if pairs is None:
+                return default
+            group = [_Phrase(lemmas, articles, tuple(entries), _flags(entries), singular,
+                             True in articles and self._all_names(entries))
+                     for (lemmas, articles, singular), entries in pairs]
+            if len(group) > 1:
+                group.sort(key=lambda p: -len(p.lemmas))
+        else:
             number = self._numbers.get(lemma)
             if number is None:
                 return default
             concepts = self._concepts
             coded = marshal.loads(self._groups[self._offsets[number]:self._offsets[number + 1]])
-            group = self._decoded[lemma] = [
-                _Phrase(lemmas, articles, tuple(_decode_entry(concepts, *entries[k:k + 3])
-                                                for k in range(0, len(entries), 3)), flags, singular, definite_name)
-                for lemmas, articles, flags, singular, definite_name, entries in coded]
+            group = [_Phrase(lemmas, articles, tuple(_decode_entry(concepts, *entries[k:k + 3])
+                                                     for k in range(0, len(entries), 3)), flags, singular, definite_name)
+                     for lemmas, articles, flags, singular, definite_name, entries in coded]
+        self._decoded[lemma] = group
         return group
 
+    def _all_names(self, entries) -> bool:
+        """Every entry names a person, place or body (Concept.is_name, remembered per concept)."""
+        names = self._names
+        for entry in entries:
+            concept = entry.concept
+            name = names.get(id(concept))
+            if name is None:
+                name = names[id(concept)] = concept.is_name
+            if not name:
+                return False
+        return True
+
     @staticmethod
-    def encode(phrases, analyzer: Analyzer, first_cores, concepts: dict[int, int], forms: dict) -> tuple[bytes, bytes]:
-        if isinstance(phrases, _PhraseGroups):  # every group of a loaded layer, decoded
-            phrases = {lemma: phrases.get(lemma) for lemma in phrases._numbers}
+    def encode(phrases: _PhraseGroups, analyzer: Analyzer, first_cores, concepts: dict[int, int],
+               forms: dict) -> tuple[bytes, bytes]:
+        phrases = {lemma: phrases.get(lemma) for lemma in phrases.lemmas()}  # every group, made
         blobs = [marshal.dumps([(p.lemmas, p.articles, p.flags, p.singular, p.definite_name,
                                  tuple(part for entry in p.entries for part in _encode_entry(entry, concepts, forms)))
                                 for p in group]) for group in phrases.values()]
@@ -745,7 +777,7 @@ class _PhraseGroups:
         gc.disable()
         try:
             firsts, lemmas, offsets, groups = marshal.loads(layer)
-            return (_PhraseGroups(firsts, _int_array(offsets), groups, concepts),
+            return (_PhraseGroups.loaded(firsts, _int_array(offsets), groups, concepts),
                     Analyzer(lemmas, ta_marbuta=ta_marbuta), pickle.loads(cores))
         finally:
             if collecting:
@@ -791,7 +823,11 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
         combos = [[]]
         for option in options:
             combos = [c + [o] for c in combos for o in option]
-    return [(tuple(o[0] for o in c), tuple(o[1] for o in c), any(o[2] for o in c)) for c in combos]
+    readings = []
+    for combo in combos:
+        lemmas, articles, singular = zip(*combo)  # the combo's (lemma, article, singular) columns
+        readings.append((lemmas, articles, True in singular))
+    return readings
 
 
 def _continues(s: str, end: int, phrase: _Phrase, analyse):
