@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 from termcheck.model import Bead, Segment
 from termcheck.text.numbers import DIGIT_RUN, TO_ASCII
+from termcheck.text.segment import bounds, paragraph_numbers
 
 SCALE_SENTENCES = 20_000  # more sentences than this on a side: aligned here
 FIT_DELTA = 1.0
@@ -70,12 +71,12 @@ class LongSide:
     signatures: list  # per sentence: None, or a frozenset of concept keys and digit strings
 
 
-def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
+def long_side(masked: str, sentences: Sequence[Segment], matches) -> LongSide:
     prefix = array("q", [0])
     total = 0
     count = masked.count
-    for s in sentences:
-        start, end = s.start, s.end
+    starts, ends = bounds(sentences)
+    for start, end in zip(starts, ends):
         total += end - start - count(" ", start, end) - count("\n", start, end) - count("\t", start, end)
         prefix.append(total)
     signatures: list = [None] * len(sentences)
@@ -86,9 +87,9 @@ def long_side(masked: str, sentences: list[Segment], matches) -> LongSide:
     for keys in (concepts, numbers):  # each in text order: one walk along the sentences, no index of starts
         k = 0
         for offset, key in keys:
-            while k < len(sentences) and sentences[k].end <= offset:
+            while k < len(ends) and ends[k] <= offset:
                 k += 1
-            if k < len(sentences) and sentences[k].start <= offset:
+            if k < len(ends) and starts[k] <= offset:
                 signature = (signatures[k] or frozenset()) | {key}
                 signatures[k] = shared.setdefault(signature, signature)
     return LongSide(sentences, prefix, signatures)
@@ -223,15 +224,16 @@ def _window(beads: LinearBeads, i0: int, j0: int, n: int, m: int, sp, tp, ratio:
     return i, j
 
 
-def paragraph_groups(beads: Sequence[Bead], src_sentences: list[Segment], tgt_sentences: list[Segment],
+def paragraph_groups(beads: Sequence[Bead], src_sentences: Sequence[Segment], tgt_sentences: Sequence[Segment],
                      src_paragraphs: int, tgt_paragraphs: int) -> list[Bead]:
     """Paragraph beads: the paragraphs that sentence beads connect, as contiguous groups (a
     paragraph no bead touches, which cannot happen with every sentence in a bead, is left out)."""
     groups: list[list] = []  # [source paragraphs, target paragraphs, confidence]
     last_p = last_q = -1
+    src_paragraph, tgt_paragraph = paragraph_numbers(src_sentences), paragraph_numbers(tgt_sentences)
     for source, target, confidence in _bead_parts(beads):
-        ps = _paragraphs_of(src_sentences, source)
-        qs = _paragraphs_of(tgt_sentences, target)
+        ps = _paragraphs_of(src_paragraph, source)
+        qs = _paragraphs_of(tgt_paragraph, target)
         if not groups or not ((ps and ps[0] <= last_p) or (qs and qs[0] <= last_q)):
             groups.append([[], [], 1.0])
         group = groups[-1]
@@ -257,8 +259,8 @@ def _bead_parts(beads: Sequence[Bead]) -> Iterator[tuple[Sequence[int], Sequence
             yield bead.source, bead.target, bead.confidence
 
 
-def _paragraphs_of(sentences: list[Segment], indices: Sequence[int]) -> Sequence[int]:
-    """The paragraphs of some sentences, in order, each once."""
+def _paragraphs_of(paragraph: Sequence[int], indices: Sequence[int]) -> Sequence[int]:
+    """The paragraphs of some sentences (`paragraph[k]`: sentence k's), in order, each once."""
     if len(indices) == 1:
-        return (sentences[indices[0]].paragraph,)
-    return sorted({sentences[k].paragraph for k in indices})
+        return (paragraph[indices[0]],)
+    return sorted({paragraph[k] for k in indices})

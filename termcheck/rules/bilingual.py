@@ -33,6 +33,7 @@ from termcheck.match import Matcher
 from termcheck.align.scale import LazyItems, LinearBeads
 from termcheck.model import Bead, Finding, Severity
 from termcheck.rules.registry import rule
+from termcheck.text.segment import bounds, paragraph_numbers
 
 if TYPE_CHECKING:
     from termcheck.align import Alignment
@@ -287,6 +288,10 @@ class LinearViews(LazyItems):
         src_sents, tgt_sents = alignment.source_sentences, alignment.target_sentences
         self._beads = beads = alignment.sentence_beads  # LinearBeads, as align._align_long stores them
         groups = alignment.paragraph_beads
+        # the sentences' numbers, read once: a long text's Sentences hold them in arrays (no Segment per view)
+        self._src_starts, self._src_ends = bounds(src_sents)
+        self._tgt_starts, self._tgt_ends = bounds(tgt_sents)
+        src_paragraph, tgt_paragraph = paragraph_numbers(src_sents), paragraph_numbers(tgt_sents)
         group_of_src = array("q", bytes(8 * len(alignment.source_paragraphs)))
         group_of_tgt = array("q", bytes(8 * len(alignment.target_paragraphs)))
         for g, pbead in enumerate(groups):
@@ -296,14 +301,14 @@ class LinearViews(LazyItems):
                 group_of_tgt[j] = g
         src_count = array("q", bytes(8 * len(groups)))
         tgt_count = array("q", bytes(8 * len(groups)))
-        for sentence in src_sents:
-            src_count[group_of_src[sentence.paragraph]] += 1
-        for sentence in tgt_sents:
-            tgt_count[group_of_tgt[sentence.paragraph]] += 1
+        for paragraph in src_paragraph:
+            src_count[group_of_src[paragraph]] += 1
+        for paragraph in tgt_paragraph:
+            tgt_count[group_of_tgt[paragraph]] += 1
         self._big = bytes(a > GROUP_SENTENCES or b > GROUP_SENTENCES for a, b in zip(src_count, tgt_count))
         sp, tp = beads.src_before, beads.tgt_before
         self._group_of_bead = group_of_bead = array("q", (
-            group_of_src[src_sents[sp[k]].paragraph] if sp[k] < sp[k + 1] else group_of_tgt[tgt_sents[tp[k]].paragraph]
+            group_of_src[src_paragraph[sp[k]]] if sp[k] < sp[k + 1] else group_of_tgt[tgt_paragraph[tp[k]]]
             for k in range(len(beads))))
         self._first_bead = array("q", [-1]) * len(groups)
         self._last_bead = array("q", [-1]) * len(groups)
@@ -321,9 +326,8 @@ class LinearViews(LazyItems):
 
     def at_target(self, offset: int) -> BeadView | None:
         """The view whose target side holds `offset`, if any (PairContext.bead_at_target)."""
-        sentences = self._alignment.target_sentences
-        j = bisect.bisect_right(sentences, offset, key=_START) - 1
-        if j < 0 or offset >= sentences[j].end:
+        j = bisect.bisect_right(self._tgt_starts, offset) - 1
+        if j < 0 or offset >= self._tgt_ends[j]:
             return None
         return self._view(self._beads.bead_of_target(j))
 
@@ -331,16 +335,15 @@ class LinearViews(LazyItems):
         sp, tp = self._beads.src_before, self._beads.tgt_before
         i0, i1, j0, j1 = sp[k], sp[k + 1], tp[k], tp[k + 1]
         bead = self._beads[k]
-        source_spans = _spans(self._alignment.source_sentences, i0, i1)
-        target_spans = _spans(self._alignment.target_sentences, j0, j1)
+        source_spans = _spans(self._src_starts, self._src_ends, i0, i1)
+        target_spans = _spans(self._tgt_starts, self._tgt_ends, j0, j1)
         g = self._group_of_bead[k]
         if self._big[g]:
-            src_sents, tgt_sents = self._alignment.source_sentences, self._alignment.target_sentences
             lo, hi = max(k - GROUP_WINDOW, self._first_bead[g]), min(k + GROUP_WINDOW, self._last_bead[g]) + 1
             first, last = sp[lo], sp[hi] - 1
-            source_group = ((src_sents[first].start, src_sents[last].end),) if first <= last else ()
+            source_group = ((self._src_starts[first], self._src_ends[last]),) if first <= last else ()
             first, last = tp[lo], tp[hi] - 1
-            target_group = ((tgt_sents[first].start, tgt_sents[last].end),) if first <= last else ()
+            target_group = ((self._tgt_starts[first], self._tgt_ends[last]),) if first <= last else ()
         else:
             spans = self._group_spans(g)
             source_group, target_group = source_spans + spans[0], target_spans + spans[1]
@@ -356,12 +359,11 @@ class LinearViews(LazyItems):
         return self._spans_of[1]
 
 
-def _spans(sentences: Sequence, first: int, stop: int) -> tuple[Span, ...]:
-    """The spans of sentences [first, stop)."""
+def _spans(starts: Sequence[int], ends: Sequence[int], first: int, stop: int) -> tuple[Span, ...]:
+    """The spans of sentences [first, stop), from their starts and ends (segment.bounds)."""
     if stop - first == 1:
-        sentence = sentences[first]
-        return ((sentence.start, sentence.end),)
-    return tuple((s.start, s.end) for s in sentences[first:stop])
+        return ((starts[first], ends[first]),)
+    return tuple(zip(starts[first:stop], ends[first:stop]))
 
 
 def pair_rules() -> list[PairRule]:

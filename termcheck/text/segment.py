@@ -19,11 +19,19 @@ sentence before: a closing » or ” after a space, a footnote mark [5]; a piece
 marker glued to the previous sentence (إغلاقها.ب.) is split off at the inner stop. The Arabic comma ، and semicolon ؛ never end a sentence; decimals
 (3.5, ٣٫٥) never meet the rule because no white space follows the point. A heading is always one
 sentence.
+
+A document of more than COMPACT_SENTENCES sentences gets them as a Sentences sequence: three
+numbers a sentence in arrays (24 bytes) instead of a list of Segment objects (~165 bytes with their
+ints: 195 MB of a million-line text's peak, and the spans were listed twice on the way), a Segment
+made when one is asked for. Below that, nothing changes: the full alignment programme reads its
+sentences many times over, and a list is fastest there.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 
 from termcheck.model import Document, Segment
 from termcheck.text.markup import LIST_MARKER, html_blocks, kind_of, masked_text
@@ -133,23 +141,114 @@ _WORD_TAIL = re.compile(f"[^\\s{_WORD_OPENERS}]*\\Z")  # \s is str.isspace(); \Z
 _WORD_REACH = 32
 
 
-def sentences(doc: Document, paras: list[Segment], masked: str | None = None) -> list[Segment]:
-    """Sentences of every paragraph, numbered 0.. in file order; `paragraph` = paragraph index."""
+COMPACT_SENTENCES = 20_000  # more sentences than this: a Sentences sequence (align.scale's threshold too)
+
+
+def sentences(doc: Document, paras: list[Segment], masked: str | None = None) -> list[Segment] | Sentences:
+    """Sentences of every paragraph, numbered 0.. in file order; `paragraph` = paragraph index. A
+    list, or past COMPACT_SENTENCES a Sentences sequence (the same Segments, made on demand)."""
     masked = masked_text(doc) if masked is None else masked
-    result: list[Segment] = []
+    compact = Sentences()
+    starts, ends, paragraphs_ = compact.starts, compact.ends, compact.paragraphs
     for para in paras:
         if para.kind == "heading":
-            spans = [(para.start, para.end)]
+            spans: Iterator[tuple[int, int]] = iter(((para.start, para.end),))
         else:
-            spans = split_sentences(masked, para.start, para.end)
+            spans = _sentence_spans(masked, para.start, para.end)
+        before = len(starts)
         for start, end in spans:
-            result.append(Segment(len(result), start, end, "sentence", para.index))
-    return result
+            starts.append(start)
+            ends.append(end)
+        paragraphs_.extend(array("q", [para.index]) * (len(starts) - before))
+    if len(starts) > COMPACT_SENTENCES:
+        return compact
+    return list(compact)
+
+
+class Sentences(Sequence):
+    """A long document's sentences: sentence k is [starts[k], ends[k]) in paragraph paragraphs[k];
+    item k is that Segment (index k, kind 'sentence'), made when asked for. Slices are lists."""
+
+    __slots__ = ("starts", "ends", "paragraphs", "_recent")
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.paragraphs = array("q"), array("q"), array("q")
+        # the last Segments made, by k % 64: the pair rules ask for a bead's sentences and for
+        # those a few beads away, each sentence three times or so as they walk the beads
+        self._recent: list[Segment | None] = [None] * 64
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k):
+        if k.__class__ is not int:
+            if isinstance(k, slice):
+                return [self[i] for i in range(*k.indices(len(self.starts)))]
+            k = k.__index__()
+        made = self._recent[k & 63]
+        if made is not None and made.index == k:
+            return made
+        if k < 0:
+            k += len(self.starts)
+            if k < 0:
+                raise IndexError(k)
+        made = self._recent[k & 63] = _sentence(k, self.starts[k], self.ends[k], self.paragraphs[k])
+        return made
+
+    def __iter__(self) -> Iterator[Segment]:
+        for k, (start, end, paragraph) in enumerate(zip(self.starts, self.ends, self.paragraphs)):
+            yield _sentence(k, start, end, paragraph)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (Sentences, list)) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def bounds(sentences: Sequence[Segment]) -> tuple[Sequence[int], Sequence[int]]:
+    """(starts, ends) of the sentences, for code that walks many of them: a Sentences sequence's
+    own arrays (no Segment made), else lists read from the Segments."""
+    if isinstance(sentences, Sentences):
+        return sentences.starts, sentences.ends
+    return [s.start for s in sentences], [s.end for s in sentences]
+
+
+def paragraph_numbers(sentences: Sequence[Segment]) -> Sequence[int]:
+    """The paragraph index of each sentence (a Sentences sequence's own array)."""
+    if isinstance(sentences, Sentences):
+        return sentences.paragraphs
+    return [s.paragraph for s in sentences]
+
+
+_NEW = object.__new__
+_SET_INDEX, _SET_START, _SET_END, _SET_KIND, _SET_PARAGRAPH = (
+    getattr(Segment, name).__set__ for name in ("index", "start", "end", "kind", "paragraph"))
+
+
+def _sentence(index: int, start: int, end: int, paragraph: int) -> Segment:
+    """Segment(index, start, end, "sentence", paragraph) in half the time: the slots are set
+    directly, past the frozen dataclass's checked __init__ (a million are made per pass)."""
+    segment = _NEW(Segment)
+    _SET_INDEX(segment, index)
+    _SET_START(segment, start)
+    _SET_END(segment, end)
+    _SET_KIND(segment, "sentence")
+    _SET_PARAGRAPH(segment, paragraph)
+    return segment
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end] (already trimmed), white space excluded."""
-    spans: list[tuple[int, int]] = []
+    return list(_sentence_spans(text, start, end))
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """split_sentences' spans one at a time (a million-sentence paragraph is never listed whole)."""
+    return _without_letterless((span for span in _raw_spans(text, start, end) if span[0] < span[1]), text)
+
+
+def _raw_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans between sentence ends, before letterless pieces are joined (some may be empty)."""
     sentence_start = start
     depth = depth_after = 0  # open « “ quotations before the current point
     scanned = start
@@ -167,16 +266,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         glued = _glued_marker(text, sentence_start, match.start())
         if glued is not None and glued.start() > sentence_start:
             # "…إغلاقها.ب. نص": the sentence ended at the inner stop; the marker opens the next one
-            spans.append((sentence_start, glued.start() + 1))
+            yield sentence_start, glued.start() + 1
             sentence_start = glued.start() + 1
             continue
-        spans.append((sentence_start, stop_end))
+        yield sentence_start, stop_end
         sentence_start = stop_end
         while sentence_start < end and text[sentence_start].isspace():
             sentence_start += 1
     if sentence_start < end:
-        spans.append((sentence_start, end))
-    return _without_letterless([span for span in spans if span[0] < span[1]], text)
+        yield sentence_start, end
 
 
 def _glued_marker(text: str, start: int, end: int) -> re.Match | None:
@@ -188,25 +286,31 @@ def _glued_marker(text: str, start: int, end: int) -> re.Match | None:
     return _GLUED_MARKER.search(text, start, end)
 
 
-def _without_letterless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _without_letterless(spans: Iterator[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
     """A piece with no letter ('[5] .', '(...)', a lone '»') joins the sentence before it; a list
-    number ('2.', '3)') and anything at the start of a paragraph join the one after it."""
-    result: list[tuple[int, int]] = []
+    number ('2.', '3)') and anything at the start of a paragraph join the one after it. The last
+    sentence is held back until the next piece shows whether it grows."""
+    last: tuple[int, int] | None = None
     pending: int | None = None  # start of letterless pieces that open the next sentence
+    final = 0  # the end of the last piece
     for start, end in spans:
+        final = end
         if not _LETTER.search(text, start, end):
             if _NUMBER_MARKER.fullmatch(text, start, end):
                 pending = start if pending is None else pending  # "2." opens the next item
-            elif result and pending is None:
-                result[-1] = (result[-1][0], end)
+            elif last is not None and pending is None:
+                last = (last[0], end)
             elif pending is None:
                 pending = start
             continue
-        result.append((pending if pending is not None else start, end))
+        if last is not None:
+            yield last
+        last = (pending if pending is not None else start, end)
         pending = None
+    if last is not None:
+        yield last
     if pending is not None:
-        result.append((pending, spans[-1][1]))
-    return result
+        yield pending, final
 
 
 def _quote_depth(text: str, start: int, end: int, depth: int) -> int:
