@@ -17,8 +17,9 @@ Calibration: no real model can be run offline here, so the signal was measured w
 (`bench/eval_align.py --oracle-mt N`: each source sentence 'translated' as its share of its gold
 bead's target words, every N-th word left out to stand for a weaker model). Sentence strict F1,
 no glossary, N = 2 (half the words): TICO-19 tune 0.9655 -> 0.9698, held-out 0.9508 -> 0.9584,
-nine blind pairs unchanged at 0.9685 (tests/test_align.py: a bead of wiki_29 found). Weights 3, 6
-and 10 gave 0.9684, 0.9691 and 0.9691 on the tune split (beta 2, counted both ways); beta 1 0.9709.
+nine blind pairs unchanged at 0.9685 (tests/test_align.py: a bead of PubMed_9 found), measured
+before the 2-2 paragraph prior went down (termcheck.align.cost). Weights 3, 6 and 10 gave 0.9684,
+0.9691 and 0.9691 on the tune split (beta 2, counted both ways); beta 1 0.9709.
 A real model scores right beads lower than the oracle, so the signal then weighs less, never more.
 Without `translations` nothing of this runs and sacrebleu is not imported.
 """
