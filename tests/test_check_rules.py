@@ -377,6 +377,19 @@ def test_tc202_arabic_target_variant_found_by_consonant_skeleton():
     assert loc(f) == (1, 26, 1, 34)  # ونشرت الجماعة بياناً على = 25 characters
 
 
+def test_tc202_an_allowed_short_form_does_not_hide_a_misspelt_arabic_full_name():
+    # with السويدي allowed for نورة السويدي, نورا السويدي is the full name misspelt (ة written ا)
+    matcher = Matcher(glossary(concept("noura", en_p="Noura al-Suwaidi", ar_p="نورة السويدي", ar_a="السويدي")))
+    align = one_to_one("Noura al-Suwaidi said the fee was waived.", "وقالت نورا السويدي إن الرسوم أُلغيت.", "en", "ar")
+    [f] = list(missing_and_unexpected_terms(pair_context(align, matcher)))
+    assert (f.rule, f.found, f.expected, f.source_text) == ("TC202", "نورا السويدي", "نورة السويدي", "Noura al-Suwaidi")
+    assert loc(f) == (1, 7, 1, 19)
+    # the full name inflected, the short form alone or after another word: the house forms
+    for target in ("وقالت لنورة السويدي الرسوم أُلغيت.", "وقالت السويدي إن الرسوم أُلغيت.", "وبحسب السويدي أُلغيت الرسوم."):
+        assert list(missing_and_unexpected_terms(pair_context(one_to_one(
+            "Noura al-Suwaidi said the fee was waived.", target, "en", "ar"), matcher))) == [], target
+
+
 def test_span_index_returns_items_starting_inside_spans_once_in_order():
     index = SpanIndex([5, 1, 9, 3, 7], lambda x: x)
     assert index.within([(3, 8), (1, 4)]) == [1, 3, 5, 7]

@@ -285,3 +285,13 @@ def test_a_word_beginning_like_the_article_is_no_relative_of_any_such_word():
     address = concept("email-address", en_p="email address", ar_p="عنوان البريد الإلكتروني")
     assert not renders(address, "email address", "حدّث ملفك الآن.")
     assert share_root("الالكتروني", "الكترونية")
+
+
+def test_a_derivational_letter_taken_off_does_not_leave_the_article():
+    # مالية less its م read as a derivational prefix was الية: the skeleton of الى and الأولى
+    from termcheck.text.arabic import share_root
+
+    assert not share_root("المالية", "الى") and not share_root("المالية", "الاولى")
+    fintech = concept("fintech", en_p="fintech", ar_p="التكنولوجيا المالية")
+    assert not renders(fintech, "fintech", "أطلقت الشركة الناشئة في دبي محفظتها الأولى إلى السوق")
+    assert renders(fintech, "fintech", "شركات المال والتكنولوجيا")  # المال: the root of المالية

@@ -98,7 +98,8 @@ _RULES = [
          "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
          "English form is capitalized, not just a sentence-case phrase): a near spelling of a common term is a "
          "derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
-         "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض).",
+         "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض). A listed short "
+         "form does not hide a misspelt full name (نورا السويدي where السويدي is allowed for نورة السويدي).",
          "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),
     Rule("TC203", "unexpected-term", Severity.WARNING,
          "The target has a glossary term whose source form is not in the aligned source.",

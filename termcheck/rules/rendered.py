@@ -422,16 +422,18 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset({strip_article(strip_proclitics(word)), *(r.lemma for r in readings(word))})
 
 
-def in_other_number(found: str, concept: Concept, lang: str) -> bool:
+def in_other_number(found: str, concept: Concept, lang: str, longer_than: int = 0) -> bool:
     """`found` is one of the concept's Arabic forms word for word, in another number or with other
     clitics (مراكز مكافحة الأمراض for مركز مكافحة الأمراض, لمركز ...), or with whole words put in
     (المركز الصيني لمكافحة الأمراض: the Chinese one; a clitic written apart, بـ): the same name, not
     an unlisted spelling (TC202), which changes letters, not words. A gloss in parentheses is not
-    part of the form."""
+    part of the form. `longer_than`: only forms of more words than that (the full name, not its
+    short form with a word put in)."""
     if lang != "ar":
         return False
     found_words = _WORD.findall(_normalized(found))
-    return any(_word_for_word(found_words, _name_words(form.text)) for form in concept.forms(lang))
+    return any(_word_for_word(found_words, words) for form in concept.forms(lang)
+               if len(words := _name_words(form.text)) > longer_than)
 
 
 @lru_cache(maxsize=65536)
@@ -440,19 +442,19 @@ def _name_words(form: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_normalized(form.split("(", 1)[0])))
 
 
-def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lang: str) -> bool:
+def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lang: str, longer_than: int = 0) -> bool:
     """in_other_number for the window `span` of `text`, or for the window with up to
     _INSERTED_WORDS words more on either side: the closest window of a name with a word put in
     may leave the name's first or last word out (الأمريكي لمكافحة الأمراض of المركز الأمريكي
     لمكافحة الأمراض)."""
     start, end = span
-    if in_other_number(text[start:end], concept, lang):
+    if in_other_number(text[start:end], concept, lang, longer_than):
         return True
     if lang != "ar":
         return False
     before = [m.start() for m in _WORD.finditer(text, 0, start)][-_INSERTED_WORDS:]
     after = [m.end() for m in _WORD.finditer(text, end)][:_INSERTED_WORDS]
-    return any(in_other_number(text[a:b], concept, lang) for a in [*before, start] for b in [end, *after]
+    return any(in_other_number(text[a:b], concept, lang, longer_than) for a in [*before, start] for b in [end, *after]
                if (a, b) != (start, end))
 
 
@@ -484,8 +486,20 @@ def _same_word(a: str, b: str, definite: bool) -> bool:
 
     if has_article(b) and not has_article(a) and definite:
         return False
+    if _last_letter_replaced(a, b):
+        return False
     la, lb = _lemmas(a, "ar"), _lemmas(b, "ar")
     return bool(la & lb) or any(broken_plural_pair(x, y) for x in la for y in lb)
+
+
+def _last_letter_replaced(a: str, b: str) -> bool:
+    """The two words differ in their last letter only, clitics aside: نورا is not نورة inflected
+    (no inflection replaces a letter; the readings of each strip its own last letter as a suffix,
+    the accusative alef and ة, and would meet at نور)."""
+    from termcheck.text.arabic import strip_article, strip_proclitics
+
+    x, y = strip_article(strip_proclitics(a)), strip_article(strip_proclitics(b))
+    return len(x) == len(y) >= 3 and x[:-1] == y[:-1] and x[-1] != y[-1]
 
 
 def _parts(matcher, source_text: str) -> list[tuple[str, Concept]]:

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from termcheck.match import Match
-from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location
+from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location, Status
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.rules.rendered import (
@@ -54,6 +54,7 @@ def missing_and_unexpected_terms(ctx: PairContext) -> Iterator[Finding]:
         if view.one_sided:
             continue  # 1-0 beads are TC205's; 0-1 beads have no source to compare with
         yield from _missing_terms(ctx, view, reported)
+        yield from _short_forms_in_misspelt_names(ctx, view, reported)
         yield from _unexpected_terms(ctx, view)
 
 
@@ -135,6 +136,39 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                                  source_loc, source_text),
             view,
         )
+
+
+def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: set[Span]) -> Iterator[Finding]:
+    """An Arabic target name rendered by its allowed short form inside a misspelt full name: with
+    السويدي allowed for نورة السويدي, 'نورا السويدي' is the full name misspelt, not the short form
+    beside a word (TC202), as TC102 reads 'Mohammed Raad' in English (rules.variants). Asked where
+    the source bead names the concept; the words before the short form, as many as the full form
+    has more, must be close to it (best_window) and not the name in another number."""
+    lang = ctx.target.doc.lang
+    if lang != "ar":
+        return  # English targets: TC102 reports the variant and names the concept (rendered_concepts)
+    text = ctx.target.text
+    named = {c.key: term for term in source_terms(ctx, view.source_spans) for c in term.concepts}
+    for match in ctx.target_matches().within(view.target_spans):
+        words = len(text[match.start:match.end].split())
+        for concept in _concepts(match, lang):
+            term = named.get(concept.key)
+            longer = [f.text for f in concept.forms(lang)
+                      if f.status is not Status.FORBIDDEN and len(f.text.split()) > words] if concept.is_name else []
+            if term is None or not longer:
+                continue
+            extra = max(len(f.split()) for f in longer) - words
+            before = [t.start() for t in _ARABIC_TOKEN.finditer(text, max(0, match.start - _LONGEST_FORM), match.start)]
+            if not before:
+                continue
+            window = best_window(text, [(before[-extra:][0], match.end)], lang, longer, [], ctx.matcher)
+            if window is None or window[1] - window[0] <= match.end - match.start or window in reported \
+                    or in_other_number_near(text, window, concept, lang, longer_than=words):
+                continue
+            reported.add(window)
+            preferred = concept.preferred(lang) or concept.forms(lang)[0]
+            source_loc, source_text = _source_of(ctx.source.doc, term.match)
+            yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, window, source_loc, source_text), view)
 
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,

@@ -236,8 +236,8 @@ def _skeletons(word: str) -> frozenset[str]:
             if core.endswith(suffix) and len(core) - len(suffix) >= 3:
                 cores.add(core[: -len(suffix)])
     for core in list(cores):
-        if core[:1] in _DERIVATIONAL and len(core) >= 4:
-            cores.add(core[1:])
+        if core[:1] in _DERIVATIONAL and len(core) >= 4 and not core.startswith(ARTICLE, 1):
+            cores.add(core[1:])  # not مالية -> الية: its skeleton would be the article's (الى)
     return frozenset(core[:1] + core[1:].translate(_WEAK) for core in cores if core)
 
 
