@@ -384,6 +384,18 @@ def test_capitals_of_a_title_case_headline_weigh_less_than_names():
     assert plain.required == {("s", "TDRS"): NAME_WEIGHT, ("s", "KNF"): NAME_WEIGHT}  # Tedros, Geneva
 
 
+def test_an_arabic_plural_in_at_meets_an_english_plural_name():
+    from termcheck.align.anchors import segment_anchors
+    from termcheck.model import Segment
+
+    english = "Its ambitions go beyond the Emirates."
+    arabic = "وتتجاوز طموحات الشركة حدود الإمارات."
+    [en] = segment_anchors(Document("e.md", english, "en"), english, [Segment(0, 0, len(english), "sentence", 0)])
+    [ar] = segment_anchors(Document("a.md", arabic, "ar"), arabic, [Segment(0, 0, len(arabic), "sentence", 0)])
+    assert en.required == {("s", "MRTS"): 1.0} and ("s", "MRTS") in ar.optional  # الإمارات: MRT + the plural's S
+    assert ("s", "TMHTS") in ar.optional and ("s", "SRKS") not in ar.optional  # طموحات is, الشركة is no plural
+
+
 def test_a_kicker_is_not_paired_with_the_other_sides_subheading():
     # The English kicker has no counterpart; the Arabic subheading translates the English one.
     # Lengths alone pair the kicker with the first heading; kinds keep headings with headings.

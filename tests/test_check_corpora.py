@@ -93,6 +93,16 @@ KNOWN_FALSE = {
         ("TC201", "ar.md", 33): "الأمين of الأمين العام (secretary-general) read as the allowed short form of Ziad "
                                 "al-Amin; the glossary would list الأمين العام as a false friend",
     },
+    "blind/sehha-heatwave-advisory": {
+        ("TC201", "ar.md", 22): "جفاف الجلد (dry skin), not dehydration: the pair's trap for a term in another sense",
+        ("TC201", "ar.md", 43): "الخطة الوطنية للطوارئ (the national emergency plan): الطوارئ is listed as an allowed short "
+                                "form of قسم الطوارئ (emergency department), so any emergency is the department",
+    },
+    "blind/nahr-fintech-launch": {
+        ("TC205", "en.md", 33, "published"): "a quoted sentence joined 2-1 to the next in one Arabic sentence: the "
+                                             "lexicon learned from the pair finds neither in it, and a 2-1 bead of two "
+                                             "unsupported sentences costs more than 1-0 + 1-1",
+    },
     "blind/kora-derby-report": {
         ("TC201", "ar.md", 30): "قوات الشرطة (the police) and التسلل إلى المدرجات (sneaking into the stands): the club's "
                                 "and the offence's names in another sense, which the glossary's notes describe; "
@@ -102,10 +112,11 @@ KNOWN_FALSE = {
 
 
 def _without_known_false(pair: str, found: list, clean: bool) -> list:
-    # a key naming a .clean.md file holds for the clean pair only; any other for both
+    # a key naming a .clean.md file holds for the clean pair only, one marked "published" for the
+    # published pair only; any other for both
     known = {(rule, file.replace(".md", ".clean.md") if clean and not file.endswith(".clean.md") else file, line): why
-             for (rule, file, line), why in KNOWN_FALSE.get(pair, {}).items()
-             if clean or not file.endswith(".clean.md")}
+             for (rule, file, line, *only), why in KNOWN_FALSE.get(pair, {}).items()
+             if (clean or not file.endswith(".clean.md")) and not (clean and only == ["published"])}
     still = {located(f) for f in found} & set(known)
     assert still == set(known), f"no longer reported, remove from KNOWN_FALSE: {set(known) - still}"
     return [f for f in found if located(f) not in known]
@@ -143,6 +154,11 @@ KNOWN_MISSES = {
         "the second 'fever' of a paragraph whose first is rendered الحمّى: the paragraph group renders the term",
     ("blind/majan-telecom-leak", "TC104", "ar.md", "7"):
         "كيستريل / كستريل differ by a long vowel, like أورنج / أورانج in clinic-booking-sms",
+    ("blind/nahr-fintech-launch", "TC201", "en.md", "13"):
+        "'account verification' (التحقق من الحساب) rendered تسجيل الحساب (account registration): the form's last word "
+        "الحساب stands in the target, which TC201 takes as rendered (the last content word is enough, as for حالات الوفاة)",
+    ("blind/nahr-fintech-launch", "TC104", "ar.md", "33"):
+        "ويتفيلد / وايتفيلد differ by a long vowel, like كيستريل / كستريل in majan-telecom-leak",
     ("blind/clinic-booking-sms", "TC104", "ar.md", "34"):
         "أورنج / أورانج differ by a long vowel, not by a foreign-sound letter; Arabic TC104 folds only those "
         "(a vowel-letter fold would pair native words: اجتماع / اجتمع)",
