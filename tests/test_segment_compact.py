@@ -82,3 +82,13 @@ def test_check_finds_the_same_with_compact_sentences(compact_from, monkeypatch, 
     assert compact.alignment.paragraph_beads == with_lists.alignment.paragraph_beads
     rules = sorted({f.rule for f in compact.findings})
     assert rules == ["TC101", "TC204", "TC205"] and len(compact.findings) == 399 + 1 + 1
+
+
+def test_lines_are_those_of_splitlines_one_at_a_time():
+    import random
+
+    rng = random.Random(11)
+    pieces = ["a", "ب", " ", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\t"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert list(segment._lines(text)) == text.splitlines(keepends=True), repr(text)

@@ -21,7 +21,7 @@ marker glued to the previous sentence (إغلاقها.ب.) is split off at the i
 sentence.
 
 A document of more than COMPACT_SENTENCES sentences gets them as a Sentences sequence: three
-numbers a sentence in arrays (24 bytes) instead of a list of Segment objects (~165 bytes with their
+numbers a sentence in arrays (12 bytes; 24 past 2**31 characters) instead of a list of Segment objects (~165 bytes with their
 ints: 195 MB of a million-line text's peak, and the spans were listed twice on the way), a Segment
 made when one is asked for. Below that, nothing changes: the full alignment programme reads its
 sentences many times over, and a list is fastest there.
@@ -82,7 +82,7 @@ def _text_blocks(text: str) -> list[tuple[int, int, str]]:
             current.clear()
 
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in _lines(text):
         start, end = pos, pos + len(line)
         pos = end
         if _FENCE.match(line):
@@ -117,6 +117,19 @@ def _text_blocks(text: str) -> list[tuple[int, int, str]]:
     return blocks
 
 
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines' line boundaries
+_LINE = re.compile(f"[^{_LINE_BREAKS}]*(?:\r\n|[{_LINE_BREAKS}]|\\Z)")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """text.splitlines(keepends=True), one line at a time: a million-line text's list of lines
+    was the peak of a long check (~75 MB of English, more of Arabic)."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line:  # the empty match at the very end
+            yield line
+
+
 # -- sentences
 
 ABBREVIATIONS = frozenset(
@@ -148,7 +161,7 @@ def sentences(doc: Document, paras: list[Segment], masked: str | None = None) ->
     """Sentences of every paragraph, numbered 0.. in file order; `paragraph` = paragraph index. A
     list, or past COMPACT_SENTENCES a Sentences sequence (the same Segments, made on demand)."""
     masked = masked_text(doc) if masked is None else masked
-    compact = Sentences()
+    compact = Sentences("i" if len(masked) < 1 << 31 else "q")  # 4-byte numbers where they fit
     starts, ends, paragraphs_ = compact.starts, compact.ends, compact.paragraphs
     for para in paras:
         if para.kind == "heading":
@@ -159,7 +172,7 @@ def sentences(doc: Document, paras: list[Segment], masked: str | None = None) ->
         for start, end in spans:
             starts.append(start)
             ends.append(end)
-        paragraphs_.extend(array("q", [para.index]) * (len(starts) - before))
+        paragraphs_.extend(array(paragraphs_.typecode, [para.index]) * (len(starts) - before))
     if len(starts) > COMPACT_SENTENCES:
         return compact
     return list(compact)
@@ -171,8 +184,8 @@ class Sentences(Sequence):
 
     __slots__ = ("starts", "ends", "paragraphs", "_recent")
 
-    def __init__(self) -> None:
-        self.starts, self.ends, self.paragraphs = array("q"), array("q"), array("q")
+    def __init__(self, typecode: str = "q") -> None:
+        self.starts, self.ends, self.paragraphs = array(typecode), array(typecode), array(typecode)
         # the last Segments made, by k % 64: the pair rules ask for a bead's sentences and for
         # those a few beads away, each sentence three times or so as they walk the beads
         self._recent: list[Segment | None] = [None] * 64
