@@ -139,11 +139,12 @@ class _RowReader:
         false_friends = [Term(phrase, lang, Status.ALLOWED, origin)
                          for position, lang in self.false_friends for item in cells[position].split("|") if item.strip()
                          for phrase in _in_every_spelling(item.strip(), [t.text for t in terms if t.lang == lang
-                                                                         and t.status is not Status.FORBIDDEN])]
+                                                                         and t.status is not Status.FORBIDDEN])
+                         ] if self.false_friends else []
         concept_id = cells[self.id].strip() if self.id is not None else ""
         note = cells[self.note].strip() if self.note is not None else ""
-        return Concept(id=concept_id or None, terms=terms, note=note, origin=origin, index=index,
-                       false_friends=false_friends)
+        # positional: Concept(id, terms, note, origin, index, false_friends)
+        return Concept(concept_id or None, terms, note, origin, index, false_friends)
 
 
 _new = tuple.__new__
