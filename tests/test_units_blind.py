@@ -46,6 +46,8 @@ KNOWN_FALSE = {
                                           "nouns and of شخص are read (a word in ـتين may be ستين, sixty)",
     ("nuzul-hotel-booking", "TC304", 24): "the brand 'Nuzul' copied: one capitalized word that no translated target of the "
                                           "catalogue keeps in Latin, as an untranslated 'Username' would be",
+    ("shifa-patient-portal", "TC304", 547): "the brand 'Apple Pay' copied: two English words, once in the catalogue, "
+                                            "as a copied 'Medical history' would be",
     ("sabbora-gradebook", "TC201", 154): "'Grade %(level)s' is a school year (الصف), not the glossary's grade (الدرجة): "
                                          "the sense is the number's, which termcheck does not read",
     ("sabbora-gradebook", "TC201", 397): "'Subject' under msgctxt 'message' is a message's subject (الموضوع), not the "
