@@ -124,6 +124,15 @@ def test_surname_alone_spelled_differently_from_the_full_name():
     ]
 
 
+def test_a_surname_with_its_particle_alone_is_compared_with_the_full_name():
+    # a blind pair: "Marwan Abou Jaoudeh" then "Abu Jaoudeh"; two people named Abu X stay apart
+    text = "The analyst Marwan Abou Jaoudeh spoke.\n\nAbu Jaoudeh recalled the clause. Samir Abu Khalil agreed."
+    [f] = lint(text)
+    assert (f.found, f.expected, f.location.line, f.location.column, f.location.end_column) == (
+        "Abu Jaoudeh", "Abou Jaoudeh", 3, 1, 12)
+    assert lint("Marwan Abou Jaoudeh spoke.\n\nAbou Jaoudeh recalled it. Samir Abu Khalil agreed.") == []
+
+
 def test_ordinary_words_at_sentence_starts_are_not_names():
     # Police / Policy share a transliteration key; they are words of English, not one name
     assert lint("Police said nothing. Policy was set. Police left.") == []

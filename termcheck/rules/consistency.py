@@ -109,21 +109,21 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
     tails = []
     new = tuple.__new__
     for span in spans:
-        surname = _surname(span.text)
-        if surname is None:
-            continue
-        last, offset, key = surname
-        start = span.start + offset
-        # the surname keeps its name's concept: a glossary name's surname is not another concept's;
-        # in a name TC101 or TC102 rewrites, it is reported already (house: the surname they ask for)
-        reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
-        house = span.house.rsplit(None, 1)[-1] if reported and span.house else None
-        tails.append(new(NameSpan, (start, start + len(last), last, key, "surname", span.concept, house, reported)))
+        for surname in (_surname(span.text), _particle_surname(span.text)):
+            if surname is None:
+                continue
+            last, offset, key = surname
+            start = span.start + offset
+            # the surname keeps its name's concept: a glossary name's surname is not another concept's;
+            # in a name TC101 or TC102 rewrites, it is reported already (house: the surname they ask for)
+            reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
+            words = len(last.split())
+            house = " ".join(span.house.split()[-words:]) if reported and span.house else None
+            tails.append(new(NameSpan, (start, start + len(last), last, key, "surname", span.concept, house, reported)))
     if not tails:
         return
     tails_by_key = _by_key(tails)
-    singles = [g for g in groups if (" " not in g[0].text.strip() if len(g) == 1
-                                     else not any(" " in s.text.strip() for s in g))]
+    singles = [g for g in groups if all(_surname_shaped(s.text) for s in g)]
     # one neighbourhood computation over all one-word keys and tail keys (not one per group)
     near = _neighbours({s.key for g in singles for s in g} | set(tails_by_key))
     for group in singles:
@@ -148,6 +148,24 @@ def _surname(text: str) -> tuple[str, int, str] | None:
         return None
     key = translit_key(last)
     return (last, text.rindex(last), key) if key else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _particle_surname(text: str) -> tuple[str, int, str] | None:
+    """(particle and last word, offset, key) of a name of three or more words whose surname opens with
+    a particle: "Abou Jaoudeh" of "Marwan Abou Jaoudeh", compared with "Abu Jaoudeh" alone."""
+    words = text.split()
+    if len(words) < 3 or translit_key(words[-2]) not in PARTICLES or _surname(text) is None:
+        return None
+    tail = text[text.rindex(words[-2], 0, text.rindex(words[-1])):].rstrip()
+    key = translit_key(tail)
+    return (tail, text.rindex(tail), key) if key else None
+
+
+def _surname_shaped(text: str) -> bool:
+    """One word, or a particle and one word (Abu Jaoudeh): what a surname written alone looks like."""
+    words = text.split()
+    return len(words) == 1 or len(words) == 2 and translit_key(words[0]) in PARTICLES
 
 
 def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
