@@ -390,6 +390,15 @@ def test_tc202_an_allowed_short_form_does_not_hide_a_misspelt_arabic_full_name()
             "Noura al-Suwaidi said the fee was waived.", target, "en", "ar"), matcher))) == [], target
 
 
+def test_tc201_on_a_one_word_short_form_says_how_to_mark_another_sense():
+    matcher = Matcher(glossary(concept("confidence", en_p="vote of confidence", ar_p="منح الثقة", ar_a="الثقة")))
+    [f] = list(missing_and_unexpected_terms(pair_context(one_to_one("الثقة مفقودة بين الأطراف.", "Trust is lost."), matcher)))
+    assert f.message == ("'الثقة' (confidence) is not rendered in the target; expected 'vote of confidence' ('الثقة' is "
+                         "a short form of 'منح الثقة': where it means something else, list the phrase in ar_false_friends)")
+    [f] = list(missing_and_unexpected_terms(pair_context(one_to_one("قرر منح الثقة للحكومة.", "It backed the cabinet."), matcher)))
+    assert f.message == "'منح الثقة' (confidence) is not rendered in the target; expected 'vote of confidence'"
+
+
 def test_span_index_returns_items_starting_inside_spans_once_in_order():
     index = SpanIndex([5, 1, 9, 3, 7], lambda x: x)
     assert index.within([(3, 8), (1, 4)]) == [1, 3, 5, 7]

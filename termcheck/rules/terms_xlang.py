@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from termcheck.match import Match
-from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location, Status
+from termcheck.model import Applicability, Concept, Document, Finding, Fix, Location, Status, Term
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.rules.rendered import (
@@ -133,7 +133,7 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         first = view.target_spans[0][0]
         yield with_confidence(
             missing_term_finding(concept, preferred.text, ctx.target.doc.location(first, first), "",
-                                 source_loc, source_text),
+                                 source_loc, source_text, term.match),
             view,
         )
 
@@ -172,21 +172,41 @@ def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: s
 
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
-                         source_loc: Location, source_text: str) -> Finding:
+                         source_loc: Location, source_text: str, source_match: Match | None = None) -> Finding:
     """The TC201 finding (documents and units alike): `source_text` has no rendering in the target
     segment; `location` is the start of that segment (an empty span, `found` empty), in `check` and
-    `units` alike."""
+    `units` alike. Where the source has only a one-word short form of a longer term (الثقة for منح
+    الثقة), the message says how to tell termcheck the word means something else there: on
+    blind pairs such words in their everyday sense (الثقة مفقودة, trust is lost) were the commonest
+    false TC201."""
+    hint = ""
+    full = _full_form_of_short(concept, source_match)
+    if full is not None:
+        hint = (f" ('{source_text}' is a short form of '{full.text}': where it means something else, list the "
+                f"phrase in {full.lang}_false_friends)")
     return Finding(
         rule=TC201.code,
         severity=TC201.severity,
         location=location,
         found=found,
-        message=f"'{source_text}' ({concept.key}) is not rendered in the target; expected '{expected}'",
+        message=f"'{source_text}' ({concept.key}) is not rendered in the target; expected '{expected}'{hint}",
         expected=expected,
         concept=concept.key,
         source=source_loc,
         source_text=source_text,
     )
+
+
+def _full_form_of_short(concept: Concept, match: Match | None) -> Term | None:
+    """The concept's preferred form when `match` holds only one-word allowed forms of it and that
+    form is longer; else None."""
+    if match is None:
+        return None
+    own = [e.term for e in match.entries if e.concept.key == concept.key]
+    if not own or any(t.status is not Status.ALLOWED or " " in t.text.strip() for t in own):
+        return None
+    preferred = concept.preferred(own[0].lang)
+    return preferred if preferred is not None and " " in preferred.text.strip() else None
 
 
 def _wrong_rendering(ctx: PairContext, concept: Concept, preferred: str, span: Span,

@@ -130,7 +130,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     missing_in_entry.add((_entry(unit), concept.key))
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
-                    locator.source(unit, source_text), source_text))
+                    locator.source(unit, source_text), source_text, match))
 
 
 def _entry(unit: Unit) -> tuple:
