@@ -3,7 +3,9 @@
 `python3 -m tests.hardening.big_inputs [NAME...]` builds each input in a temporary folder and runs
 `termcheck` under `/usr/bin/time -v`. The issue's goal is a peak RSS of at most 4x the input; the
 ratio is printed next to each run. Sparse inputs are what real copy looks like (one finding per
-100 lines); the dense ones (a finding in every sentence) show the cost per finding.
+100 lines); the dense ones (a finding in every sentence) show the cost per finding, and the
+50 MB dense line (the corpus's one-line-50mb: a forbidden form every 23 bytes, 2.3 million of
+them) the cost per glossary match once --max-findings keeps the findings themselves bounded.
 `--emit [N]` times each report format alone on N findings (default 1,000,000).
 """
 
@@ -42,6 +44,7 @@ def inputs() -> dict[str, tuple[dict[str, str], list[str]]]:
     mb50 = _one_line(_sparse(_EN_PLAIN, _EN_TERM, 1000), 50 << 20)
     mb50_ar = _one_line(_sparse(_AR_PLAIN, _AR_TERM, 1000), 50 << 20)
     dense = _EN_TERM * 1_000_000
+    dense_line = "Kataib Hizbollah said. " * 2_300_000
     big = ["--max-line-length", "100M", "--max-file-size", "200M"]
     return {
         "lint-1M-lines": ({"m.md": million}, ["lint", "m.md", "-g", "g.csv", "-o", "out.txt"]),
@@ -54,6 +57,9 @@ def inputs() -> dict[str, tuple[dict[str, str], list[str]]]:
                            ["check", "ma.md", "m.md", "-g", "g.csv", *big, "-o", "out.txt"]),
         "check-50MB-one-line": ({"w.md": mb50, "wa.md": mb50_ar},
                                 ["check", "wa.md", "w.md", "-g", "g.csv", *big, "-o", "out.txt"]),
+        "lint-50MB-dense-line": ({"d.md": dense_line}, ["lint", "d.md", "-g", "g.csv", *big, "-o", "out.txt"]),
+        "check-50MB-dense-line": ({"d.md": dense_line, "a.md": _AR_TERM},
+                                  ["check", "a.md", "d.md", "-g", "g.csv", *big, "-o", "out.txt"]),
     }
 
 
@@ -77,9 +83,10 @@ def run(name: str, files: dict[str, str], argv: list[str], timeout: int) -> str:
         err = proc.stderr.decode("utf-8", "replace")
         found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
         rss = int(found.group(1)) * 1024 if found else 0
+        cpu = sum(float(t) for t in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", err))
         out_size = max((p.stat().st_size for p in root.glob("out.*")), default=0)
         problem = "" if proc.returncode in (0, 1) else f"  exit {proc.returncode}: {err.splitlines()[0][:120]}"
-        return (f"{name:26} input {size / 1e6:7.1f} MB  wall {wall:6.1f} s  peak RSS {rss / 1e6:7.1f} MB "
+        return (f"{name:26} input {size / 1e6:7.1f} MB  wall {wall:6.1f} s  CPU {cpu:6.1f} s  peak RSS {rss / 1e6:7.1f} MB "
                 f"({rss / max(size, 1):4.1f}x)  report {out_size / 1e6:7.1f} MB{problem}")
 
 
