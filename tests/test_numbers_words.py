@@ -31,6 +31,12 @@ def read(text: str, lang: str) -> list[tuple[str, Decimal, str, str | None]]:
             ("عامين", 2, "count", "year"), ("ولعامين", 2, "count", "year"), ("وشهرين", 2, "count", "month"),
             ("ويومين", 2, "count", "day"), ("وساعتين", 2, "count", "hour"), ("بدولارين", 2, "count", "usd")]),
         ("للممارسين العامين", []),  # general practitioners, not two years
+        # ... unless a time adjective follows (a blind economy pair: خلال العامين المقبلين = the next two years)
+        ("خلال العامين المقبلين وللعامين الماضيين", [
+            ("العامين", 2, "count", "year"), ("وللعامين", 2, "count", "year")]),
+        # a quarter of a scale word, before it or after و (as نصف)
+        ("ربع مليون دينار ومليون وربع", [("ربع مليون", 250_000, "count", "dinar"), ("ومليون وربع", 1_250_000, "count", None)]),
+        ("في الربع الثالث، ربع الموازنة", [("الثالث", 3, "ordinal", None)]),
         ("خلال الأربع والعشرين ساعة", [("الأربع والعشرين", 24, "word", "hour")]),  # with the article: weak
         ("آلاف الناس وملايين الدولارات", []),  # vague plurals are no number
         ("لست أدري، ألف كتابا", [("لست", 6, "word", None), ("ألف", 1000, "word", None)]),  # weak: other words too
@@ -65,6 +71,8 @@ def test_arabic_words(text, expected):
         ("seven months, two years, a three-year plan", [
             ("seven", 7, "count", "month"), ("two", 2, "count", "year"), ("three", 3, "count", "year")]),
         ("one of the three men", [("one", 1, "word", None), ("three", 3, "word", None)]),
+        ("a quarter of a million people, a quarter million, a quarter of the budget", [
+            ("a quarter of a million", 250_000, "count", None), ("a quarter million", 250_000, "count", None)]),
         ("the twenty-first century", [("twenty-first", 21, "ordinal", None)]),
         ("on March 11, January 3, 2020 and 11th March", [
             ("March 11", 11, "date", "date:3"), ("January 3", 3, "date", "date:1"), ("2020", 2020, "year", None),

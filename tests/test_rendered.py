@@ -295,3 +295,12 @@ def test_a_derivational_letter_taken_off_does_not_leave_the_article():
     fintech = concept("fintech", en_p="fintech", ar_p="التكنولوجيا المالية")
     assert not renders(fintech, "fintech", "أطلقت الشركة الناشئة في دبي محفظتها الأولى إلى السوق")
     assert renders(fintech, "fintech", "شركات المال والتكنولوجيا")  # المال: the root of المالية
+
+
+def test_an_english_form_wants_the_relatives_of_its_words_together():
+    bonds = concept("treasury-bonds", ar_p="سندات الخزينة", en_p="treasury bonds")
+    # a blind economy pair: 'government paper and treasury bills ... international bonds'
+    scattered = "It borrowed through government paper and treasury bills, and later issued international bonds."
+    assert not rendered_otherwise(bonds, "سندات الخزينة", scattered, "en", MATCHER, set())
+    assert rendered_otherwise(bonds, "سندات الخزينة", "It sold more treasury bonds this year.", "en", MATCHER, set())
+    assert rendered_otherwise(bonds, "سندات الخزينة", "It sold bonds of the treasury.", "en", MATCHER, set())

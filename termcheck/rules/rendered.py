@@ -221,7 +221,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     for form in concept.forms(lang):
         content = form_words(form.text, lang)
         if content and _related_in(content[-1], words, lang) and (
-                lang == "ar" or all(_related_in(word, words, lang) for word in content)):
+                lang == "ar" or _relatives_together(content, target_text)):
             return True
         if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \
                 and _related_in(content[-2], words, lang):
@@ -232,6 +232,17 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
             if _related_in(head, words, lang) if by_relative else _lemmas(head, lang) & _target_lemmas(words, lang):
                 return True
     return False
+
+
+def _relatives_together(content: tuple[str, ...], target_text: str) -> bool:
+    """Each English content word has a relative in the target, all within a window of the form's
+    length and two words: 'treasury bills ... international bonds' does not render 'treasury bonds'."""
+    sequence = _WORD.findall(_normalized(target_text))
+    places = [[at for at, word in enumerate(sequence) if same_stem(wanted, word)] for wanted in content]
+    if not all(places):
+        return False
+    reach = len(content) + 2
+    return any(all(any(abs(at - anchor) < reach for at in others) for others in places) for anchor in places[-1])
 
 
 _SELF = ("\u0630\u0627\u062a\u064a", "\u0630\u0627\u062a\u064a\u0629")  # ذاتي ذاتية

@@ -121,6 +121,7 @@ _EN_UNIT_NOUNS = {
     "year": ("year", "years"), "month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days"),
     "hour": ("hour", "hours"), "minute": ("minute", "minutes"), "usd": ("dollar", "dollars"), "eur": ("euro", "euros"), "dinar": ("dinar", "dinars"),
     "metre": ("metre", "metres", "meter", "meters"),
+    "basis-point": ("basis", "bps"),  # 25 basis points: often a quarter point (ربع نقطة مئوية) there
 }
 CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 
@@ -231,7 +232,8 @@ for _unit, _forms in _AR_DUALS.items():
         _AR_ENTRIES[_key] = ("dual", 2, _unit)
 for _form, _value in _AR_ORDINALS.items():
     _AR_ENTRIES[_keys([_form])[0]] = ("ordinal", _value, None)
-_AR_ENTRIES[_keys(["نصف"])[0]] = ("half", 0, None)
+_AR_ENTRIES[_keys(["نصف"])[0]] = ("half", 0, 2)  # a fraction of a scale word: the divisor
+_AR_ENTRIES[_keys(["ربع"])[0]] = ("half", 0, 4)  # ربع مليون: 250,000; مليون وربع: 1,250,000
 _AR_UNIT_KEYS = {key: unit for unit, forms in _AR_UNIT_NOUNS.items() for key in _keys(forms)}
 _AR_CONJUNCTION = "\u0648"  # و
 
@@ -277,8 +279,12 @@ def _ar_entry(key: str) -> tuple[tuple[str, int, object], str] | None:
     return None
 
 
-# With the article these are other words: للممارسين العامين (general practitioners), not two years.
+# With the article these are other words: للممارسين العامين (general practitioners), not two years,
+# unless a time adjective follows (العامين الماضيين، خلال العامين المقبلين: _dual_before_time_adjective).
 _AR_NO_ARTICLE = frozenset(_keys(("عامان", "عامين")))
+_TIME_ADJECTIVES = frozenset(_keys(("الماضيين", "الماضيان", "المقبلين", "المقبلان", "القادمين", "القادمان",
+                                    "الأخيرين", "الأخيران", "السابقين", "السابقان", "المنصرمين", "الأولين",
+                                    "التاليين")))
 
 
 def _has_article(prefix: str) -> bool:
@@ -328,10 +334,11 @@ def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
     """The longest number the grammar reads from the start of `tokens` (adjacent Arabic words)."""
     total, group, state, last_scale, scaled = 0, 0, "start", None, False
     best = before_group = None
+    divisor = 2
     for k, token in enumerate(tokens):
         category, value, joined = token.category, token.value, token.conjunction and k > 0
         if state == "scale" and category == "half" and joined:  # مليون ونصف، ثلاثة ملايين ونصف المليون
-            total += Decimal(last_scale) / 2
+            total += Decimal(last_scale) / token.extra
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             same_scale = after is not None and after.category == "scale" and after.value == last_scale \
                 and not after.conjunction
@@ -347,13 +354,13 @@ def _read_arabic(tokens: list[_Token]) -> _Phrase | None:
             elif category == "scale" and state == "start" and token.extra:  # ألف، مليون، ألفان
                 total, last_scale, scaled, state = value * token.extra, value, True, "scale"
             elif category == "half" and k == 0:
-                state = "half"
+                state, divisor = "half", token.extra
                 continue
             else:
                 break
-        elif state == "half":  # نصف مليون
+        elif state == "half":  # نصف مليون، ربع مليار
             if category == "scale" and token.extra == 1 and not joined:
-                total, last_scale, scaled, state = Decimal(value) / 2, value, True, "scale"
+                total, last_scale, scaled, state = Decimal(value) / divisor, value, True, "scale"
             else:
                 break
         elif joined:  # inside a group: hundreds + units or tens, units + tens (خمسة وعشرون)
@@ -426,6 +433,21 @@ def _never_in_number_words() -> re.Pattern:
 _NEVER_IN_NUMBER_WORDS = _never_in_number_words()
 
 
+def _dual_before_time_adjective(text: str, word: re.Match) -> tuple[tuple[str, int, object], str] | None:
+    """(entry, prefix) of العامين / للعامين when a time adjective follows (العامين المقبلين: the next
+    two years); alone with the article it is 'the general' (_AR_NO_ARTICLE)."""
+    key = _ar_key(word.group())
+    for prefix in _ARTICLE_PREFIXES_BY_LETTER.get(key[:1], _EMPTY_ARTICLE_PREFIX):
+        if prefix and key.startswith(prefix) and key[len(prefix):] in _AR_NO_ARTICLE:
+            following = _FOLLOWING_WORD.match(text, word.end())
+            if following is not None and _ar_key(following.group(1)) in _TIME_ADJECTIVES:
+                return _AR_ENTRIES[key[len(prefix):]], prefix
+    return None
+
+
+_FOLLOWING_WORD = re.compile(f"[ \t]+({_AR_WORD.pattern})")
+
+
 def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
     """Runs of adjacent Arabic number words (white space between them), outside `covered`."""
     runs: list[list[_Token]] = []
@@ -436,6 +458,8 @@ def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
             last_end = -1
             continue
         found = _ar_entry(_ar_key(word.group()))
+        if found is None:
+            found = _dual_before_time_adjective(text, word)
         if found is None and word.group().endswith(_DUAL_CONSTRUCT):
             found = _dual_construct(_ar_key(word.group()))
         if found is None or covered(word.start(), word.end()):
@@ -504,7 +528,7 @@ for _table, _category in ((_EN_UNITS, "unit"), (_EN_TEENS, "teen"), (_EN_TENS, "
     for _form, _value in _table.items():
         _EN_ENTRIES[_form] = (_category, _value)
 _EN_ENTRIES.update({"hundred": ("hundred", 100), "a": ("a", 1), "an": ("a", 1), "half": ("half", 0),
-                    "dozen": ("dozen", 12), "and": ("and", 0)})
+                    "quarter": ("quarter", 0), "of": ("of", 0), "dozen": ("dozen", 12), "and": ("and", 0)})
 _EN_UNIT_KEYS = {form: unit for unit, forms in _EN_UNIT_NOUNS.items() for form in forms}
 _EN_SPACE = re.compile(r"[ \u00a0\u202f]+")
 _EN_HYPHEN = re.compile(r"[-\u2010\u2011]")
@@ -553,6 +577,9 @@ def _english_tokens(text: str, covered) -> list[list[_Token]]:
             pending_and = bool(adjacent) and bool(runs)
             last_end = word.end() if pending_and else -1
             continue
+        if category == "of":  # only in 'a quarter of a million': elsewhere it ends a run
+            last_end = word.end() if adjacent and runs and runs[-1][-1].category == "quarter" else -1
+            continue
         if category == "dozen":
             category, value = "scale", 12
         extra: object = "hyphen" if adjacent and _EN_HYPHEN.fullmatch(gap) else None
@@ -579,6 +606,8 @@ def _read_english(run: list[_Token]) -> _Phrase | None:
             if k == start and run[k].category == "half" and k + 2 < len(run) and run[k + 1].category == "a" \
                     and run[k + 2].category == "scale":
                 group, k = Decimal(1) / 2, k + 2
+            elif k == start and (quarter := _quarter_of(run, k)) is not None:
+                group, k = Decimal(1) / 4, quarter
             elif k == start and run[k].category == "scale" and run[k].value != 12 and start == 0:
                 break  # a bare "million" is not a number
             else:
@@ -598,6 +627,17 @@ def _read_english(run: list[_Token]) -> _Phrase | None:
             best = _Phrase(total, k, scaled)
         break
     return best
+
+
+def _quarter_of(run: list[_Token], k: int) -> int | None:
+    """The index of the scale word of '(a) quarter (of a) million' from run[k], else None."""
+    j = k + 1 if run[k].category == "a" else k
+    if j >= len(run) or run[j].category != "quarter":
+        return None
+    j += 1
+    if j < len(run) and run[j].category == "a":
+        j += 1
+    return j if j < len(run) and run[j].category == "scale" else None
 
 
 def _and_a_half(run: list[_Token], k: int) -> bool:

@@ -115,8 +115,10 @@ class NumberMention:
 
     @property
     def required(self) -> bool:
-        """Whether the other language must show this value (names, ordinals and weak words need not)."""
-        return self.kind in ("count", "decimal", "percent", "year", "date")
+        """Whether the other language must show this value (names, ordinals and weak words need not,
+        nor basis points, which a translation may give as a fraction of a point: 25 basis points for
+        ربع نقطة مئوية)."""
+        return self.kind in ("count", "decimal", "percent", "year", "date") and self.unit != "basis-point"
 
 
 @lru_cache(maxsize=1 << 14)
