@@ -9,6 +9,7 @@ termcheck.rules.variants.name_spans. A run with only TC104 on Arabic text never 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class DocumentContext:
     """One document as every document rule sees it (offsets of `text` are the document's own)."""
 
-    __slots__ = ("doc", "text", "matcher", "cache", "_matches", "forbidden_only")
+    __slots__ = ("doc", "text", "matcher", "cache", "_matches", "forbidden_only", "keep", "withheld")
 
     def __init__(self, doc: Document, text: str, matcher: Matcher, matches: list[Match] | None = None) -> None:
         self.doc = doc
@@ -35,6 +36,11 @@ class DocumentContext:
         self._matches = matches
         # set by a runner whose only rule needing matches is TC101: see forbidden_matches
         self.forbidden_only = False
+        # set by a runner that keeps only the first `keep` findings (--max-findings, lint.lint_context_capped):
+        # a rule reporting one finding per item in text order may make the first `keep` and add the
+        # count of the others to `withheld` ((rule, severity) -> n) instead of findings no one keeps
+        self.keep: int | None = None
+        self.withheld: Counter = Counter()
 
     @property
     def matches(self) -> list[Match]:

@@ -8,6 +8,7 @@ done only when an enabled rule asks for it (termcheck.contexts). The commands ke
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import chain
@@ -41,9 +42,13 @@ def lint_context(ctx: DocumentContext, enabled: frozenset[str] | None = None) ->
 def lint_context_capped(ctx: DocumentContext, limit: int,
                         enabled: frozenset[str] | None = None) -> tuple[list[Finding], Withheld]:
     """lint_context's first `limit` findings of an `enabled` code, and the others counted: the
-    findings past the limit are never held all at once (limits.first_findings)."""
+    findings past the limit are never held all at once (limits.first_findings), and a rule may count
+    those it knows cannot be kept without making them (DocumentContext.keep)."""
+    ctx.keep, ctx.withheld = limit, Counter()
     found = chain.from_iterable(document_rule(ctx) for document_rule in document_rules(enabled))
-    return first_findings(found, limit, enabled)
+    kept, withheld = first_findings(found, limit, enabled)
+    withheld.update({key: n for key, n in ctx.withheld.items() if enabled is None or key[0] in enabled})
+    return kept, withheld
 
 
 def lint_document(doc: Document, matcher: Matcher, enabled: frozenset[str] | None = None) -> list[Finding]:

@@ -87,3 +87,26 @@ def test_check_keeps_the_first_findings_of_each_file(tmp_path, monkeypatch, caps
         ["error file=en.md", "line=1"], ["error file=en.md", "line=2"], ["error file=en.md", "line=3"]]
     assert err == ("termcheck: warning: en.md: 1 more finding not shown "
                    "(limit 3 findings per file; --max-findings raises it)\n")
+
+
+def test_a_capped_lint_keeps_the_first_findings_of_the_full_lint_and_counts_the_rest():
+    from helpers import concept, glossary
+
+    from termcheck.lint import lint_document, lint_document_capped
+    from termcheck.match import Matcher
+    from termcheck.model import Document
+
+    matcher = Matcher(glossary(concept("kh", en_p="Kataib Hezbollah", en_f="Kataib Hizbollah"),
+                               concept("km", en_p="Qais al-Khazali")))
+    text = ("Leader Al-Khazali said. Kataib Hizbollah said. Qays al-Khazali left. Kataib Hizbollah said. "
+            "al-Khazali spoke. Kataib Hizbollah said. Kataib Hizbollah said. Leader Al-Khazali said.\n")
+    doc = Document("d.md", text, "en")
+    everything = lint_document(doc, matcher)
+    assert {f.rule for f in everything} >= {"TC101", "TC102", "TC103"} and len(everything) >= 8
+    for limit in range(1, len(everything) + 2):
+        kept, withheld = lint_document_capped(doc, matcher, limit)
+        assert kept == everything[:limit]
+        assert withheld == Counter((f.rule, f.severity) for f in everything[limit:])
+    kept, withheld = lint_document_capped(doc, matcher, 2, frozenset({"TC101"}))
+    assert kept == [f for f in everything if f.rule == "TC101"][:2]
+    assert withheld == Counter({("TC101", Severity.ERROR): 2})
