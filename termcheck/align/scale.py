@@ -237,8 +237,10 @@ def paragraph_groups(beads: Sequence[Bead], src_sentences: Sequence[Segment], tg
         if not groups or not ((ps and ps[0] <= last_p) or (qs and qs[0] <= last_q)):
             groups.append([[], [], 1.0])
         group = groups[-1]
-        group[0].extend(p for p in ps if p > last_p)
-        group[1].extend(q for q in qs if q > last_q)
+        if ps and ps[-1] > last_p:  # (sorted: else none is new, as for most beads of a long paragraph)
+            group[0].extend(p for p in ps if p > last_p)
+        if qs and qs[-1] > last_q:
+            group[1].extend(q for q in qs if q > last_q)
         if confidence < group[2]:
             group[2] = confidence
         if ps and ps[-1] > last_p:
