@@ -54,3 +54,15 @@ def test_every_proclitic_pair_of_the_shared_table_is_taken_off():
     # فك + ال (missing from this rule's old private table) is stripped like وال
     [finding] = tc104("قالت الغارديان إن الغارديان نشرت، فكالجارديان تفعل")
     assert (finding.found, finding.expected) == ("فكالجارديان", "الغارديان")
+
+
+def test_a_forbidden_lettering_is_reported_once_by_tc101_not_again_by_tc104():
+    # a blind pair: the house رودريغو three times, the forbidden رودريجو once
+    from tests.helpers import concept
+
+    matcher = Matcher(glossary(concept("rodrigo", en_p="Rodrigo", ar_p="رودريغو", ar_f="رودريجو")))
+    text = "وقع رودريغو عقده. وقال رودريغو إنه سعيد.\nوأضاف رودريجو أن لرودريغو أهدافا."
+    findings = lint_document(document(text, lang="ar"), matcher)
+    assert [(f.rule, f.found) for f in findings] == [("TC101", "رودريجو")]
+    # not a forbidden form: still one name written two ways
+    assert [(f.rule, f.found) for f in lint_document(document(text, lang="ar"), MATCHER)] == [("TC104", "رودريجو")]

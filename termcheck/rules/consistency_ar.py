@@ -5,10 +5,13 @@ Arabic renders sounds it lacks with competing letters: /g/ as غ, ج or ك (ال
 name written two ways. Native words are kept apart by design: only these letter classes are
 folded, both stems must be at least six letters long after the article and proclitics are
 taken off (`termcheck.text.arabic.strip_proclitics`), and both spellings must occur in the same document (غرب and جرب never meet).
+A group whose other spellings are all forbidden forms is TC101's (رودريجو beside the house رودريغو):
+the translator is told once.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,10 +51,20 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
             continue
         key = stem.translate(_FOREIGN_SOUNDS)
         groups.setdefault(key, {}).setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
+    forbidden: list[tuple[int, int]] | None = None
     for spellings in groups.values():
         if len(spellings) < 2:
             continue
         occurrences = sorted((w for ws in spellings.values() for w in ws), key=lambda w: w.start)
         majority = max(spellings, key=lambda k: (len(spellings[k]), -spellings[k][0].start))
-        first = next(w for w in occurrences if _stem(w.text) != majority)
-        yield spelling_group_finding(ctx.doc, spellings, first, spellings[majority][0].text, None)
+        others = [w for w in occurrences if _stem(w.text) != majority]
+        if forbidden is None:
+            forbidden = [(m.start, m.end) for m in ctx.forbidden_matches]
+        if all(_inside(w, forbidden) for w in others):
+            continue  # every other spelling is a forbidden form: TC101 reports each, with the house form
+        yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None)
+
+
+def _inside(word: _Word, spans: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(spans, (word.start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= word.start and word.end <= spans[at][1]
