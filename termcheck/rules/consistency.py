@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
@@ -76,12 +78,15 @@ def _neighbours(keys) -> dict[str, set[str]]:
     `near_signature`, so only keys of one signature are compared (a document's names fall into
     buckets of one or two). This replaced a deletion neighbourhood of every key, a third of TC104's
     time on a 10 MB tree, with the same result."""
-    signatures = {}
+    keys = list(keys)
+    signatures = list(map(_heavy_signature, keys))
+    distinct = set(signatures)
+    distinct.discard(None)
+    if len(distinct) == len(signatures) - signatures.count(None):
+        return {}  # no two keys share a signature (most documents): no bucket to compare, at C speed
     buckets: dict[str, list[str]] = {}
-    for key in keys:
-        signature = _heavy_signature(key)
+    for key, signature in zip(keys, signatures):
         if signature is not None:
-            signatures[key] = signature
             buckets.setdefault(signature, []).append(key)
     result: dict[str, set[str]] = {}
     for bucket in buckets.values():
@@ -105,36 +110,66 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
     "al-Daraji" alone after "Ali Kadhim al-Darraji" is one surname written two ways. Only groups of
     one-word names take the last words of longer names in; two full names that share a surname
     ("Thaier al-Sudani", "Mohammed Shia al-Sudani") are never grouped by it.
+
+    Cost: a group takes surnames in only when one has its key or a near one, which few groups of a
+    document do; so the surnames are listed by key first (one cached call a span), and a surname's
+    NameSpan is made, and a group's names asked if they are surname-shaped, only for those groups
+    (making every surname and testing every group was most of TC104 on the 10 MB bench tree).
     """
-    tails = []
-    new = tuple.__new__
-    for span in spans:
-        for surname in (_surname(span.text), _particle_surname(span.text)):
-            if surname is None:
-                continue
-            last, offset, key = surname
-            start = span.start + offset
-            # the surname keeps its name's concept: a glossary name's surname is not another concept's;
-            # in a name TC101 or TC102 rewrites, it is reported already (house: the surname they ask for)
-            reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
-            words = len(last.split())
-            house = " ".join(span.house.split()[-words:]) if reported and span.house else None
-            tails.append(new(NameSpan, (start, start + len(last), last, key, "surname", span.concept, house, reported)))
-    if not tails:
+    tails_by_key: dict[str, list[tuple[NameSpan, tuple[str, int, str]]]] = {}
+    found_all = list(map(_surnames, map(_text, spans)))  # at C speed: most names have no surname
+    for span, found in zip(compress(spans, found_all), filter(None, found_all)):
+        for surname in found:
+            tails = tails_by_key.get(surname[2])
+            if tails is None:
+                tails_by_key[surname[2]] = [(span, surname)]
+            else:
+                tails.append((span, surname))
+    if not tails_by_key:
         return
-    tails_by_key = _by_key(tails)
-    singles = [g for g in groups if all(_surname_shaped(s.text) for s in g)]
-    # one neighbourhood computation over all one-word keys and tail keys (not one per group)
-    near = _neighbours({s.key for g in singles for s in g} | set(tails_by_key))
-    for group in singles:
-        if len(group) == 1 and group[0].key not in tails_by_key and group[0].key not in near:
-            continue  # no surname has its key or a near one (most names of a document)
-        keys = {s.key for s in group}
-        wanted = keys | {other for key in keys for other in near.get(key, ())}
-        added = [t for key in wanted for t in tails_by_key.get(key, ())]
-        if added:
-            group.extend(added)
-            group.sort(key=lambda s: s.start)
+    # tail keys by near_signature: a key near a tail key shares its signature (near_signature)
+    tail_buckets: dict[str, list[str]] = {}
+    for key in tails_by_key:
+        signature = _heavy_signature(key)
+        if signature is not None:
+            tail_buckets.setdefault(signature, []).append(key)
+    for group in groups:
+        if len(group) == 1:  # most groups: one span, whose key is seldom a surname's or near one
+            key = group[0].key
+            if key not in tails_by_key and _heavy_signature(key) not in tail_buckets:
+                continue
+            keys = {key}
+        else:
+            keys = {s.key for s in group}
+        wanted = keys & tails_by_key.keys()
+        for key in keys:
+            signature = _heavy_signature(key)
+            if signature is not None and signature in tail_buckets:
+                wanted.update(other for other in tail_buckets[signature] if near_keys(key, other))
+        if not wanted or not all(_surname_shaped(s.text) for s in group):
+            continue
+        added = [_tail(span, surname) for key in wanted for span, surname in tails_by_key[key]]
+        group.extend(added)
+        group.sort(key=_start)
+
+
+def _tail(span: NameSpan, surname: tuple[str, int, str]) -> NameSpan:
+    """The NameSpan of a surname inside `span`: it keeps its name's concept (a glossary name's surname
+    is not another concept's); in a name TC101 or TC102 rewrites it is reported already, and its house
+    form is the surname they ask for."""
+    last, offset, key = surname
+    start = span.start + offset
+    reported = span.kind == "variant" or (span.kind == "exact" and span.forbidden)
+    words = len(last.split())
+    house = " ".join(span.house.split()[-words:]) if reported and span.house else None
+    return tuple.__new__(NameSpan, (start, start + len(last), last, key, "surname", span.concept, house, reported))
+
+
+@lru_cache(maxsize=1 << 16)
+def _surnames(text: str) -> tuple[tuple[str, int, str], ...]:
+    """The surnames a name of `text` holds: its last word, and its particle and last word (none for
+    a one-word name)."""
+    return tuple(s for s in (_surname(text), _particle_surname(text)) if s is not None)
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat within a document and across a tree
@@ -190,6 +225,9 @@ def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
     for key, members in by_key.items():
         groups.setdefault(root(key) if key in parent else key, []).extend(members)
     return [g if len(g) == 1 else sorted(g, key=_start) for g in groups.values()]
+
+
+_text = itemgetter(2)  # NameSpan.text, for map()
 
 
 def _start(span: NameSpan) -> int:
