@@ -96,8 +96,8 @@ _RULES = [
     Rule("TC202", "wrong-rendering", Severity.WARNING,
          "The target renders a source term with a spelling the glossary does not list.",
          "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
-         "English form is capitalized, not just a sentence-case phrase): a near spelling of a common term is a "
-         "derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
+         "English form is capitalized, not just a sentence-case phrase) and loanwords (an Arabic form that spells "
+         "its English one: ميتفورمين): a near spelling of a common term is a derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
          "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض). A listed short "
          "form does not hide a misspelt full name (نورا السويدي where السويدي is allowed for نورة السويدي).",
          "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),

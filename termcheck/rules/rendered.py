@@ -386,6 +386,21 @@ def by_transliterated_word(concept: Concept, source_text: str, target_text: str,
                                for t in _target_words(target_text))
 
 
+def spelt_one_way(concept: Concept) -> bool:
+    """A name, or a common term whose Arabic form spells its one-word English form letter for letter
+    (ميتفورمين for metformin, same consonant skeleton: a loanword, written one way as a name is): a
+    near spelling of it is a misspelling (TC202), not a derived form of a common word."""
+    return concept.is_name or _transliterated(tuple(t.text for t in concept.forms("en")), tuple(t.text for t in concept.forms("ar")))
+
+
+@lru_cache(maxsize=65536)
+def _transliterated(english: tuple[str, ...], arabic: tuple[str, ...]) -> bool:
+    from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
+
+    latin = {s for form in english if len(form.split()) == 1 and len(s := latin_skeleton(form)) >= 4}
+    return bool(latin) and any(len(form.split()) == 1 and arabic_skeleton(_normalized(form)) in latin for form in arabic)
+
+
 def by_parts(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
              rendered: Collection[str]) -> bool:
     """A compound rendered by a listed part and the words the compound adds to it."""

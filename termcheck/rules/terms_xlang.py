@@ -31,7 +31,9 @@ from termcheck.rules.rendered import (
     names_something_else,
     rendered_otherwise,
     same_stem,
+    spelt_one_way,
 )
+from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import near_keys, translit_key
 
 TC201, TC202, TC203 = rule("TC201"), rule("TC202"), rule("TC203")
@@ -115,7 +117,7 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported or not concept.is_name or in_other_number_near(
+            if variant in reported or not spelt_one_way(concept) or in_other_number_near(
                     ctx.target.text, variant, concept, target_lang):
                 continue  # reported already; a derived form of a common term; the name inflected
             reported.add(variant)
@@ -143,7 +145,8 @@ def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: s
     السويدي allowed for نورة السويدي, 'نورا السويدي' is the full name misspelt, not the short form
     beside a word (TC202), as TC102 reads 'Mohammed Raad' in English (rules.variants). Asked where
     the source bead names the concept; the words before the short form, as many as the full form
-    has more, must be close to it (best_window) and not the name in another number."""
+    has more, must be close to the full form's first words (best_window), and the whole not the
+    name in another number."""
     lang = ctx.target.doc.lang
     if lang != "ar":
         return  # English targets: TC102 reports the variant and names the concept (rendered_concepts)
@@ -165,10 +168,26 @@ def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: s
             if window is None or window[1] - window[0] <= match.end - match.start or window in reported \
                     or in_other_number_near(text, window, concept, lang, longer_than=words):
                 continue
+            if not _like_the_first_words(text[window[0]:match.start], longer, words, ctx.matcher):
+                continue  # the words before are not the name's (لدى عبيدات: the surname after a preposition)
             reported.add(window)
             preferred = concept.preferred(lang) or concept.forms(lang)[0]
             source_loc, source_text = _source_of(ctx.source.doc, term.match)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, window, source_loc, source_text), view)
+
+
+def _like_the_first_words(before: str, forms: list[str], short: int, matcher) -> bool:
+    """The words before a short form may be a misspelling of a full form's first words: none is a
+    function word, and each begins like the form's word it stands for (نورا for نورة; a misspelt
+    name keeps its first letter, where لدى is no خالد)."""
+    from termcheck.text.arabic import FUNCTION_WORDS
+
+    written = [w for w in _ARABIC_TOKEN.findall(before)]
+    if not written or any(normalize_form(w) in FUNCTION_WORDS for w in written):
+        return False
+    keys = [_token_key(w, matcher)[:1] for w in written]
+    return any(len(f.split()) - short == len(keys) and all(
+        k and k == _token_key(w, matcher)[:1] for k, w in zip(keys, f.split())) for f in forms)
 
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
