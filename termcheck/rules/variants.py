@@ -157,7 +157,7 @@ class VariantIndex:
 
     def _empty_memos(self) -> None:
         self._memo: dict[str, Hit | None] = {}
-        self.entries_memo: dict[int, tuple] = {}  # id(match entries) -> (entries, concept, house, forbidden)
+        self.entries_memo: dict[int, tuple] = {}  # id(match entries) -> (entries, NameSpan fields or None)
         self._ordinary: dict[str, bool] = {}
         # Name spans of a run's text, relative to the run: runs repeat a lot (Baghdad, The Minister).
         self.pieces: dict[object, list[NameSpan]] = {}
@@ -426,18 +426,24 @@ def _exact_spans(matches: list[Match], text: str, index: VariantIndex) -> list[N
     if len(described) >= index.MEMO_LIMIT:
         described.clear()
     new = tuple.__new__
+    article_start = _ARTICLE_START.match
     spans = []
+    add = spans.append
     for match in matches:
         entries = match.entries
-        if entries[0].term.lang != "en":
-            continue
-        found = text[match.start:match.end]
-        if not (found[0].isupper() or _ARTICLE_START.match(found)):  # is_name_like, inline (a call a match)
-            continue
         memo = described.get(id(entries))
         if memo is None or memo[0] is not entries:  # the memo holds the tuple: its id is not reused
-            memo = described[id(entries)] = (entries, *_described(match))
-        spans.append(new(NameSpan, (match.start, match.end, found, translit_key(found), "exact", *memo[1:])))
+            # (entries, the span's last fields), or (entries, None) for entries of another language
+            tail = ("exact", *_described(match)) if entries[0].term.lang == "en" else None
+            memo = described[id(entries)] = (entries, tail)
+        tail = memo[1]
+        if tail is None:
+            continue
+        start, end = match.start, match.end
+        found = text[start:end]
+        if not (found[0].isupper() or article_start(found)):  # is_name_like, inline (a call a match)
+            continue
+        add(new(NameSpan, (start, end, found, translit_key(found)) + tail))
     return spans
 
 
