@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from termcheck.contexts import DocumentContext
@@ -341,6 +342,9 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
     covering: list[NameSpan] = []  # variants that took in exact matches (Mohammed [Raad])
     k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
     count = len(matches)
+    pieces = index.pieces  # _shifted's memo (cleared in place, never replaced)
+    unmasked = original is text
+    new = tuple.__new__
     for run in runs.finditer(text):
         start, end = run.span()
         if start:
@@ -354,7 +358,12 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
         while k < count and match_ends[k] <= start:
             k += 1
         if k == count or match_starts[k] >= end:
-            spans.extend(_shifted(index, text, original, start, end, ()))
+            # a run without matches, half of all (Baghdad, The, Officials): _shifted's memo read here
+            relative = pieces.get(text[start:end]) if unmasked else None
+            if relative is None:
+                spans.extend(_shifted(index, text, original, start, end, ()))
+            elif relative:
+                spans.extend([new(NameSpan, (s[0] + start, s[1] + start) + s[2:]) for s in relative])
             continue
         if match_starts[k] <= start and match_ends[k] >= end:
             continue  # the run is one exact match (the commonest case): nothing else to find
@@ -384,8 +393,11 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
     if covering:  # the exact matches a variant took in are part of it (runs are disjoint: sorted already)
         starts = [v.start for v in covering]
         spans = [s for s in spans if s.kind != "exact" or not _inside(s, covering, starts)]
-    spans.sort(key=lambda s: s.start)
+    spans.sort(key=_START)  # NameSpan.start by itemgetter: no Python call a span
     return spans
+
+
+_START = itemgetter(0)
 
 
 def _inside(span: NameSpan, covering: list[NameSpan], starts: list[int]) -> bool:
