@@ -52,8 +52,8 @@ MIN_NAME_WEIGHT = 4
 
 def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     spans = [s for s in name_spans(ctx) if s.key]
-    groups = _groups(spans)
-    _add_surnames_of_full_names(groups, spans)
+    groups, group_of = _groups(spans)
+    _add_surnames_of_full_names(spans, group_of)
     for group in groups:
         first = group[0].text
         if all(s.text == first for s in group):
@@ -104,17 +104,19 @@ def _heavy_signature(key: str) -> str | None:
     return near_signature(key) if key_weight(key) >= NEAR_MIN_WEIGHT else None
 
 
-def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSpan]) -> None:
+def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[NameSpan]]) -> None:
     """A surname written alone is compared with the same surname inside full names.
 
     "al-Daraji" alone after "Ali Kadhim al-Darraji" is one surname written two ways. Only groups of
     one-word names take the last words of longer names in; two full names that share a surname
-    ("Thaier al-Sudani", "Mohammed Shia al-Sudani") are never grouped by it.
+    ("Thaier al-Sudani", "Mohammed Shia al-Sudani") are never grouped by it. `group_of` maps each
+    key to its group (_groups), which takes the surnames in.
 
     Cost: a group takes surnames in only when one has its key or a near one, which few groups of a
-    document do; so the surnames are listed by key first (one cached call a span), and a surname's
-    NameSpan is made, and a group's names asked if they are surname-shaped, only for those groups
-    (making every surname and testing every group was most of TC104 on the 10 MB bench tree).
+    document do; so the surnames are listed by key first (one cached call a span), and only the
+    groups of those keys and of keys with their near_signature are visited: a surname's NameSpan is
+    made, and a group's names asked if they are surname-shaped, for those alone (making every
+    surname and testing every group was most of TC104 on the 10 MB bench tree).
     """
     tails_by_key: dict[str, list[tuple[NameSpan, tuple[str, int, str]]]] = {}
     found_all = list(map(_surnames, map(_text, spans)))  # at C speed: most names have no surname
@@ -133,14 +135,18 @@ def _add_surnames_of_full_names(groups: list[list[NameSpan]], spans: list[NameSp
         signature = _heavy_signature(key)
         if signature is not None:
             tail_buckets.setdefault(signature, []).append(key)
-    for group in groups:
-        if len(group) == 1:  # most groups: one span, whose key is seldom a surname's or near one
-            key = group[0].key
-            if key not in tails_by_key and _heavy_signature(key) not in tail_buckets:
-                continue
-            keys = {key}
-        else:
-            keys = {s.key for s in group}
+    visited: dict[int, list[NameSpan]] = {}  # id -> group: a group whose key is a surname's or near one
+    for key in tails_by_key:
+        group = group_of.get(key)
+        if group is not None:
+            visited[id(group)] = group
+    if tail_buckets:
+        keys = list(group_of)
+        for key, signature in zip(keys, map(_heavy_signature, keys)):
+            if signature in tail_buckets:
+                visited[id(group_of[key])] = group_of[key]
+    for group in visited.values():
+        keys = {s.key for s in group}
         wanted = keys & tails_by_key.keys()
         for key in keys:
             signature = _heavy_signature(key)
@@ -203,12 +209,16 @@ def _surname_shaped(text: str) -> bool:
     return len(words) == 1 or len(words) == 2 and translit_key(words[0]) in PARTICLES
 
 
-def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
-    """Spans grouped by key, keys one edit apart joined (union-find over the document's keys)."""
+def _groups(spans: list[NameSpan]) -> tuple[list[list[NameSpan]], dict[str, list[NameSpan]]]:
+    """Spans grouped by key, keys one edit apart joined (union-find over the document's keys), and
+    each key's group (the same list)."""
     by_key = _by_key(spans)
     near = _neighbours(by_key)
     if not near:  # no key has a near one: a group per key
-        return [g if len(g) == 1 else sorted(g, key=_start) for g in by_key.values()]
+        for group in by_key.values():
+            if len(group) > 1:
+                group.sort(key=_start)
+        return list(by_key.values()), by_key
     parent = {key: key for key in near}  # only keys with neighbours are ever joined
 
     def root(key: str) -> str:
@@ -224,7 +234,10 @@ def _groups(spans: list[NameSpan]) -> list[list[NameSpan]]:
     groups: dict[str, list[NameSpan]] = {}
     for key, members in by_key.items():
         groups.setdefault(root(key) if key in parent else key, []).extend(members)
-    return [g if len(g) == 1 else sorted(g, key=_start) for g in groups.values()]
+    for group in groups.values():
+        if len(group) > 1:
+            group.sort(key=_start)
+    return list(groups.values()), {key: groups[root(key) if key in parent else key] for key in by_key}
 
 
 _text = itemgetter(2)  # NameSpan.text, for map()
