@@ -409,6 +409,10 @@ def test_tc201_on_a_one_word_short_form_says_how_to_mark_another_sense():
                          "a short form of 'منح الثقة': where it means something else, list the phrase in ar_false_friends)")
     [f] = list(missing_and_unexpected_terms(pair_context(one_to_one("قرر منح الثقة للحكومة.", "It backed the cabinet."), matcher)))
     assert f.message == "'منح الثقة' (confidence) is not rendered in the target; expected 'vote of confidence'"
+    # another way to say the term is no short form of it: 'login' for 'sign in'
+    sign_in = Matcher(glossary(concept("sign-in", en_p="sign in", en_a="login", ar_p="تسجيل الدخول")))
+    [f] = list(missing_and_unexpected_terms(pair_context(one_to_one("Click login.", "انقر هنا.", "en", "ar"), sign_in)))
+    assert f.message == "'login' (sign-in) is not rendered in the target; expected 'تسجيل الدخول'"
 
 
 def test_span_index_returns_items_starting_inside_spans_once_in_order():

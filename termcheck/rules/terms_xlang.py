@@ -217,15 +217,19 @@ def missing_term_finding(concept: Concept, expected: str, location: Location, fo
 
 
 def _full_form_of_short(concept: Concept, match: Match | None) -> Term | None:
-    """The concept's preferred form when `match` holds only one-word allowed forms of it and that
-    form is longer; else None."""
+    """The concept's preferred form when `match` holds only one-word allowed forms of it that are
+    words of that longer form (الثقة of منح الثقة; not 'login' for 'sign in', another way to say it);
+    else None."""
     if match is None:
         return None
     own = [e.term for e in match.entries if e.concept.key == concept.key]
     if not own or any(t.status is not Status.ALLOWED or " " in t.text.strip() for t in own):
         return None
     preferred = concept.preferred(own[0].lang)
-    return preferred if preferred is not None and " " in preferred.text.strip() else None
+    if preferred is None or " " not in preferred.text.strip():
+        return None
+    words = set(normalize_form(preferred.text).split())
+    return preferred if all(normalize_form(t.text) in words for t in own) else None
 
 
 def _wrong_rendering(ctx: PairContext, concept: Concept, preferred: str, span: Span,
