@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from termcheck.text.normalize import normalize_form
 
@@ -80,14 +81,23 @@ _ROMAN_RE = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
 @lru_cache(maxsize=1 << 16)
 def translit_key(text: str) -> str:
     """The transliteration key of `text` (a name or a phrase); "" for text without letters."""
-    romans = {w.lower() for w in _ROMAN_RE.findall(text)}
+    numerals = _ROMAN_RE.findall(text)
     s = normalize_form(text)
     if not (s.isascii() and s.isalpha()):  # (the test costs less than the regexes: most names are plain words)
-        s = _ASSIMILATED_RE.sub("al ", _ARTICLE_RE.sub("al ", _APOSTROPHE_RE.sub("", s)))
-    words: list[str] = []
-    for word in s.replace("-", " ").split():
-        words.extend(_roman_word_key(word, romans) if romans else _word_key(word))  # words repeat: cached
-    return " ".join(words)
+        # each regex only where the letters it needs are (a test at C speed; a sub costs more)
+        if not s.isascii() or "'" in s or "`" in s:
+            s = _APOSTROPHE_RE.sub("", s)
+        if "l-" in s or "l " in s:
+            s = _ARTICLE_RE.sub("al ", s)
+        if "-" in s:
+            s = _ASSIMILATED_RE.sub("al ", s)
+    if numerals:
+        romans = {w.lower() for w in numerals}
+        words: list[str] = []
+        for word in s.replace("-", " ").split():
+            words.extend(_roman_word_key(word, romans))
+        return " ".join(words)
+    return " ".join(chain.from_iterable(map(_word_key, s.replace("-", " ").split())))  # words repeat: cached
 
 
 def _roman_word_key(word: str, romans: set[str]) -> tuple[str, ...]:
