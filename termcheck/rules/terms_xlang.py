@@ -182,12 +182,12 @@ def _like_the_first_words(before: str, forms: list[str], short: int, matcher) ->
     name keeps its first letter, where لدى is no خالد)."""
     from termcheck.text.arabic import FUNCTION_WORDS
 
-    written = [w for w in _ARABIC_TOKEN.findall(before)]
+    written = _ARABIC_TOKEN.findall(before)
     if not written or any(normalize_form(w) in FUNCTION_WORDS for w in written):
         return False
-    keys = [_token_key(w, matcher)[:1] for w in written]
-    return any(len(f.split()) - short == len(keys) and all(
-        k and k == _token_key(w, matcher)[:1] for k, w in zip(keys, f.split())) for f in forms)
+    initials = [_token_key(w, matcher)[:1] for w in written]
+    return any(len(f.split()) - short == len(initials) and all(
+        initial and initial == _token_key(w, matcher)[:1] for initial, w in zip(initials, f.split())) for f in forms)
 
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
