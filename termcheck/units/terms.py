@@ -100,15 +100,21 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     concept=concepts[0].key,
                 )
         rendered_keys = {c.key for c in rendered.values()}
+        asked: set[frozenset[str]] = set()
         for match in in_source:
             # One source mention is one term, whichever of its concepts the target renders.
             mentioned = list({id(e.concept): e.concept for e in match.entries if e.term.lang == source_lang}.values())
             concepts = [c for c in mentioned if c.preferred(target_lang) is not None]
             if not concepts or any(id(c) in rendered for c in mentioned):
                 continue
+            source_text = unit.source[match.start:match.end]
+            modifier = modifier_before(unit.source, match.start)
+            question = (frozenset(c.key for c in mentioned), source_text, modifier)
+            if question in asked:
+                continue  # the same mention again in this unit: the same answer (a 170 KB msgid asked 10,000 times)
+            asked.add(question)
             if names_something_else(concepts, unit.source, match.start, match.end, source_lang):
                 continue  # 'Medicine' in 'School of Medicine': the name is rendered, not the term
-            source_text = unit.source[match.start:match.end]
             found_variant = False
             for concept in concepts:
                 variant = best_window(unit.target, ((0, len(unit.target)),), target_lang,
@@ -127,7 +133,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                 continue  # a form for one n words it freely (هذا المجلد فارغ for 0 files); another form has the term
             if not found_variant and not any(
                     rendered_otherwise(c, source_text, target_text, target_lang, matcher, rendered_keys, source_concepts,
-                                       modifier_before(unit.source, match.start))
+                                       modifier)
                     for c in concepts):
                 concept = concepts[0]
                 if unit.plural_sources is not None:
