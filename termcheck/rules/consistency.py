@@ -55,9 +55,11 @@ def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     groups, group_of = _groups(spans)
     _add_surnames_of_full_names(spans, group_of)
     for group in groups:
+        if len(group) == 1:
+            continue  # one name (most groups of a document): nothing to compare
         first = group[0].text
         if all(s.text == first for s in group):
-            continue  # one spelling (nearly every group of a document: one span): nothing to report
+            continue  # one spelling: nothing to report
         finding = _group_finding(ctx, group)
         if finding is not None:
             yield finding
