@@ -217,6 +217,17 @@ def test_tc203_target_term_without_source_counterpart():
     assert f.message == "'Badr Organization' (badr) has no counterpart ('منظمة بدر') in the aligned source"
 
 
+def test_tc203_a_defined_term_is_no_name():
+    # terms of service: 'User' is a defined term, المستخدم says the source's 'you'; a name still counts
+    matcher = Matcher(glossary(concept("user", en_p="User", ar_p="المستخدم"), concept("masar", en_p="Masar", ar_p="مسار")))
+    assert list(missing_and_unexpected_terms(pair_context(one_to_one(
+        "The fare is shown before you confirm the ride.", "تظهر الأجرة قبل أن يؤكد المستخدم الرحلة.", "en", "ar"),
+        matcher))) == []
+    [f] = list(missing_and_unexpected_terms(pair_context(one_to_one(
+        "The fare is shown before you confirm.", "تظهر أجرة مسار قبل أن تؤكد.", "en", "ar"), matcher)))
+    assert (f.rule, f.found) == ("TC203", "مسار")
+
+
 # -- TC204 number-mismatch ------------------------------------------------------------------------
 
 def test_tc204_wrong_number_reported_at_the_closest_unmatched_target_number():

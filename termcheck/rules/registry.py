@@ -104,7 +104,8 @@ _RULES = [
     Rule("TC203", "unexpected-term", Severity.WARNING,
          "The target has a glossary term whose source form is not in the aligned source.",
          "A name that appears from nowhere is often a mistranslation or a misplaced sentence. Only words that name "
-         "nothing but names (a common term has synonyms a translator may rightly render from); ignores a name the "
+         "nothing but names (a common term has synonyms a translator may rightly render from, and a defined term "
+         "such as 'the Service' is one); ignores a name the "
          "source gives by part of a form (a surname alone: بري for Nabih Berri), by its acronym (SARS) or by the "
          "words of its acronym (Centers for Disease Control for CDC), or names the concept listed apart as its "
          "acronym or spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA).",

@@ -302,14 +302,24 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
     ('novel CoVs' for novel coronavirus), the acronym of the form or the form the acronym stands for
     (SARS for severe acute respiratory syndrome, Centers for Disease Control for CDC), or when the
     source names (`source_concepts`, in either language) the concept listed apart as its acronym or
-    spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA)."""
-    return all(c.is_name for c in concepts) and not any(
+    spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA). A capitalized English word of the
+    language is no name here: a defined term ('the Service', 'User' in terms of service) is a common
+    noun in the Arabic (المستخدم for the source's 'you'), and so is its other sense (خدمة العملاء)."""
+    return all(c.is_name and not _defined_term(c) for c in concepts) and not any(
         mentioned_in_part(c, source_text, source_lang) or named_by_acronym(c, source_text, source_lang)
         or any(abbreviates(c, other) for other in source_concepts)
         for c in concepts)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _defined_term(concept: Concept) -> bool:
+    """Every English form one capitalized word of the language (Service, User; not Wuhan, Masar)."""
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    forms = [t.text.strip() for t in concept.forms("en")]
+    return bool(forms) and all(" " not in f and is_ordinary_word(f) for f in forms)
 
 
 def mentioned_in_part(concept: Concept, text: str, lang: str) -> bool:
