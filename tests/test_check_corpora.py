@@ -202,9 +202,6 @@ KNOWN_MISSES = {
     ("blind/sukkari-diabetes-explainer", "TC201", "en.md", "43"):
         "'insulin resistance' as ضعف استجابة الخلايا للإنسولين: the last word الإنسولين stands in the target, "
         "as for 'kidney disease'",
-    ("blind/nahr-fintech-launch", "TC104", "ar.md", "33"):
-        "ويتفيلد / وايتفيلد differ by an alef, which TC104 does not take as an optional long vowel: once "
-        "normalized it may be a hamza's seat (تثيرها / تأثيرها)",
     ("blind/qalam-release-notes", "TC201", "en.md", "11"):
         "'cursor' as موضع الكتابة: الكتابة, the last word of the allowed مؤشر الكتابة, stands in the target (TC201's "
         "'last content word is enough'; withholding it for a one-word term's construct lost داء السكري, حالات "

@@ -80,3 +80,10 @@ def test_a_forbidden_lettering_is_reported_once_by_tc101_not_again_by_tc104():
     assert [(f.rule, f.found) for f in findings] == [("TC101", "رودريجو")]
     # not a forbidden form: still one name written two ways
     assert [(f.rule, f.found) for f in lint_document(document(text, lang="ar"), MATCHER)] == [("TC104", "رودريجو")]
+
+
+def test_an_alef_after_the_first_letter_joins_where_it_is_written_bare():
+    # a blind pair: ويتفيلد then وايتفيلد; تأثيرها's alef is a hamza's seat, a consonant
+    [f] = tc104("قالت سارة ويتفيلد إن المحافظ قليلة.\nوترى وايتفيلد أن التجار سيقررون.")
+    assert (f.found, f.expected) == ("وايتفيلد", "ويتفيلد")
+    assert tc104("لم تثيرها الأزمة. وزاد تأثيرها على السوق.") == []
