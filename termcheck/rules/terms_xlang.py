@@ -179,15 +179,22 @@ def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: s
 def _like_the_first_words(before: str, forms: list[str], short: int, matcher) -> bool:
     """The words before a short form may be a misspelling of a full form's first words: none is a
     function word, and each begins like the form's word it stands for (نورا for نورة; a misspelt
-    name keeps its first letter, where لدى is no خالد)."""
+    name keeps its first sound, where لدى is no خالد)."""
     from termcheck.text.arabic import FUNCTION_WORDS
 
     written = _ARABIC_TOKEN.findall(before)
     if not written or any(normalize_form(w) in FUNCTION_WORDS for w in written):
         return False
-    initials = [_token_key(w, matcher)[:1] for w in written]
+    initials = [_initial(w, matcher) for w in written]
     return any(len(f.split()) - short == len(initials) and all(
-        initial and initial == _token_key(w, matcher)[:1] for initial, w in zip(initials, f.split())) for f in forms)
+        initial and initial == _initial(w, matcher) for initial, w in zip(initials, f.split())) for f in forms)
+
+
+def _initial(word: str, matcher) -> str:
+    """The sound class a word begins with (ت and ث alike: تاناسيس / ثاناسيس), its first letter
+    when it begins with none."""
+    key = _token_key(word, matcher)
+    return _skeleton(key)[:1] or key[:1]
 
 
 def missing_term_finding(concept: Concept, expected: str, location: Location, found: str,
