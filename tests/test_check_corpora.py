@@ -215,9 +215,6 @@ KNOWN_MISSES = {
     ("blind/shurut-terms-of-service", "TC104", "ar.md", "71"):
         "جميرا / جميرة differ in their last letter (ا, ة), which Arabic TC104 does not fold: نورا / نورة are two names, "
         "and مسؤولا / مسؤولة two words",
-    ("blind/hariq-wildfire-evacuation", "TC102", "ar.md", "37"):
-        "موغلة for the listed موغلا: a four-letter name whose last letter changed is under the similarity a "
-        "variant needs (the consonant skeleton is too short to count)",
     ("blind/hariq-wildfire-evacuation", "TC205", "en.md", "24"):
         "a one-sentence paragraph with no term, number or name dropped beside a paragraph it fits in length: "
         "read as a 2-1 merge (nothing tells the two apart)",

@@ -406,6 +406,14 @@ def test_tc202_an_allowed_short_form_does_not_hide_a_misspelt_arabic_full_name()
             "Noura al-Suwaidi said the fee was waived.", target, "en", "ar"), matcher))) == [], target
 
 
+def test_tc202_a_names_last_vowel_written_with_another_letter():
+    # a blind wildfire pair: the province موغلا written موغلة
+    matcher = Matcher(glossary(concept("mugla", en_p="Mugla", ar_p="موغلا")))
+    [f] = list(missing_and_unexpected_terms(pair_context(one_to_one(
+        "Fires spread in Mugla province.", "امتدت الحرائق في ولاية موغلة.", "en", "ar"), matcher)))
+    assert (f.rule, f.found, f.expected) == ("TC202", "موغلة", "موغلا")
+
+
 def test_tc202_a_loanword_is_spelt_one_way_like_a_name():
     # a blind health pair: metformin is ميتفورمين in the glossary, ميتفرمين in the translation
     matcher = Matcher(glossary(concept("metformin", en_p="metformin", ar_p="ميتفورمين"),

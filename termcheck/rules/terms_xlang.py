@@ -466,6 +466,8 @@ def _similarity(a: str, b: str, lang: str) -> float:
         sa, sb = _skeleton(a), _skeleton(b)
         if sa == sb and len(sa.replace(" ", "")) >= 4:
             return 0.9  # same consonant classes: تلغرام / تيليجرام
+        if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
+            return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
     if lang == "en" and near_keys(a, b):
         return 0.95
     if 2 * min(len(a), len(b)) < FUZZY_THRESHOLD * (len(a) + len(b)):
@@ -473,6 +475,9 @@ def _similarity(a: str, b: str, lang: str) -> float:
     if 2.0 * _common_letters(a, b) / (len(a) + len(b)) < FUZZY_THRESHOLD:
         return 0.0  # difflib's quick_ratio, an upper bound: most windows are nowhere near
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+_FINAL_ALEF_OR_TA = {"\u0627", "\u0647"}  # ا and ة (keyed as ه)
 
 
 def _common_letters(a: str, b: str) -> int:
