@@ -75,7 +75,9 @@ _RULES = [
          "The same name is spelled two or more ways in one document.",
          "Readers take two spellings for two people; the house form (or the majority) should win. "
          "Ignores names of two glossary concepts, spellings already reported by TC101/TC102, ordinary English "
-         "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names.",
+         "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names. "
+         "In Arabic: letterings of one loanword (غ/ج/ك, ف/ڤ) and a long vowel written or not (فيغيريدو / "
+         "فيغويريدو), never where it can be a native pattern's (تحسينات / تحسنات).",
          "Zayara ×3, Ziyara ×1"),
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
