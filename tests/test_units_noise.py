@@ -160,3 +160,10 @@ def test_tc301_compares_within_a_program_not_across_programs():
              unit("Text Column", "عمود نص", 9, path="ar/gtk30.mo"), unit("Text column", "عمود النص", 10, path="ar/gtk30.mo"),
              unit("_Search", "_بحث", 11, path="ar/gtk30.mo"), unit("Search", "ابحث", 12, path="ar/gtk30-properties.mo")]
     assert rules(check(units, "TC301")) == [("TC301", 1), ("TC301", 11)]
+
+
+def test_tc301_between_renderings_used_as_often_points_at_the_one_with_the_rarer_word():
+    # a real catalogue: 'Log In' as تسجيل الدخول and سجيل الدخول (a typo); the run writes تسجيل elsewhere
+    units = [unit("Log In", "تسجيل الدخول", 1), unit("Log In", "سجيل الدخول", 2),
+             unit("Sign up", "تسجيل حساب", 3), unit("Logout", "تسجيل الخروج", 4)]
+    assert rules(check(units, "TC301")) == [("TC301", 2)]

@@ -205,6 +205,8 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
     suppresses `code`) are left out of the comparison; each gets a finding of its own at its
     unit, for its note to silence. `keys`: a text -> key memo shared by the rules of one run."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
+    units = list(units)
+    usage: Counter | None = None  # how often each target word is written in the run, built on a tie
     for members in _groups(units, by, keys).values():
         if len({key for key, _ in members}) < 2:
             continue
@@ -225,7 +227,9 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
             if len({key for key, _ in members}) < 2:
                 continue
         variants = _variants(members, other)
-        first = _odd_one(variants) if code == "TC301" else members[0][1]
+        if code == "TC301" and usage is None and len(variants[-1][1]) == len(variants[0][1]):
+            usage = Counter(w for unit in units for w in _TARGET_WORD.findall(unit.target))
+        first = _odd_one(variants, usage) if code == "TC301" else members[0][1]
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
         )
@@ -246,16 +250,28 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         yield unit_finding(code, first, locator.target(first, found), found, message, extra=extra)
 
 
-def _odd_one(variants: list[tuple[str, list[Unit]]]) -> Unit:
+def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = None) -> Unit:
     """Where TC301 points: at the unit a translator is likeliest to change. A target that copies its
     source (TC304's case: 'Slug' kept in English beside الرابط المختصر) first, else the first unit of
-    the least used rendering (a rendering used once beside one used five times), else the first unit."""
+    the least used rendering (a rendering used once beside one used five times), else, between
+    renderings used as often, the one with the word the run writes least (`usage`): a typo or an odd
+    word (سجيل الدخول beside تسجيل الدخول, الحالة الاجتماعية for 'Status' beside الحالة: a real
+    catalogue pointed at the right one of each pair), else the first unit."""
     for _, group in variants:
         for unit in group:
             if unit.target.strip() == unit.source.strip():
                 return unit
     least_used = variants[-1][1]
-    return least_used[0] if len(least_used) < len(variants[0][1]) else variants[0][1][0]
+    if len(least_used) < len(variants[0][1]):
+        return least_used[0]
+    if usage:
+        def rarest(text: str) -> int:
+            return min((usage[w] for w in _TARGET_WORD.findall(text)), default=0)
+        return min(variants, key=lambda v: rarest(v[1][0].target))[1][0]
+    return variants[0][1][0]
+
+
+_TARGET_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _shared_words(target: str) -> str:
