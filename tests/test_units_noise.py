@@ -167,3 +167,12 @@ def test_tc301_between_renderings_used_as_often_points_at_the_one_with_the_rarer
     units = [unit("Log In", "تسجيل الدخول", 1), unit("Log In", "سجيل الدخول", 2),
              unit("Sign up", "تسجيل حساب", 3), unit("Logout", "تسجيل الخروج", 4)]
     assert rules(check(units, "TC301")) == [("TC301", 2)]
+
+
+def test_tc302_shows_every_source_spelling_it_took_as_one():
+    # a real catalogue: 'Date Of Birth' and 'Birth Date' (word order) share one group of sources
+    units = [unit("Date Of Birth", "تاريخ الميلاد", 1), unit("Birth Date", "تاريخ الميلاد", 2),
+             unit("Date of birth", "تاريخ الميلاد", 3), unit("Expiry Date", "تاريخ الميلاد", 4)]
+    [f] = check(units, "TC302")
+    assert f.message.startswith("'تاريخ الميلاد' translates 2 different sources in 4 units: "
+                                "'Date Of Birth' / 'Birth Date' ×3 (line 1, line 2, line 3); 'Expiry Date' ×1")

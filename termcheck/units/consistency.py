@@ -185,16 +185,23 @@ def _merge_same(members: list[tuple[str, Unit]], english_sources: bool = False) 
 
 
 def _variants(members: list[tuple[str, Unit]], side: str) -> list[tuple[str, list[Unit]]]:
-    """Distinct keys, most used first, each shown in its most frequent original spelling."""
+    """Distinct keys, most used first, each shown in its original spellings, the most frequent first
+    ('Date Of Birth' / 'Birth Date': a reader sees what was taken as one)."""
     by_key: dict[str, list[Unit]] = {}
     for key, unit in members:
         by_key.setdefault(key, []).append(unit)
     ordered = sorted(by_key.values(), key=lambda us: -len(us))  # stable: first seen wins ties
-    shown = []
-    for group in ordered:
-        spellings = Counter(getattr(u, side).strip() for u in group)
-        shown.append((spellings.most_common(1)[0][0], group))
-    return shown
+    return [(_spellings(group, side), group) for group in ordered]
+
+
+def _spellings(units: list[Unit], side: str, most: int = 3) -> str:
+    """The texts of `units` on `side` as written, most frequent first, joined by "' / '" (the caller
+    quotes the whole), at most `most` of them; texts that differ in case only are shown once."""
+    texts: dict[str, str] = {}
+    for text, _ in Counter(getattr(u, side).strip() for u in units).most_common():
+        texts.setdefault(text.casefold(), text)
+    return "' / '".join(list(texts.values())[:most])
+
 
 
 def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
@@ -233,17 +240,17 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
         )
-        shared = getattr(members[0][1], by).strip()
+        shared = _spellings([unit for _, unit in members], by)
         if code == "TC301":
             message = f"'{short(shared)}' is translated {len(variants)} ways in {len(members)} units: {listed}"
         else:
             message = f"'{short(shared)}' translates {len(variants)} different sources in {len(members)} units: {listed}"
         extra = {
-            by: shared,
+            by: _spellings([unit for _, unit in members], by, 1),
             "variants": [
-                {other: text, "count": len(group),
+                {other: _spellings(group, other, 1), "count": len(group),
                  "locations": [{"path": u.path, "line": u.line, "unit": u.id} for u in group]}
-                for text, group in variants
+                for _, group in variants
             ],
         }
         found = first.target.strip() if code == "TC301" else _shared_words(first.target)
