@@ -913,9 +913,12 @@ def _compound_head(s: str, start: int, end: int, entries, names: dict[int, bool]
 
 def _english_twins(key: str, text: str) -> list[str]:
     """Keys that are the same term: the regular plural of the last word, and for a lower-case
-    form its hyphen/space twin. Names (capitalized) get only the plural; acronyms nothing."""
-    if not key[-1:].isalpha() or (text.isupper() and _all_caps(text)):
+    form its hyphen/space twin. Names (capitalized) get only the plural; an acronym its plural in
+    a lower-case s (ATMs), which _as_written reads as the acronym written."""
+    if not key[-1:].isalpha():
         return []
+    if text.isupper() and _all_caps(text):
+        return [key + "s"] if text.isalpha() and len(text) >= 2 else []
     plural = _plural(key)
     if not text.islower():
         return [plural]  # a name or a mixed-case form: the plural only
@@ -1018,6 +1021,7 @@ def _as_written(written: str, entries: tuple[Entry, ...], flags: int) -> tuple[E
     accepted ones: an unlisted spelling is not a forbidden one)."""
     if flags & _CASE_SENSITIVE:
         tokens = {_PUNCTUATION.sub("", token) for token in written.split()}
+        tokens |= {t[:-1] for t in tokens if t.endswith("s") and t[:-1].isupper()}  # ATMs: the acronym ATM
         entries = tuple(e for e in entries if all(word in tokens for word in _case_words(e.term.text)))
     if flags & _STRICT and entries:
         strict = strict_key(written)

@@ -257,3 +257,11 @@ def test_abu_in_the_genitive_and_accusative_is_the_listed_name_in_another_case()
     assert [(text[m.start:m.end], m.start, m.exact) for m in matcher.find(text)] == [
         ("أبو مهدي المهندس", 4, True), ("أبي مهدي المهندس", 28, False),
         ("أبا مهدي المهندس", 51, False), ("أبي مهدي المهندس", 71, False)]
+
+
+def test_an_acronym_is_matched_in_its_plural_with_a_lower_case_s():
+    # a blind XLIFF: 'Branches & ATMs' is the glossary's ATM; 'its' is still not IT
+    matcher = Matcher(glossary(concept("atm", en_p="ATM", ar_p="الصراف الآلي"),
+                               concept("it", en_p="IT", ar_p="تقنية المعلومات")))
+    text = "Branches & ATMs; its screen; atms"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["ATMs"]
