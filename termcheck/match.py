@@ -1114,9 +1114,10 @@ def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...],
 def _resolve(cluster: list, picked: list) -> None:
     if len(cluster) == 2:  # the common real cluster: two overlapping candidates, the longer wins
         first, second = cluster  # first starts no later (the sweep's order)
-        if first[1] - first[0] >= second[1] - second[0]:
+        longer = (first[1] - first[0]) - (second[1] - second[0])
+        if longer > 0 or longer == 0 and (_exact(first) or not _exact(second)):
             winner, loser = first, second
-        else:
+        else:  # of two matches of one span, the form written exactly wins over another read inflected
             winner, loser = second, first
         # (a loser with one entry never adds a concept: _absorb takes only what the winner lacks
         # from an inner match that shares one of the winner's concepts)
@@ -1124,7 +1125,7 @@ def _resolve(cluster: list, picked: list) -> None:
         return
     chosen: list = []
     dropped: list = []
-    for candidate in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):
+    for candidate in sorted(cluster, key=lambda c: (c[0] - c[1], not _exact(c), c[0])):
         if all(candidate[1] <= c[0] or candidate[0] >= c[1] for c in chosen):
             chosen.append(candidate)
         else:
@@ -1132,6 +1133,12 @@ def _resolve(cluster: list, picked: list) -> None:
     if dropped and len(chosen[0]) > 3:
         chosen = [_absorb(c, dropped) for c in chosen]
     picked.extend(sorted(chosen, key=lambda c: c[0]))
+
+
+def _exact(candidate: tuple) -> bool:
+    """A candidate that is a listed form as written (الهيئة المستقلة للانتخابات, a forbidden form),
+    not another form read through an inflection (للانتخاب + ات)."""
+    return len(candidate) <= 3 or bool(candidate[3])
 
 
 def _absorb(chosen: tuple, dropped: list) -> tuple:

@@ -265,3 +265,12 @@ def test_an_acronym_is_matched_in_its_plural_with_a_lower_case_s():
                                concept("it", en_p="IT", ar_p="تقنية المعلومات")))
     text = "Branches & ATMs; its screen; atms"
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["ATMs"]
+
+
+def test_a_listed_form_written_exactly_wins_over_another_read_inflected():
+    # a blind election pair: the house form ends للانتخاب, the forbidden one للانتخابات (its plural)
+    matcher = Matcher(glossary(concept("iec", en_p="Independent Election Commission", ar_p="الهيئة المستقلة للانتخاب",
+                                       ar_f="الهيئة المستقلة للانتخابات")))
+    text = "قالت الهيئة المستقلة للانتخابات إن النتائج نهائية، وأكدت الهيئة المستقلة للانتخاب ذلك."
+    assert [(text[m.start:m.end], m.entries[0].term.status.value) for m in matcher.find(text)] == [
+        ("الهيئة المستقلة للانتخابات", "forbidden"), ("الهيئة المستقلة للانتخاب", "preferred")]

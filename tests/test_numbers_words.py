@@ -192,3 +192,11 @@ def test_a_word_is_read_as_a_number_word_whatever_its_letters_let_through():
             assert not number_words._NEVER_IN_NUMBER_WORDS.search(prefix + "\u064e".join(word))
     assert read("جثلاثة ثلاثة", "ar") == [("ثلاثة", 3, "word", None)]
     assert number_words._NEVER_IN_NUMBER_WORDS.search("جثلاثة")
+
+
+def test_a_scaled_number_and_its_smaller_part_after_wa_are_one_number():
+    # a blind election pair: ٤٦١ ألفاً و٨٠٠ صوت is 461,800 votes, not 461,000 and a stray 800
+    from termcheck.text.numbers import extract_numbers
+
+    found = [(m.text, m.value) for m in extract_numbers("نالت ٤٦١ ألفاً و٨٠٠ صوت، وقتل 12 ألفا و5 آلاف جريح", "ar")]
+    assert found == [("٤٦١ ألفاً و٨٠٠", 461_800), ("12 ألفا", 12_000), ("5 آلاف", 5_000)]

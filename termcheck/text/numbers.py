@@ -152,6 +152,26 @@ def _multiplier(text: str, pos: int, currency: bool) -> tuple[int, int] | None:
     return None
 
 
+def _and_the_rest(text: str, end: int, value: Decimal, power: int) -> tuple[Decimal, int]:
+    """A number with a scale word and a smaller part after و: ٤٦١ ألفاً و٨٠٠ is 461,800, 3 ملايين و200
+    ألف 3,200,000 (a blind election pair read 461,000 and a stray 800). (value, end) unchanged when
+    nothing smaller follows."""
+    rest = _AND_DIGITS.match(text, end)
+    if rest is None:
+        return value, end
+    part = Decimal(rest.group(1).translate(TO_ASCII).replace(",", "").replace("\u066c", ""))
+    after = rest.end()
+    smaller = _multiplier(text, after, False)
+    if smaller is not None:
+        part, after = part.scaleb(smaller[0], _EXACT), smaller[1]
+    if part >= Decimal(10) ** power:
+        return value, end
+    return value + part, after
+
+
+_AND_DIGITS = re.compile("[ \t]*\u0648[ \t]*([0-9\u0660-\u0669][0-9\u0660-\u0669,\u066c]*)(?![0-9\u0660-\u0669.\u066b])")
+
+
 def _is_name_number(text: str, start: int) -> bool:
     """G20, A320 (a Latin letter glued before) or COVID-19, F-16, كوفيد-19 (letter + hyphen)."""
     if start == 0:
@@ -234,6 +254,8 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
             power, end = multiplier
             value = value.scaleb(power, _EXACT)
             kind = "count" if value == value.to_integral_value() else "decimal"
+            if lang == "ar":
+                value, end = _and_the_rest(text, end, value, power)
         percent = _PERCENT_AFTER.match(text, end)
         date = None
         if kind == "count" and multiplier is None and sign is None and len(digits) <= 2 and 1 <= value <= 31:
