@@ -304,3 +304,10 @@ def test_an_english_form_wants_the_relatives_of_its_words_together():
     assert not rendered_otherwise(bonds, "سندات الخزينة", scattered, "en", MATCHER, set())
     assert rendered_otherwise(bonds, "سندات الخزينة", "It sold more treasury bonds this year.", "en", MATCHER, set())
     assert rendered_otherwise(bonds, "سندات الخزينة", "It sold bonds of the treasury.", "en", MATCHER, set())
+
+
+def test_a_forbidden_form_renders_nothing_not_even_by_a_relative():
+    # a blind election pair: 'recount' is إعادة الفرز, إعادة العد forbidden; العد was a relative of بعد
+    recount = concept("recount", en_p="recount", ar_p="إعادة الفرز", ar_f="إعادة العد")
+    assert not renders(recount, "recount", "وأمرت الهيئة بإعادة تدقيق الأصوات بعد أن شكت قائمتان")
+    assert renders(recount, "recount", "وأمرت الهيئة بإعادة الفرز في الدائرة")

@@ -110,9 +110,9 @@ def by_longer_term(concept: Concept, matcher, rendered: Collection[str], lang: s
     if not rendered:
         return False
     concepts = matcher.glossary.by_key()
-    own = [_padded(form.text) for form in concept.forms(lang)]
+    own = [_padded(form.text) for form in concept.accepted(lang)]
     return any(key != concept.key and key in concepts and any(
-        mine in _padded(form.text) for form in concepts[key].forms(lang) for mine in own)
+        mine in _padded(form.text) for form in concepts[key].accepted(lang) for mine in own)
         for key in rendered)
 
 
@@ -129,7 +129,7 @@ def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> 
     if lang != "ar":
         return False
     words = _WORD.findall(_normalized(target_text))
-    for form in concept.forms(lang):
+    for form in concept.accepted(lang):
         wanted = _name_words(form.text)
         if len(wanted) < 2:
             continue
@@ -218,7 +218,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     if not words:
         return False
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
-    for form in concept.forms(lang):
+    for form in concept.accepted(lang):
         content = form_words(form.text, lang)
         if content and _related_in(content[-1], words, lang) and (
                 lang == "ar" or _relatives_together(content, target_text)):
@@ -284,7 +284,7 @@ def by_construct_head(concept: Concept, source_text: str, target_text: str, lang
 
     if lang != "ar" or len(content_words(source_text, "en")) != 2:
         return False
-    heads = [(content[0], has_article(content[1])) for form in concept.forms(lang)
+    heads = [(content[0], has_article(content[1])) for form in concept.accepted(lang)
              if len(content := form_words(form.text, lang)) == 2 and not has_article(content[0])
              and not _relative_adjective(content[1])]
     text = _normalized(target_text)
@@ -322,7 +322,7 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
     (فيروس كورونا for 'new coronavirus', whose part 'coronavirus' is فيروس كورونا)."""
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     length = max(said, 2)
-    longer = [words for form in concept.forms(lang) if len(words := form_words(form.text, lang)) > length]
+    longer = [words for form in concept.accepted(lang) if len(words := form_words(form.text, lang)) > length]
     if not _ACRONYM.fullmatch(source_text.strip()):  # an acronym's words all name it (RSV: no فيروس تنفسي)
         longer += [shorter for words in longer for shorter in _adjective_left_out(words, lang) if len(shorter) >= length]
     if not longer:
@@ -380,7 +380,7 @@ def by_transliterated_word(concept: Concept, source_text: str, target_text: str,
     skeleton = latin_skeleton(name)
     if len(skeleton) < 2:
         return False
-    words = {strip_article(w) for form in concept.forms(lang) if len(form.text.split()) > 1
+    words = {strip_article(w) for form in concept.accepted(lang) if len(form.text.split()) > 1
              for w in _WORD.findall(_normalized(form.text)) if arabic_skeleton(w) == skeleton}
     return bool(words) and any(t in words or any(r.lemma in words for r in readings(t))
                                for t in _target_words(target_text))
@@ -410,7 +410,7 @@ def by_parts(concept: Concept, source_text: str, target_text: str, lang: str, ma
         lemmas = _target_lemmas(_target_words(target_text), lang)
         rest = source_text.replace(part_text, " ", 1)
         said = len(content_words(rest, "ar" if lang == "en" else "en"))
-        for form in concept.forms(lang):
+        for form in concept.accepted(lang):
             added = [_lemmas(w, lang) for w in _without_part(form_words(form.text, lang), part, lang)]
             if sum(1 for w in added if w & lemmas) >= min(said, len(added)):
                 return True
@@ -458,7 +458,7 @@ def in_other_number(found: str, concept: Concept, lang: str, longer_than: int = 
     if lang != "ar":
         return False
     found_words = _WORD.findall(_normalized(found))
-    return any(_word_for_word(found_words, words) for form in concept.forms(lang)
+    return any(_word_for_word(found_words, words) for form in concept.accepted(lang)
                if len(words := _name_words(form.text)) > longer_than)
 
 
@@ -586,12 +586,15 @@ def _head_of_two(content: list[str], said: int, modifier: str) -> tuple[str, boo
         return head, True
     if modifier and not has_article(second) and second.endswith(_RELATIVE_ENDINGS):
         return head, True
-    if has_article(second):
+    if has_article(second) and strip_article(head) not in _PREFIX_NOUNS:
         return head, False
     return None
 
 
 _RELATIVE_ENDINGS = ("ي", "ية")  # ي ية: the nisba adjective
+# Heads that say what an English prefix says (re-, non-): إعادة الفرز for 'recount' is not rendered by
+# إعادة تدقيق الأصوات, nor عدم الامتثال for 'non-compliance' by عدم alone.
+_PREFIX_NOUNS = frozenset(("\u0627\u0639\u0627\u062f\u0629", "\u0639\u062f\u0645"))  # اعادة عدم, normalized
 _PREPOSITION_AND_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644")  # بال لل
 
 
