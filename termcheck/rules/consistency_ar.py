@@ -23,7 +23,7 @@ from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.consistency import spelling_group_finding
 from termcheck.text.arabic import ENCLITICS, strip_proclitics
-from termcheck.text.normalize import normalize_form
+from termcheck.text.normalize import normalize_form, without_marks
 
 _WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u067e\u06a4\u06a9\u06af\u06cc]+")
 _FOREIGN_SOUNDS = str.maketrans({"غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
@@ -57,7 +57,7 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
         groups.setdefault(key, {}).setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
         raw = normalize_form(match.group()).translate(_FOREIGN_SOUNDS)
         raw_keys.setdefault(raw, key)
-        if _MARKS.sub("", match.group())[1:2] == "\u0627":
+        if without_marks(match.group())[1:2] == "\u0627":
             bare_alef.add(raw)
     groups = _joined_by_a_long_vowel(groups, raw_keys, bare_alef)
     forbidden: list[tuple[int, int]] | None = None
@@ -111,7 +111,6 @@ def _joined_by_a_long_vowel(groups: dict[str, dict[str, list[_Word]]], raw_keys:
 
 
 _PRONOUNS = frozenset(ENCLITICS)
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 
 
 def _optional_vowels(key: str, second_letter_only: bool = False, alef: bool = False) -> Iterator[str]:

@@ -128,7 +128,7 @@ def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> 
     المستجد), as in_other_number accepts a name so written."""
     if lang != "ar":
         return False
-    words = _WORD.findall(_normalized(target_text))
+    words = _target_word_list(target_text)
     for form in concept.accepted(lang):
         wanted = _name_words(form.text)
         if len(wanted) < 2:
@@ -237,7 +237,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
 def _relatives_together(content: tuple[str, ...], target_text: str) -> bool:
     """Each English content word has a relative in the target, all within a window of the form's
     length and two words: 'treasury bills ... international bonds' does not render 'treasury bonds'."""
-    sequence = _WORD.findall(_normalized(target_text))
+    sequence = _target_word_list(target_text)
     places = [[at for at, word in enumerate(sequence) if same_stem(wanted, word)] for wanted in content]
     if not all(places):
         return False
@@ -353,7 +353,7 @@ def _runs_held(form: tuple[str, ...], length: int, target_text: str, lang: str):
     sense). A noun's relative adjective is another word: العنوان البريدي (the postal address) is no
     run of عنوان البريد الإلكتروني."""
     sequence = _target_sequence(target_text, lang)
-    words = _WORD.findall(_normalized(target_text))
+    words = _target_word_list(target_text)
     wanted = [_lemmas(w, lang) for w in form]
     for first in range(len(form) - length + 1):
         run = wanted[first:first + length]
@@ -579,12 +579,12 @@ def _head_of_two(content: list[str], said: int, modifier: str) -> tuple[str, boo
         return None
     head, second = content
     if has_article(head):
-        if modifier and has_article(second) and strip_article(second).endswith(_RELATIVE_ENDINGS):
+        if modifier and has_article(second) and _relative_adjective(second):
             return head, True
         return None
     if second.startswith(_PREPOSITION_AND_ARTICLE):
         return head, True
-    if modifier and not has_article(second) and second.endswith(_RELATIVE_ENDINGS):
+    if modifier and not has_article(second) and _relative_adjective(second):
         return head, True
     if has_article(second) and strip_article(head) not in _PREFIX_NOUNS:
         return head, False
@@ -642,16 +642,22 @@ def same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=16)
+def _target_word_list(text: str) -> tuple[str, ...]:
+    """The target's normalized words in order, once per target (every form and mention asks)."""
+    return tuple(_WORD.findall(_normalized(text)))
+
+
+@lru_cache(maxsize=16)
 def _target_sequence(text: str, lang: str) -> tuple[frozenset[str], ...]:
     """The lemmas of the target's words in order, once per target (every longer form asks)."""
-    return tuple(_lemmas(w, lang) for w in _WORD.findall(_normalized(text)))
+    return tuple(_lemmas(w, lang) for w in _target_word_list(text))
 
 
 @lru_cache(maxsize=16)
 def _target_words(text: str) -> frozenset[str]:
     """The target's words, once per target: a unit with 3,000 occurrences of one term asked for
     them 3,000 times (a 170 KB msgid took 47 s)."""
-    return frozenset(_WORD.findall(_normalized(text)))
+    return frozenset(_target_word_list(text))
 
 
 def _normalized(text: str) -> str:

@@ -156,8 +156,7 @@ def _short_forms_in_misspelt_names(ctx: PairContext, view: BeadView, reported: s
         words = len(text[match.start:match.end].split())
         for concept in _concepts(match, lang):
             term = named.get(concept.key)
-            longer = [f.text for f in concept.forms(lang)
-                      if f.status is not Status.FORBIDDEN and len(f.text.split()) > words] if concept.is_name else []
+            longer = [f.text for f in concept.accepted(lang) if len(f.text.split()) > words] if concept.is_name else []
             if term is None or not longer:
                 continue
             extra = max(len(f.split()) for f in longer) - words

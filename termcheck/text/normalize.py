@@ -66,6 +66,14 @@ def _build_table(fold_alef_maqsura: bool, fold_ta_marbuta: bool) -> dict[int, st
 
 _SPECIAL = re.compile(f"[ {_DELETE}]{{2,}}|[{_DELETE}]|[{_PRESENTATION}]")
 _DELETE_RE = re.compile(f"[{_DELETE}]")
+
+
+def without_marks(text: str) -> str:
+    """`text` with what normalization removes entirely taken out (harakat, tatweel, invisible
+    marks), its letters as written: أ stays أ, as it would not in normalize_form."""
+    return _DELETE_RE.sub("", text)
+
+
 _SPACE_RUN = re.compile("  +")  # _SPECIAL on an ASCII text
 
 

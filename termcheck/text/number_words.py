@@ -433,13 +433,13 @@ def _never_in_number_words() -> re.Pattern:
 _NEVER_IN_NUMBER_WORDS = _never_in_number_words()
 
 
-def _dual_before_time_adjective(text: str, word: re.Match) -> tuple[tuple[str, int, object], str] | None:
-    """(entry, prefix) of العامين / للعامين when a time adjective follows (العامين المقبلين: the next
-    two years); alone with the article it is 'the general' (_AR_NO_ARTICLE)."""
-    key = _ar_key(word.group())
+def _dual_before_time_adjective(text: str, end: int, key: str) -> tuple[tuple[str, int, object], str] | None:
+    """(entry, prefix) of the word `key` ending at `end` when it is العامين / للعامين and a time
+    adjective follows (العامين المقبلين: the next two years); alone with the article it is 'the
+    general' (_AR_NO_ARTICLE)."""
     for prefix in _ARTICLE_PREFIXES_BY_LETTER.get(key[:1], _EMPTY_ARTICLE_PREFIX):
         if prefix and key.startswith(prefix) and key[len(prefix):] in _AR_NO_ARTICLE:
-            following = _FOLLOWING_WORD.match(text, word.end())
+            following = _FOLLOWING_WORD.match(text, end)
             if following is not None and _ar_key(following.group(1)) in _TIME_ADJECTIVES:
                 return _AR_ENTRIES[key[len(prefix):]], prefix
     return None
@@ -457,11 +457,12 @@ def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
         if never(text, word.start(), word.end()):
             last_end = -1
             continue
-        found = _ar_entry(_ar_key(word.group()))
+        key = _ar_key(word.group())
+        found = _ar_entry(key)
         if found is None:
-            found = _dual_before_time_adjective(text, word)
+            found = _dual_before_time_adjective(text, word.end(), key)
         if found is None and word.group().endswith(_DUAL_CONSTRUCT):
-            found = _dual_construct(_ar_key(word.group()))
+            found = _dual_construct(key)
         if found is None or covered(word.start(), word.end()):
             last_end = -1
             continue

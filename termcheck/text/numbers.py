@@ -152,6 +152,11 @@ def _multiplier(text: str, pos: int, currency: bool) -> tuple[int, int] | None:
     return None
 
 
+def _plain_digits(integer: str) -> str:
+    """An integer as ASCII digits, its thousands separators (, and ٬) taken out."""
+    return integer.translate(TO_ASCII).replace(",", "").replace("\u066c", "")
+
+
 def _and_the_rest(text: str, end: int, value: Decimal, power: int) -> tuple[Decimal, int]:
     """A number with a scale word and a smaller part after و: ٤٦١ ألفاً و٨٠٠ is 461,800, 3 ملايين و200
     ألف 3,200,000 (a blind election pair read 461,000 and a stray 800). (value, end) unchanged when
@@ -159,7 +164,7 @@ def _and_the_rest(text: str, end: int, value: Decimal, power: int) -> tuple[Deci
     rest = _AND_DIGITS.match(text, end)
     if rest is None:
         return value, end
-    part = Decimal(rest.group(1).translate(TO_ASCII).replace(",", "").replace("\u066c", ""))
+    part = Decimal(_plain_digits(rest.group(1)))
     after = rest.end()
     smaller = _multiplier(text, after, False)
     if smaller is not None:
@@ -236,7 +241,7 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
             end = match.end()
             fraction = match.group("frac") or match.group("cfrac") or ""
         integer = match.group("int")
-        digits = integer.translate(TO_ASCII).replace(",", "").replace("\u066c", "")
+        digits = _plain_digits(integer)
         fraction = fraction.translate(TO_ASCII)
         value = Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
         kind = "decimal" if fraction else "count"
