@@ -12,7 +12,8 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   English form wants a relative of each of its words: 'hours of power' does not render it. A
   one-word source term whose Arabic form is a construct (انتقال المرض for 'transmission': the complement says what English leaves implied)
   is also rendered by its head, inflection aside (انتقال العدوى, انتقاله; not by a relative:
-  يسببها does not render مسببات الأمراض). Where the source modifies a one-word term ('hand hygiene',
+  يسببها does not render مسببات الأمراض), a derived verbal noun head also by its finite verb
+  (انتقلت، ينتقل for انتقال المرض). Where the source modifies a one-word term ('hand hygiene',
   'preview email'), a form of a noun and its relative adjective (النظافة الصحية, البريد الإلكتروني)
   is rendered by a relative of the noun: Arabic qualifies it by the modifier instead (نظافة
   اليدين، بريد المعاينة). Unmodified it is not (الملف is no rendering of الملف الشخصي for
@@ -36,7 +37,14 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   skeleton, spelt as the glossary spells it: مارس is still a wrong rendering);
 - by its spelt-out name, or in English by its acronym (SARS, JICA): when the glossary lists the
   two as concepts apart, the target renders one by the other's listed form, unless the source
-  names that other concept itself (then each wants its own rendering);
+  names that other concept itself (then each wants its own rendering); an acronym also by its
+  spelt-out name's form of four words or more with one word put another way (المتلازمة التنفسية
+  الحادة الوخيمة for the list's ... الشديدة);
+- by its form inflected word for word (acronyms too: فيروس نقص المناعة البشري for the list's
+  ... البشرية, the adjective in the other gender), or, a one-word form, by the same word in
+  another number (الرئة for the list's dual الرئتين);
+- by another listing of the same name: two concepts whose English forms differ only in case,
+  hyphens and spaces (covid19, COVID-19), either one's listed form renders both;
 - by its form with words put in: an Arabic form word for word, inflection aside, with up to two
   words put in (فيروس كورونا البشري المستجد for فيروس كورونا المستجد), as TC202 takes a name;
 - by a longer listed term: the target renders a term whose form holds this one's word for word
@@ -89,9 +97,12 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
                            or by_construct_head(concept, source_text, target_text, lang))) \
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
-    return by_parts(concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
-        concept, matcher, rendered, source_keys, lang) or (not acronym and (
-            by_longer_term(concept, matcher, rendered, lang) or by_form_with_words_put_in(concept, target_text, lang)))
+    return by_same_name(concept, matcher, rendered) or by_parts(
+        concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
+        concept, matcher, rendered, source_keys, lang) or (acronym and by_spelt_out_name(
+            source_text, target_text, lang, matcher, source_keys)) or by_form_with_words_put_in(
+            concept, target_text, lang, 0 if acronym else _INSERTED_WORDS) or (
+            not acronym and by_longer_term(concept, matcher, rendered, lang))
 
 
 def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str) -> bool:
@@ -100,6 +111,22 @@ def names_something_else(concepts: list[Concept], text: str, start: int, end: in
     the name, not the term, so the term asks for no rendering there."""
     return lang == "en" and all(t.text[:1].islower() for c in concepts for t in c.forms(lang)) \
         and in_proper_name(text, start, end)
+
+
+def by_same_name(concept: Concept, matcher, rendered: Collection[str]) -> bool:
+    """The target renders, by a listed form, another concept whose English form is this one's but
+    for case, hyphens and spaces (covid19 and COVID-19 listed apart, مرض فيروس كورونا and فيروس كورونا
+    المستجد (كوفيد-19)): one name listed twice, either listing renders it."""
+    if not rendered:
+        return False
+    own = {_squashed(f.text) for f in concept.forms("en")}
+    concepts = matcher.glossary.by_key()
+    return any(key != concept.key and key in concepts and any(_squashed(f.text) in own for f in concepts[key].forms("en"))
+               for key in rendered)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
 
 
 def by_longer_term(concept: Concept, matcher, rendered: Collection[str], lang: str) -> bool:
@@ -122,7 +149,7 @@ def _padded(form: str) -> str:
     return f" {_normalized(form)} "
 
 
-def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> bool:
+def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str, inserted: int = 2) -> bool:
     """An Arabic form of two words or more stands in the target word for word, inflection aside,
     with up to _INSERTED_WORDS words put in (فيروس كورونا البشري المستجد for فيروس كورونا
     المستجد), as in_other_number accepts a name so written."""
@@ -134,8 +161,8 @@ def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str) -> 
         if len(wanted) < 2:
             continue
         for start in range(len(words) - len(wanted) + 1):
-            window = words[start:start + len(wanted) + _INSERTED_WORDS]
-            if _same_word(window[0], wanted[0], False) and _word_for_word(window, wanted):
+            window = words[start:start + len(wanted) + inserted]
+            if _same_word(window[0], wanted[0], False) and _word_for_word(window, wanted, inserted):
                 return True
     return False
 
@@ -154,6 +181,39 @@ def by_abbreviation(concept: Concept, matcher, rendered: Collection[str], source
     return any(key in concepts and (_abbreviates(concept, concepts[key])
                                     or (lang == "en" and _abbreviates(concepts[key], concept)))
                for key in others)
+
+
+def by_spelt_out_name(acronym: str, target_text: str, lang: str, matcher,
+                      source_keys: Collection[str]) -> bool:
+    """An acronym (SARS) rendered by the name it abbreviates, listed apart (Severe Acute Respiratory
+    Syndrome: المتلازمة التنفسية الحادة الشديدة), with one word of that name's form put another way
+    (المتلازمة التنفسية الحادة الوخيمة: a synonym of the last adjective). The name's form must have
+    four words or more, all but one in the target in order (two of مركز مكافحة الأمراض are too few
+    to tell), and the source must not name it too: then each mention wants its own rendering, as in
+    by_abbreviation."""
+    if lang != "ar":
+        return False
+    for name in _spelt_out(matcher, acronym.strip().lower()):
+        if name.key in source_keys:
+            continue
+        for form in name.accepted(lang):
+            words = form_words(form.text, lang)
+            if len(words) >= 4 and next(_runs_held(words, len(words) - 1, target_text, lang), None):
+                return True
+    return False
+
+
+def _spelt_out(matcher, acronym: str) -> list[Concept]:
+    """The concepts whose English form has `acronym` (lower case) as its initials, indexed once per
+    glossary."""
+    index = matcher.cache.get("rendered.spelt_out")
+    if index is None:
+        index = {}
+        for concept in matcher.glossary.concepts:
+            for initials in {_initials(f.text) for f in concept.forms("en")} - {""}:
+                index.setdefault(initials, []).append(concept)
+        matcher.cache["rendered.spelt_out"] = index
+    return index.get(acronym, [])
 
 
 def abbreviates(a: Concept, b: Concept) -> bool:
@@ -220,7 +280,8 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     for form in concept.accepted(lang):
         content = form_words(form.text, lang)
-        if content and _related_in(content[-1], words, lang) and (
+        if content and (_related_in(content[-1], words, lang)
+                        or len(content) == 1 and _inflected_in(content[0], words, lang)) and (
                 lang == "ar" or _relatives_together(content, target_text)):
             return True
         if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \
@@ -229,9 +290,26 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         found = _head_of_two(content, said, modifier) if lang == "ar" else None
         if found is not None:
             head, by_relative = found
-            if _related_in(head, words, lang) if by_relative else _lemmas(head, lang) & _target_lemmas(words, lang):
+            if _related_in(head, words, lang) if by_relative else (
+                    _lemmas(head, lang) & _target_lemmas(words, lang) or _verb_in(head, words)):
                 return True
     return False
+
+
+def _inflected_in(word: str, words: frozenset[str], lang: str) -> bool:
+    """One of `words` is `word` inflected, by a reading of three letters or more: the root test of
+    _related_in sees no root in الرئة (the hamza is a weak letter there), its dual الرئتين or
+    plural رئاتهم share the lemma رئة. Asked of one-word forms only: the last word of a longer one
+    read with and without its article would make العزل الإلزامي a rendering of حجر صحي إلزامي."""
+    return lang == "ar" and any(len(lemma) >= 3 for lemma in _lemmas(word, lang) & _target_lemmas(words, lang))
+
+
+def _verb_in(noun: str, words: frozenset[str]) -> bool:
+    """A finite verb of the verbal noun `noun` among the target's words: 'transmission' (انتقال المرض)
+    rendered by a clause, انتقلت إليها العدوى (text.arabic.verb_of_verbal_noun)."""
+    from termcheck.text.arabic import verb_of_verbal_noun
+
+    return any(verb_of_verbal_noun(noun, word) for word in words)
 
 
 def _relatives_together(content: tuple[str, ...], target_text: str) -> bool:
@@ -487,12 +565,12 @@ def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lan
 _INSERTED_WORDS = 2  # at most this many whole words put into a form
 
 
-def _word_for_word(found_words: list[str], form_words: tuple[str, ...]) -> bool:
+def _word_for_word(found_words: list[str], form_words: tuple[str, ...], inserted: int = 2) -> bool:
     """Every word of the form, in order, is a word of `found` (inflection aside), and `found` has
     at most _INSERTED_WORDS more."""
     from termcheck.text.arabic import has_article
 
-    if not form_words or not 0 <= len(found_words) - len(form_words) <= _INSERTED_WORDS:
+    if not form_words or not 0 <= len(found_words) - len(form_words) <= inserted:
         return False
     definite = any(has_article(w) for w in found_words)
     at = 0
@@ -572,7 +650,8 @@ def _head_of_two(content: list[str], said: int, modifier: str) -> tuple[str, boo
       المعاينة), and a relative of the noun renders it. Unmodified, the noun alone is another word
       (الملف is a file, not الملف الشخصي for 'Profile');
     - a construct (انتقال | المرض: the head without the article, the complement with it): the head
-      itself renders it, inflection aside, not a relative (يسببها is no rendering of مسببات الأمراض)."""
+      itself renders it, inflection aside, or, a derived verbal noun, its finite verb (انتقلت،
+      ينتقل), not another relative (يسببها is no rendering of مسببات الأمراض)."""
     from termcheck.text.arabic import has_article, strip_article
 
     if said != 1 or len(content) != 2:

@@ -283,6 +283,32 @@ def _pool(words: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(_skeletons(w) for w in words))
 
 
+def verb_of_verbal_noun(noun: str, word: str) -> bool:
+    """Whether `word` is a finite verb of the derived-form verbal noun `noun` (normalized; انتقال
+    form VIII, انفعال VII, استفعال X): the noun less its long alef before the last letter is the
+    perfect stem (انتقل: انتقلت، انتقلوا), and that stem less its first alef after a person prefix
+    (ي ت ن ا) the imperfect (ينتقل، تنتقل، ينتقلون). Clitics aside (وانتقلت، لينتقل). The three patterns
+    start with ا and have one consonant spelling that no noun shares with a verb, so the test is
+    exact, not a root guess: انتقال is no verb of انتشار."""
+    core = strip_article(noun)
+    if not (core.startswith("\u0627") and core[-2:-1] == "\u0627" and len(core) in (6, 7)
+            and (len(core) == 6 or core.startswith("\u0627\u0633\u062a"))):  # افتعال انفعال | استفعال
+        return False
+    perfect = core[:-2] + core[-1]
+    imperfect = tuple(prefix + perfect[1:] for prefix in "\u064a\u062a\u0646\u0627")  # ي ت ن ا
+    for candidate in {word, strip_proclitics(word)}:
+        for stem in (perfect, *imperfect):
+            if candidate.startswith(stem) and candidate[len(stem):] in _VERB_ENDINGS:
+                return True
+    return False
+
+
+# ت تا تم تن نا وا ا ن ون ان ين and nothing, each with or without an object pronoun
+_VERB_ENDINGS = frozenset(e + o for e in ("", "\u062a", "\u062a\u0627", "\u062a\u0645", "\u062a\u0646", "\u0646\u0627",
+                                          "\u0648\u0627", "\u0627", "\u0646", "\u0648\u0646", "\u0627\u0646", "\u064a\u0646")
+                          for o in ("", *ENCLITICS))
+
+
 def broken_plural_pair(a: str, b: str) -> bool:
     """Whether one word is the other with an alef after its second letter: the mafāʿil / faʿāʿil
     broken plural of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر). The one
