@@ -3,7 +3,7 @@ must still report; TC202's 'same name in another number'; TC203's acronyms and s
 
 from termcheck.match import Matcher
 from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
-from termcheck.rules.rendered import by_longer_term, named_by_acronym
+from termcheck.rules.rendered import by_longer_term, fuller_than_house_form, named_by_acronym
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
 from tests.helpers import concept, glossary
@@ -360,3 +360,16 @@ def test_a_forbidden_form_renders_nothing_not_even_by_a_relative():
     recount = concept("recount", en_p="recount", ar_p="إعادة الفرز", ar_f="إعادة العد")
     assert not renders(recount, "recount", "وأمرت الهيئة بإعادة تدقيق الأصوات بعد أن شكت قائمتان")
     assert renders(recount, "recount", "وأمرت الهيئة بإعادة الفرز في الدائرة")
+
+
+def test_a_spelling_fuller_than_the_house_form_by_the_source_words_consonants_is_no_wrong_rendering():
+    """TICO-19's list writes إيزوبوبانول (its ر lost) for isopropanol: the translator's أيزوبروبانول puts
+    back consonants of the source word, so 'write the house form' would misspell the copy. Another
+    spelling of the same consonants, or a consonant the source lacks, is still a wrong rendering."""
+    isopropanol = concept("isopropanol", en_p="isopropanol", ar_p="إيزوبوبانول")
+    assert fuller_than_house_form(isopropanol, "isopropanol", "وأيزوبروبانول", "ar")
+    assert fuller_than_house_form(isopropanol, "isopropanol", "الأيزوبروبانول", "ar")
+    assert not fuller_than_house_form(isopropanol, "isopropanol", "إيزوبوبانولك", "ar")  # ك: not the source's
+    guangdong = concept("guangdong", en_p="Guangdong", ar_p="جوانجدونج")
+    assert not fuller_than_house_form(guangdong, "Guangdong", "غوانغدونغ", "ar")
+    assert not fuller_than_house_form(MERS, "MERS", "مارس", "ar")

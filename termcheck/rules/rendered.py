@@ -464,6 +464,44 @@ def by_transliterated_word(concept: Concept, source_text: str, target_text: str,
                                for t in _target_words(target_text))
 
 
+def variant_excused(concept: Concept, source_text: str, text: str, span: tuple[int, int], lang: str) -> bool:
+    """A near spelling `text[span]` of the concept's form that is no wrong rendering (TC202): a
+    derived form of a common term (انتشر for الانتشار), the name inflected or with a word put in,
+    or the source word spelt more fully than the house form spells it."""
+    return not spelt_one_way(concept) or in_other_number_near(text, span, concept, lang) \
+        or fuller_than_house_form(concept, source_text, text[span[0]:span[1]], lang)
+
+
+def fuller_than_house_form(concept: Concept, source_text: str, found: str, lang: str) -> bool:
+    """The target spells a one-word Latin source term with every consonant of each one-word house
+    form and more, each consonant put in one of the source word's (TICO-19's list writes
+    إيزوبوبانول for isopropanol, the translator أيزوبروبانول): the house form has lost a letter, and
+    'write the house form' would misspell the copy. A different spelling of the same consonants
+    (غوانغدونغ for the list's جوانجدونج) or one with a consonant the source lacks is still TC202."""
+    from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
+    from termcheck.text.arabic import is_subsequence
+
+    word = source_text.strip()
+    found_words = _WORD.findall(_normalized(found))
+    if lang != "ar" or not word.isascii() or len(word.split()) != 1 or len(found_words) != 1:
+        return False
+    latin, written = latin_skeleton(word), arabic_skeleton(found_words[0])
+    house = [arabic_skeleton(w[0]) for form in concept.accepted(lang) if len(w := _WORD.findall(_normalized(form.text))) == 1]
+    return bool(house) and all(
+        len(h) < len(written) and is_subsequence(h, written)
+        and _common_length(written, latin) - _common_length(h, latin) == len(written) - len(h) for h in house)
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common subsequence of two short skeletons."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
 def spelt_one_way(concept: Concept) -> bool:
     """A name, or a common term whose Arabic form spells its one-word English form letter for letter
     (ميتفورمين for metformin, same consonant skeleton: a loanword, written one way as a name is): a

@@ -31,7 +31,7 @@ from termcheck.rules.rendered import (
     names_something_else,
     rendered_otherwise,
     same_stem,
-    spelt_one_way,
+    variant_excused,
 )
 from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import near_keys, translit_key
@@ -117,8 +117,7 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
                 preferred = c.preferred(target_lang) or c.forms(target_lang)[0]
                 break
         if variant is not None:
-            if variant in reported or not spelt_one_way(concept) or in_other_number_near(
-                    ctx.target.text, variant, concept, target_lang):
+            if variant in reported or variant_excused(concept, source_text, ctx.target.text, variant, target_lang):
                 continue  # reported already; a derived form of a common term; the name inflected
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)

@@ -241,7 +241,8 @@ def _skeletons(word: str) -> frozenset[str]:
     return frozenset(core[:1] + core[1:].translate(_WEAK) for core in cores if core)
 
 
-def _subsequence(short: str, long: str) -> bool:
+def is_subsequence(short: str, long: str) -> bool:
+    """Every letter of `short` stands in `long`, in order."""
     letters = iter(long)
     return all(letter in letters for letter in short)
 
@@ -273,7 +274,7 @@ def _skeletons_related(xs: frozenset[str], ys: frozenset[str]) -> bool:
         for y in ys:
             short, long = (x, y) if len(x) <= len(y) else (y, x)
             if len(short) >= 3 and len(short) < len(long) and not short.startswith(ARTICLE) \
-                    and _subsequence(short, long):
+                    and is_subsequence(short, long):
                 return True
     return False
 

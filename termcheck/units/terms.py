@@ -22,11 +22,10 @@ from termcheck.match import Match, Matcher, told_apart
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.rendered import (
-    in_other_number_near,
     modifier_before,
     names_something_else,
     rendered_otherwise,
-    spelt_one_way,
+    variant_excused,
 )
 from termcheck.rules.terms_xlang import (
     best_window,
@@ -123,7 +122,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                 if variant is not None:
                     found_variant = True
                     found = unit.target[variant[0]:variant[1]]
-                    if not spelt_one_way(concept) or in_other_number_near(unit.target, variant, concept, target_lang):
+                    if variant_excused(concept, source_text, unit.target, variant, target_lang):
                         break  # a derived form of a common term (انتشر for الانتشار), the name inflected
                     yield for_unit(unit, wrong_rendering_finding(
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
