@@ -116,6 +116,15 @@ def test_tc303_still_reports_words_left_untranslated():
     assert rules(check(units, "TC303")) == [("TC303", 1), ("TC303", 2), ("TC303", 3), ("TC303", 4)]
 
 
+def test_tc303_ignores_a_name_the_translators_write_in_latin_elsewhere():
+    """'Wajba' is empty where اشترك في Wajba Plus keeps the name in Latin: gettext's fallback writes it
+    as the translators do. A name no target keeps in Latin, and a word kept in Latin only in a
+    copied target, are still untranslated."""
+    units = [unit("Wajba", "", 1), unit("Join Wajba Plus", "اشترك في Wajba Plus", 2), unit("Mastercard", "", 3),
+             unit("Inbox", "", 4), unit("Inbox folder", "Inbox folder", 5)]
+    assert rules(check(units, "TC303")) == [("TC303", 3), ("TC303", 4)]
+
+
 # -- the same finding once
 
 

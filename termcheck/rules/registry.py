@@ -87,7 +87,10 @@ _RULES = [
          "word of the same root or stem (تفشت for التفشي) or a construct's head (انتقال العدوى for انتقال المرض), a "
          "name by its transliterated word (ميرس for فيروس ميرس), a compound by its listed part plus its own words "
          "(حالات كوفيد-19), a longer listed form by a run of its words as long as the term (فترة الحضانة for "
-         "فترة حضانة المرض), an acronym by its spelt-out name listed apart and, in English, the reverse (JICA), "
+         "فترة حضانة المرض), an acronym by its spelt-out name listed apart, even with one word said otherwise, "
+         "and, in English, the reverse (JICA), an acronym's form inflected (البشري for البشرية), a one-word form in "
+         "another number (الرئة for الرئتين), a name listed twice by either listing (covid19, COVID-19), a derived "
+         "verbal noun by its verb (ينتقل for انتقال المرض), "
          "a modified term by the noun of its noun + adjective form (نظافة اليدين for 'hand hygiene'), a verb by a "
          "relative of its verbal noun (يصيب for إصابة بالعدوى). A term kept as written (a value in Latin), a common "
          "term capitalized inside an English proper name (School of Medicine), words inside placeholders, URLs and "
@@ -100,7 +103,9 @@ _RULES = [
          "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
          "English form is capitalized, not just a sentence-case phrase) and loanwords (an Arabic form that spells "
          "its English one: ميتفورمين): a near spelling of a common term is a derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
-         "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض). A listed short "
+         "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض), and a spelling that "
+         "puts back consonants of the source word that the house form lacks (أيزوبروبانول for a listed "
+         "إيزوبوبانول: the glossary's slip, not the copy's). A listed short "
          "form does not hide a misspelt full name (نورا السويدي where السويدي is allowed for نورة السويدي).",
          "المهندس rendered 'al-Mohandiss' -> al-Muhandis"),
     Rule("TC203", "unexpected-term", Severity.WARNING,

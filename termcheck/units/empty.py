@@ -44,11 +44,20 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
 
 def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
     """TC303: an empty target for a source that has text; one finding per PO plural entry, at its
-    first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six)."""
+    first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six).
+    Not a capitalized word that translated targets of the run keep in Latin ('Wajba' beside
+    اشترك في Wajba Plus): gettext shows the name for the empty target, as the translators write it."""
+    units = list(units)
+    kept_in_latin: set[str] | None = None  # built when an empty single-word source asks
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
                 unit.plural_sources[0] if unit.plural_sources else unit.source):
+            if " " not in (source := unit.source.strip()) and source[:1].isupper():
+                if kept_in_latin is None:
+                    kept_in_latin = _kept_in_latin(units)
+                if source in kept_in_latin:
+                    continue  # a name the translators write in Latin elsewhere: gettext's fallback is it
             if unit.plural_sources is not None:
                 entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
                 continue
@@ -76,8 +85,7 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
         if (unit.path, unit.context) in kept_contexts:
             continue  # the catalogue's convention for this msgctxt (GTK's paper sizes and key labels)
         if kept_in_latin is None:
-            kept_in_latin = {w for u in units if u.target.strip() != u.source.strip()
-                             for w in _LATIN_WORD.findall(u.target)}
+            kept_in_latin = _kept_in_latin(units)
         if " " not in target and target in kept_in_latin:
             continue  # a name the translators keep in Latin script
         if _IDENTIFIER.fullmatch(target):
@@ -89,6 +97,12 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
             continue
         yield unit_finding("TC304", unit, locator.target(unit, target), target,
                            f"the target is a copy of the source '{short(unit.source)}'")
+
+
+def _kept_in_latin(units: list[Unit]) -> set[str]:
+    """The Latin words of the translated targets: names the translators keep in Latin script."""
+    return {w for u in units if u.target.strip() and u.target.strip() != u.source.strip()
+            for w in _LATIN_WORD.findall(u.target)}
 
 
 def _brands(candidates) -> dict[str, frozenset[str]]:
