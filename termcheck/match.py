@@ -282,6 +282,8 @@ class Matcher:
             # one entry for every reading of the form (entries are values: tuple.__new__ as in _index_key)
             entry = _new(Entry, (concept, term, False, _NO_PREFIXES, False, false_friend))
             for reading in _lemma_readings(key):
+                if reading[2] and term.status is Status.FORBIDDEN:
+                    continue  # a forbidden plural forbids itself: استيرادات, not the masdar استيراد
                 found = phrases.get(reading)
                 if found is None:
                     phrases[reading] = [entry]
@@ -805,7 +807,8 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
     """(lemmas, articles) of a glossary phrase. A word that starts with ال is read both ways:
     the article (الحصبة -> حصبة) or part of the word (التهاب, التزام): both are indexed, and a
     text word takes whichever its own reading gives. A sound feminine plural listed in the
-    glossary (اللقاحات) also stands for its singular. Long phrases get the two uniform readings."""
+    glossary (اللقاحات) also stands for its singular (not a forbidden one: the house that forbids
+    استيرادات for 'imports' does not forbid the masdar استيراد, 'importing'). Long phrases get the two uniform readings."""
     words = key.split()
     if not (key.startswith(ARTICLE) or " " + ARTICLE in key or key.endswith(_FEMININE_PLURAL)
             or _FEMININE_PLURAL + " " in key):  # no word starts with ال or ends with ات (words are one space apart)

@@ -236,6 +236,15 @@ def test_a_plural_the_glossary_lists_stands_for_its_singular_too():
     # English plurals are not singularized: 'settings' is not 'setting (your password)'.
 
 
+def test_a_forbidden_plural_forbids_itself_not_its_singular():
+    """A blind drought pair: the house writes واردات for 'imports' and forbids استيرادات; the masdar
+    استيراد ('importing') is another word, the forbidden plural with a pronoun still the plural."""
+    matcher = Matcher(glossary(concept("imports", en_p="imports", ar_p="واردات", ar_f="استيرادات")))
+    text = "ارتفع استيراد القمح وبلغت استيراداتنا حدها"
+    assert [(text[m.start:m.end], [e.term.status.value for e in m.entries]) for m in matcher.find(text)] == [
+        ("استيراداتنا", ["forbidden"])]
+
+
 def test_a_common_term_after_a_hyphen_is_another_word_unless_an_adverb_comes_first():
     matcher = Matcher(glossary(concept("stranded", en_p="stranded", ar_p="عالقين"),
                                concept("infected", en_p="infected", ar_p="مصاب"),
