@@ -3,7 +3,7 @@ must still report; TC202's 'same name in another number'; TC203's acronyms and s
 
 from termcheck.match import Matcher
 from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
-from termcheck.rules.rendered import by_longer_term, fuller_than_house_form, named_by_acronym
+from termcheck.rules.rendered import by_longer_term, fuller_than_house_form, named_by_acronym, names_something_else
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
 from tests.helpers import concept, glossary
@@ -373,3 +373,21 @@ def test_a_spelling_fuller_than_the_house_form_by_the_source_words_consonants_is
     guangdong = concept("guangdong", en_p="Guangdong", ar_p="جوانجدونج")
     assert not fuller_than_house_form(guangdong, "Guangdong", "غوانغدونغ", "ar")
     assert not fuller_than_house_form(MERS, "MERS", "مارس", "ar")
+
+
+def test_an_arabic_noun_inside_a_compound_preposition_names_no_term():
+    """A blind satellite pair: على مدار ثلاث سنوات is 'over three years', no orbit to render; بشكل كبير
+    is 'greatly', عن طريق 'by means of'. The noun with the article, another particle or on its own is
+    the term."""
+    orbit = concept("orbit", en_p="orbit", ar_p="مدار")
+
+    def inside(text, word):
+        start = text.index(word)
+        return names_something_else([orbit], text, start, start + len(word), "ar")
+
+    assert inside("عمل الفريق على مدار ثلاث سنوات", "مدار")
+    assert inside("ارتفعت الأسعار بشكل كبير", "شكل")
+    assert inside("وصلت الشحنة عن طريق البحر", "طريق")
+    assert not inside("استقر القمر في مدار منخفض", "مدار")
+    assert not inside("غيّر شكل الشعار", "شكل")
+    assert not inside("أُغلق الطريق أمس", "طريق")

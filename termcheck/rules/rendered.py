@@ -106,9 +106,15 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
 
 
 def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str) -> bool:
-    """A common term (every listed form in lower case) written capitalized inside an English proper
-    name: 'Medicine' in 'School of Medicine' names the school (text.proper_names); a target renders
-    the name, not the term, so the term asks for no rendering there."""
+    """A source mention that is part of something else, so that the term asks for no rendering there:
+    a common term (every listed form in lower case) written capitalized inside an English proper
+    name ('Medicine' in 'School of Medicine' names the school: text.proper_names), or an Arabic
+    noun inside a compound preposition (مدار in على مدار ثلاث سنوات, 'over three years';
+    text.arabic.COMPOUND_PREPOSITIONS)."""
+    if lang == "ar":
+        from termcheck.text.arabic import in_compound_preposition
+
+        return in_compound_preposition(text, start, end)
     return lang == "en" and all(t.text[:1].islower() for c in concepts for t in c.forms(lang)) \
         and in_proper_name(text, start, end)
 

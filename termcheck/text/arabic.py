@@ -284,6 +284,47 @@ def _pool(words: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(_skeletons(w) for w in words))
 
 
+# Nouns that, bare and after their particle, make a compound preposition or adverb and lose their
+# own sense (normalized spelling -> particles): على مدار ثلاث سنوات is 'over three years', not an
+# orbit; عن طريق 'by means of', not a road; بشكل كبير 'greatly', not a shape; على حساب 'at the expense
+# of', not an account. A closed class of Arabic grammar, listed once here.
+COMPOUND_PREPOSITIONS = {
+    "\u0645\u062f\u0627\u0631": ("\u0639\u0644\u0649",),  # على مدار
+    "\u0645\u062f\u0649": ("\u0639\u0644\u0649",),  # على مدى
+    "\u0627\u0637\u0627\u0631": ("\u0641\u064a",),  # في إطار
+    "\u0638\u0644": ("\u0641\u064a",),  # في ظل
+    "\u0647\u0627\u0645\u0634": ("\u0639\u0644\u0649",),  # على هامش
+    "\u0636\u0648\u0621": ("\u0641\u064a", "\u0639\u0644\u0649"),  # في / على ضوء
+    "\u0635\u0639\u064a\u062f": ("\u0639\u0644\u0649",),  # على صعيد
+    "\u063a\u0631\u0627\u0631": ("\u0639\u0644\u0649",),  # على غرار
+    "\u0646\u0637\u0627\u0642": ("\u0639\u0644\u0649",),  # على نطاق
+    "\u0627\u0633\u0627\u0633": ("\u0639\u0644\u0649",),  # على أساس
+    "\u062d\u0633\u0627\u0628": ("\u0639\u0644\u0649",),  # على حساب
+    "\u0637\u0631\u064a\u0642": ("\u0639\u0646",),  # عن طريق
+    "\u0634\u0643\u0644": ("\u0628",),  # بشكل
+    "\u0635\u0648\u0631\u0629": ("\u0628",),  # بصورة
+    "\u0627\u062b\u0631": ("\u0639\u0644\u0649",),  # على إثر
+    "\u0627\u0639\u0642\u0627\u0628": ("\u0641\u064a",),  # في أعقاب
+}
+
+
+def in_compound_preposition(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], one bare word (no article, no suffix), is the noun of a compound
+    preposition there: its particle as the word before (على مدار) or as a proclitic (بشكل). The
+    text as written; each piece is normalized here."""
+    from termcheck.text.normalize import normalize_form
+
+    particles = COMPOUND_PREPOSITIONS.get(normalize_form(text[start:end]))
+    if not particles:
+        return False
+    head = text[max(0, start - 12):start]
+    if head[-1:].isalpha():  # a proclitic glued on: بشكل, وبشكل
+        glued = ARABIC_WORD.findall(head)
+        return "\u0628" in particles and bool(glued) and glued[-1] in ("\u0628", "\u0648\u0628", "\u0641\u0628")
+    before = ARABIC_WORD.findall(normalize_form(head))
+    return bool(before) and before[-1] in particles
+
+
 def verb_of_verbal_noun(noun: str, word: str) -> bool:
     """Whether `word` is a finite verb of the derived-form verbal noun `noun` (normalized; انتقال
     form VIII, انفعال VII, استفعال X): the noun less its long alef before the last letter is the
