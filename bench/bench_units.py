@@ -1,15 +1,18 @@
 """Speed of the units pipeline: polib reading and the term rules (TC101/TC201), separately.
 
-python3 bench/bench_units.py [--units 100000] [--concepts 10000] [--profile]
+python3 bench/bench_units.py [--units 100000] [--concepts 10000] [--profile] [--dump FILE]
 Synthetic data: a PO catalogue of N units and a glossary of M concepts (en/ar forms, some
 forbidden); about one unit in three mentions a glossary term. Single process. Times are wall
 time, and the CPU time (time.process_time) of all unit checks is printed too: read that one on a
 shared machine. --profile prints the top functions of one more run of all unit checks (cProfile).
+--dump FILE writes the findings of all unit checks, one JSON line each (the temporary folder left
+out of the path), to compare two versions' findings byte for byte.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -56,11 +59,23 @@ def write_po(path: str, rng: random.Random, glossary: Glossary, count: int) -> N
             out.write(f'#: src/file{i % 97}.c:{i}\nmsgid "{" ".join(source)} {i}"\nmsgstr "{" ".join(target)}"\n\n')
 
 
+def dump_findings(findings: list, path: str) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for finding in findings:
+            data = finding.to_dict()
+            data["start"], data["end"] = finding.location.start, finding.location.end
+            for key in ("path", "source_path"):
+                if data.get(key):
+                    data[key] = os.path.basename(data[key])
+            out.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--concepts", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--dump", metavar="FILE", help="write the findings of all unit checks as JSON lines")
     args = parser.parse_args()
     rng = random.Random(7)
     glossary = make_glossary(rng, args.concepts)
@@ -91,6 +106,8 @@ def main() -> None:
     everything = check_units(units, matcher, UnitCheckOptions())
     all_s, all_cpu = time.perf_counter() - start, time.process_time() - cpu_start
 
+    if args.dump:
+        dump_findings(everything, args.dump)
     n = len(units)
     print(f"units: {n:,} ({size / 1e6:.1f} MB PO), glossary: {len(glossary):,} concepts")
     print(f"read (polib + line numbers): {read_s:.2f} s = {n / read_s:,.0f} units/s")

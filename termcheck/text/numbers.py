@@ -190,7 +190,8 @@ def _is_name_number(text: str, start: int) -> bool:
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number in `text`, in text order, with spans into `text` itself."""
     mentions = _digit_numbers(text, lang)
-    covered = _Covered([(m.start, m.end) for m in mentions] + month_spans(text, lang))
+    spans = [(m.start, m.end) for m in mentions] + month_spans(text, lang)
+    covered = _Covered(spans) if spans else _nothing_covered
     last_end = 0
     for word in word_numbers(text, lang, covered):
         if word.start < last_end:
@@ -202,8 +203,18 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         mentions.append(NumberMention(word.value, word.start, end, text[word.start:end], kind,
                                       None if kind == "percent" else word.unit))
         last_end = end
-    mentions.sort(key=lambda m: (m.start, m.end))
+    if not mentions:
+        return mentions
+    mentions.sort(key=_text_order)
     return [m if _is_canonical(m.value) else replace(m, value=_canonical(m.value)) for m in mentions]
+
+
+def _text_order(mention: NumberMention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
+def _nothing_covered(start: int, end: int) -> bool:
+    return False
 
 
 def _is_canonical(value: Decimal) -> bool:

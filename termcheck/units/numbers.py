@@ -44,10 +44,12 @@ from termcheck.units.text import prose
 
 
 def number_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+    langs: dict[tuple[str, str], tuple[str, str]] = {}
     for unit in units:
-        if not unit.target.strip() or unit.plural_sources is not None:
+        if unit.plural_sources is not None or not unit.target.strip():
             continue  # an empty target is TC303's; plural forms word their count
-        source_lang, target_lang = base_lang(unit.source_lang), base_lang(unit.target_lang)
+        pair = (unit.source_lang, unit.target_lang)
+        source_lang, target_lang = langs.get(pair) or langs.setdefault(pair, (base_lang(pair[0]), base_lang(pair[1])))
         sources = extract_numbers(prose(unit.source), source_lang)
         targets = extract_numbers(prose(unit.target), target_lang)
         if sources or targets:
@@ -96,12 +98,14 @@ def _mismatches(unit: Unit, locator: Locator, sources: list[NumberMention], targ
                 target_lang: str) -> Iterable[tuple[Unit, Finding]]:
     missing: list[NumberMention] = []
     for number in sources:
-        if number.required and number.value != 0 and not any(same_number(number, m) for m in missing) \
-                and not any(compatible(number, t) for t in targets) \
+        if number.required and number.value != 0 and not (missing and any(same_number(number, m) for m in missing)) \
+                and not (targets and any(compatible(number, t) for t in targets)) \
                 and not _written_in(_token_at(unit.source, number), unit.target):
             missing.append(number)
     spare = [t for t in targets if t.required and not any(compatible(s, t) for s in sources)
-             and not _written_in(_token_at(unit.target, t), unit.source)]
+             and not _written_in(_token_at(unit.target, t), unit.source)] if targets else []
+    if not missing and not spare:
+        return
     arabic_digits = has_arabic_indic_digits(unit.target)
     for number in missing:
         expected = format_number(number.value, target_lang, number.kind, arabic_digits, number.unit)
