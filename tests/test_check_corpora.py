@@ -177,6 +177,11 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/qamh-drought-harvest", "TC201", "en.md", "5", "food security"):
+        "'food security' as توفر الغذاء (food availability): the relative الغذاء of the form's last word الغذائي "
+        "renders a common term; asking for the noun الأمن too was tried and lost داء السكري as السكري on TICO-19",
+    ("blind/qamh-drought-harvest", "TC104", "ar.md", "11"):
+        "تل عفر beside تلعفر: a name written as two words and as one; TC104 compares words, not their joins",
     ("blind/sanabel-app-sign-in", "TC205", "en.md", "5"):
         "a sentence dropped from a paragraph with no term or number: the aligner merges it into a 2-1 bead",
     ("blind/basra-desalination-delay", "TC205", "ar.md", "7"):
@@ -237,6 +242,7 @@ KNOWN_MISSES = {
 
 def _param(pair: str, row: dict):
     key = (pair, row["rule"], row["file"], row["line"])
+    key = (*key, row["found"]) if (*key, row["found"]) in KNOWN_MISSES else key  # two terms on one line
     marks = [pytest.mark.xfail(reason=KNOWN_MISSES[key], strict=True)] if key in KNOWN_MISSES else []
     return pytest.param(pair, row, id=f"{pair}-{row['rule']}-{row['file']}:{row['line']}", marks=marks)
 
@@ -255,7 +261,10 @@ def test_planted_error_is_found(pair, row):
         written = {row["found"], strip_article(strip_proclitics(row["found"]))}
         assert any(f.source_text in written and f.found == "" for f in got), [f.source_text for f in got]
     elif row["rule"] in ("TC204", "TC101", "TC102"):
-        assert any(f.found == row["found"] for f in got), [f.found for f in got]
+        # the number with its unit after it (٣٣ في المئة for ٣٣), the misspelt word of a name
+        # (الزوبيدي of حيدر الزوبيدي) are the planted text too
+        assert any(f.found == row["found"] or row["rule"] == "TC204" and f.found.split()[:1] == [row["found"]]
+                   or row["rule"] == "TC102" and f.found in row["found"].split() for f in got), [f.found for f in got]
 
 
 @pytest.mark.parametrize("pair", PAIRS)
