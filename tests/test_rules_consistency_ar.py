@@ -87,3 +87,15 @@ def test_an_alef_after_the_first_letter_joins_where_it_is_written_bare():
     [f] = tc104("قالت سارة ويتفيلد إن المحافظ قليلة.\nوترى وايتفيلد أن التجار سيقررون.")
     assert (f.found, f.expected) == ("وايتفيلد", "ويتفيلد")
     assert tc104("لم تثيرها الأزمة. وزاد تأثيرها على السوق.") == []
+
+
+def test_a_name_written_as_one_word_and_as_two_is_one_finding_at_the_minority_spelling():
+    """A blind drought pair: وتلعفر, then تل عفر. Function words do not join (أن خفض beside انخفض is
+    a conjunction and a noun), nor a noun and its adjective with the article, nor joins under five letters."""
+    text = "تضررت الحقول في سنجار وتلعفر.\nوقال مزارع في تل عفر إن الموسم سيئ."
+    [finding] = tc104(text)
+    assert (finding.location.line, finding.found, finding.expected) == (2, "تل عفر", "وتلعفر")
+    assert [s["text"] for s in finding.extra["spellings"]] == ["وتلعفر", "تل عفر"]
+    assert tc104("يرى أن خفض الأسعار انخفض فعلا") == []
+    assert tc104("زار بنك الاستثمار ثم بنكالاستثمار") == []
+    assert tc104("قال لك ن لكن") == []

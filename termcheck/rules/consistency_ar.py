@@ -22,7 +22,7 @@ from functools import lru_cache
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.consistency import spelling_group_finding
-from termcheck.text.arabic import ENCLITICS, strip_proclitics
+from termcheck.text.arabic import ARTICLE, ENCLITICS, FUNCTION_WORDS, strip_proclitics
 from termcheck.text.normalize import normalize_form, without_marks
 
 _WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u067e\u06a4\u06a9\u06af\u06cc]+")
@@ -60,6 +60,7 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
         if without_marks(match.group())[1:2] == "\u0627":
             bare_alef.add(raw)
     groups = _joined_by_a_long_vowel(groups, raw_keys, bare_alef)
+    groups.update(_written_apart(ctx.text))
     forbidden: list[tuple[int, int]] | None = None
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -72,6 +73,36 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
         if all(_inside(w, forbidden) for w in others):
             continue  # every other spelling is a forbidden form: TC101 reports each, with the house form
         yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None)
+
+
+def _written_apart(text: str) -> dict[str, dict[str, list[_Word]]]:
+    """A name written as one word and as two (تلعفر / تل عفر, a blind drought pair): each pair of
+    words one space apart whose letters, the first's clitics aside, are a word of MIN_JOINED letters
+    or more that the document also writes as one. Function words never join (ما زال / مازال is a
+    spelling of a verb, not a name): neither word may be one, and the second must not start with
+    the article (an adjective after its noun: عبد الله's كريم الله is rare, بنك الاستثمار common)."""
+    words = list(_WORD.finditer(text))
+    whole: dict[str, list[_Word]] = {}
+    for match in words:
+        stem = _stem(match.group())
+        if len(stem) >= MIN_JOINED:
+            whole.setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
+    groups: dict[str, dict[str, list[_Word]]] = {}
+    for first, second in zip(words, words[1:]):
+        if text[first.end():second.start()] != " ":
+            continue
+        head, tail = _stem(first.group()), normalize_form(second.group())
+        joined = head + tail
+        if joined not in whole or head in FUNCTION_WORDS or tail in FUNCTION_WORDS or tail.startswith(ARTICLE) \
+                or len(head) < 2 or len(tail) < 2:
+            continue
+        group = groups.setdefault("\x00" + joined, {joined: whole[joined]})
+        group.setdefault(head + " " + tail, []).append(_Word(first.start(), second.end(),
+                                                              text[first.start():second.end()]))
+    return groups
+
+
+MIN_JOINED = 5  # تلعفر; four-letter joins are native words (لكن / لك ن)
 
 
 def _joined_by_a_long_vowel(groups: dict[str, dict[str, list[_Word]]], raw_keys: dict[str, str],

@@ -217,7 +217,7 @@ def stem_core(lemma: str) -> str:
 # Particles and pronouns that a term's wording may hold but that carry no root of its own.
 FUNCTION_WORDS = frozenset("""
 من في على عن الى إلى مع منها منه منهم عليه عليها عليهم التي الذي الذين او أو و ثم بين عند لدى حول ضد دون غير كل
-هذا هذه ذلك تلك هو هي هم انها انه ما لا لم لن قد
+هذا هذه ذلك تلك هو هي هم انها انه ان أن إن ما لا لم لن قد
 إذ حيث بحسب حسب وفق وفقا نحو بينما عندما لأن كي
 """.split())
 _WEAK = str.maketrans("", "", "\u0627\u0649\u0621\u0623\u0625\u0622\u0626\u0624\u0629\u0648\u064a")  # ا ى ء أ إ آ ئ ؤ ة و ي
