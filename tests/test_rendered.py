@@ -391,3 +391,16 @@ def test_an_arabic_noun_inside_a_compound_preposition_names_no_term():
     assert not inside("استقر القمر في مدار منخفض", "مدار")
     assert not inside("غيّر شكل الشعار", "شكل")
     assert not inside("أُغلق الطريق أمس", "طريق")
+
+
+def test_a_common_term_capitalized_mid_sentence_and_transliterated_in_the_target_names_a_product():
+    """A real VNC catalogue (held out): 'connection to a Windows machine' is the product, rendered
+    ويندوز, not the glossary's window (النافذة). At a sentence start a capital proves nothing, and a
+    target that does not spell the word is still asked for the term."""
+    window = concept("window", en_p="window", ar_p="النافذة")
+    source = "TigerVNC connection to a Windows machine"
+    start = source.index("Windows")
+    span = (start, start + len("Windows"))
+    assert names_something_else([window], source, *span, "en", "اتصال TigerVNC بجهاز ويندوز")
+    assert not names_something_else([window], source, *span, "en", "اتصال TigerVNC بجهاز نوافذ")
+    assert not names_something_else([window], "Windows close on exit", 0, 7, "en", "ويندوز تغلق عند الخروج")

@@ -71,7 +71,7 @@ from functools import lru_cache
 
 from termcheck.model import Concept
 from termcheck.text.english import STOP_WORDS
-from termcheck.text.proper_names import in_proper_name
+from termcheck.text.proper_names import capitalized_mid_sentence, in_proper_name
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")
@@ -105,18 +105,33 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
             not acronym and by_longer_term(concept, matcher, rendered, lang))
 
 
-def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str) -> bool:
+def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str,
+                         target_text: str = "") -> bool:
     """A source mention that is part of something else, so that the term asks for no rendering there:
     a common term (every listed form in lower case) written capitalized inside an English proper
-    name ('Medicine' in 'School of Medicine' names the school: text.proper_names), or an Arabic
-    noun inside a compound preposition (مدار in على مدار ثلاث سنوات, 'over three years';
-    text.arabic.COMPOUND_PREPOSITIONS)."""
+    name ('Medicine' in 'School of Medicine' names the school: text.proper_names) or capitalized
+    mid-sentence where the Arabic target transliterates it ('a Windows machine', بجهاز ويندوز: the
+    product, not the glossary's window), or an Arabic noun inside a compound preposition (مدار in
+    على مدار ثلاث سنوات, 'over three years'; text.arabic.COMPOUND_PREPOSITIONS)."""
     if lang == "ar":
         from termcheck.text.arabic import in_compound_preposition
 
         return in_compound_preposition(text, start, end)
-    return lang == "en" and all(t.text[:1].islower() for c in concepts for t in c.forms(lang)) \
-        and in_proper_name(text, start, end)
+    if lang != "en" or not all(t.text[:1].islower() for c in concepts for t in c.forms(lang)):
+        return False
+    return in_proper_name(text, start, end) or (
+        bool(target_text) and capitalized_mid_sentence(text, start) and transliterated_in(text[start:end], target_text))
+
+
+def transliterated_in(word: str, target_text: str) -> bool:
+    """An Arabic word of `target_text` spells the Latin `word` (ويندوز for Windows: the same consonant
+    classes, an English final s aside, two at least)."""
+    from termcheck.align.skeleton import arabic_skeleton, latin_skeleton
+
+    latin = latin_skeleton(word)
+    wanted = {latin, latin[:-1] if latin.endswith("S") else latin}
+    return len(latin) >= 2 and any(len(s := arabic_skeleton(w)) >= 2 and s in wanted
+                                   for w in _target_word_list(target_text) if not w.isascii())
 
 
 def by_same_name(concept: Concept, matcher, rendered: Collection[str]) -> bool:

@@ -104,7 +104,9 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
         expectable = [c for c in term.concepts if c.forms(target_lang)]
         if not expectable or any(c.key in in_bead or c.key in in_group for c in expectable):
             continue
-        if names_something_else(expectable, ctx.source.text, term.match.start, term.match.end, ctx.source.doc.lang):
+        group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
+        if names_something_else(expectable, ctx.source.text, term.match.start, term.match.end, ctx.source.doc.lang,
+                                group_text):
             continue  # 'Medicine' in 'School of Medicine': the name is rendered, not the term
         concept = expectable[0]
         preferred = concept.preferred(target_lang) or concept.forms(target_lang)[0]
@@ -122,7 +124,6 @@ def _missing_terms(ctx: PairContext, view: BeadView, reported: set[Span]) -> Ite
             reported.add(variant)
             yield with_confidence(_wrong_rendering(ctx, concept, preferred.text, variant, source_loc, source_text), view)
             continue
-        group_text = " ".join(ctx.target.text[a:b] for a, b in view.target_group)
         if in_source is None:
             in_source = _source_concepts(ctx, view.source_group)
         modifier = modifier_before(ctx.source.text, term.match.start)  # English only: it reads [a-z]

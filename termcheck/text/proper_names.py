@@ -39,6 +39,11 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     return _capitalized_neighbour(text, start, forward=False) or _capitalized_neighbour(text, end, forward=True)
 
 
+def capitalized_mid_sentence(text: str, start: int) -> bool:
+    """text[start] is a capital letter that no sentence start explains."""
+    return text[start:start + 1].isupper() and not _sentence_start(text, start)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = start
     while before > 0 and text[before - 1].isspace():

@@ -112,7 +112,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if question in asked:
                 continue  # the same mention again in this unit: the same answer (a 170 KB msgid asked 10,000 times)
             asked.add(question)
-            if names_something_else(concepts, unit.source, match.start, match.end, source_lang):
+            if names_something_else(concepts, unit.source, match.start, match.end, source_lang, target_text):
                 continue  # 'Medicine' in 'School of Medicine': the name is rendered, not the term
             found_variant = False
             for concept in concepts:
