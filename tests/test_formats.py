@@ -180,3 +180,31 @@ def test_xcode_stringsdict_categories_are_one_plural_entry_and_translate_no_is_l
     assert "Copyright" not in [u.id for u in units]
     from termcheck.units import check_units
     assert check_units(units, None) == []
+
+
+def test_tmx_x_context_is_the_context_and_bracketed_categories_are_one_plural_entry(tmp_path):
+    """A blind e-services memory: tuids 'appt.upcoming[one]' ... '[many]' are the CLDR categories of
+    one plural entry ('one' and 'two' may say the number in words: موعد واحد, موعدان), and the
+    <prop type="x-context"> is the unit's context. A lone bracketed tuid stays a unit of its own."""
+    forms = {"one": ("You have {count} upcoming appointment.", "لديك موعد واحد قادم."),
+             "two": ("You have {count} upcoming appointments.", "لديك موعدان قادمان."),
+             "few": ("You have {count} upcoming appointments.", "لديك {count} مواعيد قادمة."),
+             "other": ("You have {count} upcoming appointments.", "لديك {count} موعدًا قادمًا.")}
+    tus = "".join(
+        f'<tu tuid="appt.upcoming[{c}]"><prop type="x-context">plural:{c}</prop>'
+        f'<tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="ar"><seg>{ar}</seg></tuv></tu>\n'
+        for c, (en, ar) in forms.items())
+    tus += ('<tu tuid="menu[one]"><tuv xml:lang="en"><seg>Menu</seg></tuv>'
+            '<tuv xml:lang="ar"><seg>القائمة</seg></tuv></tu>\n')
+    path = tmp_path / "ar.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" adminlang="en" '
+                    'segtype="sentence" o-tmf="x" datatype="plaintext" creationtool="t" creationtoolversion="1"/>\n'
+                    f'<body>\n{tus}</body></tmx>\n', encoding="utf-8")
+    units = read_units(str(path))
+    assert [(u.id, u.context, u.plural_index, u.plural_single_n) for u in units] == [
+        ("appt.upcoming", "plural:one", 1, 1), ("appt.upcoming", "plural:two", 2, 2),
+        ("appt.upcoming", "plural:few", 3, None), ("appt.upcoming", "plural:other", 5, None),
+        ("menu[one]", None, None, None)]
+    assert units[0].plural_sources == ("You have {count} upcoming appointment.", "You have {count} upcoming appointments.")
+    from termcheck.units import check_units
+    assert check_units(units, None) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from termcheck.formats.inline import flatten
+from termcheck.formats.plural_categories import BRACKETED, join_categories
 from termcheck.formats.units import Unit, same_lang
 from termcheck.io import read_bytes
 from termcheck.limits import check_count
@@ -23,7 +24,9 @@ def read_tmx(path: str, *, include_fuzzy: bool = False, source_lang: str | None 
     """Source language: the option, else header/@srclang (unless '*all*'), else each tu's first tuv.
 
     Target language: the option, else the first tuv in another language. A tu without a target
-    tuv gives an empty target (untranslated).
+    tuv gives an empty target (untranslated). A <prop type="x-context"> is the unit's context (as
+    a PO msgctxt: the same source may mean another thing there); tuids 'key[one]', 'key[other]'
+    are the forms of one plural entry (formats.plural_categories).
     """
     doc = parse_xml(read_bytes(path), path)
     root = doc.root
@@ -53,6 +56,8 @@ def read_tmx(path: str, *, include_fuzzy: bool = False, source_lang: str | None 
         target, target_markup = flatten(target_seg)
         source_line = doc.line(source_seg if source_seg is not None else source_tuv)
         notes = [n.text.strip() for n in tu if local(n.tag) == "note" and n.text and n.text.strip()]
+        context = next((p.text.strip() for p in tu if local(p.tag) == "prop" and (p.get("type") or "").lower()
+                        == "x-context" and p.text and p.text.strip()), None)
         units.append(Unit(
             source=source,
             target=target,
@@ -60,6 +65,7 @@ def read_tmx(path: str, *, include_fuzzy: bool = False, source_lang: str | None 
             line=doc.line(target_seg) if target_seg is not None else source_line,
             source_line=source_line,
             id=tu.get("tuid") or str(number),
+            context=context,
             notes=notes,
             state=None,
             source_lang=_lang(source_tuv) or wanted_src or "",
@@ -68,4 +74,4 @@ def read_tmx(path: str, *, include_fuzzy: bool = False, source_lang: str | None 
             target_markup=target_markup,
         ))
     check_count(path, "translation units", len(units), "units")
-    return units
+    return join_categories(units, BRACKETED)

@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from termcheck.formats.inline import flatten
+from termcheck.formats.plural_categories import BRACKETED, STRINGSDICT, join_categories
 from termcheck.formats.units import Unit
 from termcheck.io import read_bytes
 from termcheck.limits import check_count
@@ -76,39 +77,12 @@ def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
             notes = [n.text.strip() for n in _children(trans_unit, "note") if n.text and n.text.strip()]
             units.append(_unit(doc, path, trans_unit, source_element, target_element,
                                trans_unit.get("id", ""), notes, state, src, tgt))
-    return _stringsdict_plurals(units)
+    return join_categories(join_categories(units, STRINGSDICT, minimum=1), BRACKETED)
 
 
 # Xcode exports a .stringsdict plural as one trans-unit per CLDR category, its id the key path:
 # '/%d items:dict/items:dict/few:dict/:string'. Arabic uses all six categories; zero, one and two
 # are the forms for a single n (CLDR: 0, 1, 2), which may say their number in words.
-_STRINGSDICT = re.compile(r"(?P<entry>.+:dict/[^/]+):dict/(?P<category>zero|one|two|few|many|other):dict/:string")
-_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
-_SINGLE_N = {"zero": 0, "one": 1, "two": 2}
-
-
-def _stringsdict_plurals(units: list[Unit]) -> list[Unit]:
-    """The category units of one stringsdict plural as the forms of one plural entry, as a PO
-    plural entry's msgstr[i] are: one id, the English 'one' and 'other' sources as msgid and
-    msgid_plural, the index and single n of each category."""
-    entries: dict[tuple[str, str], dict[str, Unit]] = {}
-    for unit in units:
-        match = _STRINGSDICT.fullmatch(unit.id)
-        if match:
-            entries.setdefault((unit.path, match["entry"]), {})[match["category"]] = unit
-    if not entries:
-        return units
-    for (_, entry), forms in entries.items():
-        other = forms.get("other") or next(iter(forms.values()))
-        sources = ((forms.get("one") or other).source, other.source)
-        for category, unit in forms.items():
-            unit.id = entry
-            unit.plural_index = _CATEGORIES.index(category)
-            unit.plural_sources = sources
-            unit.plural_single_n = _SINGLE_N.get(category)
-    return units
-
-
 def _read_v2(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str | None,
              target_lang: str | None) -> list[Unit]:
     src = source_lang or doc.root.get("srcLang") or "en"
