@@ -105,3 +105,20 @@ def test_tc204_two_bare_number_words_that_disagree(source, target, found):
 )
 def test_tc204_bare_number_words_that_need_no_finding(source, target):
     assert numbers(one_to_one(source, target)) == []
+
+
+def test_a_count_that_is_the_whole_of_its_container_need_not_be_matched():
+    """A blind e-services memory: '24 hours a day, 7 days a week' rendered على مدار الساعة طوال أيام
+    الأسبوع, no digit. Such a count (24/7, 365 days a year, على مدار 24 ساعة) may stand for a number of
+    the other side but is not required; 24 hours with no container, or 24 hours a week, still is."""
+    from termcheck.text.numbers import extract_numbers
+
+    def kinds(text, lang):
+        return [(m.text, m.kind, m.required) for m in extract_numbers(text, lang)]
+
+    assert kinds("available 24 hours a day, 7 days a week", "en") == [("24", "whole", False), ("7", "whole", False)]
+    assert kinds("open 24/7", "en") == [("24", "whole", False), ("7", "whole", False)]
+    assert kinds("على مدار 24 ساعة", "ar") == [("24", "whole", False)]
+    assert kinds("تعمل 24 ساعة في اليوم", "ar") == [("24", "whole", False)]
+    assert kinds("waited 24 hours", "en") == [("24", "count", True)]
+    assert kinds("24 hours a week", "en") == [("24", "count", True)]

@@ -206,7 +206,48 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     if not mentions:
         return mentions
     mentions.sort(key=_text_order)
-    return [m if _is_canonical(m.value) else replace(m, value=_canonical(m.value)) for m in mentions]
+    return [_as_whole(m, text, lang) for m in (m if _is_canonical(m.value) else replace(m, value=_canonical(m.value))
+                                                 for m in mentions)]
+
+
+# How many of a unit its container holds: '24 hours a day' means all day, and a translation may say
+# so without the number (على مدار الساعة طوال أيام الأسبوع for '24 hours a day, 7 days a week').
+_WHOLE = {("hour", "day"): 24, ("day", "week"): 7, ("day", "year"): 365, ("week", "year"): 52,
+          ("month", "year"): 12, ("minute", "hour"): 60}
+_EN_CONTAINER = re.compile(r"[ \u00a0]+(?:a|an|per|each|every)[ \u00a0]+(day|week|year|hour)\b", re.I)
+_AR_CONTAINERS = {"\u064a\u0648\u0645": "day", "\u0627\u0633\u0628\u0648\u0639": "week", "\u0633\u0646\u0629": "year",
+                  "\u0639\u0627\u0645": "year", "\u0633\u0627\u0639\u0629": "hour"}  # يوم اسبوع سنة عام ساعة
+_AR_CONTAINER = re.compile("[ \u00a0]+(?:\u0641\u064a|\u0643\u0644|\u0628)?[ \u00a0]*(?:\u0627\u0644)?(\S+)")  # في / كل / ب, ال
+_AR_ROUND_THE = re.compile("(?:\u0639\u0644\u0649 \u0645\u062f\u0627\u0631|\u0637\u0648\u0627\u0644|\u0637\u064a\u0644\u0629)[ \u00a0]+\Z")  # على مدار، طوال، طيلة
+_TWENTY_FOUR_SEVEN = re.compile(r"(?<![\d/])24/7(?![\d/])")
+
+
+def _as_whole(mention: NumberMention, text: str, lang: str) -> NumberMention:
+    """A count that is the whole of its container (24 hours a day, 7 days a week, ٢٤ ساعة في اليوم,
+    على مدار 24 ساعة, 24/7) becomes kind 'whole': it may stand for the other side's number, and
+    need not be matched (a translation may write 'round the clock')."""
+    if mention.kind != "count":
+        return mention
+    if _TWENTY_FOUR_SEVEN.search(text, max(0, mention.start - 3), mention.end + 3) and mention.value in (24, 7):
+        return replace(mention, kind="whole")
+    if mention.unit is None:
+        return mention
+    if lang == "ar":
+        if mention.unit == "hour" and mention.value == 24 and _AR_ROUND_THE.search(text, max(0, mention.start - 12),
+                                                                                    mention.start):
+            return replace(mention, kind="whole")
+        after = _AR_CONTAINER.match(text, mention.end + _unit_word_length(text, mention.end))
+        container = _AR_CONTAINERS.get(normalize_form(after.group(1))) if after else None
+    else:
+        after = _EN_CONTAINER.match(text, mention.end + _unit_word_length(text, mention.end))
+        container = after.group(1).lower() if after else None
+    return replace(mention, kind="whole") if _WHOLE.get((mention.unit, container)) == mention.value else mention
+
+
+def _unit_word_length(text: str, end: int) -> int:
+    """The length of the unit word right after a number (' hours', ' ساعة'), spaces included."""
+    found = re.match(r"[ \u00a0]*\w+", text[end:end + 40])
+    return found.end() if found else 0
 
 
 def _text_order(mention: NumberMention) -> tuple[int, int]:
