@@ -217,8 +217,8 @@ _WHOLE = {("hour", "day"): 24, ("day", "week"): 7, ("day", "year"): 365, ("week"
 _EN_CONTAINER = re.compile(r"[ \u00a0]+(?:a|an|per|each|every)[ \u00a0]+(day|week|year|hour)\b", re.I)
 _AR_CONTAINERS = {"\u064a\u0648\u0645": "day", "\u0627\u0633\u0628\u0648\u0639": "week", "\u0633\u0646\u0629": "year",
                   "\u0639\u0627\u0645": "year", "\u0633\u0627\u0639\u0629": "hour"}  # يوم اسبوع سنة عام ساعة
-_AR_CONTAINER = re.compile("[ \u00a0]+(?:\u0641\u064a|\u0643\u0644|\u0628)?[ \u00a0]*(?:\u0627\u0644)?(\S+)")  # في / كل / ب, ال
-_AR_ROUND_THE = re.compile("(?:\u0639\u0644\u0649 \u0645\u062f\u0627\u0631|\u0637\u0648\u0627\u0644|\u0637\u064a\u0644\u0629)[ \u00a0]+\Z")  # على مدار، طوال، طيلة
+_AR_CONTAINER = re.compile("[ \u00a0]+(?:\u0641\u064a|\u0643\u0644|\u0628)?[ \u00a0]*(?:\u0627\u0644)?(\\S+)")  # في / كل / ب, ال
+_AR_ROUND_THE = re.compile("(?:\u0639\u0644\u0649 \u0645\u062f\u0627\u0631|\u0637\u0648\u0627\u0644|\u0637\u064a\u0644\u0629)[ \u00a0]+\\Z")  # على مدار، طوال، طيلة
 _TWENTY_FOUR_SEVEN = re.compile(r"(?<![\d/])24/7(?![\d/])")
 
 
