@@ -75,18 +75,24 @@ def _keyword_lines(lines: list[str], start: int) -> tuple[int, dict[str, int]]:
 def check_strings(path: str, lines: list[str]) -> None:
     """Refuse a string whose closing quote is missing, as msgfmt does ('end-of-line within string');
     polib would silently take the next lines into it. Obsolete (#~) entries are checked too."""
-    text = "\n".join(lines)
-    found = _UNTERMINATED.search(text)
-    if found:
-        number = text.count("\n", 0, found.start()) + 1
-        column = found.start("string") - found.start() + 1
-        raise InputError(f"{path}:{number}:{column}: malformed PO file: end of line within string "
-                         "(the closing quote is missing)")
+    for number, line in enumerate(lines, 1):
+        if '"' not in line:
+            continue
+        # A line that ends with a quote not escaped, its second or later, closes its string: the
+        # regex need not try it (most lines; one search over the file tried every position)
+        end = line.rstrip()
+        if end[-1] == '"' and end[-2:-1] != "\\" and end.count('"') > 1:
+            continue
+        found = _UNTERMINATED.match(line)
+        if found:
+            column = found.start("string") + 1
+            raise InputError(f"{path}:{number}:{column}: malformed PO file: end of line within string "
+                             "(the closing quote is missing)")
 
 
-def plural_forms(path: str, catalogue, lines: list[str]) -> PluralForms | None:
+def plural_forms(path: str, metadata: dict[str, str], lines: list[str]) -> PluralForms | None:
     """The catalogue's Plural-Forms, or an input error at the header line that says what is wrong."""
-    header = catalogue.metadata.get("Plural-Forms", "")
+    header = metadata.get("Plural-Forms", "")
     try:
         return parse_plural_forms(header) if header else None
     except PluralFormsError as exc:
@@ -97,24 +103,14 @@ def plural_forms(path: str, catalogue, lines: list[str]) -> PluralForms | None:
 def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None = None,
             target_lang: str | None = None) -> list[Unit]:
     _check_file(path)
-    polib = _polib()
-    try:
-        catalogue = polib.pofile(path, wrapwidth=0)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}:1:1: not valid {exc.encoding} (byte 0x{exc.object[exc.start]:02x}); "
-                         "check the Content-Type charset") from None
-    except (OSError, ValueError) as exc:
-        lines = _read_lines(path, "utf-8")
-        check_strings(path, lines)  # the likelier cause, said better
-        raise _parse_error(path, exc) from None
-    lines = _read_lines(path, catalogue.encoding or "utf-8")
+    entries, metadata, lines = _lean(path) or _with_polib(path)
     check_strings(path, lines)
-    plurals = plural_forms(path, catalogue, lines)
+    plurals = plural_forms(path, metadata, lines)
     src = source_lang or "en"
-    tgt = target_lang or catalogue.metadata.get("Language") or "ar"
+    tgt = target_lang or metadata.get("Language") or "ar"
     units: list[Unit] = []
     first_line: dict[tuple[str | None, str], int] = {}
-    for entry in catalogue:
+    for entry in entries:
         if entry.obsolete:
             continue  # obsolete (#~) entries are dead
         msgid_line, msgstr_lines = _keyword_lines(lines, max(entry.linenum, 1))  # polib: 0 for a first entry without header
@@ -160,6 +156,42 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
                 **common,
             ))
     return units
+
+
+def _lean(path: str) -> tuple[list, dict[str, str], list[str]] | None:
+    """(entries, metadata, lines) from formats.po_lean, which reads as polib does, or None where polib
+    must: an encoding other than UTF-8 or ASCII, a byte that does not decode, what po_lean leaves."""
+    import codecs
+
+    from termcheck.formats import po_lean
+
+    try:
+        encoding = _polib().detect_encoding(path)
+        if codecs.lookup(encoding).name not in ("utf-8", "ascii"):
+            return None
+        with open(path, "rb") as handle:
+            text = handle.read().decode(encoding).replace("\r\n", "\n")  # as polib's universal newlines read it
+    except (OSError, UnicodeDecodeError):
+        return None  # polib reports it
+    parsed = po_lean.parse(text)
+    if parsed is None:
+        return None
+    entries, metadata = parsed
+    return entries, metadata, text.splitlines()
+
+
+def _with_polib(path: str) -> tuple[list, dict[str, str], list[str]]:
+    polib = _polib()
+    try:
+        catalogue = polib.pofile(path, wrapwidth=0)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}:1:1: not valid {exc.encoding} (byte 0x{exc.object[exc.start]:02x}); "
+                         "check the Content-Type charset") from None
+    except (OSError, ValueError) as exc:
+        lines = _read_lines(path, "utf-8")
+        check_strings(path, lines)  # the likelier cause, said better
+        raise _parse_error(path, exc) from None
+    return list(catalogue), catalogue.metadata, _read_lines(path, catalogue.encoding or "utf-8")
 
 
 def _check_plural_indexes(path: str, forms: dict[int, str], msgstr_lines: dict[str, int], msgid_line: int) -> None:
