@@ -404,3 +404,13 @@ def test_a_common_term_capitalized_mid_sentence_and_transliterated_in_the_target
     assert names_something_else([window], source, *span, "en", "اتصال TigerVNC بجهاز ويندوز")
     assert not names_something_else([window], source, *span, "en", "اتصال TigerVNC بجهاز نوافذ")
     assert not names_something_else([window], "Windows close on exit", 0, 7, "en", "ويندوز تغلق عند الخروج")
+
+
+def test_an_alef_that_begins_a_skeleton_is_no_root_letter():
+    """A blind ransomware pair: فاتورة read as ف + اتورة gave the skeleton اتر, which stands inside
+    اختراق, and an invoice rendered 'breach'. An alef first is a vowel seat: it does not count
+    towards the three letters a skeleton inside another needs."""
+    from termcheck.text.arabic import share_root
+
+    assert not share_root("اختراق", "فاتورة")
+    assert share_root("اختراق", "اخترقوا") and share_root("انتشار", "نشروا")

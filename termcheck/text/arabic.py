@@ -273,8 +273,8 @@ def _skeletons_related(xs: frozenset[str], ys: frozenset[str]) -> bool:
     for x in xs:
         for y in ys:
             short, long = (x, y) if len(x) <= len(y) else (y, x)
-            if len(short) >= 3 and len(short) < len(long) and not short.startswith(ARTICLE) \
-                    and is_subsequence(short, long):
+            if len(short) - short.startswith("\u0627") >= 3 and len(short) < len(long) \
+                    and not short.startswith(ARTICLE) and is_subsequence(short, long):
                 return True
     return False
 
