@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from termcheck.match import Match, Matcher, all_forbidden
+from termcheck.match import Matcher, Matches, all_forbidden
 from termcheck.model import Document
 from termcheck.text.markup import masked_text
 
@@ -28,7 +28,7 @@ class DocumentContext:
 
     __slots__ = ("doc", "text", "matcher", "cache", "_matches", "forbidden_only", "keep", "withheld")
 
-    def __init__(self, doc: Document, text: str, matcher: Matcher, matches: list[Match] | None = None) -> None:
+    def __init__(self, doc: Document, text: str, matcher: Matcher, matches: Matches | None = None) -> None:
         self.doc = doc
         self.text = text  # doc.text with markup blanked out: same length, same offsets
         self.matcher = matcher
@@ -43,20 +43,20 @@ class DocumentContext:
         self.withheld: Counter = Counter()
 
     @property
-    def matches(self) -> list[Match]:
+    def matches(self) -> Matches:
         """The glossary matches of `text`, found on first use."""
         if self._matches is None:
             self._matches = self.matcher.find(self.text)
         return self._matches
 
     @property
-    def forbidden_matches(self) -> list[Match]:
+    def forbidden_matches(self) -> Matches:
         """The matches whose entries are all forbidden forms (TC101's), in text order: taken from
         `matches`, or, in a run that needs no other match (`forbidden_only`), found alone by
         Matcher.find_forbidden, which matches only around forbidden forms."""
         if self._matches is None and self.forbidden_only:
             return self.matcher.find_forbidden(self.text)
-        return [m for m in self.matches if all_forbidden(m.entries)]
+        return self.matches.where(all_forbidden)
 
 
 def document_context(doc: Document, matcher: Matcher) -> DocumentContext:

@@ -28,6 +28,7 @@ form inside it still matches ('verification' in 'verification email', a false fr
 
 from __future__ import annotations
 
+import bisect
 import gc
 import marshal
 import pickle
@@ -35,7 +36,9 @@ import re
 import unicodedata
 from array import array
 from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 import ahocorasick
@@ -59,7 +62,7 @@ from termcheck.text.arabic import (
 )
 from termcheck.text.normalize import Normalized, normalize, normalize_form
 
-__all__ = ["Entry", "Match", "Matcher", "all_forbidden"]
+__all__ = ["Entry", "Match", "Matcher", "Matches", "all_forbidden"]
 
 # A form written without the article also matches with it (mixed forms on the automaton path).
 _ARTICLE_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
@@ -109,6 +112,127 @@ class Match:
     @property
     def lang(self) -> str:
         return self.entries[0].term.lang
+
+
+class Matches(Sequence):
+    """Glossary matches in text order, kept as columns; indexing and iteration make each Match on
+    the fly. A match costs 12 bytes here (start, end, and the row of its (entries, exact) pair in a
+    table of the distinct pairs; the normalized offsets add 8 where normalization moved them): 50 MB
+    of one line with a glossary form every 23 bytes has 2.3 million matches, which as Match objects
+    (~160 bytes with their numbers) took 370 MB, and the candidate tuples they were made from as
+    much again (issue 11)."""
+
+    __slots__ = ("starts", "ends", "_norm_starts", "_norm_ends", "_rows", "_table")
+
+    def __init__(self, starts: array, ends: array, norm_starts: array | None, norm_ends: array | None,
+                 rows: array, table: list[tuple[tuple[Entry, ...], bool]]) -> None:
+        self.starts, self.ends = starts, ends  # original offsets: readable as columns (bisect)
+        self._norm_starts, self._norm_ends = norm_starts, norm_ends  # None: the same as starts, ends
+        self._rows, self._table = rows, table
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return Matches(self.starts[k], self.ends[k],
+                           self._norm_starts[k] if self._norm_starts is not None else None,
+                           self._norm_ends[k] if self._norm_ends is not None else None, self._rows[k], self._table)
+        entries, exact = self._table[self._rows[k]]
+        norm_starts = self._norm_starts if self._norm_starts is not None else self.starts
+        norm_ends = self._norm_ends if self._norm_ends is not None else self.ends
+        return Match(self.starts[k], self.ends[k], norm_starts[k], norm_ends[k], entries, exact)
+
+    def __iter__(self) -> Iterator[Match]:
+        table = self._table
+        norm_starts = self._norm_starts if self._norm_starts is not None else self.starts
+        norm_ends = self._norm_ends if self._norm_ends is not None else self.ends
+        for start, end, norm_start, norm_end, row in zip(self.starts, self.ends, norm_starts, norm_ends, self._rows):
+            entries, exact = table[row]
+            yield Match(start, end, norm_start, norm_end, entries, exact)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Matches, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Matches({list(self)!r})"
+
+    def entries_at(self, k: int) -> tuple[Entry, ...]:
+        return self._table[self._rows[k]][0]
+
+    def rows(self) -> tuple[array, list[tuple[tuple[Entry, ...], bool]]]:
+        """(each match's row, the table of distinct (entries, exact)): for a rule that works out
+        something per entries once, as TC102's name scan does."""
+        return self._rows, self._table
+
+    def where(self, keep: Callable[[tuple[Entry, ...]], bool]) -> Matches:
+        """The matches whose entries `keep` accepts, asked once per distinct entries."""
+        kept_rows = [keep(entries) for entries, _ in self._table]
+        if all(kept_rows):
+            return self
+        if not any(kept_rows):
+            return self[:0]
+        chosen = list(compress(range(len(self._rows)), map(kept_rows.__getitem__, self._rows)))
+
+        def column(values: array | None) -> array | None:
+            return None if values is None else array(values.typecode, map(values.__getitem__, chosen))
+
+        return Matches(column(self.starts), column(self.ends), column(self._norm_starts), column(self._norm_ends),
+                       column(self._rows), self._table)
+
+
+class _MatchColumns:
+    """Builds Matches from picked (start, end, entries, exact) candidates, a stretch at a time."""
+
+    def __init__(self, norm: Normalized) -> None:
+        self._norm = norm
+        self._typecode = "i" if max(norm.original_length, len(norm.text)) < 1 << 31 else "q"
+        self.starts, self.ends = array(self._typecode), array(self._typecode)
+        self.norm_starts, self.norm_ends = array(self._typecode), array(self._typecode)
+        self.rows = array("i")
+        self.table: list[tuple[tuple[Entry, ...], bool]] = []
+        # (id(entries), exact) of a tuple the table holds, and (exact, ids of its entries): a tuple
+        # made per candidate (_as_written) shares the row of an equal one
+        self._row_of: dict[tuple, int] = {}
+
+    def add(self, picked: list[tuple]) -> None:
+        if not picked:
+            return
+        norm = self._norm
+        anchors = norm._norm_anchors
+        if anchors and len(picked) < len(anchors):
+            # only the anchors of this stretch: Normalized.spans walks its anchors from the first
+            first = max(0, bisect.bisect_right(anchors, picked[0][0]) - 1)
+            stop = bisect.bisect_right(anchors, max(c[1] for c in picked)) + 1
+            norm = Normalized("", norm.original_length, anchors[first:stop], norm._orig_anchors[first:stop])
+        spans = norm.spans([(c[0], c[1]) for c in picked])
+        self.starts.extend([span[0] for span in spans])
+        self.ends.extend([span[1] for span in spans])
+        self.norm_starts.extend([c[0] for c in picked])
+        self.norm_ends.extend([c[1] for c in picked])
+        row_of, table = self._row_of, self.table
+        rows = []
+        for candidate in picked:
+            entries = candidate[2]
+            exact = len(candidate) <= 3 or bool(candidate[3])
+            row = row_of.get((id(entries), exact))
+            if row is None:
+                content = (exact, *map(id, entries))
+                row = row_of.get(content)
+                if row is None:
+                    row = row_of[content] = row_of[id(entries), exact] = len(table)
+                    table.append((entries, exact))
+            rows.append(row)
+        self.rows.extend(rows)
+
+    def done(self) -> Matches:
+        same = self.norm_starts == self.starts and self.norm_ends == self.ends
+        return Matches(self.starts, self.ends, None if same else self.norm_starts, None if same else self.norm_ends,
+                       self.rows, self.table)
 
 
 class _Phrase(NamedTuple):
@@ -359,16 +483,23 @@ class Matcher:
     def normalize(self, text: str) -> Normalized:
         return normalize(text, **self._fold)
 
-    def find(self, text: str, normalized: Normalized | None = None) -> list[Match]:
+    def find(self, text: str, normalized: Normalized | None = None) -> Matches:
         """All matches in `text`, longest first on overlap, in text order."""
+        norm = normalized if normalized is not None else self.normalize(text) if self._has_forms or self._has_phrases \
+            else Normalized("", len(text), (), ())
+        columns = _MatchColumns(norm)
         if not self._has_forms and not self._has_phrases:
-            return []
-        norm = normalized if normalized is not None else self.normalize(text)
+            return columns.done()
         s = norm.text
+        arabic = _HAS_ARABIC.search(s) is not None
+        if len(s) > _WINDOW and self._has_forms and not arabic and not self._has_false_friends:
+            for picked in self._picked_by_stretch(s, text, norm):
+                columns.add(picked)
+            return columns.done()
         # One list, filled by plain loops (no generator layers): a 10 MB tree has a candidate
         # every 60 characters, and the Python work per candidate is what find costs.
         candidates = self._automaton_candidates(s, text, norm) if self._has_forms else []
-        if self._has_phrases and _HAS_ARABIC.search(s):
+        if self._has_phrases and arabic:
             self._arabic_layer()
             for start, end, entries, flags, exact in self._arabic_candidates(s):
                 if flags:
@@ -378,10 +509,35 @@ class Matcher:
                 candidates.append((start, end, entries, exact))
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
-        picked = _longest_non_overlapping(candidates)
-        return _matches(norm, picked)
+        columns.add(_longest_non_overlapping(candidates))
+        return columns.done()
 
-    def find_forbidden(self, text: str, normalized: Normalized | None = None) -> list[Match]:
+    def _picked_by_stretch(self, s: str, text: str, norm: Normalized) -> Iterator[list[tuple]]:
+        """find()'s picks of a long text without Arabic or false friends, a stretch of about
+        _WINDOW characters at a time, so that its candidates never stand in memory all at once.
+
+        A stretch starts where no candidate crosses (the text's start, then where the last one
+        stopped). Its candidates are the automaton's keys wholly inside it: every candidate that
+        starts `longest` before its end or earlier is among them, so each overlap cluster that ends
+        by then is whole, and is resolved as find() resolves it. The next stretch starts at the
+        first cluster that does not end by then (or there, when none): no candidate crosses that
+        place either. (Without Arabic letters a candidate is its key: no proclitic or elided article
+        widens it.)"""
+        n = len(s)
+        longest = self._automaton.get_stats()["longest_word"]
+        first, size = 0, _WINDOW
+        while first < n:
+            stop = min(n, first + size)
+            candidates = self._automaton_candidates(s, text, norm, first, stop)
+            following = n if stop == n else _first_open_cluster(candidates, stop - longest)
+            if following <= first:  # one cluster longer than the stretch: take a longer one
+                size *= 2
+                continue
+            yield _longest_non_overlapping([c for c in candidates if c[0] < following]
+                                           if following < stop else candidates)
+            first, size = following, _WINDOW
+
+    def find_forbidden(self, text: str, normalized: Normalized | None = None) -> Matches:
         """The matches of find() whose entries are all forbidden forms (what TC101 reports), found
         without matching the whole text: the automaton of forbidden keys finds where one may be,
         and find()'s own steps run on a stretch around each place, wide enough that the overlaps
@@ -392,9 +548,10 @@ class Matcher:
         norm = normalized if normalized is not None else self.normalize(text)
         s = norm.text
         if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
-            return [m for m in self.find(text, norm) if all_forbidden(m.entries)]
+            return self.find(text, norm).where(all_forbidden)
+        columns = _MatchColumns(norm)
         if not self._forbidden_key_list():
-            return []
+            return columns.done()
         if self._forbidden_automaton is None:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
             for key in self._forbidden_keys:
@@ -420,8 +577,8 @@ class Matcher:
         for start, end in regions:
             for candidate in self._forbidden_in(s, text, norm, start, end, longest):
                 picked.setdefault((candidate[0], candidate[1]), candidate)
-        picked = [picked[span] for span in sorted(picked)]
-        return _matches(norm, picked)
+        columns.add([picked[span] for span in sorted(picked)])
+        return columns.done()
 
     def _forbidden_in(self, s: str, text: str, norm: Normalized, start: int, end: int, longest: int) -> list[tuple]:
         """The all-forbidden picks of s[start:end] whose overlap cluster lies wholly inside it with
@@ -1004,13 +1161,6 @@ def told_apart(a: str, b: str) -> bool:
     return a.lower() == b.lower() and a[:1].lower() + a[1:] != b[:1].lower() + b[1:]
 
 
-def _matches(norm: Normalized, picked: list[tuple]) -> list[Match]:
-    """Matches of picked (start, end, entries, exact) candidates, in the original's offsets too."""
-    spans = norm.spans([(c[0], c[1]) for c in picked])
-    return [Match(orig_start, orig_end, start, end, entries, exact)
-            for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)]
-
-
 def _written_at(text: str, norm: Normalized, start: int, end: int, entries: tuple[Entry, ...],
                 flags: int) -> tuple[Entry, ...]:
     """_as_written for the candidate norm.text[start:end], read in `text` as written."""
@@ -1073,6 +1223,22 @@ def _without_false_friends(candidates: list) -> list:
         if entries:
             kept.append((start, end, entries, exact))
     return kept
+
+
+def _first_open_cluster(candidates: list[tuple], limit: int) -> int:
+    """Where the first overlap cluster of `candidates` that ends after `limit` starts, or `limit`
+    when every cluster that starts before it ends by it (the place a next stretch may start)."""
+    cluster_start, cluster_end = -1, -1
+    for start, end in sorted([(c[0], c[1]) for c in candidates]):
+        if start >= cluster_end:
+            if cluster_end > limit:
+                return cluster_start
+            if start >= limit:
+                return limit
+            cluster_start = start
+        if end > cluster_end:
+            cluster_end = end
+    return cluster_start if cluster_end > limit else limit
 
 
 def _longest_non_overlapping(candidates: list[tuple[int, int, tuple[Entry, ...], bool]]) -> list[tuple]:

@@ -37,6 +37,7 @@ from termcheck.rules.registry import rule
 from termcheck.rules.variants import (
     PARTICLES,
     NameSpan,
+    _fields,
     at_sentence_start,
     is_name_like,
     name_spans,
@@ -51,18 +52,44 @@ MIN_NAME_WEIGHT = 4
 
 
 def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
-    spans = [s for s in name_spans(ctx) if s.key]
-    groups, group_of = _groups(spans)
-    _add_surnames_of_full_names(spans, group_of)
+    # Spans that differ only in where they stand are grouped as one (the first, and how many): a
+    # document repeats its names (50 MB of one name repeated 2.3 million times is one span here),
+    # and a group is spread out into its spans only when it has two spellings to report.
+    spans = name_spans(ctx)
+    distinct = [(span, count) for span, count in spans.distinct() if span.key]
+    firsts = [span for span, _ in distinct]
+    counts = {id(span): count for span, count in distinct}
+    groups, group_of = _groups(firsts)
+    tails = _add_surnames_of_full_names(firsts, group_of)  # id(surname span) -> (its name's span, surname)
+    reported = []
     for group in groups:
-        if len(group) == 1:
+        if len(group) == 1 and _count(group[0], counts, tails) == 1:
             continue  # one name (most groups of a document): nothing to compare
         first = group[0].text
         if all(s.text == first for s in group):
             continue  # one spelling: nothing to report
-        finding = _group_finding(ctx, group)
+        reported.append(group)
+    if not reported:
+        return
+    wanted = {_fields(tails[id(s)][0] if id(s) in tails else s) for group in reported for s in group}
+    occurrences = spans.occurrences(wanted)
+    for group in reported:
+        every = []
+        for span in group:
+            if id(span) in tails:
+                name, surname = tails[id(span)]
+                every.extend(_tail(other, surname) for other in occurrences[_fields(name)])
+            else:
+                every.extend(occurrences[_fields(span)])
+        every.sort(key=_start)
+        finding = _group_finding(ctx, every)
         if finding is not None:
             yield finding
+
+
+def _count(span: NameSpan, counts: dict[int, int], tails: dict[int, tuple]) -> int:
+    """How many times the distinct span (or, for a surname, its name) stands in the document."""
+    return counts[id(tails[id(span)][0])] if id(span) in tails else counts[id(span)]
 
 
 def _by_key(spans: list[NameSpan]) -> dict[str, list[NameSpan]]:
@@ -106,7 +133,7 @@ def _heavy_signature(key: str) -> str | None:
     return near_signature(key) if key_weight(key) >= NEAR_MIN_WEIGHT else None
 
 
-def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[NameSpan]]) -> None:
+def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[NameSpan]]) -> dict[int, tuple]:
     """A surname written alone is compared with the same surname inside full names.
 
     "al-Daraji" alone after "Ali Kadhim al-Darraji" is one surname written two ways. Only groups of
@@ -119,7 +146,10 @@ def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[
     groups of those keys and of keys with their near_signature are visited: a surname's NameSpan is
     made, and a group's names asked if they are surname-shaped, for those alone (making every
     surname and testing every group was most of TC104 on the 10 MB bench tree).
+
+    Returns each added surname span's name span and surname: id -> (span, surname).
     """
+    added_from: dict[int, tuple] = {}
     tails_by_key: dict[str, list[tuple[NameSpan, tuple[str, int, str]]]] = {}
     found_all = list(map(_surnames, map(_text, spans)))  # at C speed: most names have no surname
     for span, found in zip(compress(spans, found_all), filter(None, found_all)):
@@ -130,7 +160,7 @@ def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[
             else:
                 tails.append((span, surname))
     if not tails_by_key:
-        return
+        return added_from
     # tail keys by near_signature: a key near a tail key shares its signature (near_signature)
     tail_buckets: dict[str, list[str]] = {}
     for key in tails_by_key:
@@ -156,9 +186,13 @@ def _add_surnames_of_full_names(spans: list[NameSpan], group_of: dict[str, list[
                 wanted.update(other for other in tail_buckets[signature] if near_keys(key, other))
         if not wanted or not all(_surname_shaped(s.text) for s in group):
             continue
-        added = [_tail(span, surname) for key in wanted for span, surname in tails_by_key[key]]
-        group.extend(added)
+        for key in wanted:
+            for span, surname in tails_by_key[key]:
+                tail = _tail(span, surname)
+                added_from[id(tail)] = (span, surname)
+                group.append(tail)
         group.sort(key=_start)
+    return added_from
 
 
 def _tail(span: NameSpan, surname: tuple[str, int, str]) -> NameSpan:

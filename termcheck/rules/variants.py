@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import bisect
 import gc
+import heapq
 import marshal
 import re
+from array import array
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +39,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from termcheck.contexts import DocumentContext
-from termcheck.match import Match, Matcher, all_forbidden
+from termcheck.match import Entry, Matcher, Matches, all_forbidden
 from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
@@ -287,12 +290,12 @@ EDGE_WORDS = frozenset(
 )
 
 
-def name_spans(ctx: DocumentContext) -> list[NameSpan]:
+def name_spans(ctx: DocumentContext) -> NameSpans:
     """Every name span of an English document, in text order (TC102, TC103 and TC104 share one scan)."""
     if "name-spans" in ctx.cache:
         return ctx.cache["name-spans"]
     if ctx.doc.lang == "ar":
-        spans = []
+        spans = NameSpans(_ExactSpans(array("i"), array("i"), array("i"), []), [])
     else:
         collecting = gc.isenabled()
         gc.disable()  # hundreds of thousands of small tuples, no cycles: the collector would only rescan
@@ -313,7 +316,7 @@ def variant_covering(ctx: DocumentContext, start: int, end: int) -> NameSpan | N
     """
     cached = ctx.cache.get("variant-spans")
     if cached is None:
-        variants = [s for s in name_spans(ctx) if s.kind == "variant"]
+        variants = name_spans(ctx).variants()
         cached = ctx.cache["variant-spans"] = (variants, [v.start for v in variants])
     variants, starts = cached
     k = bisect.bisect_right(starts, start) - 1
@@ -331,14 +334,14 @@ def is_hard_wrapped(ctx: DocumentContext) -> bool:
     return ctx.cache["hard-wrapped"]
 
 
-def _scan(ctx: DocumentContext) -> list[NameSpan]:
+def _scan(ctx: DocumentContext) -> NameSpans:
     index = variant_index(ctx.matcher)
     runs = name_run(is_hard_wrapped(ctx))
     text, original = ctx.text, ctx.doc.text
-    spans = _exact_spans(ctx.matches, original, index)
     matches = ctx.matches
-    match_starts = [m.start for m in matches]
-    match_ends = [m.end for m in matches]
+    exact = _exact_spans(matches, original, index)
+    spans: list[NameSpan] = []  # the others: variants and plain names
+    match_starts, match_ends = matches.starts, matches.ends
     covering: list[NameSpan] = []  # variants that took in exact matches (Mohammed [Raad])
     k = 0  # first match that may still overlap the current run (matches are sorted, disjoint)
     count = len(matches)
@@ -391,18 +394,12 @@ def _scan(ctx: DocumentContext) -> list[NameSpan]:
             if span.kind == "variant" and any(span.start <= start + a and start + b <= span.end for a, b, _ in locks):
                 covering.append(span)
     if covering:  # the exact matches a variant took in are part of it (runs are disjoint: sorted already)
-        starts = [v.start for v in covering]
-        spans = [s for s in spans if s.kind != "exact" or not _inside(s, covering, starts)]
+        exact = exact.outside(covering)
     spans.sort(key=_START)  # NameSpan.start by itemgetter: no Python call a span
-    return spans
+    return NameSpans(exact, spans)
 
 
 _START = itemgetter(0)
-
-
-def _inside(span: NameSpan, covering: list[NameSpan], starts: list[int]) -> bool:
-    k = bisect.bisect_right(starts, span.start) - 1
-    return k >= 0 and span.end <= covering[k].end
 
 
 def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int, locks: tuple) -> list[NameSpan]:
@@ -430,40 +427,162 @@ def _shifted(index: VariantIndex, text: str, original: str, start: int, end: int
     return [new(NameSpan, (s[0] + start, s[1] + start) + s[2:]) for s in relative]
 
 
-def _exact_spans(matches: list[Match], text: str, index: VariantIndex) -> list[NameSpan]:
+class _ExactSpans:
+    """The name spans of glossary matches as columns: start, end and the row of their other fields
+    (text, key, 'exact', concept, house, forbidden) in a table of the distinct ones. One match of a
+    name is one span: 50 MB of one line holds 2.3 million, which as NameSpans took 190 bytes each
+    with their found text (issue 11)."""
+
+    __slots__ = ("starts", "ends", "rows", "table")
+
+    def __init__(self, starts: array, ends: array, rows: array, table: list[tuple]) -> None:
+        self.starts, self.ends, self.rows, self.table = starts, ends, rows, table
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[NameSpan]:
+        new, table = tuple.__new__, self.table
+        for start, end, row in zip(self.starts, self.ends, self.rows):
+            yield new(NameSpan, (start, end) + table[row])
+
+    def outside(self, covering: list[NameSpan]) -> _ExactSpans:
+        """The spans not inside one of `covering` (disjoint, in text order)."""
+        starts = [v.start for v in covering]
+        keep = []
+        for k, (start, end) in enumerate(zip(self.starts, self.ends)):
+            c = bisect.bisect_right(starts, start) - 1
+            if not (c >= 0 and end <= covering[c].end):
+                keep.append(k)
+
+        def column(values: array) -> array:
+            return array(values.typecode, map(values.__getitem__, keep))
+
+        return _ExactSpans(column(self.starts), column(self.ends), column(self.rows), self.table)
+
+
+class NameSpans:
+    """The name spans of a document in text order: the exact ones as columns (_ExactSpans), the
+    others (variants and plain names, a few a paragraph) as NameSpans. Iterating makes each
+    exact span on the fly; TC102 reads the variants alone, TC104 the distinct spans (`distinct`)."""
+
+    __slots__ = ("exact", "others")
+
+    def __init__(self, exact: _ExactSpans, others: list[NameSpan]) -> None:
+        self.exact, self.others = exact, others
+
+    def __len__(self) -> int:
+        return len(self.exact) + len(self.others)
+
+    def __iter__(self) -> Iterator[NameSpan]:
+        if not self.others:
+            return iter(self.exact)
+        if not len(self.exact):
+            return iter(self.others)
+        return heapq.merge(self.exact, self.others, key=_START)  # on a tie the exact span first, as before
+
+    def variants(self) -> list[NameSpan]:
+        """The TC102 variants, in text order (never exact spans)."""
+        return [s for s in self.others if s.kind == "variant"]
+
+    def distinct(self) -> list[tuple[NameSpan, int]]:
+        """(the first span, how many) of each distinct span but its offsets, in text order of the
+        first: spans that differ only in where they stand are one for grouping by spelling."""
+        exact = self.exact
+        rows = exact.rows
+        counts = Counter(rows)  # at C speed, as the first place of each row just below
+        first = dict(zip(reversed(rows), range(len(rows) - 1, -1, -1)))
+        new, table = tuple.__new__, exact.table
+        merged: dict[tuple, list] = {}  # rows of two matches' entries may describe one span
+        for row, k in first.items():
+            fields = _fields_of_row(table[row])
+            seen = merged.get(fields)
+            if seen is None:
+                merged[fields] = [k, counts[row], row]
+            else:
+                seen[0], seen[1] = min(seen[0], k), seen[1] + counts[row]
+        found = [(new(NameSpan, (exact.starts[k], exact.ends[k]) + table[row]), count)
+                 for k, count, row in merged.values()]
+        others: dict[tuple, list] = {}
+        for span in self.others:
+            seen = others.get(_fields(span))
+            if seen is None:
+                others[_fields(span)] = [span, 1]
+            else:
+                seen[1] += 1
+        found.extend(map(tuple, others.values()))
+        found.sort(key=lambda pair: pair[0].start)
+        return found
+
+    def occurrences(self, wanted: set[tuple]) -> dict[tuple, list[NameSpan]]:
+        """Every span of each of `wanted` (spans' `_fields`), in text order."""
+        found: dict[tuple, list[NameSpan]] = {}
+        exact = self.exact
+        rows = {row: fields for row, fields in enumerate(map(_fields_of_row, exact.table)) if fields in wanted}
+        if rows:
+            new, table = tuple.__new__, exact.table
+            for start, end, row in zip(exact.starts, exact.ends, exact.rows):
+                if row in rows:
+                    found.setdefault(rows[row], []).append(new(NameSpan, (start, end) + table[row]))
+        for span in self.others:
+            fields = _fields(span)
+            if fields in wanted:
+                found.setdefault(fields, []).append(span)
+        return found
+
+
+def _fields(span: NameSpan) -> tuple:
+    """What a span is but its offsets, hashable (the concept by identity)."""
+    return span[2], span[3], span[4], id(span[5]), span[6], span[7]
+
+
+def _fields_of_row(row: tuple) -> tuple:
+    return row[0], row[1], row[2], id(row[3]), row[4], row[5]
+
+
+def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpans:
     """The name spans of the English glossary matches that start like a name. What a span takes
     from its match's entries (concept, house form, forbidden only) is worked out once per entries
     tuple (the automaton hands out one per form) and kept on the index."""
     described = index.entries_memo
     if len(described) >= index.MEMO_LIMIT:
         described.clear()
-    new = tuple.__new__
-    article_start = _ARTICLE_START.match
-    spans = []
-    add = spans.append
-    for match in matches:
-        entries = match.entries
+    match_rows, match_table = matches.rows()
+    tails = []
+    for entries, exact in match_table:
         memo = described.get(id(entries))
         if memo is None or memo[0] is not entries:  # the memo holds the tuple: its id is not reused
             # (entries, the span's last fields), or (entries, None) for entries of another language
-            tail = ("exact", *_described(match)) if entries[0].term.lang == "en" else None
+            tail = ("exact", *_described(entries)) if entries[0].term.lang == "en" else None
             memo = described[id(entries)] = (entries, tail)
-        tail = memo[1]
+        tails.append(memo[1])
+    typecode = matches.starts.typecode
+    starts, ends, rows = array(typecode), array(typecode), array("i")
+    table: list[tuple] = []
+    row_of: dict[tuple, int] = {}  # (found text, match row) -> row
+    article_start = _ARTICLE_START.match
+    for start, end, match_row in zip(matches.starts, matches.ends, match_rows):
+        tail = tails[match_row]
         if tail is None:
             continue
-        start, end = match.start, match.end
         found = text[start:end]
         if not (found[0].isupper() or article_start(found)):  # is_name_like, inline (a call a match)
             continue
-        add(new(NameSpan, (start, end, found, translit_key(found)) + tail))
-    return spans
+        row = row_of.get((found, match_row))
+        if row is None:
+            row = row_of[found, match_row] = len(table)
+            table.append((found, translit_key(found)) + tail)
+        starts.append(start)
+        ends.append(end)
+        rows.append(row)
+    return _ExactSpans(starts, ends, rows, table)
 
 
-def _described(match: Match) -> tuple[Concept | None, str | None, bool]:
-    """(concept, house form, forbidden only) of an exact match's name span."""
-    concepts = match.concepts
-    concept = concepts[0] if len(concepts) == 1 else None
-    accepted = [e.term for e in match.entries if e.term.status is not Status.FORBIDDEN]
+def _described(entries: tuple[Entry, ...]) -> tuple[Concept | None, str | None, bool]:
+    """(concept, house form, forbidden only) of the name span of an exact match of `entries`."""
+    concepts = {id(e.concept): e.concept for e in entries}
+    concept = next(iter(concepts.values())) if len(concepts) == 1 else None
+    accepted = [e.term for e in entries if e.term.status is not Status.FORBIDDEN]
     house = None
     if accepted:
         house = next((t for t in accepted if t.status is Status.PREFERRED), accepted[0]).text
@@ -615,9 +734,7 @@ def at_sentence_start(ctx: DocumentContext, offset: int, form: str) -> str:
 
 def unlisted_variants(ctx: DocumentContext) -> Iterator[Finding]:
     doc = ctx.doc
-    for span in name_spans(ctx):
-        if span.kind != "variant":
-            continue
+    for span in name_spans(ctx).variants():
         expected = at_sentence_start(ctx, span.start, span.house)
         yield Finding(
             rule=TC102.code,
