@@ -369,6 +369,28 @@ def test_a_one_sided_detour_with_shared_anchors_closes_into_a_one_to_one_bead():
     ]
 
 
+def test_a_paired_paragraph_whose_sentences_pair_nowhere_is_one_bead_when_lengths_fit():
+    """A blind court pair: one Arabic sentence in two English ones, its term rendered otherwise, was
+    left 0-1, 0-1, 1-0 inside a 1-1 paragraph bead and read as dropped. Lengths that fit make it one
+    1-2 bead; lengths far apart, a shape no sentence bead has, or a bead already paired, stay."""
+    from termcheck.align import _whole_paragraph
+    from termcheck.align.anchors import Anchors
+    from termcheck.align.cost import SENTENCE_MODEL, BeadScorer
+
+    def scorer(source_lengths, target_lengths):
+        return BeadScorer(SENTENCE_MODEL, source_lengths, target_lengths, [Anchors() for _ in source_lengths],
+                          [Anchors() for _ in target_lengths], 1.0)
+
+    apart = [Bead((), (0,), 0.6), Bead((), (1,), 0.6), Bead((0,), (), 0.5)]
+    assert [(b.source, b.target, b.confidence) for b in _whole_paragraph(scorer([100], [45, 55]), apart, 1, 2)] == [
+        ((0,), (0, 1), 0.5)]
+    assert _whole_paragraph(scorer([100], [20, 15]), apart, 1, 2) == apart  # 100 against 35: no fit
+    paired = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.6)]
+    assert _whole_paragraph(scorer([100], [45, 55]), paired, 1, 2) == paired
+    many = [Bead((k,), (), 0.5) for k in range(4)] + [Bead((), (0,), 0.5), Bead((), (1,), 0.5)]
+    assert _whole_paragraph(scorer([25] * 4, [50, 50]), many, 4, 2) == many  # no 4-2 sentence bead
+
+
 def test_capitals_of_a_title_case_headline_weigh_less_than_names():
     from termcheck.align.anchors import NAME_WEIGHT, TITLE_CASE_NAME_WEIGHT, segment_anchors
     from termcheck.model import Segment
