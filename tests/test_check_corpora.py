@@ -76,6 +76,11 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/fidya-ransomware-hospital": {
+        ("TC205", "en.clean.md", 32): "in the clean pair only: a short opening sentence ('Patients are already feeling "
+                                      "the disruption.') that the Arabic joins 2-1 with the next, left as 1-0 (the "
+                                      "fifth blind pair to show it)",
+    },
     "blind/majan-telecom-leak": {
         ("TC205", "en.clean.md", 9): "in the clean pair only: a quotation split around its attribution that the Arabic "
                                      "joins 2-1; the quote bonus (align.quotes) pairs it in the published pair but the "
@@ -177,6 +182,9 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/fidya-ransomware-hospital", "TC201", "en.md", "27"):
+        "'offline backups' as نسخ مخزنة خارج الشبكة: a modified term is rendered by a relative of its noun + adjective "
+        "form's noun (نسخ of النسخ الاحتياطي), as نظافة اليدين renders 'hand hygiene' on TICO-19",
     ("blind/qamh-drought-harvest", "TC201", "en.md", "5", "food security"):
         "'food security' as توفر الغذاء (food availability): the relative الغذاء of the form's last word الغذائي "
         "renders a common term; asking for the noun الأمن too was tried and lost داء السكري as السكري on TICO-19",
@@ -259,10 +267,16 @@ def test_planted_error_is_found(pair, row):
         written = {row["found"], strip_article(strip_proclitics(row["found"]))}
         assert any(f.source_text in written and f.found == "" for f in got), [f.source_text for f in got]
     elif row["rule"] in ("TC204", "TC101", "TC102"):
-        # the number with its unit after it (٣٣ في المئة for ٣٣), the misspelt word of a name
-        # (الزوبيدي of حيدر الزوبيدي) are the planted text too
-        assert any(f.found == row["found"] or row["rule"] == "TC204" and f.found.split()[:1] == [row["found"]]
-                   or row["rule"] == "TC102" and f.found in row["found"].split() for f in got), [f.found for f in got]
+        # a number with its unit or month (٣٣ في المئة, May 18 for 18), a name or its misspelt word
+        # (الزوبيدي of حيدر الزوبيدي, عمر الخساونة for الخساونة) stand on the planted text too
+        assert any(f.found == row["found"] or row["rule"] in ("TC204", "TC102") and _word_run_of(f.found, row["found"])
+                   for f in got), [f.found for f in got]
+
+
+def _word_run_of(a: str, b: str) -> bool:
+    """One text's words are a run of the other's."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
 @pytest.mark.parametrize("pair", PAIRS)
