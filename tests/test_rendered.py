@@ -414,3 +414,12 @@ def test_an_alef_that_begins_a_skeleton_is_no_root_letter():
 
     assert not share_root("اختراق", "فاتورة")
     assert share_root("اختراق", "اخترقوا") and share_root("انتشار", "نشروا")
+
+
+def test_a_head_that_says_an_english_prefix_does_not_render_the_term_alone():
+    """A held-out GNOME catalogue with a glossary written before the run: 'Uninstall' as إزالة
+    ('remove') is not إلغاء التثبيت (or the allowed إزالة التثبيت); the construct whole renders it."""
+    uninstall = concept("uninstall", en_p="uninstall", ar_p="إلغاء التثبيت", ar_a="إزالة التثبيت")
+    assert not renders(uninstall, "Uninstall", "إزالة التطبيق")
+    assert not renders(uninstall, "Uninstall", "تعذّر الإلغاء")
+    assert renders(uninstall, "Uninstall", "تعذّر إلغاء تثبيت التطبيق")

