@@ -145,6 +145,17 @@ def test_a_capitalized_word_in_angle_brackets_that_nothing_closes_is_text_not_ma
     assert codes(findings) == [("TC306", 4)] and findings[0].extra["missing"] == ["<b>", "</b>"]
 
 
+def test_metavariables_in_angle_brackets_that_the_target_translates_are_not_markup():
+    """A VNC viewer's usage text (held out): -<param>=<value> translated -<معلمة>=<قيمة>. Without
+    translated brackets in the target, or for a tag that is closed, markup still counts."""
+    units = [unit("Turn on with -<param> or set -<param>=<value>", "شغّل بـ -<معلمة> أو اضبط -<معلمة>=<قيمة>", line=2),
+             unit("Turn on with -<param>", "شغّل بـ -معلمة", line=4),
+             unit("<b>Bold</b> -<param>", "عريض -<معلمة>", line=6)]
+    findings = check_units(units, None, UnitCheckOptions(select=("TC306",)))
+    assert codes(findings) == [("TC306", 4), ("TC306", 6)]
+    assert findings[0].extra["missing"] == ["<param>"] and findings[1].extra["missing"] == ["<b>", "</b>"]
+
+
 def test_inconsistent_translation_ignores_diacritics_and_reports_once():
     units = [
         unit("Done", "تم", line=3),

