@@ -54,7 +54,10 @@ def read_units(path: str, *, include_fuzzy: bool = False, source_lang: str | Non
         from termcheck.formats.xliff import read_xliff as reader
     else:
         from termcheck.formats.tmx import read_tmx as reader
-    return reader(path, include_fuzzy=include_fuzzy, source_lang=source_lang, target_lang=target_lang)
+    from termcheck.glossary import _no_cyclic_gc
+
+    with _no_cyclic_gc():  # units by the hundred thousand, in no cycle: the collector would walk them over and over
+        return reader(path, include_fuzzy=include_fuzzy, source_lang=source_lang, target_lang=target_lang)
 
 
 def localization_files(paths: list[str], config=None) -> list[str]:

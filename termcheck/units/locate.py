@@ -36,21 +36,22 @@ class Locator:
         index = self._index(path)
         if index is None or line > index.line_count:
             return Location(path, 0, 0, line, 1, line, 1)
-        text = self.sources[path]
-        for number in range(line, min(line + 30, index.line_count + 1)):
-            start = index.line_start(number)
-            end = text.find("\n", start)
-            end = len(text) if end == -1 else end
-            row = text[start:end]
-            column = row.find(found) if found else -1
-            if column >= 0:
-                return Location(path, start + column, start + column + len(found), number, column + 1,
-                                number, column + 1 + len(found))
-            if number > line and (not row.strip() or row.lstrip().startswith(("msgstr[", "msgid", "#"))):
-                break
-            if any(tag in row for tag in self._END_OF_TARGET):
-                break
-        start = index.line_start(line)
+        if found:
+            text = self.sources[path]
+            for number in range(line, min(line + 30, index.line_count + 1)):
+                start = index.line_start(number)
+                end = text.find("\n", start)
+                end = len(text) if end == -1 else end
+                at = text.find(found, start, end)
+                if at >= 0:
+                    column = at - start
+                    return Location(path, at, at + len(found), number, column + 1, number, column + 1 + len(found))
+                row = text[start:end]
+                if number > line and (not row.strip() or row.lstrip().startswith(("msgstr[", "msgid", "#"))):
+                    break
+                if any(tag in row for tag in self._END_OF_TARGET):
+                    break
+        start = index.line_start(line)  # nothing to look for (a missing term's empty span), or not found
         return Location(path, start, start, line, 1, line, 1)
 
     def target(self, unit: Unit, found: str = "") -> Location:
