@@ -437,7 +437,8 @@ class Matcher:
         # A defective noun cut short by its tanween (معدٍ) is also listed whole (المعدي): text.arabic.
         restored = [(concept, term, full) for concept, term in pairs
                     if term.lang == "ar" and "\u064d" in term.text and (full := restore_manqus(term.text)) != term.text]
-        friends = [(concept, term) for concept in glossary.concepts for term in concept.false_friends]
+        friends = [(concept, term) for concept in glossary.concepts if concept.false_friends
+                   for term in _false_friend_spellings(concept)]
         # A form that is Arabic words alone (no tatweel, which normalization deletes) is an Arabic
         # phrase once normalized too: it goes to the lemma layer, normalized when that is built.
         # None stands for it among the keys.
@@ -941,6 +942,25 @@ class _PhraseGroups:
         finally:
             if collecting:
                 gc.enable()
+
+
+def _false_friend_spellings(concept: Concept) -> list[Term]:
+    """The concept's false friends, each also with every other one-word form of its language put for
+    the form it holds: 'this email' listed, 'this e-mail' is one too where e-mail is a form ('this
+    e-mail' was read as the address in a held-out catalogue whose glossary lists e-mail)."""
+    spellings: dict[tuple[str, str], Term] = {}
+    for friend in concept.false_friends:
+        spellings.setdefault((friend.lang, friend.text), friend)
+        words = [t.text for t in concept.terms if t.lang == friend.lang and " " not in t.text.strip()]
+        for word in words:
+            held = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", friend.text, re.I)
+            if held is None:
+                continue
+            for other in words:
+                if other.lower() != word.lower():
+                    text = friend.text[:held.start()] + other + friend.text[held.end():]
+                    spellings.setdefault((friend.lang, text), friend._replace(text=text))
+    return list(spellings.values())
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")

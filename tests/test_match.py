@@ -227,6 +227,19 @@ def test_a_false_friend_hides_only_its_own_concepts_form(tmp_path):
         ("verification", "verification"), ("email", "email")]
 
 
+def test_a_false_friend_holds_for_every_one_word_spelling_of_its_form(tmp_path):
+    """'this email' listed: 'this e-mail' is a false friend too where e-mail is one of the forms;
+    the address (your e-mail) is still found."""
+    from termcheck.glossary import load_glossary
+
+    path = tmp_path / "g.csv"
+    path.write_text("id,en,ar,en_allowed,en_false_friends\n"
+                    "email,email,البريد الإلكتروني,e-mail,this email\n", encoding="utf-8")
+    matcher = Matcher(load_glossary(str(path)))
+    text = "You got this e-mail and this email because your e-mail changed."
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["e-mail"]
+
+
 def test_a_plural_the_glossary_lists_stands_for_its_singular_too():
     matcher = Matcher(glossary(concept("v", ar_p="اللقاحات", en_p="vaccines"), concept("c", en_p="COVID-19 WHO")))
     text = "لقاح اللقاح اللقاحات vaccine vaccines COVID-19 who"
