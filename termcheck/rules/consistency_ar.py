@@ -37,6 +37,11 @@ class _Word:
     text: str  # the original word, marks included
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalized(word: str) -> str:
+    return normalize_form(word)
+
+
 @lru_cache(maxsize=1 << 16)  # a text repeats its words, and the finding asks again
 def _stem(word: str) -> str:
     """The word without its proclitics and article (termcheck.text.arabic, the one clitic table)."""
@@ -49,10 +54,14 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     groups: dict[str, dict[str, list[_Word]]] = {}
     raw_keys: dict[str, str] = {}  # the word with its first letters kept (و of ويتفيلد) -> its group key
     bare_alef: set[str] = set()  # raw keys whose second letter is written ا, no hamza seat (وايتفيلد)
+    vocabulary: set[str] = set()  # stems that may be a name written as one word (_written_apart)
     for match in _WORD.finditer(ctx.text):
         stem = _stem(match.group())
         if len(stem) < MIN_STEM:
+            if len(stem) >= MIN_JOINED:
+                vocabulary.add(stem)
             continue
+        vocabulary.add(stem)
         key = stem.translate(_FOREIGN_SOUNDS)
         groups.setdefault(key, {}).setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
         raw = normalize_form(match.group()).translate(_FOREIGN_SOUNDS)
@@ -60,7 +69,7 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
         if without_marks(match.group())[1:2] == "\u0627":
             bare_alef.add(raw)
     groups = _joined_by_a_long_vowel(groups, raw_keys, bare_alef)
-    groups.update(_written_apart(ctx.text))
+    groups.update(_written_apart(ctx.text, vocabulary))
     forbidden: list[tuple[int, int]] | None = None
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -75,33 +84,45 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
         yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None)
 
 
-def _written_apart(text: str) -> dict[str, dict[str, list[_Word]]]:
-    """A name written as one word and as two (تلعفر / تل عفر, a blind drought pair): each pair of
-    words one space apart whose letters, the first's clitics aside, are a word of MIN_JOINED letters
-    or more that the document also writes as one. Function words never join (ما زال / مازال is a
-    spelling of a verb, not a name): neither word may be one, and the second must not start with
-    the article (an adjective after its noun: عبد الله's كريم الله is rare, بنك الاستثمار common)."""
-    words = list(_WORD.finditer(text))
+def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[_Word]]]:
+    """A name written as one word and as two (تلعفر / تل عفر, a blind drought pair): a short word
+    (SPLIT_HEAD letters), one space and another word whose letters, the first's clitics aside, are
+    a stem of `vocabulary` (the document's words written as one). Function words never join (ما زال
+    / مازال is a spelling of a verb, not a name), nor a noun and its adjective (the second word with
+    the article: بنك الاستثمار). The pairs are found by one regular expression; the words written as
+    one are gathered again only for the names found split."""
+    split: dict[str, list[_Word]] = {}
+    for pair in _SHORT_HEAD_PAIR.finditer(text):
+        first, second = pair.group(1), pair.group(2)
+        head, tail = _stem(first), _normalized(second)
+        joined = head + tail
+        if joined in vocabulary and head not in FUNCTION_WORDS and tail not in FUNCTION_WORDS \
+                and not tail.startswith(ARTICLE) and len(head) >= 2 and len(tail) >= 2:
+            end = pair.end(1) + 1 + len(second)
+            split.setdefault(joined, []).append(_Word(pair.start(1), end, text[pair.start(1):end]))
+    if not split:
+        return {}
     whole: dict[str, list[_Word]] = {}
-    for match in words:
+    for match in _WORD.finditer(text):
         stem = _stem(match.group())
-        if len(stem) >= MIN_JOINED:
+        if stem in split:
             whole.setdefault(stem, []).append(_Word(match.start(), match.end(), match.group()))
     groups: dict[str, dict[str, list[_Word]]] = {}
-    for first, second in zip(words, words[1:]):
-        if text[first.end():second.start()] != " ":
-            continue
-        head, tail = _stem(first.group()), normalize_form(second.group())
-        joined = head + tail
-        if joined not in whole or head in FUNCTION_WORDS or tail in FUNCTION_WORDS or tail.startswith(ARTICLE) \
-                or len(head) < 2 or len(tail) < 2:
+    for joined, apart in split.items():
+        if joined not in whole:
             continue
         group = groups.setdefault("\x00" + joined, {joined: whole[joined]})
-        group.setdefault(head + " " + tail, []).append(_Word(first.start(), second.end(),
-                                                              text[first.start():second.end()]))
+        for word in apart:
+            first, second = word.text.split(" ")
+            group.setdefault(_stem(first) + " " + _normalized(second), []).append(word)
     return groups
 
 
+# A short first word (with its clitics: وتل), one space, a second word; overlapping (a lookahead).
+SPLIT_HEAD = 5
+_ARABIC_LETTERS = "\u0621-\u064a"
+_SHORT_HEAD_PAIR = re.compile(f"(?<![{_ARABIC_LETTERS}\u0640\u064b-\u065f])([{_ARABIC_LETTERS}]{{2,{SPLIT_HEAD}}}) "
+                              f"(?=(?!\u0627\u0644)([{_ARABIC_LETTERS}]{{2,}}))")  # not ال: an adjective
 MIN_JOINED = 5  # تلعفر; four-letter joins are native words (لكن / لك ن)
 
 
