@@ -433,6 +433,18 @@ def _never_in_number_words() -> re.Pattern:
 _NEVER_IN_NUMBER_WORDS = _never_in_number_words()
 
 
+def _candidate_words() -> re.Pattern:
+    """Whole Arabic words (maximal runs of _AR_WORD's class) without a character of
+    _NEVER_IN_NUMBER_WORDS: the only words _arabic_tokens looks up, found at C speed."""
+    word_class = _AR_WORD.pattern[1:-2]  # '[...]+' -> '...'
+    kept = [char for char in map(chr, range(0x0600, 0x0700))
+            if _AR_WORD.fullmatch(char) and not _NEVER_IN_NUMBER_WORDS.match(char)]
+    return re.compile(f"(?<![{word_class}])[{re.escape(''.join(kept))}]+(?![{word_class}])")
+
+
+_CANDIDATE_WORD = _candidate_words()
+
+
 def _dual_before_time_adjective(text: str, end: int, key: str) -> tuple[tuple[str, int, object], str] | None:
     """(entry, prefix) of the word `key` ending at `end` when it is العامين / للعامين and a time
     adjective follows (العامين المقبلين: the next two years); alone with the article it is 'the
@@ -452,11 +464,9 @@ def _arabic_tokens(text: str, covered) -> list[list[_Token]]:
     """Runs of adjacent Arabic number words (white space between them), outside `covered`."""
     runs: list[list[_Token]] = []
     last_end = -1
-    never = _NEVER_IN_NUMBER_WORDS.search
-    for word in _AR_WORD.finditer(text):
-        if never(text, word.start(), word.end()):
-            last_end = -1
-            continue
+    for word in _CANDIDATE_WORD.finditer(text):
+        if last_end >= 0 and _AR_WORD.search(text, last_end, word.start()):
+            last_end = -1  # a word that is no number word stands between
         key = _ar_key(word.group())
         found = _ar_entry(key)
         if found is None:
@@ -724,6 +734,8 @@ def _roman_value(numeral: str) -> int:
 
 
 def _roman_numbers(text: str, covered) -> list[WordNumber]:
+    if "I" not in text and "V" not in text and "X" not in text:
+        return []  # _ROMAN needs one of them: most texts are ruled out at memchr speed
     found = []
     for match in _ROMAN.finditer(text):
         numeral = match.group()
