@@ -182,6 +182,14 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/tayaran-runway-incident", "TC201", "en.md", "15"):
+        "'evacuation slides' as فتح المخارج: الطوارئ of زلاقة الطوارئ and الطائرة share the skeleton طر (the hamza is "
+        "a weak letter there); keeping ئ as a consonant was tried and lost الأدوية for الدواء on TICO-19",
+    ("blind/tayaran-runway-incident", "TC201", "en.md", "24"):
+        "'flight recorders' as جهازي التسجيل: التسجيل is a relative of the head of the allowed مسجل الرحلة",
+    ("blind/jaiza-novel-prize", "TC104", "en.md", "31"):
+        "Ben Slimane beside Benslimane: an English name written as two words and as one (TC104 in English "
+        "compares transliteration keys word by word)",
     ("blind/fidya-ransomware-hospital", "TC201", "en.md", "27"):
         "'offline backups' as نسخ مخزنة خارج الشبكة: a modified term is rendered by a relative of its noun + adjective "
         "form's noun (نسخ of النسخ الاحتياطي), as نظافة اليدين renders 'hand hygiene' on TICO-19",
