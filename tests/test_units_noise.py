@@ -127,12 +127,15 @@ def test_tc303_ignores_a_name_the_translators_write_in_latin_elsewhere():
 
 
 def test_tc304_and_tc303_leave_key_labels_alone():
-    """A VNC viewer's catalogue keeps its key labels in Latin (Ctrl, ⌘ Cmd, &Alt); a copied word that
-    is no key cap, or a key word in a sentence, is still something to translate."""
+    """A VNC viewer's catalogue keeps its key labels in Latin (Ctrl, ⌘ Cmd, &Alt), Weblate's its
+    shortcuts (Ctrl+%s); a copied word that is no key cap, or a key word in a sentence, is still
+    something to translate."""
     keys = ["Ctrl", "Shift", "Alt", "Win", "\u2303 Ctrl", "\u21e7 Shift", "\u2325 Option", "\u2318 Cmd", "&Ctrl", "&Alt"]
     units = [unit(k, k, n) for n, k in enumerate(keys, 1)]
-    units += [unit("Option", "Option", 20), unit("Press Shift to select", "Press Shift to select", 21), unit("Esc", "", 22)]
-    assert rules(check(units, "TC303", "TC304")) == [("TC304", 20), ("TC304", 21)]
+    units += [unit("Option", "Option", 20), unit("Press Shift to select", "Press Shift to select", 21), unit("Esc", "", 22),
+              unit("Ctrl+%s", "Ctrl+%s", 23), unit("Cmd+Shift+K", "Cmd+Shift+K", 24), unit("Alt+F4", "", 25),
+              unit("Save+Close", "Save+Close", 26)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC304", 20), ("TC304", 21), ("TC304", 26)]
 
 
 # -- the same finding once

@@ -195,11 +195,21 @@ _KEY_SYMBOLS = "⌃⇧⌥⌘⎋⏎⌫⌦⇥"  # ⌃ ⇧ ⌥ ⌘ ⎋ ⏎ ⌫ ⌦ 
 
 
 def _key_label(text: str) -> bool:
-    """One key's label: a key cap's word (a mnemonic & aside) or a key symbol with one word."""
+    """One key's label: a key cap's word (a mnemonic & aside) or a key symbol with one word, or a
+    shortcut of key caps and one key or placeholder (Ctrl+%s, Cmd+Shift+K: Weblate's JS catalogue)."""
     words = text.replace("&", "").split()
     symbols = [w for w in words if w in _KEY_SYMBOLS]
     rest = [w for w in words if w not in _KEY_SYMBOLS]
-    return len(rest) == 1 and (rest[0].lower() in _KEY_CAPS or (len(symbols) == 1 and rest[0].isalpha()))
+    if len(rest) != 1:
+        return False
+    keys = rest[0].split("+")
+    if len(keys) > 1:
+        return all(k.lower() in _KEY_CAPS for k in keys[:-1]) and (
+            keys[-1].lower() in _KEY_CAPS or len(keys[-1]) == 1 or _SHORTCUT_KEY.fullmatch(keys[-1]) is not None)
+    return rest[0].lower() in _KEY_CAPS or (len(symbols) == 1 and rest[0].isalpha())
+
+
+_SHORTCUT_KEY = re.compile(r"F\d{1,2}|%[sd]|\{\w*\}|%\(\w+\)s")  # F5, a placeholder for the key
 
 
 def _has_words(text: str) -> bool:
