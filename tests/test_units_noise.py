@@ -134,7 +134,7 @@ def test_tc304_and_tc303_leave_key_labels_alone():
     units = [unit(k, k, n) for n, k in enumerate(keys, 1)]
     units += [unit("Option", "Option", 20), unit("Press Shift to select", "Press Shift to select", 21), unit("Esc", "", 22),
               unit("Ctrl+%s", "Ctrl+%s", 23), unit("Cmd+Shift+K", "Cmd+Shift+K", 24), unit("Alt+F4", "", 25),
-              unit("Save+Close", "Save+Close", 26)]
+              unit("Press Ctrl+S to save", "Press Ctrl+S to save", 26)]
     assert rules(check(units, "TC303", "TC304")) == [("TC304", 20), ("TC304", 21), ("TC304", 26)]
 
 
