@@ -100,6 +100,14 @@ def test_tc304_a_maker_whose_models_the_catalogue_keeps_keeps_its_other_models()
     assert rules(check(units, "TC304")) == [("TC304", 5), ("TC304", 6)]  # Supplier is an English word, not a maker
 
 
+def test_tc301_takes_tamma_and_a_verbal_noun_as_the_passive_of_its_verb():
+    """A held-out Paperless catalogue: 'created' as أُنشئ and as تمّ إنشاؤه, 'added' as أضيف and تمّت
+    إضافته. Another verb after تم is another translation (تم حذفه / أُنشئ)."""
+    units = [unit("created", "أُنشئ", 1), unit("Created", "تمّ إنشاؤه", 2), unit("added", "أضيف", 3),
+             unit("Added", "تمّت إضافته", 4), unit("removed", "أُزيل", 5), unit("Removed", "تم حذفه", 6)]
+    assert rules(check(units, "TC301")) == [("TC301", 5)]
+
+
 # -- TC303: an empty target where the source asks for nothing (gettext shows the source)
 
 
