@@ -206,3 +206,22 @@ def test_tc302_shows_every_source_spelling_it_took_as_one():
     [f] = check(units, "TC302")
     assert f.message.startswith("'تاريخ الميلاد' translates 2 different sources in 4 units: "
                                 "'Date Of Birth' / 'Birth Date' ×3 (line 1, line 2, line 3); 'Expiry Date' ×1")
+
+
+def test_a_keyboard_mnemonic_does_not_hide_a_glossary_term():
+    """A held-out GTK catalogue: Pass_word: as كلمة ال_سر: (the forbidden كلمة السر), _Pause as ألب_ث.
+    An identifier's underscore (site_name, %(user_name)s) and R&D are no mnemonic."""
+    from termcheck.units.text import prose, without_mnemonic
+
+    assert without_mnemonic("Pass_word:") == "Pass\u200bword:" and without_mnemonic("كلمة ال_سر") == "كلمة ال\u200bسر"
+    assert without_mnemonic("_Pause") == "\u200bPause" and without_mnemonic("Save &As") == "Save \u200bAs"
+    assert [without_mnemonic(t) for t in ("site_name", "%(user_name)s saved", "R&D", "a_b_c")] == [
+        "site_name", "%(user_name)s saved", "R&D", "a_b_c"]
+    assert len(prose("كلمة ال_سر:")) == len("كلمة ال_سر:")  # offsets stay the text's own
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمة السر")))
+    findings = check_units([unit("Pass_word:", "كلمة ال_سر:", 3)], matcher, UnitCheckOptions(select=("TC101",)))
+    assert [(f.rule, f.found) for f in findings] == [("TC101", "كلمة ال_سر")]
