@@ -78,6 +78,7 @@ _LATIN_LETTER = re.compile("[a-z]")
 _ACRONYM = re.compile("[A-Z]{2,}")
 EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
+_INSERTED_WORDS = 2  # at most this many whole words put into a form
 
 
 def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lang: str, matcher,
@@ -97,12 +98,13 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
                            or by_construct_head(concept, source_text, target_text, lang))) \
             or by_shorter_form(concept, source_text, target_text, lang, matcher):
         return True
-    return by_same_name(concept, matcher, rendered) or by_parts(
-        concept, source_text, target_text, lang, matcher, rendered) or by_abbreviation(
-        concept, matcher, rendered, source_keys, lang) or (acronym and by_spelt_out_name(
-            source_text, target_text, lang, matcher, source_keys)) or by_form_with_words_put_in(
-            concept, target_text, lang, 0 if acronym else _INSERTED_WORDS) or (
-            not acronym and by_longer_term(concept, matcher, rendered, lang))
+    if by_same_name(concept, matcher, rendered) or by_parts(concept, source_text, target_text, lang, matcher, rendered) \
+            or by_abbreviation(concept, matcher, rendered, source_keys, lang):
+        return True
+    if acronym:  # its spelt-out name, or its own form word for word with no word put in
+        return by_spelt_out_name(source_text, target_text, lang, matcher, source_keys) \
+            or by_form_with_words_put_in(concept, target_text, lang, inserted=0)
+    return by_form_with_words_put_in(concept, target_text, lang) or by_longer_term(concept, matcher, rendered, lang)
 
 
 def names_something_else(concepts: list[Concept], text: str, start: int, end: int, lang: str,
@@ -170,10 +172,10 @@ def _padded(form: str) -> str:
     return f" {_normalized(form)} "
 
 
-def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str, inserted: int = 2) -> bool:
+def by_form_with_words_put_in(concept: Concept, target_text: str, lang: str, inserted: int = _INSERTED_WORDS) -> bool:
     """An Arabic form of two words or more stands in the target word for word, inflection aside,
-    with up to _INSERTED_WORDS words put in (فيروس كورونا البشري المستجد for فيروس كورونا
-    المستجد), as in_other_number accepts a name so written."""
+    with up to `inserted` words put in (فيروس كورونا البشري المستجد for فيروس كورونا المستجد), as
+    in_other_number accepts a name so written; an acronym's form with none (البشري for البشرية)."""
     if lang != "ar":
         return False
     words = _target_word_list(target_text)
@@ -621,10 +623,9 @@ def in_other_number_near(text: str, span: tuple[int, int], concept: Concept, lan
                if (a, b) != (start, end))
 
 
-_INSERTED_WORDS = 2  # at most this many whole words put into a form
 
 
-def _word_for_word(found_words: list[str], form_words: tuple[str, ...], inserted: int = 2) -> bool:
+def _word_for_word(found_words: list[str], form_words: tuple[str, ...], inserted: int = _INSERTED_WORDS) -> bool:
     """Every word of the form, in order, is a word of `found` (inflection aside), and `found` has
     at most _INSERTED_WORDS more."""
     from termcheck.text.arabic import has_article
