@@ -190,10 +190,13 @@ class _MatchColumns:
 
     def __init__(self, norm: Normalized) -> None:
         self._norm = norm
-        self._typecode = "i" if max(norm.original_length, len(norm.text)) < 1 << 31 else "q"
-        self.starts, self.ends = array(self._typecode), array(self._typecode)
-        self.norm_starts, self.norm_ends = array(self._typecode), array(self._typecode)
-        self.rows = array("i")
+        typecode = "i" if max(norm.original_length, len(norm.text)) < 1 << 31 else "q"
+        self.starts, self.ends = array(typecode), array(typecode)
+        # the normalized offsets, only where normalization moved something (else they are the same)
+        self.norm_starts = self.norm_ends = None
+        if norm._norm_anchors:
+            self.norm_starts, self.norm_ends = array(typecode), array(typecode)
+        self.rows = array("B")  # widened as the table grows (_ROW_TYPES): a dense text has a few rows
         self.table: list[tuple[tuple[Entry, ...], bool]] = []
         # (id(entries), exact) of a tuple the table holds, and (exact, ids of its entries): a tuple
         # made per candidate (_as_written) shares the row of an equal one
@@ -209,11 +212,15 @@ class _MatchColumns:
             first = max(0, bisect.bisect_right(anchors, picked[0][0]) - 1)
             stop = bisect.bisect_right(anchors, max(c[1] for c in picked)) + 1
             norm = Normalized("", norm.original_length, anchors[first:stop], norm._orig_anchors[first:stop])
-        spans = norm.spans([(c[0], c[1]) for c in picked])
-        self.starts.extend([span[0] for span in spans])
-        self.ends.extend([span[1] for span in spans])
-        self.norm_starts.extend([c[0] for c in picked])
-        self.norm_ends.extend([c[1] for c in picked])
+        if self.norm_starts is None:  # nothing moved: the original offsets are the normalized ones
+            self.starts.extend([c[0] for c in picked])
+            self.ends.extend([c[1] for c in picked])
+        else:
+            spans = norm.spans([(c[0], c[1]) for c in picked])
+            self.starts.extend([span[0] for span in spans])
+            self.ends.extend([span[1] for span in spans])
+            self.norm_starts.extend([c[0] for c in picked])
+            self.norm_ends.extend([c[1] for c in picked])
         row_of, table = self._row_of, self.table
         rows = []
         for candidate in picked:
@@ -227,12 +234,18 @@ class _MatchColumns:
                     row = row_of[content] = row_of[id(entries), exact] = len(table)
                     table.append((entries, exact))
             rows.append(row)
+        typecode = next(code for code, most in _ROW_TYPES if len(table) <= most)
+        if typecode != self.rows.typecode:
+            self.rows = array(typecode, self.rows)
         self.rows.extend(rows)
 
     def done(self) -> Matches:
-        same = self.norm_starts == self.starts and self.norm_ends == self.ends
+        same = self.norm_starts is None or (self.norm_starts == self.starts and self.norm_ends == self.ends)
         return Matches(self.starts, self.ends, None if same else self.norm_starts, None if same else self.norm_ends,
                        self.rows, self.table)
+
+
+_ROW_TYPES = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31))  # array types of rows, by the table's size
 
 
 class _Phrase(NamedTuple):

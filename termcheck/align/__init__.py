@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termcheck.align.anchors import Anchors, segment_anchors
@@ -74,15 +75,16 @@ class _Side:
     anchors: list[Anchors]
     matches: list | None = None  # the glossary matches, read by the scale path (termcheck.align.scale)
     continues: list[bool] | None = None  # each sentence continues the quotation before it (align.quotes)
-    _match_starts: list[int] | None = None
+    _match_starts: Sequence[int] | None = None
 
     @property
     def chars(self) -> int:
         return sum(self.lengths)
 
     def match_starts(self) -> list[int]:
-        if self._match_starts is None:
-            self._match_starts = [m.start for m in self.matches]
+        if self._match_starts is None:  # a Matches has them as a column (no list of 2.3 million ints)
+            starts = getattr(self.matches, "starts", None)
+            self._match_starts = starts if starts is not None else [m.start for m in self.matches]
         return self._match_starts
 
 

@@ -557,11 +557,12 @@ def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpan
             memo = described[id(entries)] = (entries, tail)
         tails.append(memo[1])
     typecode = matches.starts.typecode
-    starts, ends, rows = array(typecode), array(typecode), array("i")
+    kept = array("q")  # the matches that are spans, by number (arrays: a list of millions of ints is 36 bytes each)
+    rows = array("i")
     table: list[tuple] = []
     row_of: dict[tuple, int] = {}  # (found text, match row) -> row
     article_start = _ARTICLE_START.match
-    for start, end, match_row in zip(matches.starts, matches.ends, match_rows):
+    for k, start, end, match_row in zip(range(len(match_rows)), matches.starts, matches.ends, match_rows):
         tail = tails[match_row]
         if tail is None:
             continue
@@ -572,10 +573,15 @@ def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpan
         if row is None:
             row = row_of[found, match_row] = len(table)
             table.append((found, translit_key(found)) + tail)
-        starts.append(start)
-        ends.append(end)
+        kept.append(k)
         rows.append(row)
-    return _ExactSpans(starts, ends, rows, table)
+    if len(kept) == len(match_rows):  # every match is a span (a dense text of names): its columns are shared
+        starts, ends = matches.starts, matches.ends
+    else:
+        starts, ends = array(typecode, map(matches.starts.__getitem__, kept)), array(typecode, map(matches.ends.__getitem__, kept))
+    del kept
+    return _ExactSpans(starts, ends, array("B" if len(table) <= 256 else "H" if len(table) <= 1 << 16 else "i", rows),
+                       table)
 
 
 def _described(entries: tuple[Entry, ...]) -> tuple[Concept | None, str | None, bool]:
