@@ -557,31 +557,32 @@ def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpan
             memo = described[id(entries)] = (entries, tail)
         tails.append(memo[1])
     typecode = matches.starts.typecode
-    kept = array("q")  # the matches that are spans, by number (arrays: a list of millions of ints is 36 bytes each)
-    rows = array("i")
+    kept = None  # the numbers of the matches that are spans, once one is not (arrays: a list of
+    rows = array("B")  # millions of ints is 36 bytes each); rows widened as the table grows
     table: list[tuple] = []
     row_of: dict[tuple, int] = {}  # (found text, match row) -> row
     article_start = _ARTICLE_START.match
     for k, start, end, match_row in zip(range(len(match_rows)), matches.starts, matches.ends, match_rows):
         tail = tails[match_row]
-        if tail is None:
-            continue
-        found = text[start:end]
-        if not (found[0].isupper() or article_start(found)):  # is_name_like, inline (a call a match)
+        found = text[start:end] if tail is not None else ""
+        if not found or not (found[0].isupper() or article_start(found)):  # is_name_like, inline (a call a match)
+            if kept is None:
+                kept = array("q", range(k))  # every match before this one is a span
             continue
         row = row_of.get((found, match_row))
         if row is None:
             row = row_of[found, match_row] = len(table)
             table.append((found, translit_key(found)) + tail)
-        kept.append(k)
+            if len(table) in (257, 65537):
+                rows = array("H" if len(table) == 257 else "i", rows)
+        if kept is not None:
+            kept.append(k)
         rows.append(row)
-    if len(kept) == len(match_rows):  # every match is a span (a dense text of names): its columns are shared
+    if kept is None:  # every match is a span (a dense text of names): its columns are shared
         starts, ends = matches.starts, matches.ends
     else:
         starts, ends = array(typecode, map(matches.starts.__getitem__, kept)), array(typecode, map(matches.ends.__getitem__, kept))
-    del kept
-    return _ExactSpans(starts, ends, array("B" if len(table) <= 256 else "H" if len(table) <= 1 << 16 else "i", rows),
-                       table)
+    return _ExactSpans(starts, ends, rows, table)
 
 
 def _described(entries: tuple[Entry, ...]) -> tuple[Concept | None, str | None, bool]:
