@@ -208,3 +208,17 @@ def test_tmx_x_context_is_the_context_and_bracketed_categories_are_one_plural_en
     assert units[0].plural_sources == ("You have {count} upcoming appointment.", "You have {count} upcoming appointments.")
     from termcheck.units import check_units
     assert check_units(units, None) == []
+
+
+def test_an_xcode_test_targets_strings_are_not_read(tmp_path):
+    """An iOS export lists its test bundle's strings (never shipped) beside the app's; a folder that
+    only ends in 'tests' is no test target."""
+    files = "".join(
+        f'<file original="{original}" source-language="en" target-language="ar" datatype="plaintext"><body>'
+        f'<trans-unit id="{original}:hello"><source>Hello</source><target>{target}</target></trans-unit></body></file>\n'
+        for original, target in (("App/Localizable.strings", "مرحبا"), ("AppTests/Localizable.strings", ""),
+                                 ("AppUITests/Localizable.strings", ""), ("Contests/Localizable.strings", "")))
+    path = tmp_path / "ar.xliff"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    f'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n{files}</xliff>\n', encoding="utf-8")
+    assert [u.id for u in read_units(str(path))] == ["App/Localizable.strings:hello", "Contests/Localizable.strings:hello"]

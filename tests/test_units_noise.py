@@ -225,3 +225,10 @@ def test_a_keyboard_mnemonic_does_not_hide_a_glossary_term():
     matcher = Matcher(glossary(concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمة السر")))
     findings = check_units([unit("Pass_word:", "كلمة ال_سر:", 3)], matcher, UnitCheckOptions(select=("TC101",)))
     assert [(f.rule, f.found) for f in findings] == [("TC101", "كلمة ال_سر")]
+
+
+def test_tc304_leaves_a_source_already_written_in_another_script():
+    """An iOS export whose storyboard holds Arabic text (a verse, a pledge) as its 'English': the
+    identical target is right. An English source copied is still reported."""
+    units = [unit("بسم الله الرحمن الرحيم", "بسم الله الرحمن الرحيم", 1), unit("Done", "Done", 2)]
+    assert rules(check(units, "TC304")) == [("TC304", 2)]

@@ -24,6 +24,11 @@ FUZZY_STATES = frozenset({
 })
 
 
+# An Xcode export's <file original="AppTests/Localizable.strings">: the first folder is a test target
+# (a held-out iOS export listed its test bundle's 22 strings, all empty, beside the app's).
+_TEST_BUNDLE = re.compile(r"[^/]*(?:Tests|UITests)/")
+
+
 def _children(element: ET.Element, name: str) -> list[ET.Element]:
     return [child for child in element if local(child.tag) == name]
 
@@ -64,6 +69,8 @@ def _read_v1(doc: XmlDocument, path: str, include_fuzzy: bool, source_lang: str 
              target_lang: str | None) -> list[Unit]:
     units: list[Unit] = []
     for file_element in _children(doc.root, "file"):
+        if _TEST_BUNDLE.match(file_element.get("original", "")):
+            continue  # an Xcode test target's strings: exported with the app's, never shipped
         src = source_lang or file_element.get("source-language") or "en"
         tgt = target_lang or file_element.get("target-language") or "ar"
         for trans_unit in _descendants(file_element, "trans-unit", stop="trans-unit"):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.formats.units import Unit
+from termcheck.formats.units import Unit, base_lang
 from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
@@ -32,6 +32,7 @@ from termcheck.units.placeholders import placeholders
 from termcheck.units.text import matchable, short
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*[A-Za-z0-9+]|[A-Za-z]")
 _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
@@ -84,6 +85,8 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
         target = unit.target.strip()
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
+        if base_lang(unit.source_lang) == "en" and not _LATIN_LETTER.search(target):
+            continue  # a 'source' already written in another script (an Arabic verse in a storyboard)
         if (unit.path, unit.context) in kept_contexts:
             continue  # the catalogue's convention for this msgctxt (GTK's paper sizes and key labels)
         if kept_in_latin is None:
