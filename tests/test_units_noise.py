@@ -232,3 +232,12 @@ def test_tc304_leaves_a_source_already_written_in_another_script():
     identical target is right. An English source copied is still reported."""
     units = [unit("بسم الله الرحمن الرحيم", "بسم الله الرحمن الرحيم", 1), unit("Done", "Done", 2)]
     assert rules(check(units, "TC304")) == [("TC304", 2)]
+
+
+def test_interface_builders_default_texts_are_left_alone():
+    """An iOS export's storyboard labels left at 'Label' or 'Title' for the code to fill: nothing to
+    translate. The same word without Interface Builder's note, or another text with it, is checked."""
+    note = ['Class = "UILabel"; text = "Label"; ObjectID = "OfY-0g-YBp";']
+    units = [unit("Label", "", 1, notes=note), unit("Title", "Title", 2, notes=note), unit("Label", "", 3),
+             unit("Skip", "", 4, notes=note)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC303", 3), ("TC303", 4)]

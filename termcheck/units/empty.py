@@ -54,7 +54,7 @@ def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
-                unit.plural_sources[0] if unit.plural_sources else unit.source):
+                unit.plural_sources[0] if unit.plural_sources else unit.source) and not _builder_default(unit):
             words = _LATIN_WORD.findall(_without_placeholders(unit.source))
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
@@ -84,6 +84,8 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
     for unit in units:
         target = unit.target.strip()
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
+            continue
+        if _builder_default(unit):
             continue
         if base_lang(unit.source_lang) == "en" and not _LATIN_LETTER.search(target):
             continue  # a 'source' already written in another script (an Arabic verse in a storyboard)
@@ -181,6 +183,19 @@ def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] 
         else:
             return False
     return evidence
+
+
+# Interface Builder's default texts, left in a storyboard or xib for the code to replace: an Xcode
+# export notes each such unit 'Class = "UILabel"; text = "Label"; ObjectID = ...' (a held-out iOS
+# export had eleven of them empty, on purpose).
+_BUILDER_DEFAULTS = frozenset({"Label", "Button", "Title", "Subtitle", "Detail", "Header", "Footer", "Text", "Item",
+                               "Table View Cell", "Lorem ipsum"})
+_BUILDER_NOTE = re.compile(r'Class = "(?:UI|NS)\w+"; .*ObjectID = ')
+
+
+def _builder_default(unit: Unit) -> bool:
+    """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS)."""
+    return unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes)
 
 
 def _nothing_to_translate(text: str) -> bool:
