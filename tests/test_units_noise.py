@@ -241,3 +241,11 @@ def test_interface_builders_default_texts_are_left_alone():
     units = [unit("Label", "", 1, notes=note), unit("Title", "Title", 2, notes=note), unit("Label", "", 3),
              unit("Skip", "", 4, notes=note)]
     assert rules(check(units, "TC303", "TC304")) == [("TC303", 3), ("TC303", 4)]
+
+
+def test_an_xcode_build_setting_is_a_placeholder():
+    """$(PRODUCT_NAME) in an Info.plist string is filled in when the app is built: an empty target for
+    it alone has nothing to translate, and a translation must keep it."""
+    units = [unit("$(PRODUCT_NAME)", "", 1), unit("$(PRODUCT_NAME) needs the camera", "التطبيق يحتاج إلى الكاميرا", 2),
+             unit("$(PRODUCT_NAME) needs the camera", "$(PRODUCT_NAME) يحتاج إلى الكاميرا", 3)]
+    assert rules(check(units, "TC303", "TC305")) == [("TC305", 2)]

@@ -1,5 +1,5 @@
-"""The syntax of placeholders a program fills in: printf and brace formats (one home for TC305
-and for the matcher's masking of unit text)."""
+"""The syntax of placeholders a program fills in: printf and brace formats, Xcode build settings
+(one home for TC305 and for the matcher's masking of unit text)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ PRINTF = re.compile(
     r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]|%m"
 )
 BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
+# An Xcode build setting, filled in when the app is built: $(PRODUCT_NAME) in an Info.plist string.
+BUILD_SETTING = re.compile(r"\$\([A-Z_][A-Z0-9_]*\)")
 
 # strftime date formats (%Y, %H:%M, %-d, %B). Translators localize them freely: order, %a or %A,
 # %H or %l (glib's Arabic catalogue writes '%A %e %B %l:%M:%S %Y' for '%a %b %e %H:%M:%S %Y').

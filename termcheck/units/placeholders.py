@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.placeholders import BRACE as _BRACE, PRINTF as _PRINTF, is_date_format
+from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, is_date_format
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 
@@ -34,11 +34,14 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*?(/?)>")
 
 
 def placeholders(text: str) -> list[str]:
-    """printf and brace placeholders, in order ('%%', '{{' and '}}' are escapes, not placeholders)."""
+    """printf and brace placeholders, then build settings ('%%', '{{' and '}}' are escapes, not
+    placeholders)."""
     # every printf placeholder starts with %, every brace one with { or }: most texts have neither
     found = [m.group() for m in _PRINTF.finditer(text) if m.group() != "%%"] if "%" in text else []
     if "{" in text or "}" in text:
         found.extend(m.group() for m in _BRACE.finditer(text) if m.group() not in ("{{", "}}"))
+    if "$(" in text:
+        found.extend(m.group() for m in BUILD_SETTING.finditer(text))
     return found
 
 

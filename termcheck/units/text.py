@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from termcheck.text.markup import mask_html
-from termcheck.text.placeholders import BRACE, PRINTF
+from termcheck.text.placeholders import BRACE, BUILD_SETTING, PRINTF
 
 # What the program fills in or reads, not prose: URLs, paths and file names, e-mail addresses,
 # identifiers with '_' ("%(site_name)s" is not the word 'site'; "/events/search/" not 'search').
@@ -23,12 +23,14 @@ def matchable(text: str) -> str:
 def prose(text: str) -> str:
     """Text for glossary matching: `matchable`, with placeholders and code-like tokens blanked too
     and a keyboard mnemonic made invisible (same length, so offsets stay the text's own)."""
-    if "_" in text or "&" in text:
-        text = without_mnemonic(text)
     text = matchable(text)
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
         text = BRACE.sub(_blank, text)
+    if "$(" in text:
+        text = BUILD_SETTING.sub(_blank, text)
+    if "_" in text or "&" in text:  # after the placeholders, before the code-like tokens it would blank
+        text = without_mnemonic(text)
     if _CODE_CHAR.search(text):
         text = _CODE.sub(_blank_code, text)
     return text
