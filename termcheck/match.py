@@ -164,6 +164,10 @@ class Matches(Sequence):
     def entries_at(self, k: int) -> tuple[Entry, ...]:
         return self._table[self._rows[k]][0]
 
+    def objects(self) -> list[Match] | None:
+        """The Match objects when they are kept as such (few matches), else None."""
+        return None
+
     def rows(self) -> tuple[array, list[tuple[tuple[Entry, ...], bool]]]:
         """(each match's row, the table of distinct (entries, exact)): for a rule that works out
         something per entries once, as TC102's name scan does."""
@@ -183,6 +187,57 @@ class Matches(Sequence):
 
         return Matches(column(self.starts), column(self.ends), column(self._norm_starts), column(self._norm_ends),
                        column(self._rows), self._table)
+
+
+class _MatchList(Matches):
+    """Matches of a text with few of them (an article): the Match objects themselves, made once, as
+    rules read them many times; the start and end columns are made when first asked for."""
+
+    __slots__ = ("_objects", "_starts", "_ends")
+
+    def __init__(self, objects: list[Match]) -> None:  # noqa: the columns' fields are not used
+        self._objects = objects
+        self._starts = self._ends = None
+
+    @property
+    def starts(self) -> array:  # type: ignore[override]
+        if self._starts is None:
+            self._starts = array("q", [m.start for m in self._objects])
+        return self._starts
+
+    @property
+    def ends(self) -> array:  # type: ignore[override]
+        if self._ends is None:
+            self._ends = array("q", [m.end for m in self._objects])
+        return self._ends
+
+    def __len__(self) -> int:
+        return len(self._objects)
+
+    def __getitem__(self, k):
+        return _MatchList(self._objects[k]) if isinstance(k, slice) else self._objects[k]
+
+    def __iter__(self) -> Iterator[Match]:
+        return iter(self._objects)
+
+    def objects(self) -> list[Match]:
+        return self._objects
+
+    def entries_at(self, k: int) -> tuple[Entry, ...]:
+        return self._objects[k].entries
+
+    def rows(self) -> tuple[array, list[tuple[tuple[Entry, ...], bool]]]:
+        columns = _MatchColumns(Normalized("", 0, (), ()))
+        columns.add([(m.start, m.end, m.entries, m.exact) for m in self._objects])
+        return columns.rows, columns.table
+
+    def where(self, keep: Callable[[tuple[Entry, ...]], bool]) -> Matches:
+        return _MatchList([m for m in self._objects if keep(m.entries)])
+
+
+# Below this many matches find() keeps Match objects (_MatchList): making columns and then a Match
+# each time a rule reads one cost lint a tenth more CPU on the bench tree's articles.
+_OBJECTS_UP_TO = 50_000
 
 
 class _MatchColumns:
@@ -499,14 +554,13 @@ class Matcher:
 
     def find(self, text: str, normalized: Normalized | None = None) -> Matches:
         """All matches in `text`, longest first on overlap, in text order."""
-        norm = normalized if normalized is not None else self.normalize(text) if self._has_forms or self._has_phrases \
-            else Normalized("", len(text), (), ())
-        columns = _MatchColumns(norm)
         if not self._has_forms and not self._has_phrases:
-            return columns.done()
+            return _MatchList([])
+        norm = normalized if normalized is not None else self.normalize(text)
         s = norm.text
         arabic = _HAS_ARABIC.search(s) is not None
         if len(s) > _WINDOW and self._has_forms and not arabic and not self._has_false_friends:
+            columns = _MatchColumns(norm)
             for picked in self._picked_by_stretch(s, text, norm):
                 columns.add(picked)
             return columns.done()
@@ -523,8 +577,7 @@ class Matcher:
                 candidates.append((start, end, entries, exact))
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
-        columns.add(_longest_non_overlapping(candidates))
-        return columns.done()
+        return _found(norm, _longest_non_overlapping(candidates))
 
     def _picked_by_stretch(self, s: str, text: str, norm: Normalized) -> Iterator[list[tuple]]:
         """find()'s picks of a long text without Arabic or false friends, a stretch of about
@@ -563,9 +616,8 @@ class Matcher:
         s = norm.text
         if not self._has_forms or self._has_false_friends or (self._has_phrases and _HAS_ARABIC.search(s)):
             return self.find(text, norm).where(all_forbidden)
-        columns = _MatchColumns(norm)
         if not self._forbidden_key_list():
-            return columns.done()
+            return _MatchList([])
         if self._forbidden_automaton is None:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
             for key in self._forbidden_keys:
@@ -591,8 +643,7 @@ class Matcher:
         for start, end in regions:
             for candidate in self._forbidden_in(s, text, norm, start, end, longest):
                 picked.setdefault((candidate[0], candidate[1]), candidate)
-        columns.add([picked[span] for span in sorted(picked)])
-        return columns.done()
+        return _found(norm, [picked[span] for span in sorted(picked)])
 
     def _forbidden_in(self, s: str, text: str, norm: Normalized, start: int, end: int, longest: int) -> list[tuple]:
         """The all-forbidden picks of s[start:end] whose overlap cluster lies wholly inside it with
@@ -1192,6 +1243,18 @@ def told_apart(a: str, b: str) -> bool:
     # A capital first letter is what a sentence start gives (Al-Muhandis): that is TC103's
     # business, not a second spelling.
     return a.lower() == b.lower() and a[:1].lower() + a[1:] != b[:1].lower() + b[1:]
+
+
+def _found(norm: Normalized, picked: list[tuple]) -> Matches:
+    """The Matches of picked (start, end, entries, exact) candidates, in the original's offsets too:
+    Match objects for a few, columns for many."""
+    if len(picked) > _OBJECTS_UP_TO:
+        columns = _MatchColumns(norm)
+        columns.add(picked)
+        return columns.done()
+    spans = norm.spans([(c[0], c[1]) for c in picked])
+    return _MatchList([Match(orig_start, orig_end, start, end, entries, exact)
+                       for (orig_start, orig_end), (start, end, entries, exact) in zip(spans, picked)])
 
 
 def _written_at(text: str, norm: Normalized, start: int, end: int, entries: tuple[Entry, ...],

@@ -37,6 +37,7 @@ from termcheck.rules.registry import rule
 from termcheck.rules.variants import (
     PARTICLES,
     NameSpan,
+    NameSpans,
     _fields,
     at_sentence_start,
     is_name_like,
@@ -52,10 +53,33 @@ MIN_NAME_WEIGHT = 4
 
 
 def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
-    # Spans that differ only in where they stand are grouped as one (the first, and how many): a
-    # document repeats its names (50 MB of one name repeated 2.3 million times is one span here),
-    # and a group is spread out into its spans only when it has two spellings to report.
     spans = name_spans(ctx)
+    if len(spans) > DISTINCT_FROM:
+        yield from _inconsistent_distinct(ctx, spans)
+        return
+    spans = [s for s in spans if s.key]
+    groups, group_of = _groups(spans)
+    _add_surnames_of_full_names(spans, group_of)
+    for group in groups:
+        if len(group) == 1:
+            continue  # one name (most groups of a document): nothing to compare
+        first = group[0].text
+        if all(s.text == first for s in group):
+            continue  # one spelling: nothing to report
+        finding = _group_finding(ctx, group)
+        if finding is not None:
+            yield finding
+
+
+# Past this many name spans a document's spans are grouped as distinct spans with counts
+# (_inconsistent_distinct): a long text repeats its names, and a group is made of its spans only
+# when it has two spellings to report (50 MB of one name 2.3 million times is one span there).
+# Below it every span takes part itself, which costs less for an article.
+DISTINCT_FROM = 20_000
+
+
+def _inconsistent_distinct(ctx: DocumentContext, spans: NameSpans) -> Iterator[Finding]:
+    """inconsistent_spellings over the distinct spans of a long document (NameSpans.distinct)."""
     distinct = [(span, count) for span, count in spans.distinct() if span.key]
     firsts = [span for span, _ in distinct]
     counts = {id(span): count for span, count in distinct}
@@ -64,10 +88,10 @@ def inconsistent_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     reported = []
     for group in groups:
         if len(group) == 1 and _count(group[0], counts, tails) == 1:
-            continue  # one name (most groups of a document): nothing to compare
+            continue
         first = group[0].text
         if all(s.text == first for s in group):
-            continue  # one spelling: nothing to report
+            continue
         reported.append(group)
     if not reported:
         return

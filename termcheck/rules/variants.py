@@ -39,7 +39,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from termcheck.contexts import DocumentContext
-from termcheck.match import Entry, Matcher, Matches, all_forbidden
+from termcheck.match import Entry, Match, Matcher, Matches, all_forbidden
 from termcheck.model import Applicability, Concept, Finding, Fix, Status
 from termcheck.rules.registry import rule
 from termcheck.text.normalize import normalize_form
@@ -295,7 +295,7 @@ def name_spans(ctx: DocumentContext) -> NameSpans:
     if "name-spans" in ctx.cache:
         return ctx.cache["name-spans"]
     if ctx.doc.lang == "ar":
-        spans = NameSpans(_ExactSpans(array("i"), array("i"), array("i"), []), [])
+        spans = NameSpans(_NO_EXACT_SPANS, [])
     else:
         collecting = gc.isenabled()
         gc.disable()  # hundreds of thousands of small tuples, no cycles: the collector would only rescan
@@ -393,10 +393,22 @@ def _scan(ctx: DocumentContext) -> NameSpans:
         for span in found:
             if span.kind == "variant" and any(span.start <= start + a and start + b <= span.end for a, b, _ in locks):
                 covering.append(span)
-    if covering:  # the exact matches a variant took in are part of it (runs are disjoint: sorted already)
+    if isinstance(exact, list):  # an article: one list of every span
+        if covering:  # the exact matches a variant took in are part of it (runs are disjoint: sorted already)
+            starts = [v.start for v in covering]
+            exact = [s for s in exact if not _inside(s, covering, starts)]
+        exact.extend(spans)
+        exact.sort(key=_START)  # NameSpan.start by itemgetter: no Python call a span
+        return NameSpans(_NO_EXACT_SPANS, exact)
+    if covering:
         exact = exact.outside(covering)
-    spans.sort(key=_START)  # NameSpan.start by itemgetter: no Python call a span
+    spans.sort(key=_START)
     return NameSpans(exact, spans)
+
+
+def _inside(span: NameSpan, covering: list[NameSpan], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, span.start) - 1
+    return k >= 0 and span.end <= covering[k].end
 
 
 _START = itemgetter(0)
@@ -540,13 +552,19 @@ def _fields_of_row(row: tuple) -> tuple:
     return row[0], row[1], row[2], id(row[3]), row[4], row[5]
 
 
-def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpans:
+_NO_EXACT_SPANS = _ExactSpans(array("i"), array("i"), array("B"), [])
+
+
+def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpans | list[NameSpan]:
     """The name spans of the English glossary matches that start like a name. What a span takes
     from its match's entries (concept, house form, forbidden only) is worked out once per entries
     tuple (the automaton hands out one per form) and kept on the index."""
     described = index.entries_memo
     if len(described) >= index.MEMO_LIMIT:
         described.clear()
+    objects = matches.objects()
+    if objects is not None:  # an article's few matches: NameSpans made at once
+        return _exact_span_list(objects, text, described)
     match_rows, match_table = matches.rows()
     tails = []
     for entries, exact in match_table:
@@ -583,6 +601,29 @@ def _exact_spans(matches: Matches, text: str, index: VariantIndex) -> _ExactSpan
     else:
         starts, ends = array(typecode, map(matches.starts.__getitem__, kept)), array(typecode, map(matches.ends.__getitem__, kept))
     return _ExactSpans(starts, ends, rows, table)
+
+
+def _exact_span_list(matches: list[Match], text: str, described: dict) -> list[NameSpan]:
+    """_exact_spans of a few matches, as a list of NameSpans (`described`: the index's entries memo)."""
+    new = tuple.__new__
+    article_start = _ARTICLE_START.match
+    spans = []
+    add = spans.append
+    for match in matches:
+        entries = match.entries
+        memo = described.get(id(entries))
+        if memo is None or memo[0] is not entries:  # the memo holds the tuple: its id is not reused
+            tail = ("exact", *_described(entries)) if entries[0].term.lang == "en" else None
+            memo = described[id(entries)] = (entries, tail)
+        tail = memo[1]
+        if tail is None:
+            continue
+        start, end = match.start, match.end
+        found = text[start:end]
+        if not (found[0].isupper() or article_start(found)):  # is_name_like, inline (a call a match)
+            continue
+        add(new(NameSpan, (start, end, found, translit_key(found)) + tail))
+    return spans
 
 
 def _described(entries: tuple[Entry, ...]) -> tuple[Concept | None, str | None, bool]:
