@@ -249,3 +249,22 @@ def test_an_xcode_build_setting_is_a_placeholder():
     units = [unit("$(PRODUCT_NAME)", "", 1), unit("$(PRODUCT_NAME) needs the camera", "التطبيق يحتاج إلى الكاميرا", 2),
              unit("$(PRODUCT_NAME) needs the camera", "$(PRODUCT_NAME) يحتاج إلى الكاميرا", 3)]
     assert rules(check(units, "TC303", "TC305")) == [("TC305", 2)]
+
+
+def test_a_calculators_short_labels_kept_by_convention_and_kde_shortcuts_are_left_alone():
+    """KDE's calculator keeps its function keys in Latin (Asin, Cosh, MR, x!: 5 of 6 short labels
+    kept) and marks shortcuts in an extracted comment; a one-letter key is the same in any language.
+    A web catalogue that copies one short label among translated ones still hears about it."""
+    calc = [unit(k, k, n) for n, k in enumerate(["Asin", "Cosh", "MR", "x!", "Mod"], 1)] + [unit("Sine", "جيب", 6)]
+    calc += [unit("Backspace", "Backspace", 7, notes=["i18n: ectx: property (shortcut), widget (KCalcButton, pbBack)"]),
+             unit("H", "H", 8), unit("KCalc", "KCalc", 9)]
+    assert rules(check(calc, "TC303", "TC304")) == []
+    web = [unit("Save", "حفظ", 1, path="w.po"), unit("Edit", "تعديل", 2, path="w.po"), unit("Close", "إغلاق", 3, path="w.po"),
+           unit("Next", "التالي", 4, path="w.po"), unit("Back", "رجوع", 5, path="w.po"), unit("Help", "Help", 6, path="w.po")]
+    assert rules(check(web, "TC304")) == [("TC304", 6)]
+
+
+def test_tc301_reads_text_wrapped_otherwise_and_a_kde_accelerator_as_the_same():
+    units = [unit("Show all", "اعرض\nالكل", 1), unit("Show all", "اعرض الكل", 2), unit("&Font", "خ&ط", 3),
+             unit("&Font", "خط", 4)]
+    assert rules(check(units, "TC301")) == []

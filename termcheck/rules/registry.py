@@ -54,9 +54,11 @@ _RULES = [
          "A form the glossary forbids is used.",
          "The house fixed one spelling; forbidden variants are known wrong renderings. Inflected forms count "
          "(كلمات السر, كلمة سرك: shown with a display-only fix); a form told apart only by hamza or case (إختر/اختر, "
-         "IT/it) is matched as written. Ignores a glossary false friend that contains the form (cell phone). "
-         "In units, a forbidden word (not a misspelling) counts only where the unit's source names its concept: "
-         "وصلات for 'mounts' renders something else.",
+         "IT/it) is matched as written, and a forbidden plural forbids itself, not its singular (استيرادات, not "
+         "the masdar استيراد). Ignores a glossary false friend that contains the form (cell phone; 'this e-mail' "
+         "too where e-mail is a form). In units, a forbidden word (not a misspelling) counts only where the unit's "
+         "source names its concept: وصلات for 'mounts' renders something else; a keyboard mnemonic inside a "
+         "word hides nothing (كلمة ال_سر is كلمة السر).",
          "Kata'ib Hizballah -> Kataib Hezbollah; كلمة السر -> كلمة المرور"),
     Rule("TC102", "unlisted-variant", Severity.WARNING,
          "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",
@@ -77,7 +79,8 @@ _RULES = [
          "Ignores names of two glossary concepts, spellings already reported by TC101/TC102, ordinary English "
          "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names. "
          "In Arabic: letterings of one loanword (غ/ج/ك, ف/ڤ) and a long vowel written or not (فيغيريدو / "
-         "فيغويريدو), never where it can be a native pattern's (تحسينات / تحسنات).",
+         "فيغويريدو), never where it can be a native pattern's (تحسينات / تحسنات), and a name written as one word "
+         "and as two (تلعفر / تل عفر; never a function word, never a noun and its adjective).",
          "Zayara ×3, Ziyara ×1"),
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
@@ -93,7 +96,9 @@ _RULES = [
          "verbal noun by its verb (ينتقل for انتقال المرض), "
          "a modified term by the noun of its noun + adjective form (نظافة اليدين for 'hand hygiene'), a verb by a "
          "relative of its verbal noun (يصيب for إصابة بالعدوى). A term kept as written (a value in Latin), a common "
-         "term capitalized inside an English proper name (School of Medicine), words inside placeholders, URLs and "
+         "term capitalized inside an English proper name (School of Medicine) or capitalized mid-sentence and "
+         "transliterated in the target (a Windows machine, ويندوز), an Arabic noun inside a compound preposition "
+         "(مدار in على مدار ثلاث سنوات), words inside placeholders, URLs and "
          "paths (two words joined by a slash are words), "
          "and a term that one PO plural form for a single n words freely while another form has it are ignored; "
          "one finding per plural entry.",
@@ -122,7 +127,9 @@ _RULES = [
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
          "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
          "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
-         "their count, are not. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count.",
+         "their count, are not. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
+         "count that is the whole of its container (24 hours a day, 7 days a week, 24/7) need not be matched: a "
+         "translation may say 'round the clock' (على مدار الساعة).",
          "source 750 ألف, target 570,000; source عامين, target three years"),
     Rule("TC205", "untranslated-segment", Severity.WARNING,
          "A source paragraph or sentence has no counterpart in the target.",
@@ -133,8 +140,10 @@ _RULES = [
          "The same source text is translated differently in different units.",
          "Interfaces and memories should say one thing one way. Compares within one msgctxt and one program "
          "(a gettext domain and its extensions: django with djangojs). Ignores differences of the Arabic article, "
-         "clitics and inflection, diacritics, hamza, punctuation and GTK's _ mnemonic (المستخدم/مستخدم, إبريل/أبريل), "
-         "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة). Points at the unit to change: "
+         "clitics and inflection, diacritics, hamza, punctuation, line wrapping and keyboard mnemonics (GTK's _, "
+         "KDE's &: المستخدم/مستخدم, إبريل/أبريل, خ&ط/خط), "
+         "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة), and تم + a verbal noun beside "
+         "the verb's passive (تم إنشاؤه / أُنشئ). Points at the unit to change: "
          "a copy of the source first, else the rendering used least.",
          "'Save' -> حفظ ×12, احفظ ×2"),
     Rule("TC302", "inconsistent-source", Severity.INFO,
@@ -146,7 +155,10 @@ _RULES = [
          "The target is empty.",
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
          "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8) "
-         "or acronym (RSS), which the fallback shows as it should.",
+         "or acronym (RSS), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s), an Xcode build "
+         "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), and a "
+         "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "
+         "shows as it should. An Xcode export's test-target strings are not read.",
          "msgstr \"\""),
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
@@ -154,18 +166,24 @@ _RULES = [
          "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y), an identifier "
          "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
          "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in Latin elsewhere, and the units of a msgctxt whose translator kept a "
-         "quarter or more of them as they are (GTK's paper sizes). Translator credits are not units.",
+         "quarter or more of them as they are (GTK's paper sizes), key caps and shortcuts (Ctrl, ⌘ Cmd, Ctrl+%s), "
+         "Interface Builder's default texts and units marked as shortcuts, one letter (a key), the short labels of "
+         "a file whose translator kept half of them or more as they are (a calculator's Asin, MR), and a 'source' "
+         "already written in another script (an Arabic verse in a storyboard). Translator credits are not units.",
          "target 'Settings' for source 'Settings'"),
     Rule("TC305", "placeholder-mismatch", Severity.ERROR,
          "A printf or brace placeholder of the source is missing or extra in the target.",
          "A missing placeholder loses data at run time; an extra one can crash formatting. PO plural forms are "
          "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
-         "(as msgfmt -c allows). A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
+         "(as msgfmt -c allows), as may the zero, one and two forms of CLDR categories written as units of their "
+         "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) are placeholders. "
+         "A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
          "An HTML/XML tag of the source is missing or extra in the target.",
          "Broken markup breaks rendering or links. A capitalized word in angle brackets that nothing closes "
-         "(<Empty>, <Ctrl>) is text, not a tag.",
+         "(<Empty>, <Ctrl>) is text, not a tag; so are bare unclosed <param>, <value> of usage text where the "
+         "target writes its own words in angle brackets (<معلمة>).",
          "'<b>Note</b>' -> 'ملاحظة'"),
     Rule("TC307", "term-renderings", Severity.INFO,
          "How a term is rendered across units, with counts (no glossary needed).",

@@ -34,7 +34,7 @@ from termcheck.text.arabic import ARABIC_WORD, readings, same_skeleton, strip_ar
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.locate import Locator
-from termcheck.units.text import matchable, short
+from termcheck.units.text import matchable, short, without_mnemonic
 
 
 def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) -> dict[tuple, list[tuple[str, Unit]]]:
@@ -47,7 +47,8 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
     def key_of(text: str) -> str:
         key = memo.get(text)
         if key is None:
-            key = memo[text] = normalize_form(_MNEMONIC.sub("", matchable(text)))
+            bare = _MNEMONIC.sub("", without_mnemonic(text)) if ("_" in text or "&" in text) else text
+            key = memo[text] = " ".join(normalize_form(matchable(bare)).split())  # wrapping is no difference
             if _METAVARIABLE.fullmatch(text.strip()):
                 key = memo[text] = "\0" + key  # FLAGS, DISPLAY: a command line's value name, not the word
         return key

@@ -80,6 +80,7 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
     units = list(units)
     kept_in_latin: set[str] | None = None  # Latin words of translated targets, built when needed
     kept_contexts = _contexts_kept_as_is(units)
+    short_kept = _short_labels_kept_as_is(units)
     candidates = []
     for unit in units:
         target = unit.target.strip()
@@ -91,6 +92,8 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
             continue  # a 'source' already written in another script (an Arabic verse in a storyboard)
         if (unit.path, unit.context) in kept_contexts:
             continue  # the catalogue's convention for this msgctxt (GTK's paper sizes and key labels)
+        if unit.path in short_kept and _short_label(target):
+            continue  # the file's convention for its short labels (a calculator's Sinh, Mod, MR)
         if kept_in_latin is None:
             kept_in_latin = _kept_in_latin(units)
         if " " not in target and target in kept_in_latin:
@@ -129,6 +132,30 @@ def _brands(candidates) -> dict[str, frozenset[str]]:
     return {path: frozenset(words) for path, words in brands.items()}
 
 
+SHORT_LABEL = 5  # characters of a one-token label that a file may keep as written by convention
+
+
+def _short_label(text: str) -> bool:
+    return len(text) <= SHORT_LABEL and " " not in text and _LATIN_LETTER.search(text) is not None
+
+
+def _short_labels_kept_as_is(units: list[Unit]) -> set[str]:
+    """Files whose translator kept half or more of the translated short labels (one token of up to
+    SHORT_LABEL characters), and KEPT_CONTEXT_UNITS or more, as they are: KDE's calculator keeps 39
+    function keys (Asin, Cosh, Ln, MR, x!) and translates a few (Sine), where a web catalogue copies
+    one 'URL' among hundreds of translated labels."""
+    counts: dict[str, list[int]] = {}
+    for unit in units:
+        source, target = unit.source.strip(), unit.target.strip()
+        if target and _short_label(source):
+            count = counts.setdefault(unit.path, [0, 0])
+            count[0] += 1
+            count[1] += target == source
+    return {path for path, (translated, kept) in counts.items()
+            if kept >= KEPT_CONTEXT_UNITS and kept >= SHORT_KEPT_SHARE * translated}
+
+
+SHORT_KEPT_SHARE = 0.5
 KEPT_CONTEXT_SHARE = 0.25
 KEPT_CONTEXT_UNITS = 5
 
@@ -152,7 +179,7 @@ def _contexts_kept_as_is(units: list[Unit]) -> set[tuple[str, str]]:
 # One token a program reads, not a reader: Scroll_Lock, KP_Home, BackSpace, AppleTalk, a key
 # combination (Alt+Shift), and the key:value messages whose translation is a setting (GTK's
 # default:mm, calendar:MY).
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z]{2,}[a-z]{2,}"
                          r"|[A-Z][a-z]*(?:\+[A-Z][a-z]*)+|[a-z]+:[A-Za-z]+")
 _NAME_TOKEN = re.compile(r"[(\[]?([^\s()\[\]]+?)[)\],.:;!]*")
 _FUNCTION_WORDS = frozenset("and for of the to via with in on or".split())
@@ -168,7 +195,7 @@ def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] 
     are no words. A lower-case word of prose ('Compaq Presario laptop', 'processing / pending') or
     a run of capitalized words alone ('Email Address', 'Save And Continue') is still something to
     translate. A maker whose other models the run keeps (`_brands`) is evidence too ('Logitech Access')."""
-    evidence = "\u00a9" in text or text.split()[0] in brands  # ©: a copyright line names its holder
+    evidence = "\u00a9" in text or "&copy;" in text or text.split()[0] in brands  # ©: a copyright line names its holder
     for token in _without_placeholders(text).split():
         match = _NAME_TOKEN.fullmatch(token)
         word = match.group(1) if match else token
@@ -194,21 +221,34 @@ _BUILDER_NOTE = re.compile(r'Class = "(?:UI|NS)\w+"; .*ObjectID = ')
 
 
 def _builder_default(unit: Unit) -> bool:
-    """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS)."""
-    return unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes)
+    """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
+    unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)')."""
+    return any(_SHORTCUT_NOTE.search(note) for note in unit.notes) or (
+        unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes))
+
+
+_SHORTCUT_NOTE = re.compile(r"\bproperty \(shortcut\)")
+
+
+
 
 
 def _nothing_to_translate(text: str) -> bool:
     """No words (`_has_words`), one token the same in every language (see the module docstring), or
     a key as its cap prints it (`_key_label`)."""
-    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(text.strip()) is not None or _key_label(text)
+    stripped = text.strip()
+    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
+        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None
+
+
+_ONE_LETTER = re.compile(r"[A-Za-z]")  # a key, a variable, a column: KDE's calculator keys H, A, S
 
 
 # Modifier and special keys as keyboards print them, in Arabic layouts too (Ctrl, Shift, Alt, ⌘ Cmd):
 # a VNC viewer's Arabic catalogue keeps all ten of its key labels in Latin (a held-out reviewer read
 # its ten TC304 as false). Words a translator may translate (Option, Enter, Home, Delete) count
 # only after a key symbol (⌥ Option).
-_KEY_CAPS = frozenset("ctrl shift alt altgr cmd win super meta fn esc tab del ins pgup pgdn prtsc".split())
+_KEY_CAPS = frozenset("ctrl shift alt altgr cmd win super meta fn esc tab del ins pgup pgdn prtsc backspace".split())
 _KEY_SYMBOLS = "⌃⇧⌥⌘⎋⏎⌫⌦⇥"  # ⌃ ⇧ ⌥ ⌘ ⎋ ⏎ ⌫ ⌦ ⇥
 
 

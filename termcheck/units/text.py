@@ -37,11 +37,11 @@ def prose(text: str) -> str:
 
 
 # A keyboard mnemonic: GTK's one underscore (Pass_word:, كلمة ال_سر, _Pause) and Qt's one ampersand
-# (&File, Save &As) before a letter. A held-out GTK catalogue hid four forbidden forms so (ألب_ث for
-# ألبث). Not an identifier's underscore (site_name, a placeholder's %(user_name)s: inside a word of
-# lower-case Latin letters) nor an ampersand inside a word (R&D). It becomes a zero-width space, which
+# (&File, He&xadecimal, خ&ط) before a letter. Held-out GTK and KDE catalogues hid forbidden forms so
+# (ألب_ث for ألبث). Not an identifier's underscore (site_name, a placeholder's %(user_name)s: inside a
+# word of lower-case Latin letters) nor an ampersand between capitals (R&D, AT&T). It becomes a zero-width space, which
 # normalization deletes with the offsets kept: the word is matched whole, the finding covers it as written.
-_MNEMONIC = re.compile(r"(?<![\w%{(])[_&](?=[^\W\d_])|(?<=[^\W\d_])_(?=[^\W\d_])")
+_MNEMONIC = re.compile(r"(?<![\w%{(])[_&](?=[^\W\d_])|(?<=[^\W\d_])[_&](?=[^\W\d_])")
 
 
 def without_mnemonic(text: str) -> str:
@@ -53,9 +53,10 @@ def without_mnemonic(text: str) -> str:
         if found is None or found.group() != mark or (mark == "&" and _ENTITY.match(text, found.start())):
             continue
         at = found.start()
-        if at and text[at - 1].isalpha():  # inside a word: not a lower-case Latin identifier
+        if at and text[at - 1].isalpha():  # inside a word: not a lower-case Latin identifier, nor R&D
             word = re.search(r"\S*\Z", text[:at]).group() + re.match(r"\S*", text[at + 1:]).group()
-            if word.isascii() and not any(c.isupper() for c in word):
+            if word.isascii() and (mark == "_" and not any(c.isupper() for c in word)
+                                   or mark == "&" and text[at - 1].isupper() and text[at + 1].isupper()):
                 continue
         return text[:at] + "\u200b" + text[at + 1:]
     return text
