@@ -268,3 +268,17 @@ def test_tc301_reads_text_wrapped_otherwise_and_a_kde_accelerator_as_the_same():
     units = [unit("Show all", "اعرض\nالكل", 1), unit("Show all", "اعرض الكل", 2), unit("&Font", "خ&ط", 3),
              unit("&Font", "خط", 4)]
     assert rules(check(units, "TC301")) == []
+
+
+def test_a_forbidden_form_after_lam_is_replaced_by_the_house_form_as_it_is_written():
+    """KDE's للولوج: the forbidden الولوج after ل. The house form تسجيل الدخول has no article to elide:
+    write it whole (a held-out run printed 'سجيل الدخول'); an article house form loses its alef."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("login", en_p="login", ar_p="تسجيل الدخول", ar_f="الولوج"),
+                               concept("factions", en_p="factions", ar_p="الفصائل", ar_f="الميليشيات")))
+    findings = check_units([unit("Your name for login", "اسمك للولوج", 1), unit("Factions' arms", "أسلحة للميليشيات", 2)],
+                           matcher, UnitCheckOptions(select=("TC101",)))
+    assert [(f.found, f.expected) for f in findings] == [("لولوج", "تسجيل الدخول"), ("لميليشيات", "لفصائل")]

@@ -35,8 +35,8 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     applied."""
     preferred = entry.concept.preferred(entry.term.lang)
     expected = preferred.text if preferred else None
-    if expected and entry.elided_article:
-        expected = expected[1:]  # للفصائل: the alef of ال is not written after ل
+    if expected and entry.elided_article and expected.startswith("\u0627\u0644"):
+        expected = expected[1:]  # للفصائل: the alef of ال is not written after ل (a house form without ال keeps its first letter)
     applicability = Applicability.SAFE if exact else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
