@@ -324,7 +324,12 @@ def _inflected_in(word: str, words: frozenset[str], lang: str) -> bool:
     _related_in sees no root in الرئة (the hamza is a weak letter there), its dual الرئتين or
     plural رئاتهم share the lemma رئة. Asked of one-word forms only: the last word of a longer one
     read with and without its article would make العزل الإلزامي a rendering of حجر صحي إلزامي."""
-    return lang == "ar" and any(len(lemma) >= 3 for lemma in _lemmas(word, lang) & _target_lemmas(words, lang))
+    if lang != "ar":
+        return False
+    wanted = {lemma for lemma in _lemmas(word, lang) if len(lemma) >= 3}
+    # a lemma stands in its inflected word but for a ة the suffix turned into ت: test the letters first
+    cores = {lemma[:-1] if lemma.endswith("\u0629") else lemma for lemma in wanted}
+    return any(wanted & _lemmas(w, lang) for w in words if any(core in w for core in cores))
 
 
 def _verb_in(noun: str, words: frozenset[str]) -> bool:
