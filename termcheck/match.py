@@ -116,8 +116,8 @@ class Match:
 
 class Matches(Sequence):
     """Glossary matches in text order, kept as columns; indexing and iteration make each Match on
-    the fly. A match costs 12 bytes here (start, end, and the row of its (entries, exact) pair in a
-    table of the distinct pairs; the normalized offsets add 8 where normalization moved them): 50 MB
+    the fly. A match costs 9 to 12 bytes here (start, end, and the row of its (entries, exact) pair in
+    a table of the distinct pairs; the normalized offsets add 8 where normalization moved them): 50 MB
     of one line with a glossary form every 23 bytes has 2.3 million matches, which as Match objects
     (~160 bytes with their numbers) took 370 MB, and the candidate tuples they were made from as
     much again (issue 11)."""
