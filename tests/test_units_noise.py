@@ -6,6 +6,7 @@ from termcheck.formats.units import Unit
 from termcheck.model import Location
 from termcheck.units import UnitCheckOptions, check_units
 from termcheck.units.consistency import comparable_words, same_text
+from termcheck.units.text import is_message_key
 
 
 def unit(source: str, target: str, line: int, path: str = "a.po", **fields) -> Unit:
@@ -282,3 +283,14 @@ def test_a_forbidden_form_after_lam_is_replaced_by_the_house_form_as_it_is_writt
     findings = check_units([unit("Your name for login", "اسمك للولوج", 1), unit("Factions' arms", "أسلحة للميليشيات", 2)],
                            matcher, UnitCheckOptions(select=("TC101",)))
     assert [(f.found, f.expected) for f in findings] == [("لولوج", "تسجيل الدخول"), ("لميليشيات", "لفصائل")]
+
+
+def test_a_message_key_has_nothing_to_compare_and_symfonys_new_message_prefix_is_a_copy():
+    """A held-out Symfony catalogue keyed by message ids (label.password, GDPR_protocol_text_1): its
+    %activity% parameters and a legal text's '10 years' are no differences from the key. Its
+    translation:extract writes a new message as '__' + the source: untranslated, a copy. Latin words
+    of such English targets excuse no other copy."""
+    units = [unit("timesheet.activity_project", "%activity% في %project%", 1), unit("GDPR_protocol_text_1", "تحفظ لمدة 10 سنوات", 2),
+             unit("Invoice No.", "__Invoice No.", 3), unit("Temporary Invoice No.", "Temporary Invoice No.", 4)]
+    assert rules(check(units, "TC204", "TC304", "TC305")) == [("TC304", 3), ("TC304", 4)]
+    assert is_message_key("label.password") and not is_message_key("Save the file.") and not is_message_key("e-mail")

@@ -127,7 +127,7 @@ _RULES = [
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
          "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
          "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
-         "their count, are not. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
+         "their count, are not, nor a unit whose source is a message key (label.password). Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
          "count that is the whole of its container (24 hours a day, 7 days a week, 24/7) need not be matched: a "
          "translation may say 'round the clock' (على مدار الساعة).",
          "source 750 ألف, target 570,000; source عامين, target three years"),
@@ -169,7 +169,8 @@ _RULES = [
          "quarter or more of them as they are (GTK's paper sizes), key caps and shortcuts (Ctrl, ⌘ Cmd, Ctrl+%s), "
          "Interface Builder's default texts and units marked as shortcuts, one letter (a key), the short labels of "
          "a file whose translator kept half of them or more as they are (a calculator's Asin, MR), and a 'source' "
-         "already written in another script (an Arabic verse in a storyboard). Translator credits are not units.",
+         "already written in another script (an Arabic verse in a storyboard). Symfony's new-message prefix (__Invoice "
+         "No. for Invoice No.) is a copy. Translator credits are not units.",
          "target 'Settings' for source 'Settings'"),
     Rule("TC305", "placeholder-mismatch", Severity.ERROR,
          "A printf or brace placeholder of the source is missing or extra in the target.",

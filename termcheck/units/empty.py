@@ -84,6 +84,8 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
     candidates = []
     for unit in units:
         target = unit.target.strip()
+        if target.startswith(_NEW_MESSAGE_PREFIX) and target[len(_NEW_MESSAGE_PREFIX):] == unit.source.strip():
+            target = target[len(_NEW_MESSAGE_PREFIX):]  # Symfony's translation:extract copies a new source so
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
         if _builder_default(unit):
@@ -113,9 +115,14 @@ _NAME_WORDS = 3  # a name's words; a longer capitalized run is a title to transl
 
 
 def _kept_in_latin(units: list[Unit]) -> set[str]:
-    """The Latin words of the translated targets: names the translators keep in Latin script."""
-    return {w for u in units if u.target.strip() and u.target.strip() != u.source.strip()
+    """The Latin words of the translated targets, those written in another script around them: names
+    the translators keep in Latin. Not a target left in English otherwise (Symfony's '__Invoice No.'),
+    whose words would excuse every copy of them (a held-out Symfony catalogue)."""
+    return {w for u in units if u.target.strip() and u.target.strip() != u.source.strip() and _OTHER_SCRIPT.search(u.target)
             for w in _LATIN_WORD.findall(u.target)}
+
+
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of neither basic nor accented Latin
 
 
 def _brands(candidates) -> dict[str, frozenset[str]]:
@@ -132,6 +139,7 @@ def _brands(candidates) -> dict[str, frozenset[str]]:
     return {path: frozenset(words) for path, words in brands.items()}
 
 
+_NEW_MESSAGE_PREFIX = "__"  # Symfony's translation:extract --prefix default: '__Invoice No.' is untranslated
 SHORT_LABEL = 5  # characters of a one-token label that a file may keep as written by convention
 
 

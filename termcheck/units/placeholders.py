@@ -29,6 +29,7 @@ from termcheck.model import Finding
 from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, is_date_format
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
+from termcheck.units.text import is_message_key
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*?(/?)>")
 
@@ -106,8 +107,8 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
               extract: Callable[[Unit, str], list[str]], may_omit_count: bool) -> Iterable[tuple[Unit, Finding]]:
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
-        if not unit.target.strip():
-            continue  # an empty target is TC303's
+        if not unit.target.strip() or is_message_key(unit.source):
+            continue  # an empty target is TC303's; a message key has no placeholders to compare
         if unit.plural_sources is not None:
             entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
             continue

@@ -35,7 +35,7 @@ from termcheck.rules.terms_xlang import (
 )
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import prose
+from termcheck.units.text import is_message_key, prose
 
 TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
 
@@ -78,6 +78,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             continue
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
+        if is_message_key(unit.source):  # no source text: every forbidden form counts, nothing else can be told
+            yield from (_forbidden(unit, m, e[0], locator) for m in in_target
+                        if (e := [x for x in m.entries if x.term.lang == target_lang])
+                        and all(x.term.status is Status.FORBIDDEN for x in e))
+            continue
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         source_concepts = {e.concept.key: e.concept for m in in_source for e in m.entries}  # either language
         rendered: dict[int, Concept] = {}
