@@ -110,3 +110,15 @@ def test_real_catalogues_read_alike(path):
     lean = lean_reading(path)
     assert lean is not None
     assert lean == polib_reading(path)
+
+
+def test_a_comment_of_another_type_is_read_as_msgfmt_reads_it(tmp_path):
+    """A WordPress catalogue's '#@ layerswp' lines (a domain comment of an old plugin): msgfmt reads
+    any '#' line as a comment; polib called it a syntax error, and the file was refused."""
+    plain = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#: a.php:3\nmsgid "Comments"\nmsgstr "تعليقات"\n'
+    with_domain = plain.replace("#: a.php:3\n", "#: a.php:3\n#@ layerswp\n")
+    a, b = tmp_path / "a.po", tmp_path / "b.po"
+    a.write_text(plain, encoding="utf-8")
+    b.write_text(with_domain, encoding="utf-8")
+    assert [(u.source, u.target) for u in read_po(str(b))] == [(u.source, u.target) for u in read_po(str(a))] == [
+        ("Comments", "تعليقات")]

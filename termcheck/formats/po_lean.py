@@ -143,6 +143,8 @@ def _parse(text: str) -> tuple[list[Entry], dict[str, str]]:
             if len(tokens) == 2 or tokens[1] not in _PREVIOUS:
                 raise _GiveUp  # polib's syntax error
             symbol = _PREVIOUS[tokens[1]]
+        elif head.startswith("#") and head[1:2] not in ("~", "|", ",", ":", "."):
+            symbol, token = "tc", line  # '#@ domain' and other comment types: msgfmt reads them as comments
         else:
             raise _GiveUp  # polib's syntax error
         if state not in _FOLLOWS[symbol]:
