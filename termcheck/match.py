@@ -634,16 +634,30 @@ class Matcher:
             if (end < n and s[end].isalnum()) or (end > length and s[end - length - 1].isalnum()):
                 continue  # inside a word: no candidate (the text has no Arabic, so no proclitic either)
             start, end = max(0, end - length - margin), min(n, end + margin)
-            if regions and start <= regions[-1][1]:
+            if regions and start <= regions[-1][1] and regions[-1][1] - regions[-1][0] < _WINDOW:
                 regions[-1][0] = min(regions[-1][0], start)
                 regions[-1][1] = max(regions[-1][1], end)
-            else:
+            else:  # a new stretch (one overlapping the last when that one is _WINDOW long: a dense text)
                 regions.append([start, end])
-        picked: dict[tuple[int, int], tuple] = {}  # a stretch widened into the next may find a pick twice
+        # Stretches come in text order and so do their picks, which never overlap: a pick that starts
+        # before the last one ends is one a stretch widened into the one before found again. Many
+        # picks go into columns as they come (a forbidden form every 23 bytes of 50 MB: 2.3 million).
+        picked: list[tuple] = []
+        columns = None
+        last_end = -1
         for start, end in regions:
             for candidate in self._forbidden_in(s, text, norm, start, end, longest):
-                picked.setdefault((candidate[0], candidate[1]), candidate)
-        return _found(norm, [picked[span] for span in sorted(picked)])
+                if candidate[0] >= last_end:
+                    picked.append(candidate)
+                    last_end = candidate[1]
+            if len(picked) > _OBJECTS_UP_TO:
+                columns = columns or _MatchColumns(norm)
+                columns.add(picked)
+                picked = []
+        if columns is None:
+            return _found(norm, picked)
+        columns.add(picked)
+        return columns.done()
 
     def _forbidden_in(self, s: str, text: str, norm: Normalized, start: int, end: int, longest: int) -> list[tuple]:
         """The all-forbidden picks of s[start:end] whose overlap cluster lies wholly inside it with

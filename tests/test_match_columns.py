@@ -68,6 +68,18 @@ def test_a_long_text_matched_a_stretch_at_a_time_is_matched_as_one(monkeypatch, 
     assert list(streamed.starts) == [m[0] for m in whole]
 
 
+@pytest.mark.parametrize("seed", [4, 5])
+def test_forbidden_matches_of_a_long_dense_text_are_finds_forbidden_ones(monkeypatch, seed):
+    matcher = Matcher(_glossary())
+    text = _text(40_000, seed)
+    expected = _described(m for m in matcher.find(text) if all_forbidden(m.entries))
+    assert _described(matcher.find_forbidden(text)) == expected
+    monkeypatch.setattr(match_module, "_WINDOW", 613)  # stretches cut short, picks into columns
+    monkeypatch.setattr(match_module, "_OBJECTS_UP_TO", 7)
+    found = matcher.find_forbidden(text)
+    assert type(found) is Matches and _described(found) == expected and len(expected) > 100
+
+
 def test_a_cluster_longer_than_a_stretch_widens_it(monkeypatch):
     matcher = Matcher(_glossary())
     text = "x " * 50 + "Kataib Hizbollah said " * 200
