@@ -294,3 +294,11 @@ def test_a_message_key_has_nothing_to_compare_and_symfonys_new_message_prefix_is
              unit("Invoice No.", "__Invoice No.", 3), unit("Temporary Invoice No.", "Temporary Invoice No.", 4)]
     assert rules(check(units, "TC204", "TC304", "TC305")) == [("TC304", 3), ("TC304", 4)]
     assert is_message_key("label.password") and not is_message_key("Save the file.") and not is_message_key("e-mail")
+
+
+def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():
+    """A held-out WordPress catalogue writes %1$s for the source's %s (msgfmt -c accepts it); the
+    arguments swapped by number are fine, swapped without numbers or renumbered they are not."""
+    units = [unit("Plugin: %s", "الإضافة: %1$s", 1), unit("%s of %d", "%2$d من %1$s", 2),
+             unit("%s of %d", "%d من %s", 3), unit("Plugin: %s", "الإضافة: %2$s", 4)]
+    assert rules(check(units, "TC305")) == [("TC305", 4)]

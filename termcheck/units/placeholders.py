@@ -61,6 +61,31 @@ def _literal(tag: re.Match, text: str) -> bool:
             and name[0].isupper() and not name.isupper() and f"</{name}>" not in text)
 
 
+def _same_arguments(source: list[str], target: list[str]) -> bool:
+    """The same printf arguments written once in order and once numbered: %s and %1$s, '%s of %d' and
+    '%2$d من %1$s' (msgfmt -c accepts both; a WordPress catalogue held out numbers its one argument)."""
+    return Counter(_numbered(source)) == Counter(_numbered(target))
+
+
+_NUMBERED = re.compile(r"%(\d+)\$(.+)")
+
+
+def _numbered(found: list[str]) -> list[str]:
+    """printf placeholders with their argument numbers: unnumbered ones take 1, 2, ... in order, in a
+    text that numbers none (mixing the two is invalid printf: '%2$s ... %s' stays as written)."""
+    if any(_NUMBERED.fullmatch(placeholder) for placeholder in found):
+        return found
+    out, position = [], 0
+    for placeholder in found:
+        if _NUMBERED.fullmatch(placeholder) or not placeholder.startswith("%") or placeholder[1:2] in ("(", "#", "%") \
+                or placeholder == "%m":
+            out.append(placeholder)
+        else:
+            position += 1
+            out.append(f"%{position}${placeholder[1:]}")
+    return out
+
+
 def _difference(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
     """(missing from target, extra in target), as multisets in first-seen order."""
     if source == target:  # the common case (most often both empty): nothing to count
@@ -114,8 +139,9 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
             continue
         if code == "TC305" and is_date_format(unit.source):
             continue  # a date format is localized, not copied (text.placeholders.is_date_format)
-        missing, extra = _difference(extract(unit, "source"), extract(unit, "target"))
-        if missing or extra:
+        source, target = extract(unit, "source"), extract(unit, "target")
+        missing, extra = _difference(source, target)
+        if (missing or extra) and not (code == "TC305" and _same_arguments(source, target)):
             found = extra[0] if extra and (code == "TC305" or extra[0].startswith("<")) else ""
             yield unit_finding(code, unit, locator.target(unit, found), found,
                                f"{_verb(what)} from the source: {_parts(missing, extra)}",
@@ -132,7 +158,10 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
     required |= Counter(extract(replace(forms[0], source=msgid_plural), "source"))
     wrong: list[tuple[Unit, list[str], list[str]]] = []
     for unit in forms:
-        missing, extra = _difference(list(required.elements()), extract(unit, "target"))
+        target = extract(unit, "target")
+        missing, extra = _difference(list(required.elements()), target)
+        if code == "TC305" and (missing or extra) and _same_arguments(list(required.elements()), target):
+            missing, extra = [], []
         if may_omit_count and unit.plural_single_n is not None:
             missing = []  # this form is for one n only: it may say the number in words
         if missing or extra:
