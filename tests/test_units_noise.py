@@ -302,3 +302,16 @@ def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():
     units = [unit("Plugin: %s", "الإضافة: %1$s", 1), unit("%s of %d", "%2$d من %1$s", 2),
              unit("%s of %d", "%d من %s", 3), unit("Plugin: %s", "الإضافة: %2$s", 4)]
     assert rules(check(units, "TC305")) == [("TC305", 4)]
+
+
+def test_a_forbidden_form_in_every_plural_form_is_one_finding():
+    """A held-out WordPress catalogue wrote the same forbidden word in all six forms of one entry."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("plugin", en_p="plugin", ar_p="إضافة", ar_f="بلجن")))
+    forms = [unit("%d plugin", f"{n} بلجن", 10 + k, plural_index=k, plural_sources=("%d plugin", "%d plugins"))
+             for k, n in enumerate(["صفر", "واحد", "اثنان"])]
+    assert [(f.rule, f.location.line) for f in check_units(forms, matcher, UnitCheckOptions(select=("TC101",)))] == [
+        ("TC101", 10)]

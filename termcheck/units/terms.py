@@ -73,6 +73,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
     source_matches, _ = find_all(matcher, [u.source for u in units])
     in_entry = _rendered_per_plural_entry(units, target_matches)
     missing_in_entry: set[tuple] = set()
+    forbidden_in_entry: set[tuple] = set()  # (plural entry, the form written): one TC101 however many forms use it
     for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
@@ -92,6 +93,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
                 if any(id(e.concept) in in_source_concepts or not e.concept.forms(source_lang) or _misspelling(e)
                        for e in entries):
+                    if unit.plural_sources is not None:
+                        written = (_entry(unit), unit.target[match.start:match.end])
+                        if written in forbidden_in_entry:
+                            continue
+                        forbidden_in_entry.add(written)
                     yield _forbidden(unit, match, entries[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
