@@ -315,3 +315,19 @@ def test_a_forbidden_form_in_every_plural_form_is_one_finding():
              for k, n in enumerate(["صفر", "واحد", "اثنان"])]
     assert [(f.rule, f.location.line) for f in check_units(forms, matcher, UnitCheckOptions(select=("TC101",)))] == [
         ("TC101", 10)]
+
+
+def test_a_forbidden_form_counts_where_the_source_has_its_concept_as_a_verb():
+    """A held-out WordPress catalogue: 'No logo uploaded' as لم يتم تحميل الشعار (تحميل forbidden for
+    upload). The source's -ed or -ing form names the concept; a source without it leaves the word to
+    its other sense ('Load more' as تحميل المزيد)."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("upload", en_p="upload", ar_p="رفع", ar_f="تحميل"),
+                               concept("activate", en_p="activate", ar_p="تفعيل", ar_f="تنشيط")))
+    units = [unit("No logo uploaded", "لم يتم تحميل الشعار", 1), unit("Activating plugin", "جار تنشيط الإضافة", 2),
+             unit("Load more", "تحميل المزيد", 3)]
+    assert [(f.rule, f.location.line) for f in check_units(units, matcher, UnitCheckOptions(select=("TC101",)))] == [
+        ("TC101", 1), ("TC101", 2)]

@@ -92,7 +92,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             rendered.update((id(e.concept), e.concept) for e in entries)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
                 if any(id(e.concept) in in_source_concepts or not e.concept.forms(source_lang) or _misspelling(e)
-                       for e in entries):
+                       or _verb_form_in(e.concept, unit.source, source_lang) for e in entries):
                     if unit.plural_sources is not None:
                         written = (_entry(unit), unit.target[match.start:match.end])
                         if written in forbidden_in_entry:
@@ -188,6 +188,27 @@ def _misspelling(entry) -> bool:
     السرية for الخصوصية) is forbidden as the concept's rendering only: where the source does not
     name the concept, it renders something else (وصلات for 'mounts', عالي السرية for 'Top secret')."""
     return any(told_apart(entry.term.text, term.text) for term in entry.concept.accepted(entry.term.lang))
+
+
+def _verb_form_in(concept: Concept, source: str, lang: str) -> bool:
+    """The source has a one-word English form of the concept as a verb, -ed or -ing ('No logo uploaded'
+    for upload, 'Updating plugin' for update): the matcher takes plurals only, and a forbidden target
+    form (تحميل for upload) was let pass as the rendering of something else (a held-out WordPress
+    catalogue). Asked only for a forbidden form the target has, never to find a term."""
+    if lang != "en":
+        return False
+    words = set(_EN_WORD.findall(source.lower()))
+    for form in concept.forms(lang):
+        word = form.text.lower()
+        if " " in word or not word.isalpha() or len(word) < 3:
+            continue
+        stem = word[:-1] if word.endswith("e") else word
+        if {stem + "ed", stem + "ing", word + "d"} & words or {word + word[-1] + "ed", word + word[-1] + "ing"} & words:
+            return True
+    return False
+
+
+_EN_WORD = re.compile(r"[a-z]+")
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
