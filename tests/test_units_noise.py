@@ -331,3 +331,8 @@ def test_a_forbidden_form_counts_where_the_source_has_its_concept_as_a_verb():
              unit("Load more", "تحميل المزيد", 3)]
     assert [(f.rule, f.location.line) for f in check_units(units, matcher, UnitCheckOptions(select=("TC101",)))] == [
         ("TC101", 1), ("TC101", 2)]
+
+
+def test_a_lower_case_letter_is_a_unit_to_translate_not_a_key():
+    """A held-out recipe catalogue's 'g' (grams) wants غ; KDE's calculator key 'H' stays as printed."""
+    assert rules(check([unit("g", "", 1), unit("H", "", 2), unit("H", "H", 3)], "TC303", "TC304")) == [("TC303", 1)]

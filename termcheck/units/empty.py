@@ -249,7 +249,7 @@ def _nothing_to_translate(text: str) -> bool:
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None
 
 
-_ONE_LETTER = re.compile(r"[A-Za-z]")  # a key, a variable, a column: KDE's calculator keys H, A, S
+_ONE_LETTER = re.compile(r"[A-Z]")  # a key, a column: KDE's calculator keys H, A, S (a unit's g is translated: غ)
 
 
 # Modifier and special keys as keyboards print them, in Arabic layouts too (Ctrl, Shift, Alt, ⌘ Cmd):
