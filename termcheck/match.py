@@ -770,12 +770,26 @@ class Matcher:
                     if phrase.definite_name and any(
                             r.suffix == ACCUSATIVE and article for r, article in zip((reading, *rest), phrase.articles)):
                         continue  # a name with the article takes no tanween: أردنا (we wanted) is not الأردن
+                    if reading.article and len(phrase.lemmas) == 1 and not phrase.articles[0] \
+                            and self._all_names(phrase.entries):
+                        continue  # a one-word name listed bare is another word with the article: التداول is trading, تداول the exchange
                     if last_end < len(s) and s[last_end].isalnum():
                         continue
                     candidate = self._phrase_match(start, last_end, reading, rest, phrase)
                     if s[start + len(reading.prefix):end] in OBLIQUE_FORMS:
                         candidate = (*candidate[:4], False)  # أبي for أبو: the term in another case
                     yield candidate
+
+    def _all_names(self, entries) -> bool:
+        """Every entry's concept is a name (Concept.is_name, remembered per matcher)."""
+        names = self._names
+        for entry in entries:
+            name = names.get(id(entry.concept))
+            if name is None:
+                name = names[id(entry.concept)] = entry.concept.is_name
+            if not name:
+                return False
+        return True
 
     @staticmethod
     def _phrase_match(start: int, end: int, reading, rest: list, phrase: _Phrase):

@@ -296,3 +296,13 @@ def test_a_listed_form_written_exactly_wins_over_another_read_inflected():
     text = "قالت الهيئة المستقلة للانتخابات إن النتائج نهائية، وأكدت الهيئة المستقلة للانتخاب ذلك."
     assert [(text[m.start:m.end], m.entries[0].term.status.value) for m in matcher.find(text)] == [
         ("الهيئة المستقلة للانتخابات", "forbidden"), ("الهيئة المستقلة للانتخاب", "preferred")]
+
+
+def test_a_one_word_name_listed_without_the_article_is_another_word_with_it():
+    """A blind markets pair: تداول (the Saudi exchange) listed bare; أحجام التداول is 'trading
+    volumes'. A common term keeps its article-free reading (محرك بحث / محرك البحث), and the name is
+    still found with its proclitics (على «تداول»، لتداول)."""
+    matcher = Matcher(glossary(concept("tadawul", en_p="Tadawul", ar_p="تداول"), concept("orbit", en_p="orbit", ar_p="مدار")))
+    text = "ارتفعت أحجام التداول على «تداول» ولتداول، في المدار وفي مدار"
+    assert [(text[m.start:m.end], m.concepts[0].key) for m in matcher.find(text)] == [
+        ("تداول", "tadawul"), ("تداول", "tadawul"), ("مدار", "orbit"), ("مدار", "orbit")]  # the article outside a bare form
