@@ -336,3 +336,28 @@ def test_a_forbidden_form_counts_where_the_source_has_its_concept_as_a_verb():
 def test_a_lower_case_letter_is_a_unit_to_translate_not_a_key():
     """A held-out recipe catalogue's 'g' (grams) wants غ; KDE's calculator key 'H' stays as printed."""
     assert rules(check([unit("g", "", 1), unit("H", "", 2), unit("H", "H", 3)], "TC303", "TC304")) == [("TC303", 1)]
+
+
+def test_mustache_placeholders_shortcut_templates_status_keys_and_slashed_alternatives():
+    """Held-out business catalogues: '{{action}}: {{users}}' and '%1$s (Ctrl+Alt+%2$s)' have nothing
+    to translate; 'pay:4' is a status key, not a figure; الشحن/الدفع/الشحن holds الدفع."""
+    from termcheck.units.placeholders import placeholders
+
+    assert placeholders("{{action}}: {{users}}") == ["{{action}}", "{{users}}"]
+    units = [unit("{{action}}: {{users}}", "{{action}}: {{users}}", 1), unit("%1$s (Ctrl+Alt+%2$s)", "%1$s (Ctrl+Alt+%2$s)", 2),
+             unit("pay:4", "قيد الانتظار", 3), unit("Shipping", "Shipping", 4)]
+    assert rules(check(units, "TC204", "TC304")) == [("TC304", 4)]
+    assert is_message_key("pay:4") and not is_message_key("Step 4")
+
+
+def test_a_form_forbidden_in_two_concepts_is_replaced_by_the_one_the_source_names():
+    """تحميل is forbidden for upload (رفع) and for download (تنزيل): 'Download' asks for تنزيل."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("upload", en_p="upload", ar_p="رفع", ar_f="تحميل"),
+                               concept("download", en_p="download", ar_p="تنزيل", ar_f="تحميل")))
+    findings = check_units([unit("Download file", "تحميل الملف", 1), unit("Upload file", "تحميل الملف", 2)], matcher,
+                           UnitCheckOptions(select=("TC101",)))
+    assert [(f.location.line, f.expected) for f in findings] == [(1, "تنزيل"), (2, "رفع")]

@@ -11,7 +11,8 @@ PRINTF = re.compile(
     r"%%|%#@[A-Za-z_]\w*@|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]|%m"
 )
-BRACE = re.compile(r"\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
+# brace: {name}, {0}, {count:d}; a mustache or i18next {{name}} whole (a Python escape {{ or }} alone is none)
+BRACE = re.compile(r"\{\{ *[A-Za-z_][\w.]* *\}\}|\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 # An Xcode build setting, filled in when the app is built: $(PRODUCT_NAME) in an Info.plist string.
 BUILD_SETTING = re.compile(r"\$\([A-Z_][A-Z0-9_]*\)")
 

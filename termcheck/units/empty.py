@@ -246,7 +246,16 @@ def _nothing_to_translate(text: str) -> bool:
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
-        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None
+        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text)
+
+
+def _keys_only(text: str) -> bool:
+    """Every word a key cap, placeholders aside: '%1$s (Ctrl+Alt+%2$s)' (Aimeos) has nothing to translate."""
+    words = re.findall("[A-Za-z]+", _without_placeholders(text))
+    return bool(words) and all(w.lower() in _KEY_CAPS for w in words) and not _OTHER_LETTERS.search(text)
+
+
+_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
 
 
 _ONE_LETTER = re.compile(r"[A-Z]")  # a key, a column: KDE's calculator keys H, A, S (a unit's g is translated: غ)

@@ -98,7 +98,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                         if written in forbidden_in_entry:
                             continue
                         forbidden_in_entry.add(written)
-                    yield _forbidden(unit, match, entries[0], locator)
+                    # a form forbidden in two concepts (تحميل for upload and download): the house form of
+                    # the one the source names
+                    named = [e for e in entries if id(e.concept) in in_source_concepts
+                             or _verb_form_in(e.concept, unit.source, source_lang)]
+                    yield _forbidden(unit, match, (named or entries)[0], locator)
             elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
                 if not unexpected(concepts, unit.source, source_lang, source_concepts.values()):

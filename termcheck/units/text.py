@@ -69,7 +69,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 # GDPR_Distribution_protocol_text_1): no English to compare the target with, so the rules that compare
 # placeholders, markup, numbers and terms leave such a unit alone (a held-out Symfony catalogue: its
 # %activity% parameters and a legal text's '10 years' read as differences from the key).
-_MESSAGE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+")
+_MESSAGE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+|[a-z][a-z0-9-]*:\d+")  # pay:4 (Aimeos)
 
 
 def is_message_key(text: str) -> bool:
@@ -78,7 +78,7 @@ def is_message_key(text: str) -> bool:
 
 # Two words joined by a slash are alternatives ('username/password', اسم المستخدم/كلمة السر), not a path.
 _WORD_OF_LETTERS = "(?:[^\\W\\d_]|[\u064b-\u065f\u0670\u0640])+"  # Arabic marks and tatweel included
-_ALTERNATIVES = re.compile(f"{_WORD_OF_LETTERS}/{_WORD_OF_LETTERS}" + "[.,;:!?)\\]»”\"']*")
+_ALTERNATIVES = re.compile(f"{_WORD_OF_LETTERS}(?:/{_WORD_OF_LETTERS})+" + "[.,;:!?)\\]»”\"']*")
 
 
 def _blank_code(match: re.Match) -> str:
