@@ -177,7 +177,8 @@ _RULES = [
          "A missing placeholder loses data at run time; an extra one can crash formatting. PO plural forms are "
          "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
          "(as msgfmt -c allows), as may the zero, one and two forms of CLDR categories written as units of their "
-         "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) are placeholders. "
+         "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) and mustache "
+         "{{name}} are placeholders; %s and %1$s are one argument. "
          "A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
