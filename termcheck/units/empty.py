@@ -252,10 +252,7 @@ def _nothing_to_translate(text: str) -> bool:
 def _keys_only(text: str) -> bool:
     """Every word a key cap, placeholders aside: '%1$s (Ctrl+Alt+%2$s)' (Aimeos) has nothing to translate."""
     words = re.findall("[A-Za-z]+", _without_placeholders(text))
-    return bool(words) and all(w.lower() in _KEY_CAPS for w in words) and not _OTHER_LETTERS.search(text)
-
-
-_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
+    return bool(words) and all(w.lower() in _KEY_CAPS for w in words) and not _OTHER_SCRIPT.search(text)
 
 
 _ONE_LETTER = re.compile(r"[A-Z]")  # a key, a column: KDE's calculator keys H, A, S (a unit's g is translated: غ)
