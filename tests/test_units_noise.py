@@ -361,3 +361,14 @@ def test_a_form_forbidden_in_two_concepts_is_replaced_by_the_one_the_source_name
     findings = check_units([unit("Download file", "تحميل الملف", 1), unit("Upload file", "تحميل الملف", 2)], matcher,
                            UnitCheckOptions(select=("TC101",)))
     assert [(f.location.line, f.expected) for f in findings] == [(1, "تنزيل"), (2, "رفع")]
+
+
+def test_a_form_for_one_n_may_drop_the_markup_around_the_count():
+    """GNOME Mines: '<b>%d</b> mines' as دقيقة واحدة for n=1 says the number in words, so its <b> goes
+    with it; a form for many n keeps it, and markup around words is kept in every form."""
+    plural = ("<b>%d</b> mine", "<b>%d</b> mines")
+    forms = [unit("<b>%d</b> mine", "لغم واحد", 5, plural_index=1, plural_sources=plural, plural_single_n=1),
+             unit("<b>%d</b> mines", "<b>%d</b> ألغام", 6, plural_index=3, plural_sources=plural)]
+    assert rules(check(forms, "TC306")) == []
+    forms[1] = unit("<b>%d</b> mines", "%d ألغام", 6, plural_index=3, plural_sources=plural)
+    assert rules(check(forms, "TC306")) == [("TC306", 6)]

@@ -164,6 +164,10 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
             missing, extra = [], []
         if may_omit_count and unit.plural_single_n is not None:
             missing = []  # this form is for one n only: it may say the number in words
+        elif code == "TC306" and unit.plural_single_n is not None and missing:
+            # ... and so drop the markup around the number: <b>%d</b> mines as دقيقة واحدة (GNOME Mines)
+            around = _tags_around_placeholders(msgid) | _tags_around_placeholders(msgid_plural)
+            missing = [tag for tag in missing if tag not in around]
         if missing or extra:
             wrong.append((unit, missing, extra))
     if not wrong:
@@ -177,6 +181,15 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
         "unexpected": sorted({p for _, _, e in wrong for p in e}),
         "forms": [{"form": unit.plural_index, "missing": missing, "unexpected": extra} for unit, missing, extra in wrong],
     })
+
+
+_WRAPPED_PLACEHOLDER = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
+
+
+def _tags_around_placeholders(text: str) -> set[str]:
+    """The tags ('<b>', '</b>') that wrap nothing but a placeholder: <b>%d</b>."""
+    return {tag for match in _WRAPPED_PLACEHOLDER.finditer(text) if placeholders(match.group(2))
+            for tag in (f"<{match.group(1).lower()}>", f"</{match.group(1).lower()}>")}
 
 
 def _form_name(unit: Unit) -> str:
