@@ -372,3 +372,12 @@ def test_a_form_for_one_n_may_drop_the_markup_around_the_count():
     assert rules(check(forms, "TC306")) == []
     forms[1] = unit("<b>%d</b> mines", "%d ألغام", 6, plural_index=3, plural_sources=plural)
     assert rules(check(forms, "TC306")) == [("TC306", 6)]
+
+
+def test_markup_around_a_number_the_target_says_in_words_may_go():
+    """Oscar: 'Found <strong>0</strong> results.' as لا يوجد أي نتائج. With the digit kept, the tag
+    is wanted; markup around words always is."""
+    units = [unit("Found <strong>0</strong> results.", "لا يوجد أي نتائج", 1),
+             unit("Found <strong>0</strong> results.", "وُجدت 0 نتائج", 2),
+             unit("<b>Note</b>: 0 results", "ملاحظة: لا نتائج", 3)]
+    assert rules(check(units, "TC306")) == [("TC306", 2), ("TC306", 3)]

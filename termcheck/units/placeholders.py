@@ -141,6 +141,8 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
             continue  # a date format is localized, not copied (text.placeholders.is_date_format)
         source, target = extract(unit, "source"), extract(unit, "target")
         missing, extra = _difference(source, target)
+        if code == "TC306" and missing and not extra:
+            missing = _not_said_in_words(missing, unit)
         if (missing or extra) and not (code == "TC305" and _same_arguments(source, target)):
             found = extra[0] if extra and (code == "TC305" or extra[0].startswith("<")) else ""
             yield unit_finding(code, unit, locator.target(unit, found), found,
@@ -183,6 +185,18 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
     })
 
 
+def _not_said_in_words(missing: list[str], unit: Unit) -> list[str]:
+    """`missing` less the tags around a number or placeholder that the target does not write at all:
+    'Found <strong>0</strong> results.' as لا يوجد أي نتائج says the number in words (Oscar, held
+    out), and its <strong> went with it."""
+    wrapped = {m.group(2): m for m in _WRAPPED_NUMBER.finditer(unit.source)}
+    gone = {tag for value, m in wrapped.items() if value not in unit.target and not _DIGIT.search(unit.target)
+            for tag in (f"<{m.group(1).lower()}>", f"</{m.group(1).lower()}>")}
+    return [tag for tag in missing if tag not in gone]
+
+
+_WRAPPED_NUMBER = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(\d+|%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _WRAPPED_PLACEHOLDER = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
 
 
