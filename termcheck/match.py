@@ -771,7 +771,7 @@ class Matcher:
                             r.suffix == ACCUSATIVE and article for r, article in zip((reading, *rest), phrase.articles)):
                         continue  # a name with the article takes no tanween: أردنا (we wanted) is not الأردن
                     if reading.article and len(phrase.lemmas) == 1 and not phrase.articles[0] \
-                            and self._all_names(phrase.entries):
+                            and _all_names(phrase.entries, self._names):
                         continue  # a one-word name listed bare is another word with the article: التداول is trading, تداول the exchange
                     if last_end < len(s) and s[last_end].isalnum():
                         continue
@@ -779,17 +779,6 @@ class Matcher:
                     if s[start + len(reading.prefix):end] in OBLIQUE_FORMS:
                         candidate = (*candidate[:4], False)  # أبي for أبو: the term in another case
                     yield candidate
-
-    def _all_names(self, entries) -> bool:
-        """Every entry's concept is a name (Concept.is_name, remembered per matcher)."""
-        names = self._names
-        for entry in entries:
-            name = names.get(id(entry.concept))
-            if name is None:
-                name = names[id(entry.concept)] = entry.concept.is_name
-            if not name:
-                return False
-        return True
 
     @staticmethod
     def _phrase_match(start: int, end: int, reading, rest: list, phrase: _Phrase):
@@ -980,7 +969,7 @@ class _PhraseGroups:
             if pairs is None:
                 return default
             group = [_Phrase(lemmas, articles, tuple(entries), _flags(entries), singular,
-                             True in articles and self._all_names(entries))
+                             True in articles and _all_names(entries, self._names))
                      for (lemmas, articles, singular), entries in pairs]
             if len(group) > 1:
                 group.sort(key=lambda p: -len(p.lemmas))
@@ -995,18 +984,6 @@ class _PhraseGroups:
                      for lemmas, articles, flags, singular, definite_name, entries in coded]
         self._decoded[lemma] = group
         return group
-
-    def _all_names(self, entries) -> bool:
-        """Every entry names a person, place or body (Concept.is_name, remembered per concept)."""
-        names = self._names
-        for entry in entries:
-            concept = entry.concept
-            name = names.get(id(concept))
-            if name is None:
-                name = names[id(concept)] = concept.is_name
-            if not name:
-                return False
-        return True
 
     @staticmethod
     def encode(phrases: _PhraseGroups, analyzer: Analyzer, first_cores, concepts: dict[int, int],
@@ -1173,14 +1150,20 @@ def _compound_head(s: str, start: int, end: int, entries, names: dict[int, bool]
     key = s[start:end]
     if " " in key or "-" in key or s[max(0, start - 3):start - 1].endswith("ly"):
         return False
-    for entry in entries:  # Concept.is_name, remembered per matcher: every al-Name after a hyphen asks
-        concept = entry.concept
-        name = names.get(id(concept))  # the matcher's glossary holds its concepts: ids stay theirs
-        if name is None:
-            name = names[id(concept)] = concept.is_name
-        if name:
-            return False
-    return True
+    return not any(_is_name(entry.concept, names) for entry in entries)  # every al-Name after a hyphen asks
+
+
+def _is_name(concept: Concept, names: dict[int, bool]) -> bool:
+    """Concept.is_name, remembered per matcher (its glossary holds its concepts: ids stay theirs)."""
+    name = names.get(id(concept))
+    if name is None:
+        name = names[id(concept)] = concept.is_name
+    return name
+
+
+def _all_names(entries, names: dict[int, bool]) -> bool:
+    """Every entry names a person, place or body."""
+    return all(_is_name(entry.concept, names) for entry in entries)
 
 
 def _english_twins(key: str, text: str) -> list[str]:

@@ -17,7 +17,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _HTML_HEAD = re.compile(r"<head\b.*?</head\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # A list item's marker: Markdown's bullets and numbers, Arabic-Indic numbers, and the abjad letters
 # an Arabic list counts with (أ. ب. ج. د. هـ.), which Markdown does not know but Arabic copy writes.
@@ -41,7 +41,7 @@ def _blank_all(text: str, patterns) -> str:
     return text
 
 
-_HTML_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_SCRIPT, "<"), (_HTML_TAG, "<"), (_HTML_ENTITY, "&"))
+_HTML_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_SCRIPT, "<"), (_HTML_TAG, "<"), (HTML_ENTITY, "&"))
 _MARKDOWN_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_TAG, "<"), (_MD_LINK_TARGET, ("](",)),
                       (_MD_LINE_MARKERS, (*"#>-*+0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
                                           "\u0623.", "\u0623)")),  # an abjad list begins with أ. or أ)

@@ -246,8 +246,11 @@ def _as_whole(mention: NumberMention, text: str, lang: str) -> NumberMention:
 
 def _unit_word_length(text: str, end: int) -> int:
     """The length of the unit word right after a number (' hours', ' ساعة'), spaces included."""
-    found = re.match(r"[ \u00a0]*\w+", text[end:end + 40])
-    return found.end() if found else 0
+    found = _UNIT_WORD.match(text, end, end + 40)
+    return found.end() - end if found else 0
+
+
+_UNIT_WORD = re.compile(r"[ \u00a0]*\w+")
 
 
 def _text_order(mention: NumberMention) -> tuple[int, int]:

@@ -82,11 +82,11 @@ def unit_terms(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
 
 
 def unit_untranslated(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return untranslated(ctx.units, ctx.locator)
+    return untranslated(ctx.units, ctx.locator, ctx.cache)
 
 
 def unit_copied_source(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return copied_source(ctx.units, ctx.locator)
+    return copied_source(ctx.units, ctx.locator, ctx.cache)
 
 
 def unit_placeholders(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:

@@ -47,7 +47,7 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
     def key_of(text: str) -> str:
         key = memo.get(text)
         if key is None:
-            bare = _MNEMONIC.sub("", without_mnemonic(text)) if ("_" in text or "&" in text) else text
+            bare = without_mnemonic(text) if ("_" in text or "&" in text) else text
             key = memo[text] = " ".join(normalize_form(matchable(bare)).split())  # wrapping is no difference
             if _METAVARIABLE.fullmatch(text.strip()):
                 key = memo[text] = "\0" + key  # FLAGS, DISPLAY: a command line's value name, not the word
@@ -67,8 +67,6 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
     return groups
 
 
-# GTK's mnemonic mark (_Save, ا_نسخ): which letter is the keyboard shortcut, not a spelling.
-_MNEMONIC = re.compile(r"_(?=[^\W\d_])")
 _METAVARIABLE = re.compile(r"[A-Z][A-Z_]+")
 
 

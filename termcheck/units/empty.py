@@ -52,7 +52,7 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
 )
 
 
-def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = None) -> Iterable[tuple[Unit, Finding]]:
     """TC303: an empty target for a source that has text; one finding per PO plural entry, at its
     first empty form, naming the empty forms (an untranslated entry is one thing to fix, not six).
     Not a name whose every capitalized word translated targets of the run keep in Latin ('Wajba'
@@ -67,7 +67,7 @@ def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit
             words = _LATIN_WORD.findall(_without_placeholders(unit.source))
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
-                    kept_in_latin = _kept_in_latin(units)
+                    kept_in_latin = _kept_in_latin(units, cache)
                 if all(w in kept_in_latin for w in words):
                     continue  # a name the translators write in Latin elsewhere: gettext's fallback is it
             if unit.plural_sources is not None:
@@ -84,7 +84,7 @@ def untranslated(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit
                            f"untranslated: {what} empty for '{short(first.plural_sources[0])}'")
 
 
-def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = None) -> Iterable[tuple[Unit, Finding]]:
     """TC304: the target is the source itself, and the source is something to translate."""
     units = list(units)
     kept_in_latin: set[str] | None = None  # Latin words of translated targets, built when needed
@@ -106,7 +106,7 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
         if unit.path in short_kept and _short_label(target):
             continue  # the file's convention for its short labels (a calculator's Sinh, Mod, MR)
         if kept_in_latin is None:
-            kept_in_latin = _kept_in_latin(units)
+            kept_in_latin = _kept_in_latin(units, cache)
         if " " not in target and target in kept_in_latin:
             continue  # a name the translators keep in Latin script
         if _IDENTIFIER.fullmatch(target):
@@ -123,12 +123,18 @@ def copied_source(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Uni
 _NAME_WORDS = 3  # a name's words; a longer capitalized run is a title to translate
 
 
-def _kept_in_latin(units: list[Unit]) -> set[str]:
+def _kept_in_latin(units: list[Unit], cache: dict | None = None) -> set[str]:
     """The Latin words of the translated targets, those written in another script around them: names
     the translators keep in Latin. Not a target left in English otherwise (Symfony's '__Invoice No.'),
-    whose words would excuse every copy of them (a held-out Symfony catalogue)."""
-    return {w for u in units if u.target.strip() and u.target.strip() != u.source.strip() and _OTHER_SCRIPT.search(u.target)
+    whose words would excuse every copy of them (a held-out Symfony catalogue). Built once per run:
+    TC303 and TC304 both ask, through the run's `cache`."""
+    if cache is not None and "kept-in-latin" in cache:
+        return cache["kept-in-latin"]
+    kept = {w for u in units if u.target.strip() and u.target.strip() != u.source.strip() and _OTHER_SCRIPT.search(u.target)
             for w in _LATIN_WORD.findall(u.target)}
+    if cache is not None:
+        cache["kept-in-latin"] = kept
+    return kept
 
 
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of neither basic nor accented Latin

@@ -189,21 +189,24 @@ def _not_said_in_words(missing: list[str], unit: Unit) -> list[str]:
     """`missing` less the tags around a number or placeholder that the target does not write at all:
     'Found <strong>0</strong> results.' as لا يوجد أي نتائج says the number in words (Oscar, held
     out), and its <strong> went with it."""
-    wrapped = {m.group(2): m for m in _WRAPPED_NUMBER.finditer(unit.source)}
-    gone = {tag for value, m in wrapped.items() if value not in unit.target and not _DIGIT.search(unit.target)
-            for tag in (f"<{m.group(1).lower()}>", f"</{m.group(1).lower()}>")}
+    if _DIGIT.search(unit.target):
+        return missing
+    gone = {tag for value, tags in _wrapped_counts(unit.source) if value not in unit.target for tag in tags}
     return [tag for tag in missing if tag not in gone]
-
-
-_WRAPPED_NUMBER = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(\d+|%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
-_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-_WRAPPED_PLACEHOLDER = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
 
 
 def _tags_around_placeholders(text: str) -> set[str]:
     """The tags ('<b>', '</b>') that wrap nothing but a placeholder: <b>%d</b>."""
-    return {tag for match in _WRAPPED_PLACEHOLDER.finditer(text) if placeholders(match.group(2))
-            for tag in (f"<{match.group(1).lower()}>", f"</{match.group(1).lower()}>")}
+    return {tag for value, tags in _wrapped_counts(text) if placeholders(value) for tag in tags}
+
+
+def _wrapped_counts(text: str) -> list[tuple[str, tuple[str, str]]]:
+    """(number or placeholder, its opening and closing tag) for each markup pair that wraps only one."""
+    return [(m.group(2), (f"<{m.group(1).lower()}>", f"</{m.group(1).lower()}>")) for m in _WRAPPED_COUNT.finditer(text)]
+
+
+_WRAPPED_COUNT = re.compile(r"<([A-Za-z][\w:.-]*)\b[^<>]*>\s*(\d+|%[^\s<]+|\{[^{}<]*\})\s*</\1\s*>")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
 def _form_name(unit: Unit) -> str:

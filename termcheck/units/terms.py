@@ -25,6 +25,7 @@ from termcheck.rules.rendered import (
     modifier_before,
     names_something_else,
     rendered_otherwise,
+    same_stem,
     variant_excused,
 )
 from termcheck.rules.terms_xlang import (
@@ -79,11 +80,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             continue
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
-        if is_message_key(unit.source):  # no source text: every forbidden form counts, nothing else can be told
-            yield from (_forbidden(unit, m, e[0], locator) for m in in_target
-                        if (e := [x for x in m.entries if x.term.lang == target_lang])
-                        and all(x.term.status is Status.FORBIDDEN for x in e))
-            continue
+        keyed = is_message_key(unit.source)  # no source text: every forbidden form counts, nothing else can be told
+        if keyed:
+            in_source = ()
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         source_concepts = {e.concept.key: e.concept for m in in_source for e in m.entries}  # either language
         rendered: dict[int, Concept] = {}
@@ -91,19 +90,18 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update((id(e.concept), e.concept) for e in entries)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
-                if any(id(e.concept) in in_source_concepts or not e.concept.forms(source_lang) or _misspelling(e)
-                       or _verb_form_in(e.concept, unit.source, source_lang) for e in entries):
+                # the concepts the source names; of a form forbidden in two (تحميل for upload and download),
+                # the house form of the one named
+                named = [e for e in entries if id(e.concept) in in_source_concepts
+                         or _verb_form_in(e.concept, unit.source, source_lang)]
+                if keyed or named or any(not e.concept.forms(source_lang) or _misspelling(e) for e in entries):
                     if unit.plural_sources is not None:
                         written = (_entry(unit), unit.target[match.start:match.end])
                         if written in forbidden_in_entry:
                             continue
                         forbidden_in_entry.add(written)
-                    # a form forbidden in two concepts (تحميل for upload and download): the house form of
-                    # the one the source names
-                    named = [e for e in entries if id(e.concept) in in_source_concepts
-                             or _verb_form_in(e.concept, unit.source, source_lang)]
                     yield _forbidden(unit, match, (named or entries)[0], locator)
-            elif entries and not any(id(e.concept) in in_source_concepts for e in entries):
+            elif entries and not keyed and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
                 if not unexpected(concepts, unit.source, source_lang, source_concepts.values()):
                     continue
@@ -201,18 +199,12 @@ def _verb_form_in(concept: Concept, source: str, lang: str) -> bool:
     catalogue). Asked only for a forbidden form the target has, never to find a term."""
     if lang != "en":
         return False
-    words = set(_EN_WORD.findall(source.lower()))
-    for form in concept.forms(lang):
-        word = form.text.lower()
-        if " " in word or not word.isalpha() or len(word) < 3:
-            continue
-        stem = word[:-1] if word.endswith("e") else word
-        if {stem + "ed", stem + "ing", word + "d"} & words or {word + word[-1] + "ed", word + word[-1] + "ing"} & words:
-            return True
-    return False
+    verbs = _EN_VERB_FORM.findall(source.lower())
+    return bool(verbs) and any(same_stem(form.text.lower(), verb) for form in concept.forms(lang)
+                               if form.text.isalpha() for verb in verbs)
 
 
-_EN_WORD = re.compile(r"[a-z]+")
+_EN_VERB_FORM = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b")
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:

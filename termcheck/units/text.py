@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from termcheck.text.markup import mask_html
+from termcheck.text.markup import HTML_ENTITY, mask_html
 from termcheck.text.placeholders import BRACE, BUILD_SETTING, PRINTF
 
 # What the program fills in or reads, not prose: URLs, paths and file names, e-mail addresses,
@@ -50,7 +50,7 @@ def without_mnemonic(text: str) -> str:
         if text.count(mark) != 1:
             continue
         found = _MNEMONIC.search(text)
-        if found is None or found.group() != mark or (mark == "&" and _ENTITY.match(text, found.start())):
+        if found is None or found.group() != mark or (mark == "&" and HTML_ENTITY.match(text, found.start())):
             continue
         at = found.start()
         if at and text[at - 1].isalpha():  # inside a word: not a lower-case Latin identifier, nor R&D
@@ -60,9 +60,6 @@ def without_mnemonic(text: str) -> str:
                 continue
         return text[:at] + "\u200b" + text[at + 1:]
     return text
-
-
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
 # A message key standing for the source text (Symfony's label.password, time_tracking, a key written
