@@ -37,6 +37,14 @@ def test_majority_spelling_wins_and_the_minority_is_located():
     assert f.to_dict()["spellings"][1]["locations"] == ["2:17"]
 
 
+def test_a_diphthong_and_a_long_i_are_one_name():
+    """Ghoneim and Ghonim (غنيم) in one article: a blind pair's planted TC104, missed while near keys
+    allowed one key letter only (ghunaym / ghunim)."""
+    text = "Tarek Ghoneim says the papyri are fine.\n\n\"Each is a letter,\" Ghoneim adds.\n\nBut Ghonim disagrees."
+    [f] = lint(text)
+    assert (f.found, f.expected, f.location.line, f.location.column) == ("Ghonim", "Ghoneim", 5, 5)
+
+
 def test_tie_goes_to_the_first_spelling_seen():
     text = "Essam al-Feili met the press. Later Issam al-Faili denied it."
     [f] = lint(text)

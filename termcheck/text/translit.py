@@ -144,7 +144,7 @@ def key_weight(key: str) -> int:
 # at least NEAR_MIN_WEIGHT letters, where the edit does not touch the first letter of a word
 # (Sadr/Badr and Gamal/Jamal differ there and are different names), and is an edit that
 # romanization makes: a vowel, glide or h put in, left out or changed (Hizbollah/Hizballah,
-# Sadr/Sader, Shia/Shayaa), or one dental for another (Gaddafi/Gadhafi: d/dh, Uthman/Usman:
+# Sadr/Sader, Shia/Shayaa), a diphthong for a long i (Ghoneim/Ghonim: ay/i), or one dental for another (Gaddafi/Gadhafi: d/dh, Uthman/Usman:
 # th/s). Any other consonant edit makes another word: Monday/Muzday, Iceland/Ireland,
 # Wikimedia/Wikipedia, Coronavirinae/Coronaviridae, an English plural (Vaccine/Vaccines).
 NEAR_MIN_WEIGHT = 6
@@ -168,6 +168,8 @@ def near_keys(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         return a[i + 1:] == b[i + 1:] and any(a[i] in c and b[i] in c for c in _SOFT_CLASSES)
+    if a[i:i + 2] == "ay" and b[i:i + 1] == "i" and a[i + 2:] == b[i + 1:]:
+        return True  # the diphthong for a long i (Ghoneim/Ghonim, Hussein/Husin): one sound, two letters
     return a[i + 1:] == b[i:] and a[i] in _SOFT_LETTERS
 
 
