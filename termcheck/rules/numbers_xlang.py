@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from termcheck.model import Finding
 from termcheck.rules.bilingual import BeadView, PairContext, Span, StretchIndex, with_confidence
 from termcheck.rules.registry import rule
+from termcheck.text.arabic import ARABIC_WORD
 from termcheck.text.number_words import counting_word
 from termcheck.text.numbers import (
     MAX_DIGITS,
@@ -194,8 +195,17 @@ def _finding(ctx: PairContext, view: BeadView, start: int, end: int, message: st
 
 def stands_alone(number: NumberMention) -> bool:
     """Whether a target number with no source counterpart is worth a finding of its own. Plain
-    digits below 10 are not: figure and list numbers, type 1 for a source's "type I"."""
+    digits below 10 are not: figure and list numbers, type 1 for a source's "type I". Nor is an
+    Arabic dual noun (شخصين، يومين): Arabic grammar says two of anything in the noun itself, where
+    English words it otherwise ("can't be the same" as من شخصين مختلفين, 'both', 'a couple of')."""
+    if _is_dual_noun(number):
+        return False
     return number.kind != "count" or number.unit is not None or number.value >= 10 or not number.text[-1:].isdigit()
+
+
+def _is_dual_noun(number: NumberMention) -> bool:
+    return number.value == 2 and number.kind == "count" and ARABIC_WORD.search(number.text) is not None \
+        and not any(c.isdigit() for c in number.text)
 
 
 def same_number(a: NumberMention, b: NumberMention) -> bool:
