@@ -34,6 +34,7 @@ from termcheck.model import Finding
 from termcheck.rules.numbers_xlang import (
     compatible,
     number_distance,
+    said_by_a_singular,
     same_number,
     stands_alone,
 )
@@ -114,6 +115,8 @@ def _mismatches(unit: Unit, locator: Locator, sources: list[NumberMention], targ
             spare = [t for t in spare if not same_number(t, nearest)]
             found = unit.target[nearest.start:nearest.end]
             message = f"'{found}' does not match the source '{number.text}'; expected {expected}"
+        elif said_by_a_singular(prose(unit.source), number, base_lang(unit.source_lang)):
+            continue
         else:
             found = ""
             message = f"the source number '{number.text}' ({expected}) is missing in the target"
