@@ -190,8 +190,7 @@ def _is_name_number(text: str, start: int) -> bool:
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number in `text`, in text order, with spans into `text` itself."""
     mentions = _digit_numbers(text, lang)
-    spans = [(m.start, m.end) for m in mentions] + month_spans(text, lang)
-    covered = _Covered(spans) if spans else _nothing_covered
+    covered = _CoveredOnDemand(text, lang, [(m.start, m.end) for m in mentions])
     last_end = 0
     for word in word_numbers(text, lang, covered):
         if word.start < last_end:
@@ -255,6 +254,23 @@ _UNIT_WORD = re.compile(r"[ \u00a0]*\w+")
 
 def _text_order(mention: NumberMention) -> tuple[int, int]:
     return mention.start, mention.end
+
+
+class _CoveredOnDemand:
+    """covered(start, end) over the digits already read and the month names, the month names found
+    only when a number word asks: most texts have no candidate number word, and the month scan was
+    a tenth of `termcheck units`' number rule."""
+
+    __slots__ = ("_text", "_lang", "_spans", "_covered")
+
+    def __init__(self, text: str, lang: str, digit_spans: list[tuple[int, int]]) -> None:
+        self._text, self._lang, self._spans, self._covered = text, lang, digit_spans, None
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._covered is None:
+            spans = self._spans + month_spans(self._text, self._lang)
+            self._covered = _Covered(spans) if spans else _nothing_covered
+        return self._covered(start, end)
 
 
 def _nothing_covered(start: int, end: int) -> bool:
