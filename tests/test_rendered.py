@@ -1,9 +1,11 @@
 """termcheck/rules/rendered.py: the renderings TC201 accepts without a listed form, and the ones it
 must still report; TC202's 'same name in another number'; TC203's acronyms and sentence-case names."""
 
+import pytest
+
 from termcheck.match import Matcher
 from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
-from termcheck.rules.rendered import by_longer_term, fuller_than_house_form, named_by_acronym, names_something_else
+from termcheck.rules.rendered import by_longer_term, by_relatives, fuller_than_house_form, named_by_acronym, names_something_else
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
 from tests.helpers import concept, glossary
@@ -198,10 +200,34 @@ def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():
     assert not in_other_number("Centers", CDC, "en")
 
 
-def test_broken_plural_pair_is_the_inserted_alef_pattern_only():
-    assert broken_plural_pair("مركز", "مراكز") and broken_plural_pair("مساجد", "مسجد")
-    assert not broken_plural_pair("ميرس", "مارس")
-    assert not broken_plural_pair("قناع", "اقنعة")
+@pytest.mark.parametrize("singular, plural", [
+    ("مركز", "مراكز"), ("مساجد", "مسجد"),  # mafāʿil, either order
+    ("رد", "ردود"), ("خط", "خطوط"), ("درس", "دروس"),  # fuʿūl, a doubled root too
+    ("رقم", "ارقام"), ("شريط", "اشرطة"), ("قناع", "اقنعة"),  # afʿāl, afʿila
+    ("رسالة", "رسائل"), ("قاعدة", "قواعد"), ("مفتاح", "مفاتيح"), ("تقرير", "تقارير"),
+])
+def test_broken_plural_pairs_by_the_patterns_their_letters_prove(singular, plural):
+    assert broken_plural_pair(singular, plural)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("ميرس", "مارس"),  # a letter changed, not an alef put in
+    ("كتب", "كتاب"), ("علم", "عالم"), ("نشر", "منشور"),  # one root, no plural pattern
+    ("رد", "ردودا"), ("اشرط", "شريط"),  # the plural's own letters must fit
+])
+def test_other_words_of_one_root_are_no_broken_plural_pair(a, b):
+    assert not broken_plural_pair(a, b)
+
+
+def test_a_one_word_term_is_rendered_by_its_unlisted_broken_plural():
+    """Held-out catalogues: 'Google Fonts' as خطوط جوجل (الخط), 'replies' as الردود (رد); words in no
+    plural pattern of رد (الورود, roses; ورد) are no rendering."""
+    font = concept("font", en_p="font", ar_p="الخط")
+    reply = concept("reply", en_p="reply", ar_p="رد")
+    assert by_relatives(font, "Fonts", "خطوط جوجل", "ar")
+    assert by_relatives(reply, "replies", "عرض كل الردود", "ar")
+    assert not by_relatives(reply, "replies", "باقة الورود", "ar")
+    assert not by_relatives(reply, "replies", "ورد", "ar")
 
 
 def test_sentence_case_phrases_are_common_terms_and_capitalized_names_are_names():

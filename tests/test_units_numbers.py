@@ -89,6 +89,9 @@ msgstr "الحد: 3 بكسل"
 
 msgid "Step 1 of 3"
 msgstr "الخطوة من 3"
+
+msgid "Use one ballot per voting adjudicator."
+msgstr "استخدم بطاقة من شخصين لكل محكم."
 '''
 
 
@@ -104,18 +107,20 @@ def test_number_adjectives_accusative_one_and_unspaced_lists_are_the_source_numb
         (22, "1,205", "'1,205' does not match the source '1,250'; expected 1,250"),
         (34, "3", "'3' does not match the source '1'; expected 1"),
         (37, "", "the source number '1' (1) is missing in the target"),
+        (40, "شخصين", "'شخصين' has no counterpart in the source"),
     ]
 
 
 def test_a_dual_and_a_singular_noun_say_their_number():
     """Held-out Tabbycat and KDE Spectacle catalogues: Arabic says two in a dual (شخصين) where English
     says 'can't be the same', and one in a singular noun (بكسل for '1 pixel'); neither is a TC204. A
-    wrong figure for the 1 (3 بكسل) and a 1 before 'of' (Step 1 of 3) are still findings (above)."""
+    wrong figure for the 1 (3 بكسل), a 1 before 'of' (Step 1 of 3) and a dual beside a source number
+    ('one ballot' as من شخصين) are still findings (above)."""
     from termcheck.rules.numbers_xlang import said_by_a_singular, stands_alone
     from termcheck.text.numbers import extract_numbers
 
     [dual] = extract_numbers("من شخصين مختلفين", "ar")
-    assert not stands_alone(dual)
+    assert not stands_alone(dual, [])
     [one] = extract_numbers("Line width: 1 pixel", "en")
     assert said_by_a_singular("Line width: 1 pixel", one, "en")
     assert not said_by_a_singular("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en")

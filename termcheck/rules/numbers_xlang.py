@@ -119,7 +119,7 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
     yield from _word_mismatches(ctx, view, bead_sources, bead_targets, group_sources, group_targets, arabic_digits)
     reported: list[NumberMention] = []
     for number in spare:
-        if any(same_number(number, r) for r in reported) or not stands_alone(number):
+        if any(same_number(number, r) for r in reported) or not stands_alone(number, bead_sources):
             continue
         reported.append(number)
         s_start, s_end = view.source_spans[0][0], view.source_spans[-1][1]
@@ -196,12 +196,14 @@ def _finding(ctx: PairContext, view: BeadView, start: int, end: int, message: st
     )
 
 
-def stands_alone(number: NumberMention) -> bool:
+def stands_alone(number: NumberMention, sources: list[NumberMention]) -> bool:
     """Whether a target number with no source counterpart is worth a finding of its own. Plain
     digits below 10 are not: figure and list numbers, type 1 for a source's "type I". Nor is an
-    Arabic dual noun (شخصين، يومين): Arabic grammar says two of anything in the noun itself, where
-    English words it otherwise ("can't be the same" as من شخصين مختلفين, 'both', 'a couple of')."""
-    if _is_dual_noun(number):
+    Arabic dual noun (شخصين، يومين) where the source has no number at all (`sources`, weak words
+    too): Arabic grammar says two of anything in the noun itself, where English words it otherwise
+    ("can't be the same" as من شخصين مختلفين, 'both'). Beside a source number ('one ballot per
+    adjudicator' as من شخصين) it may be that number mistranslated (two held-out Tabbycat units)."""
+    if not sources and _is_dual_noun(number):
         return False
     return number.kind != "count" or number.unit is not None or number.value >= 10 or not number.text[-1:].isdigit()
 

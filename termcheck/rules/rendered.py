@@ -326,10 +326,24 @@ def _inflected_in(word: str, words: frozenset[str], lang: str) -> bool:
     read with and without its article would make العزل الإلزامي a rendering of حجر صحي إلزامي."""
     if lang != "ar":
         return False
-    wanted = {lemma for lemma in _lemmas(word, lang) if len(lemma) >= 3}
+    lemmas = _lemmas(word, lang)
+    wanted = {lemma for lemma in lemmas if len(lemma) >= 3}
     # a lemma stands in its inflected word but for a ة the suffix turned into ت: test the letters first
     cores = {lemma[:-1] if lemma.endswith("\u0629") else lemma for lemma in wanted}
-    return any(wanted & _lemmas(w, lang) for w in words if any(core in w for core in cores))
+    if any(wanted & _lemmas(w, lang) for w in words if any(core in w for core in cores)):
+        return True
+    return _broken_plural_in(lemmas, words)
+
+
+def _broken_plural_in(lemmas: frozenset[str], words: frozenset[str]) -> bool:
+    """A broken plural of the word (its lemmas) among `words`, by a pattern its letters prove
+    (text.arabic.broken_plural_pair): خطوط for الخط ('Fonts'), الردود for رد ('replies'), الأشرطة for
+    الشريط, which held-out catalogues wrote and no glossary lists."""
+    from termcheck.text.arabic import broken_plurals, has_article
+
+    plurals = frozenset().union(*(broken_plurals(lemma[:-1] if lemma.endswith("\u0629") else lemma)
+                                  for lemma in lemmas if not has_article(lemma)))
+    return bool(plurals) and any(plurals & _lemmas(w, "ar") for w in words)
 
 
 def _verb_in(noun: str, words: frozenset[str]) -> bool:

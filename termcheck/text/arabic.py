@@ -352,11 +352,47 @@ _VERB_ENDINGS = frozenset(e + o for e in ("", "\u062a", "\u062a\u0627", "\u062a\
 
 
 def broken_plural_pair(a: str, b: str) -> bool:
-    """Whether one word is the other with an alef after its second letter: the mafāʿil / faʿāʿil
-    broken plural of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر). The one
-    broken-plural pattern that a spelling alone proves; others (قناع / أقنعة) need a lexicon."""
+    """Whether one word is a broken plural of the other by a pattern that its letters alone prove,
+    the root's consonants in place and only the pattern's long vowels and alef put in:
+    - mafāʿil / faʿāʾil of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر);
+    - fuʿūl (درس / دروس, a doubled root: رد / ردود, خط / خطوط);
+    - afʿāl (رقم / أرقام, خبر / أخبار);
+    - afʿila of faʿīl, faʿāl, faʿūl (شريط / أشرطة, جهاز / أجهزة, عمود / أعمدة);
+    - faʿāʾil of faʿīla, faʿāla (رسالة / رسائل, حقيبة / حقائب);
+    - fawāʿil of fāʿila, fāʿil (قاعدة / قواعد, شارع / شوارع);
+    - mafāʿīl / faʿālīl of a five-letter singular with a long fourth letter (مفتاح / مفاتيح, تقرير / تقارير).
+    Words are normalized (hamza on alef folded); the singular may end in ة. Other patterns
+    (قناع / أقنعة aside) need a lexicon: a glossary lists them as allowed forms."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) == 4 and len(long) == 5 and long[2] == "\u0627" and long[:2] + long[3:] == short
+    return long in broken_plurals(_without_ta_marbuta(short))
+
+
+def _without_ta_marbuta(word: str) -> str:
+    return word[:-1] if word.endswith(TA_MARBUTA) and len(word) > 3 else word
+
+
+_LONG_VOWELS = "\u0627\u064a\u0648"  # ا ي و
+_ALEF, _WAW, _YA = "\u0627", "\u0648", "\u064a"
+
+
+@lru_cache(maxsize=65536)
+def broken_plurals(s: str) -> frozenset[str]:
+    """The broken plurals of the singular `s` (without its ة) that broken_plural_pair knows."""
+    found = set()
+    n = len(s)
+    if n == 2:  # a doubled root written with one letter: رد, خط
+        found |= {s + _WAW + s[1], _ALEF + s + _ALEF + s[1]}
+    elif n == 3 and not any(c in _LONG_VOWELS for c in s[1:]):
+        found |= {s[:2] + _WAW + s[2], _ALEF + s[:2] + _ALEF + s[2]}
+    elif n == 4:
+        found.add(s[:2] + _ALEF + s[2:])  # مراكز
+        if s[2] in _LONG_VOWELS:
+            found |= {_ALEF + s[:2] + s[3] + TA_MARBUTA, s[:2] + _ALEF + "\u0626" + s[3], s[:2] + _ALEF + _YA + s[3]}  # أشرطة، رسائل
+        if s[1] == _ALEF:
+            found.add(s[0] + _WAW + _ALEF + s[2:])  # قواعد
+    elif n == 5 and s[3] in _LONG_VOWELS:
+        found.add(s[:2] + _ALEF + s[2] + _YA + s[4])  # مفاتيح
+    return frozenset(found)
 
 
 _MANQUS = re.compile("([\u0621-\u064a])\u0651?\u064d\u0651?(?![\u0621-\u064a\u064b-\u0652])")

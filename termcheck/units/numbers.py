@@ -124,7 +124,7 @@ def _mismatches(unit: Unit, locator: Locator, sources: list[NumberMention], targ
                            source=locator.source(unit, number.text), source_text=number.text)
     reported: list[NumberMention] = []
     for number in spare:
-        if any(same_number(number, r) for r in reported) or not stands_alone(number):
+        if any(same_number(number, r) for r in reported) or not stands_alone(number, sources):
             continue
         reported.append(number)
         found = unit.target[number.start:number.end]
