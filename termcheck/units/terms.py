@@ -62,7 +62,9 @@ def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[lis
         for match in matcher.find(joined, norm):
             k = bisect.bisect_right(starts, match.start) - 1
             offset = starts[k]
-            per_text[k].append(replace(match, start=match.start - offset, end=match.end - offset))
+            # the constructor, not dataclasses.replace (a tenth of this function)
+            per_text[k].append(Match(match.start - offset, match.end - offset, match.norm_start, match.norm_end,
+                                     match.entries, match.exact))
         results.extend(per_text)
         normalized.extend(norm.text.split("\x00"))
     return results, normalized
