@@ -304,6 +304,16 @@ def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():
     assert rules(check(units, "TC305")) == [("TC305", 4)]
 
 
+def test_tc305_reads_qt_and_kde_numbered_arguments():
+    """A held-out KDE catalogue (Spectacle): '%1px' is the argument %1 and a unit, not a printf
+    pointer of width 1; its translation keeps %1. A %1 left out is still a finding, swapped ones are not."""
+    from termcheck.units.placeholders import placeholders
+
+    assert placeholders("%1px, %L2 files, %1$s, %2d") == ["%1", "%L2", "%1$s", "%2d"]
+    units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3)]
+    assert rules(check(units, "TC305")) == [("TC305", 3)]
+
+
 def test_a_forbidden_form_in_every_plural_form_is_one_finding():
     """A held-out WordPress catalogue wrote the same forbidden word in all six forms of one entry."""
     from termcheck.match import Matcher

@@ -68,6 +68,7 @@ def _same_arguments(source: list[str], target: list[str]) -> bool:
 
 
 _NUMBERED = re.compile(r"%(\d+)\$(.+)")
+_QT_ARGUMENT = re.compile(r"%L?\d+")  # numbered already (%1, %L2)
 
 
 def _numbered(found: list[str]) -> list[str]:
@@ -78,7 +79,7 @@ def _numbered(found: list[str]) -> list[str]:
     out, position = [], 0
     for placeholder in found:
         if _NUMBERED.fullmatch(placeholder) or not placeholder.startswith("%") or placeholder[1:2] in ("(", "#", "%") \
-                or placeholder == "%m":
+                or placeholder == "%m" or _QT_ARGUMENT.fullmatch(placeholder):
             out.append(placeholder)
         else:
             position += 1
