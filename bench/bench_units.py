@@ -1,6 +1,6 @@
 """Speed of the units pipeline: PO reading and the term rules (TC101/TC201), separately.
 
-python3 bench/bench_units.py [--units 100000] [--concepts 10000] [--profile] [--dump FILE]
+python3 bench/bench_units.py [--units 100000] [--concepts 10000] [--vocabulary N] [--profile] [--dump FILE]
 Synthetic data: a PO catalogue of N units and a glossary of M concepts (en/ar forms, some
 forbidden); about one unit in three mentions a glossary term. Single process. Times are wall
 time, and the CPU time (time.process_time) of all unit checks is printed too: read that one on a
@@ -16,6 +16,7 @@ out of the path), to compare two versions' findings byte for byte.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -49,12 +50,25 @@ def make_glossary(rng: random.Random, count: int) -> Glossary:
     return Glossary(concepts, path="synthetic")
 
 
-def write_po(path: str, rng: random.Random, glossary: Glossary, count: int) -> None:
+def write_po(path: str, rng: random.Random, glossary: Glossary, count: int, vocabulary: int = 0) -> None:
+    """`vocabulary` > 0: the words other than terms come from that many words a language, drawn by
+    Zipf's law (rank r with weight 1/r), as a catalogue's words recur; 0: every word new (the
+    default, the worst case for the word caches)."""
+    if vocabulary:
+        en_words = [word(rng, _EN) for _ in range(vocabulary)]
+        ar_words = [word(rng, _AR) for _ in range(vocabulary)]
+        cumulative = list(itertools.accumulate(1 / rank for rank in range(1, vocabulary + 1)))
+
+        def words(letters: str, k: int) -> list[str]:
+            return rng.choices(en_words if letters is _EN else ar_words, cum_weights=cumulative, k=k)
+    else:
+        def words(letters: str, k: int) -> list[str]:
+            return [word(rng, letters) for _ in range(k)]
     with open(path, "w", encoding="utf-8") as out:
         out.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n')
         for i in range(count):
-            source = [word(rng, _EN) for _ in range(rng.randint(3, 10))]
-            target = [word(rng, _AR) for _ in range(rng.randint(3, 10))]
+            source = words(_EN, rng.randint(3, 10))
+            target = words(_AR, rng.randint(3, 10))
             if i % 3 == 0:
                 concept = rng.choice(glossary.concepts)
                 source.insert(1, concept.terms[0].text)
@@ -78,6 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--concepts", type=int, default=10_000)
+    parser.add_argument("--vocabulary", type=int, default=0,
+                        help="draw the words from this many a language, by Zipf's law (default: every word new)")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--dump", metavar="FILE", help="write the findings of all unit checks as JSON lines")
     args = parser.parse_args()
@@ -85,7 +101,7 @@ def main() -> None:
     glossary = make_glossary(rng, args.concepts)
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "bench.po")
-        write_po(path, rng, glossary, args.units)
+        write_po(path, rng, glossary, args.units, args.vocabulary)
         size = os.path.getsize(path)
 
         start, cpu_start = time.perf_counter(), time.process_time()
