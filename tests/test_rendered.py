@@ -200,6 +200,15 @@ def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():
     assert not in_other_number("Centers", CDC, "en")
 
 
+def test_a_form_iv_verbal_noun_is_rendered_by_its_finite_verb():
+    """A held-out Odoo catalogue: 'it cancels the remaining orders' as وهي تلغي (إلغاء, which
+    normalized reads as the article and غاء); another word of the letters ل غ is no rendering."""
+    cancel = concept("cancel", en_p="cancel", ar_p="إلغاء")
+    assert by_relatives(cancel, "cancels", "وهي تلغي الأوامر المتبقية", "ar")
+    assert by_relatives(cancel, "cancelled", "ألغى الطلب", "ar")
+    assert not by_relatives(cancel, "cancels", "باللغة العربية", "ar")
+
+
 @pytest.mark.parametrize("singular, plural", [
     ("مركز", "مراكز"), ("مساجد", "مسجد"),  # mafāʿil, either order
     ("رد", "ردود"), ("خط", "خطوط"), ("درس", "دروس"),  # fuʿūl, a doubled root too

@@ -304,7 +304,8 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     for form in concept.accepted(lang):
         content = form_words(form.text, lang)
         if content and (_related_in(content[-1], words, lang)
-                        or len(content) == 1 and _inflected_in(content[0], words, lang)) and (
+                        or len(content) == 1 and (_inflected_in(content[0], words, lang)
+                                                  or lang == "ar" and _verb_in(content[0], words))) and (
                 lang == "ar" or _relatives_together(content, target_text)):
             return True
         if lang == "ar" and len(content) >= 2 and _self_adjective(content[-1]) and _reflexive_in(words) \

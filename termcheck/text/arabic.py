@@ -327,22 +327,42 @@ def in_compound_preposition(text: str, start: int, end: int) -> bool:
 
 def verb_of_verbal_noun(noun: str, word: str) -> bool:
     """Whether `word` is a finite verb of the derived-form verbal noun `noun` (normalized; انتقال
-    form VIII, انفعال VII, استفعال X): the noun less its long alef before the last letter is the
-    perfect stem (انتقل: انتقلت، انتقلوا), and that stem less its first alef after a person prefix
-    (ي ت ن ا) the imperfect (ينتقل، تنتقل، ينتقلون). Clitics aside (وانتقلت، لينتقل). The three patterns
-    start with ا and have one consonant spelling that no noun shares with a verb, so the test is
-    exact, not a root guess: انتقال is no verb of انتشار."""
-    core = strip_article(noun)
-    if not (core.startswith("\u0627") and core[-2:-1] == "\u0627" and len(core) in (6, 7)
-            and (len(core) == 6 or core.startswith("\u0627\u0633\u062a"))):  # افتعال انفعال | استفعال
-        return False
-    perfect = core[:-2] + core[-1]
-    imperfect = tuple(prefix + perfect[1:] for prefix in "\u064a\u062a\u0646\u0627")  # ي ت ن ا
-    for candidate in {word, strip_proclitics(word)}:
-        for stem in (perfect, *imperfect):
-            if candidate.startswith(stem) and candidate[len(stem):] in _VERB_ENDINGS:
-                return True
+    form VIII, انفعال VII, استفعال X, إفعال IV): the noun less its long alef before the last letter
+    is the perfect stem (انتقل: انتقلت، انتقلوا; أرسل), and that stem less its first alef after a
+    person prefix (ي ت ن ا) the imperfect (ينتقل، تنتقل، ينتقلون; يرسل، تغلق). A form IV noun of a
+    weak or hamzated final root ends in ء (إلغاء، إنشاء): its verb ends in a vowel letter or hamza
+    (ألغى، يلغي، تلغي، ينشئ). Clitics aside (وانتقلت، لينتقل). The patterns start with ا and have one
+    consonant spelling that no noun shares with a verb, so the test is exact, not a root guess:
+    انتقال is no verb of انتشار. Normalized, إلغاء reads as the article and غاء: it is tried whole."""
+    for stems in _verb_stems(noun):
+        for candidate in {word, strip_proclitics(word)}:
+            for stem in stems:
+                if candidate.startswith(stem) and candidate[len(stem):] in _VERB_ENDINGS:
+                    return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _verb_stems(noun: str) -> tuple[tuple[str, ...], ...]:
+    """The perfect and imperfect stems of each reading of `noun` as a derived verbal noun."""
+    found = []
+    for core in dict.fromkeys((strip_article(noun), noun)):
+        if not (core.startswith(_ALEF) and core[-2:-1] == _ALEF):
+            continue
+        if len(core) == 6 or (len(core) == 7 and core.startswith("\u0627\u0633\u062a")):  # افتعال انفعال | استفعال
+            perfect = core[:-2] + core[-1]
+            found.append((perfect, *(prefix + perfect[1:] for prefix in _PERSON_PREFIXES)))
+        elif len(core) == 5:  # إفعال
+            root = core[1:3] + core[4]
+            if root[-1] == "\u0621":  # ء: a weak or hamzated last radical
+                found.append(tuple({_ALEF + root[:2] + end for end in ("\u0649", _ALEF)}
+                                   | {prefix + root[:2] + end for prefix in _PERSON_PREFIXES for end in (_YA, "\u0626")}))
+            else:
+                found.append((_ALEF + root, *(prefix + root for prefix in _PERSON_PREFIXES)))
+    return tuple(found)
+
+
+_PERSON_PREFIXES = "\u064a\u062a\u0646\u0627"  # ي ت ن ا
 
 
 # ت تا تم تن نا وا ا ن ون ان ين and nothing, each with or without an object pronoun
