@@ -61,7 +61,7 @@ def number_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[U
         if targets is None:
             targets = _numbers(unit.target, target_lang, known)
         if sources or targets:
-            yield from _mismatches(unit, locator, sources, targets, target_lang)
+            yield from _mismatches(unit, locator, sources, targets, source_lang, target_lang)
 
 
 def _numbers(text: str, lang: str, known: dict[str, Sequence[NumberMention]]) -> Sequence[NumberMention]:
@@ -98,7 +98,8 @@ def _written_in(number: str, text: str) -> bool:
     listed = _listed_items(number)
     if listed and all(_digit_for_digit(item, text) for item in listed):
         return True
-    return any(number in _listed_items(token.group()) for token in _DIGITS.finditer(text) if "," in token.group())
+    return "," in text and any(number in _listed_items(token.group()) for token in _DIGITS.finditer(text)
+                               if "," in token.group())
 
 
 def _digit_for_digit(number: str, text: str) -> bool:
@@ -116,7 +117,7 @@ def _listed_items(token: str) -> list[str]:
 
 
 def _mismatches(unit: Unit, locator: Locator, sources: Sequence[NumberMention], targets: Sequence[NumberMention],
-                target_lang: str) -> Iterable[tuple[Unit, Finding]]:
+                source_lang: str, target_lang: str) -> Iterable[tuple[Unit, Finding]]:
     missing: list[NumberMention] = []
     for number in sources:
         if number.required and number.value != 0 and not (missing and any(same_number(number, m) for m in missing)) \
@@ -135,7 +136,7 @@ def _mismatches(unit: Unit, locator: Locator, sources: Sequence[NumberMention], 
             spare = [t for t in spare if not same_number(t, nearest)]
             found = unit.target[nearest.start:nearest.end]
             message = f"'{found}' does not match the source '{number.text}'; expected {expected}"
-        elif said_by_a_singular(prose(unit.source), number, base_lang(unit.source_lang)):
+        elif said_by_a_singular(prose(unit.source), number, source_lang):
             continue
         else:
             found = ""
