@@ -76,6 +76,10 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/athar-tomb-discovery": {
+        ("TC201", "ar.clean.md", 9): "in the clean pair only: مقبرة القرية is 'the village cemetery', a trap the glossary "
+                                     "note describes; the glossary would list it as a false friend of tomb",
+    },
     "blind/fidya-ransomware-hospital": {
         ("TC205", "en.clean.md", 32): "in the clean pair only: a short opening sentence ('Patients are already feeling "
                                       "the disruption.') that the Arabic joins 2-1 with the next, left as 1-0 (the "
@@ -182,6 +186,11 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/zilzal-earthquake-aid", "TC104", "ar.md", "26"):
+        "أغادير / أكادير: غ and ك for a foreign hard g, which Arabic TC104 does not fold (like كسوس / قسوس)",
+    ("blind/zilzal-earthquake-aid", "TC201", "en.md", "7"):
+        "'epicentre' as مصدر الهزة: الزلزال, the last word of the house مركز الزلزال, stands in the same bead ('the "
+        "quake'), and TC201's 'last content word is enough'",
     ("blind/tayaran-runway-incident", "TC201", "en.md", "15"):
         "'evacuation slides' as فتح المخارج: الطوارئ of زلاقة الطوارئ and الطائرة share the skeleton طر (the hamza is "
         "a weak letter there); keeping ئ as a consonant was tried and lost الأدوية for الدواء on TICO-19",

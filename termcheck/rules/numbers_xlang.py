@@ -94,8 +94,9 @@ def _bead_mismatches(ctx: PairContext, view: BeadView, source_numbers, target_nu
             if copies:
                 nearest = _at_the_same_place(number, view, copies)
                 copies = [t for t in copies if not same_number(t, nearest)]
-        if nearest is None:  # a digit ordinal that stands for no source value: 'the 64th minute' for الدقيقة ٥٤
-            ordinals = [t for t in bead_targets if t.kind == "ordinal" and t.text[:1].isdigit()
+        if nearest is None:  # a digit ordinal that stands for no source value: 'the 64th minute' for الدقيقة ٥٤,
+            # or a compound one in words, an age (في الخامسة والستين for a 56-year-old)
+            ordinals = [t for t in bead_targets if t.kind == "ordinal" and (t.text[:1].isdigit() or t.value > 10)
                         and not any(compatible(s, t) for s in group_sources) and t not in used_ordinals]
             nearest = min(ordinals, key=lambda t: number_distance(number.value, t.value), default=None)
             if nearest is not None:
