@@ -88,6 +88,16 @@ def test_tc304_ignores_placeholders_codes_urls_and_kept_names():
     assert check(units, "TC304") == []
 
 
+def test_tc303_tc304_tc306_leave_dotted_keys_acronym_runs_uri_schemes_and_e_mail_addresses():
+    """Held-out catalogues: Django's '%(form.email.errors)s' alone (a mapping key with dots), 'DNS SRV'
+    left empty (acronyms), linphone's 'sip:' copied (a URI scheme) and its translator's credit with
+    <tx99h4@hotmail.com> (an address, not a tag). 'Sip' as a word and a real <b> still count."""
+    units = [unit("%(form.email.errors)s", "%(form.email.errors)s", 1), unit("DNS SRV", "", 2),
+             unit("sip:", "sip:", 3), unit("translator-credits", "Ali <tx99h4@hotmail.com>", 4),
+             unit("Sip", "Sip", 5), unit("<b>Bold</b>", "عريض", 6), unit("DNS records", "", 7)]
+    assert rules(check(units, "TC303", "TC304", "TC306")) == [("TC304", 5), ("TC306", 6), ("TC303", 7)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]

@@ -48,7 +48,9 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|[^\s@]+@[^\s@]+\.[^\s@]+"  # an e-mail address
     r"|\S*[/\\]\S*|[\w-]+\.[A-Za-z0-9]{1,5}"  # a path or a file name
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
-    r"|[A-Z][A-Z0-9&]{2,5}s?",  # an acronym of three capitals or more: PDF, URLs (OK is translated)
+    r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
+    # DNS SRV (OK is translated)
+    r"|(?:sips?|tel|mailto|xmpp|irc|urn):",  # a URI scheme a program puts before an address (sip:)
 )
 
 
