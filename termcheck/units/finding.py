@@ -6,7 +6,6 @@ the document rules) is tied to its unit with `for_unit`.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from termcheck.formats.units import Unit
@@ -25,10 +24,12 @@ def unit_finding(code: str, unit: Unit, location: Location, found: str, message:
 
 
 def for_unit(unit: Unit, finding: Finding) -> tuple[Unit, Finding]:
-    """`finding` with the unit's id (and PO msgctxt) in extra; an MO unit has no line to point at,
-    so its msgid is named, and a msgctxt is named apart from the msgid it disambiguates."""
-    message, extra = _tied(unit, finding.message, finding.extra)
-    return unit, replace(finding, message=message, extra=extra)
+    """`finding`, just built for `unit` by a document rule's builder, tied to it in place: the unit's
+    id (and PO msgctxt) in extra; an MO unit has no line to point at, so its msgid is named, and a
+    msgctxt is named apart from the msgid it disambiguates. (In place: dataclasses.replace copied
+    every field of every term finding.)"""
+    finding.message, finding.extra = _tied(unit, finding.message, finding.extra)
+    return unit, finding
 
 
 def _tied(unit: Unit, message: str, extra: dict) -> tuple[str, dict]:

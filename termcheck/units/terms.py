@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher, told_apart
@@ -180,7 +179,8 @@ def _segment_start(locator: Locator, unit: Unit) -> Location:
     XLIFF): the unit holds the text unescaped."""
     head = _ESCAPED_IN_FILES.split(unit.target.strip(), 1)[0].split("\n", 1)[0][:24]
     location = locator.target(unit, head)
-    return replace(location, end=location.start, end_line=location.line, end_column=location.column)
+    return Location(location.path, location.start, location.start, location.line, location.column, location.line,
+                    location.column)
 
 
 _ESCAPED_IN_FILES = re.compile(r'["\\&<>\t]')
