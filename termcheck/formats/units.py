@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LOCALIZATION_SUFFIXES = (".po", ".pot", ".mo", ".xlf", ".xliff", ".tmx")
+XML_SUFFIXES = (".xlf", ".xliff", ".tmx")
+LOCALIZATION_SUFFIXES = (".po", ".pot", ".mo", *XML_SUFFIXES)
 
 
 @dataclass

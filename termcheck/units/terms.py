@@ -211,5 +211,6 @@ _EN_VERB_FORM = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b")
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
     found = unit.target[match.start:match.end]
+    nth = unit.target.count(found, 0, match.start)  # the word itself, not the same letters inside an earlier word
     # no fix here: offsets are the unit's; fix.attach_unit_fixes adds one in the file's terms
-    return for_unit(unit, forbidden_finding(entry, found, locator.target(unit, found)))
+    return for_unit(unit, forbidden_finding(entry, found, locator.target(unit, found, nth)))
