@@ -11,6 +11,7 @@ the same word (`same_word`): normalization already folds diacritics, hamza (إب
 and case; an Arabic pair is the same when the two share a reading of three letters or more under
 termcheck.text.arabic (article, proclitics, enclitic pronouns, sound plural/dual and accusative
 endings stripped: المستخدم/مستخدم, اختر وقت/اختر وقتا, عنوان البريد الالكتروني/عنوان بريد إلكتروني),
+or a broken plural of the other by a pattern its letters prove (السعر/الأسعار, text.arabic.broken_plural_pair),
 or one is the other with the feminine ending ت (ليس/ليست); في and هل count for nothing (في القائمة/
 بالقائمة, فعال؟/هل فعال؟: three false TC301 of four held-out real catalogues); تم and a verbal noun is
 the passive of its verb (تم إنشاؤه / أُنشئ: two false TC301 of a held-out Paperless catalogue);
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterable
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.arabic import ARABIC_WORD, readings, same_skeleton, strip_article
+from termcheck.text.arabic import ARABIC_WORD, broken_plural_pair, readings, same_skeleton, strip_article
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.locate import Locator
@@ -140,7 +141,9 @@ def same_word(a: str, b: str) -> bool:
         short_, long_ = sorted((a, b), key=len)
         if long_ == short_ + "ت" and len(short_) >= 3:
             return True  # a verb agreeing with a feminine noun: ليس / ليست, كان / كانت
-        return bool(_arabic_stems(a) & _arabic_stems(b)) or strip_article(a) == strip_article(b)  # نص / النص
+        stems_a, stems_b = _arabic_stems(a), _arabic_stems(b)
+        return bool(stems_a & stems_b) or strip_article(a) == strip_article(b) \
+            or any(broken_plural_pair(x, y) for x in stems_a for y in stems_b)  # نص / النص; السعر / الأسعار
     if a.isascii() and b.isascii() and a.isalpha() and b.isalpha():
         short, long = sorted((a, b), key=len)
         if long in (short + "s", short + "es") and len(short) >= 3:
