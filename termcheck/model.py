@@ -10,6 +10,7 @@ import bisect
 from array import array
 from dataclasses import dataclass, field
 from enum import Enum
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 
@@ -301,6 +302,113 @@ class Finding:
         return (_finding, (self.rule, self.severity, loc.path, loc.start, loc.end, loc.line, loc.column,
                            loc.end_line, loc.end_column, self.found, self.message, self.expected, self.concept,
                            self.fix, rest))
+
+
+COMPACT_FINDINGS = 20_000  # a rule with more findings than this to make may make SpanFindings
+
+
+class SpanFinding:
+    """A Finding of a span of a Document whose other values it shares with every finding of its
+    kind (`SpanKind`): one object of three slots (~110 bytes with its two offsets) instead of a
+    Finding, its Location, Fix, found text, message and extra dict (~520 bytes). The location,
+    found text, message and fix are made from the span when read, the same values a Finding would
+    hold. Dense copy keeps --max-findings of these (100,000 TC101 findings were 52 MB, most of
+    a million-finding lint's memory, issue 11).
+
+    It reads as a Finding: the same attributes, == a Finding of the same values, pickled and
+    dataclasses.replace'd as a Finding (so a rule that rewrites one gets a plain Finding)."""
+
+    __slots__ = ("_kind", "_start", "_end")
+    __dataclass_fields__ = Finding.__dataclass_fields__  # dataclasses.fields/replace/asdict read it
+    __hash__ = None  # type: ignore[assignment]
+
+    def __new__(cls, *args, **kwargs):  # what dataclasses.replace calls: a plain Finding
+        return Finding(*args, **kwargs)
+
+    rule = property(lambda self: self._kind.rule)
+    severity = property(lambda self: self._kind.severity)
+    expected = property(lambda self: self._kind.expected)
+    concept = property(lambda self: self._kind.concept)
+    source = source_text = suggestion = property(lambda self: None)
+    extra = property(lambda self: {})
+
+    @property
+    def found(self) -> str:
+        return self._kind.doc.text[self._start:self._end]
+
+    @property
+    def location(self) -> Location:
+        return self._kind.doc.location(self._start, self._end)
+
+    @property
+    def message(self) -> str:
+        return self.found.join(self._kind.message_parts)
+
+    @property
+    def fix(self) -> Fix | None:
+        kind = self._kind
+        return None if kind.fix is None else Fix(self._start, self._end, kind.fix.replacement, kind.fix.applicability)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self._kind.doc.path, self._start, self._end, self._kind.rule)
+
+    def finding(self) -> Finding:
+        """The same finding as a plain Finding."""
+        return Finding(self.rule, self.severity, self.location, self.found, self.message, self.expected,
+                       self.concept, self.fix)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Finding, SpanFinding)):
+            return self.finding() == (other.finding() if isinstance(other, SpanFinding) else other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self.finding())
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.finding().to_dict()
+
+    def __reduce__(self):
+        return self.finding().__reduce__()
+
+
+class SpanKind:
+    """What the SpanFindings of one kind share: the document and the values of `make(found)`, the
+    kind's Finding for a found text (its location is not read; its fix, if any, replaces the
+    finding's span). The message is the found text joined by the parts around it, checked on two
+    made-up found texts: a `make` whose message changes the found text (quotes part of it, changes
+    its case) is refused."""
+
+    __slots__ = ("doc", "rule", "severity", "expected", "concept", "fix", "message_parts")
+
+    # found texts no document holds (binary input, a NUL, is refused by termcheck.io)
+    _PROBES = ("\x00Found\x00", "\x00oTHER\x01")
+
+    def __init__(self, doc: Document, make: Callable[[str], Finding]) -> None:
+        prototype, other = (make(probe) for probe in self._PROBES)
+        parts = tuple(prototype.message.split(self._PROBES[0]))
+        if (prototype.found, other.found) != self._PROBES or other.message != self._PROBES[1].join(parts) \
+                or any(getattr(f, name) is not None for f in (prototype, other)
+                       for name in ("source", "source_text", "suggestion")) or prototype.extra or other.extra:
+            raise ValueError("a SpanKind's Finding has the found text as given, in its message as given, "
+                             "and no source, suggestion or extra")
+        self.doc = doc
+        self.rule, self.severity = prototype.rule, prototype.severity
+        self.expected, self.concept, self.fix = prototype.expected, prototype.concept, prototype.fix
+        self.message_parts = parts
+
+    def at(self, start: int, end: int) -> SpanFinding:
+        """The finding of this kind at doc.text[start:end] (its fix, if any, replaces that span)."""
+        finding = _NEW(SpanFinding)
+        _SET_KIND(finding, self)
+        _SET_START(finding, start)
+        _SET_END(finding, end)
+        return finding
+
+
+_NEW = object.__new__
+_SET_KIND, _SET_START, _SET_END = (getattr(SpanFinding, name).__set__ for name in ("_kind", "_start", "_end"))
 
 
 def _finding(rule, severity, path, start, end, line, column, end_line, end_column, found, message, expected,

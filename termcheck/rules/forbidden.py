@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
 from termcheck.match import Entry
-from termcheck.model import Applicability, Finding, Fix, Location
+from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind
 from termcheck.rules.registry import rule
 
 TC101 = rule("TC101")
@@ -22,9 +22,21 @@ def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
         # capped run keeps (--max-findings), so they are counted, not made (2.3M on one 50 MB line)
         ctx.withheld[TC101.code, TC101.severity] += len(matches) - ctx.keep
         matches = matches[:ctx.keep]
+    if len(matches) <= COMPACT_FINDINGS:
+        for match in matches:
+            yield forbidden_finding(match.entries[0], doc.text[match.start:match.end],
+                                    doc.location(match.start, match.end), fix_span=(match.start, match.end),
+                                    exact=match.exact)
+        return
+    # dense copy: findings that share their values with every finding of their form (model.SpanFinding)
+    kinds: dict[tuple[int, bool], SpanKind] = {}
     for match in matches:
-        yield forbidden_finding(match.entries[0], doc.text[match.start:match.end], doc.location(match.start, match.end),
-                                fix_span=(match.start, match.end), exact=match.exact)
+        entry, exact = match.entries[0], match.exact
+        kind = kinds.get((id(entry), exact))
+        if kind is None:
+            kind = kinds[id(entry), exact] = SpanKind(doc, lambda found: forbidden_finding(
+                entry, found, None, fix_span=(0, 0), exact=exact))
+        yield kind.at(match.start, match.end)
 
 
 def forbidden_finding(entry: Entry, found: str, location: Location,
