@@ -76,6 +76,11 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/tatim-vaccination-campaign": {
+        ("TC203", "ar.md", 13): "بحجة ('on the pretext') read as the governorate Hajjah (حجة), a trap the glossary "
+                                "note describes; ب + a place is 'in Hajjah' too, so only a false friend can say which",
+        ("TC203", "ar.clean.md", 13): "the same trap in the clean pair",
+    },
     "blind/athar-tomb-discovery": {
         ("TC201", "ar.clean.md", 9): "in the clean pair only: مقبرة القرية is 'the village cemetery', a trap the glossary "
                                      "note describes; the glossary would list it as a false friend of tomb",
@@ -186,6 +191,9 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/tatim-vaccination-campaign", "TC201", "en.md", "9"):
+        "'Vaccination coverage' as نسبة من تلقّوا (the share of those who received it): a relative of the form's "
+        "words stands in the bead, which TC201 takes as rendered",
     ("blind/zilzal-earthquake-aid", "TC104", "ar.md", "26"):
         "أغادير / أكادير: غ and ك for a foreign hard g, which Arabic TC104 does not fold (like كسوس / قسوس)",
     ("blind/zilzal-earthquake-aid", "TC201", "en.md", "7"):

@@ -27,6 +27,16 @@ def test_unlisted_rendering_of_a_source_term_is_a_wrong_rendering_not_a_missing_
     ]
 
 
+def test_a_wrong_rendering_leaves_its_proclitics_outside_the_span():
+    """A blind pair's وماريب for Marib (house مأرب): the variant is ماريب, as a match leaves و outside;
+    a form's own first letter (بريطانيا) stays."""
+    matcher = Matcher(glossary(concept("marib", en_p="Marib", ar_p="مأرب"),
+                               concept("britain", en_p="Britain", ar_p="بريطانيا")))
+    findings = check_units([unit("in Taiz and Marib", "في تعز وماريب", "en", "ar"),
+                            unit("in Britain", "في وبريطانيه", "en", "ar")], matcher)
+    assert sorted((f.rule, f.found) for f in findings) == [("TC202", "بريطانيه"), ("TC202", "ماريب")]
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]

@@ -33,6 +33,7 @@ from termcheck.rules.rendered import (
     same_stem,
     variant_excused,
 )
+from termcheck.text.arabic import CONJUNCTIONS, LAM, PREPOSITIONS
 from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import near_keys, translit_key
 
@@ -441,7 +442,29 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
                     score = _similarity(form_key, key, lang)
                     if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                         best = (score, (tokens[i].start(), tokens[i + n - 1].end()))
-    return best[1] if best else None
+    if best is None:
+        return None
+    start, end = best[1]
+    if lang == "ar":
+        start = _after_proclitics(text, start, end, forms)
+    return start, end
+
+
+def _after_proclitics(text: str, start: int, end: int, forms: list[str]) -> int:
+    """The window's start past the conjunctions and prepositions glued to its first word, which
+    no form begins with (وماريب for مأرب: the variant is ماريب), as a match leaves them outside."""
+    initials = {normalize_form(f)[:1] for f in forms}
+    word_end = text.find(" ", start, end)
+    word_end = end if word_end < 0 else word_end
+    while text[start] in _PROCLITIC_LETTERS and text[start] not in initials and word_end - start > 3 \
+            and text[start:start + 2] != LAM + LAM:  # لل: the second lam is the article's
+        start += 1
+        if text[start - 1] in PREPOSITIONS:
+            break  # one preposition at most, after any conjunction: وب، فل
+    return start
+
+
+_PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 
 def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matcher) -> str | None:
