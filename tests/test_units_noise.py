@@ -91,11 +91,13 @@ def test_tc304_ignores_placeholders_codes_urls_and_kept_names():
 def test_tc303_tc304_tc306_leave_dotted_keys_acronym_runs_uri_schemes_and_e_mail_addresses():
     """Held-out catalogues: Django's '%(form.email.errors)s' alone (a mapping key with dots), 'DNS SRV'
     left empty (acronyms), linphone's 'sip:' copied (a URI scheme) and its translator's credit with
-    <tx99h4@hotmail.com> (an address, not a tag). 'Sip' as a word and a real <b> still count."""
+    <tx99h4@hotmail.com> (an address, not a tag), Xfce Terminal's credits left empty ('Nick Schermer
+    <nick@xfce.org>,'). 'Sip' as a word, a real <b> and prose before an address still count."""
     units = [unit("%(form.email.errors)s", "%(form.email.errors)s", 1), unit("DNS SRV", "", 2),
              unit("sip:", "sip:", 3), unit("translator-credits", "Ali <tx99h4@hotmail.com>", 4),
-             unit("Sip", "Sip", 5), unit("<b>Bold</b>", "عريض", 6), unit("DNS records", "", 7)]
-    assert rules(check(units, "TC303", "TC304", "TC306")) == [("TC304", 5), ("TC306", 6), ("TC303", 7)]
+             unit("Sip", "Sip", 5), unit("<b>Bold</b>", "عريض", 6), unit("DNS records", "", 7),
+             unit("Nick Schermer <nick@xfce.org>,", "", 8), unit("Report bugs to <bugs@example.org>.", "", 9)]
+    assert rules(check(units, "TC303", "TC304", "TC306")) == [("TC304", 5), ("TC306", 6), ("TC303", 7), ("TC303", 9)]
 
 
 def test_tc304_still_reports_a_copied_word():
@@ -321,6 +323,13 @@ def test_tc305_reads_qt_and_kde_numbered_arguments():
 
     assert placeholders("%1px, %L2 files, %1$s, %2d") == ["%1", "%L2", "%1$s", "%2d"]
     units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3)]
+    assert rules(check(units, "TC305")) == [("TC305", 3)]
+
+
+def test_tc305_lets_a_translation_add_glibc_locale_flags():
+    """A held-out MATE catalogue writes %Id for 'CPU %d' (the locale's digits), as msgfmt -c allows;
+    another conversion is still a finding."""
+    units = [unit("CPU %d", "المعالج %Id", 1), unit("%'d files", "%Id ملفات", 2), unit("CPU %d", "المعالج %Is", 3)]
     assert rules(check(units, "TC305")) == [("TC305", 3)]
 
 

@@ -50,7 +50,8 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
-    r"|(?:sips?|tel|mailto|xmpp|irc|urn):",  # a URI scheme a program puts before an address (sip:)
+    r"|(?:sips?|tel|mailto|xmpp|irc|urn):"  # a URI scheme a program puts before an address (sip:)
+    r"|[A-Z][\w'.-]*(?: +(?:- +)?[A-Z][\w'.-]*){0,4} *<[^\s@<>]+@[^\s@<>]+>[,.;]?",  # a credit: a name, its address
 )
 
 

