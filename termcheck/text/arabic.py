@@ -57,6 +57,21 @@ _TA_SUFFIXES = frozenset(s for s in NOUN_SUFFIXES if s.startswith(TA))  # the ت
 _FEMININE_PLURAL = frozenset(s for s in NOUN_SUFFIXES if s.startswith("\u0627\u062a"))  # ات...: صلاحيات
 _PREFIXES = tuple(sorted(PROCLITICS | ARTICLE_PREFIXES, key=len, reverse=True))
 _ARTICLE_GROUP = tuple(sorted(ARTICLE_PREFIXES, key=len, reverse=True))
+
+
+def _by_letter(affixes: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    """The non-empty affixes by their first (at=0) or last (at=-1) letter, in their order: a word is
+    tried only against those that can stand on it (every word of every unit passes here)."""
+    grouped: dict[str, list[str]] = {}
+    for affix in affixes:
+        if affix:
+            grouped.setdefault(affix[at], []).append(affix)
+    return {letter: tuple(group) for letter, group in grouped.items()}
+
+
+_PREFIXES_BY_LETTER = _by_letter(_PREFIXES, 0)
+_ARTICLE_GROUP_BY_LETTER = _by_letter(_ARTICLE_GROUP, 0)
+_NOUN_SUFFIXES_BY_LETTER = _by_letter(NOUN_SUFFIXES, -1)
 MIN_STEM = 2  # letters a stem keeps; shorter readings are not considered
 
 ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
@@ -98,8 +113,8 @@ def strip_proclitics(word: str) -> str:
     """A word without its proclitics and article, when at least three letters remain (لقاحات ->
     لقاحات, والفيروس -> فيروس, وفيروس -> فيروس). Lexicon-free, so a bare one-letter proclitic is only
     taken off a word of five or more letters (بغداد stays)."""
-    for prefix in _PREFIXES:
-        if prefix and word.startswith(prefix):
+    for prefix in _PREFIXES_BY_LETTER.get(word[:1], ()):
+        if word.startswith(prefix):
             rest = word[len(prefix):]
             has_article = prefix.endswith(ARTICLE) or prefix in LAM_ARTICLE
             if len(rest) >= 3 and (has_article or len(prefix) > 1 or len(word) >= 5):
@@ -157,7 +172,7 @@ def light_stem(word: str) -> str:
     leading و, then one suffix group, each only when three letters remain; a final ة (or the ت it
     becomes before a suffix) is dropped, so صلاحية, صلاحيات and صلاحياتك share the stem صلاحي.
     Bare ب ك ل are not stripped: without a lexicon بيانات would lose its first letter."""
-    for prefix in _ARTICLE_GROUP:
+    for prefix in _ARTICLE_GROUP_BY_LETTER.get(word[:1], ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix):]
             break
@@ -165,7 +180,7 @@ def light_stem(word: str) -> str:
         if word.startswith(CONJUNCTIONS[0]) and len(word) >= 4:
             word = word[1:]
     stripped = False
-    for suffix in NOUN_SUFFIXES:
+    for suffix in _NOUN_SUFFIXES_BY_LETTER.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word, stripped = word[: -len(suffix)], True
             break
