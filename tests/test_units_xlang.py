@@ -37,6 +37,16 @@ def test_a_wrong_rendering_leaves_its_proclitics_outside_the_span():
     assert sorted((f.rule, f.found) for f in findings) == [("TC202", "بريطانيه"), ("TC202", "ماريب")]
 
 
+def test_an_allowed_common_word_of_an_acronym_is_not_unexpected():
+    """A held-out SearXNG glossary allows رابط for URL; 'Open the link' as افتح الرابط is no TC203. The
+    house form of the acronym's concept, or a name's, still is."""
+    matcher = Matcher(glossary(concept("url", en_p="URL", ar_p="عنوان URL", ar_a="رابط"),
+                               concept("kh", en_p="Kataib Hezbollah", ar_p="كتائب حزب الله")))
+    findings = check_units([unit("Open the link", "افتح الرابط", "en", "ar"),
+                            unit("Copy it", "انسخ عنوان URL", "en", "ar")], matcher)
+    assert [(f.rule, f.found) for f in findings] == [("TC203", "عنوان URL")]
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]

