@@ -23,8 +23,8 @@ def test_po_units_lines_plurals_context_notes():
     # the obsolete #~ entry are left out.
     assert [(u.source, u.target, u.line, u.source_line, u.plural_index) for u in units] == [
         ("Save", "حفظ", 13, 12, None),
-        ("%d file", "لا ملفات", 21, 19, 0),
-        ("%d files", "ملف واحد", 22, 19, 1),
+        ("%d files", "لا ملفات", 21, 19, 0),  # Arabic form 0 is n=0: msgid_plural
+        ("%d file", "ملف واحد", 22, 19, 1),  # form 1 is n=1: msgid
         ("%d files", "ملفان", 23, 19, 2),
         ("%d files", "%d ملفات", 24, 19, 3),
         ("%d files", "%d ملفًا", 25, 19, 4),

@@ -74,7 +74,9 @@ def read_mo(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
             count = max(plurals.nplurals if plurals else 0, len(forms), max(forms, default=-1) + 1)
             for n in range(count):
                 target = forms.get(n, "")
-                units.append(Unit(source=entry.msgid if n == 0 else entry.msgid_plural, target=target,
+                source = plurals.source_of(n, entry.msgid, entry.msgid_plural) if plurals \
+                    else entry.msgid if n == 0 else entry.msgid_plural
+                units.append(Unit(source=source, target=target,
                                   plural_index=n, plural_sources=(entry.msgid, entry.msgid_plural),
                                   plural_single_n=plurals.single_number(n) if plurals else None,
                                   state="translated" if target else "untranslated", **common))

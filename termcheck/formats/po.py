@@ -138,7 +138,8 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
             for n in range(count):
                 target = forms.get(n, "")
                 units.append(Unit(
-                    source=entry.msgid if n == 0 else entry.msgid_plural,
+                    source=plurals.source_of(n, entry.msgid, entry.msgid_plural) if plurals
+                    else entry.msgid if n == 0 else entry.msgid_plural,
                     target=target,
                     line=msgstr_lines.get(f"msgstr[{n}]", msgstr_lines.get("msgstr[0]", msgid_line)),
                     state=_state(fuzzy, target),

@@ -70,7 +70,9 @@ def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[lis
 
 
 def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
-    units = [u for u in units if u.target.strip()]  # an empty target is TC303's business
+    # An empty target is TC303's business. A plural entry's finding stands on a form for many n when
+    # one has it: forms for one n (Arabic 0, 1, 2) come last (findings are sorted afterwards).
+    units = sorted((u for u in units if u.target.strip()), key=lambda u: u.plural_single_n is not None)
     target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
     in_entry = _rendered_per_plural_entry(units, target_matches)
