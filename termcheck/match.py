@@ -46,6 +46,7 @@ import ahocorasick
 from termcheck.model import Concept, Glossary, SourceRef, Status, Term
 from termcheck.text.arabic import (
     ACCUSATIVE,
+    CONJUNCTIONS,
     ARABIC_WORD,
     ARTICLE,
     ARTICLE_PREFIXES,
@@ -1055,7 +1056,7 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
     text word takes whichever its own reading gives. A sound feminine plural listed in the
     glossary (اللقاحات) also stands for its singular (not a forbidden one: the house that forbids
     استيرادات for 'imports' does not forbid the masdar استيراد, 'importing'). Long phrases get the two uniform readings."""
-    words = key.split()
+    words = _conjunctions_joined(key.split())
     if not (key.startswith(ARTICLE) or " " + ARTICLE in key or key.endswith(_FEMININE_PLURAL)
             or _FEMININE_PLURAL + " " in key):  # no word starts with ال or ends with ات (words are one space apart)
         return [(tuple(words), (False,) * len(words), False)]  # the common case: one reading
@@ -1079,6 +1080,23 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
     return readings
 
 
+def _conjunctions_joined(words: list[str]) -> list[str]:
+    """A conjunction written apart (البنود و الظروف) is the proclitic of the next word (والظروف):
+    one lemma, as the text writes it either way (a held-out Symfony catalogue's forbidden form)."""
+    if not any(w in _DETACHED for w in words[1:-1]):
+        return words
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in _DETACHED and len(joined) > 1:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+_DETACHED = frozenset(CONJUNCTIONS)  # و ف
+
+
 def _continues(s: str, end: int, phrase: _Phrase, analyse):
     """The readings of the words after `end` as the phrase's next lemmas, one space apart, with no
     proclitic but the article (كلمة المرور, not كلمة والمرور), and where the last one ends; None
@@ -1090,11 +1108,15 @@ def _continues(s: str, end: int, phrase: _Phrase, analyse):
         word = ARABIC_WORD.match(s, end + 1)
         if word is None:
             return None
-        reading = next((r for r in analyse(word.group()) if r.lemma == lemma and r.prefix in ("", ARTICLE)), None)
+        text, word_end = word.group(), word.end()
+        if text in _DETACHED and lemma[:1] == text and s[word_end:word_end + 1] == " " \
+                and (following := ARABIC_WORD.match(s, word_end + 1)) is not None:
+            text, word_end = text + following.group(), following.end()  # و الظروف for والظروف
+        reading = next((r for r in analyse(text) if r.lemma == lemma and r.prefix in ("", ARTICLE)), None)
         if reading is None:
             return None
         readings.append(reading)
-        end = word.end()
+        end = word_end
     return readings, end
 
 
