@@ -54,6 +54,23 @@ def test_units_fuzzy_and_terms(tmp_path):
     assert findings[1]["message"] == "pandemic: الجائحة ×1 (in 1 units)"
 
 
+def test_a_file_whose_language_the_glossary_lacks_gets_a_warning(tmp_path):
+    """A held-out Symfony XLIFF declares source-language="fr" over English sources: the term rules
+    see nothing there, and the run says so on stderr (--source-lang en checks it)."""
+    xlf = tmp_path / "messages.ar.xlf"
+    xlf.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="fr" target-language="ar" '
+                   'datatype="plaintext" original="x"><body><trans-unit id="a"><source>Password</source>'
+                   '<target>كلمة السر</target></trans-unit></body></file></xliff>\n', encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("id,en,ar,ar_forbidden\npassword,password,كلمة المرور,كلمة السر\n", encoding="utf-8")
+    declared = runner.invoke(app, ["units", str(xlf), "-g", str(glossary), "--no-config", "--format", "json"])
+    assert [f["rule"] for f in json.loads(declared.stdout)["findings"]] == ["TC101"]  # a forbidden form is one anyway
+    assert declared.stderr == (f"termcheck: warning: {xlf}: the glossary has no 'fr' forms, so TC201-TC203 see no "
+                               f"terms in its 1 unit(s) (--source-lang/--target-lang say otherwise)\n")
+    told = runner.invoke(app, ["units", str(xlf), "-g", str(glossary), "--no-config", "--source-lang", "en"])
+    assert told.exit_code == 1 and "TC101" in told.stdout and told.stderr == ""
+
+
 def test_units_bad_input_is_an_input_error(tmp_path):
     # termcheck.cli.main turns InputError into one line on stderr and exit code 2.
     bad = tmp_path / "bad.tmx"

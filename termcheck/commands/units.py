@@ -59,6 +59,14 @@ def units(
         all_units.extend(units_of[path])
         if kinds[path] != "mo":
             sources[path] = _read_source(path, kinds[path], digests, encodings)
+    if matcher is not None:
+        import sys
+
+        from termcheck.units.terms import languages_without_terms
+
+        for path, lang, count in languages_without_terms(all_units, matcher):
+            print(f"termcheck: warning: {path}: the glossary has no '{lang}' forms, so TC201-TC203 see no terms in "
+                  f"its {count} unit(s) (--source-lang/--target-lang say otherwise)", file=sys.stderr)
     options = UnitCheckOptions(
         terms=tuple(term or ()),
         mine_terms=mine_terms,

@@ -161,6 +161,19 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
                     locator.source(unit, source_text), source_text, match))
 
 
+def languages_without_terms(units: Iterable[Unit], matcher: Matcher) -> list[tuple[str, str, int]]:
+    """(path, language, units) for each file whose units' source or target language has no form
+    in the glossary: TC201-TC203 cannot see its terms (a Symfony XLIFF declaring
+    source-language="fr" over English sources was silently left unchecked), so the command says so."""
+    langs = {term.lang for concept in matcher.glossary.concepts for term in concept.terms}
+    missing: dict[tuple[str, str], int] = {}
+    for unit in units:
+        for lang in {base_lang(unit.source_lang), base_lang(unit.target_lang)}:
+            if lang not in langs:
+                missing[(unit.path, lang)] = missing.get((unit.path, lang), 0) + 1
+    return [(path, lang, count) for (path, lang), count in missing.items()]
+
+
 def _entry(unit: Unit) -> tuple:
     return unit.path, unit.id, unit.context, unit.plural_sources
 
