@@ -83,7 +83,39 @@ def read_bytes(path: str) -> bytes:
     if len(data) > LIMITS.file_size:  # grew while we read it
         raise too_large(path, "file is too large", "file_size", "bytes")
     _READ.add((info.st_dev, info.st_ino))
+    if len(data) >= _BIG_INPUT:
+        _keep_big_blocks_mapped()
     return data
+
+
+_BIG_INPUT = 1 << 20  # bytes
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+_MMAP_THRESHOLD = 256 << 10
+_mallopt_done = False
+
+
+def _keep_big_blocks_mapped() -> None:
+    """Fix glibc malloc's mmap threshold, once a process has a big input to read.
+
+    glibc serves a block of 128 KB or more by mmap, and each time such a block is freed it raises
+    the threshold to that block's size (up to 32 MB): after a big input's bytes, a normalized copy
+    or a grown array are freed, the blocks of a long text's columns (sentence spans, beads,
+    matches: a few MB each, grown by realloc) come from the heap instead, where the holes they
+    leave are never handed back. A fixed threshold (mallopt, which also stops the adjusting) keeps
+    them mapped, and returned when freed: `check` on 50 MB of one dense line 226 -> 190 MB peak
+    (measured in process), the same CPU. Elsewhere than glibc, nothing is done."""
+    global _mallopt_done
+    if _mallopt_done:
+        return
+    _mallopt_done = True
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc"):
+            return
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    except (OSError, AttributeError, ValueError):  # no confstr name, no libc to load
+        pass
 
 
 def _read_up_to(handle, budget: int, size_hint: int) -> bytes:

@@ -170,3 +170,24 @@ def test_linear_views_are_made_from_the_beads_and_find_the_bead_at_a_target_offs
             assert views.at_target(end) != view  # the line break after it belongs to no bead
         else:
             assert k == next(i for i, b in enumerate(alignment.sentence_beads) if b.source == (DROPPED,))
+
+
+def test_confidences_and_signatures_keep_their_values_as_rows():
+    confidences = scale.Confidences()
+    values = [1.0, 0.6621, 1.0, 0.0, -0.0, 0.6621, 0.123456789]
+    for value in values:
+        confidences.append(value)
+    assert list(confidences) == values and [str(c) for c in confidences] == [str(v) for v in values]
+    assert confidences[4] == 0.0 and str(confidences[4]) == "-0.0" and confidences[1:3] == [0.6621, 1.0]
+    for value in range(300):  # past 256 distinct values the rows widen
+        confidences.append(value / 1000)
+    assert confidences.rows.typecode == "H" and confidences[-1] == 0.299 and confidences[3] == 0.0
+    confidences.truncate(2)
+    assert list(confidences) == [1.0, 0.6621]
+    signatures = scale.Signatures(4)
+    signatures.add(1, ("c", "x"))
+    signatures.add(1, ("n", "5"))
+    signatures.add(3, ("c", "x"))
+    assert list(signatures) == [None, frozenset({("c", "x"), ("n", "5")}), None, frozenset({("c", "x")})]
+    assert len(signatures.table) == 3  # None, {x}, {x, 5}: sentence 3's {x} shares the row sentence 1 had first
+    assert signatures.rows[3] == 1

@@ -68,30 +68,64 @@ class LongSide:
 
     sentences: list[Segment]
     prefix: array  # prefix[k] = non-space characters of sentences [0, k)
-    signatures: list  # per sentence: None, or a frozenset of concept keys and digit strings
+    signatures: Signatures  # per sentence: None, or a frozenset of concept keys and digit strings
+
+
+class Signatures(Sequence):
+    """Each sentence's signature as a row of a table of the distinct ones (row 0: None): a byte
+    or two a sentence where a list held 8 (a dense text has a few distinct signatures, and 2.3
+    million sentences). `rows` and `table` are read directly by the walk."""
+
+    __slots__ = ("rows", "table", "_row_of")
+
+    def __init__(self, count: int) -> None:
+        self.rows = array("B", bytes(count))
+        self.table: list[frozenset | None] = [None]
+        self._row_of: dict[frozenset, int] = {}
+
+    def add(self, k: int, key) -> None:
+        """Sentence k's signature gains `key`."""
+        signature = (self.table[self.rows[k]] or frozenset()) | {key}
+        row = self._row_of.get(signature)
+        if row is None:
+            row = self._row_of[signature] = len(self.table)
+            self.table.append(signature)
+            typecode = next(code for code, most in _ROW_TYPES if len(self.table) <= most)
+            if typecode != self.rows.typecode:
+                self.rows = array(typecode, self.rows)
+        self.rows[k] = row
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.table[row] for row in self.rows[k]]
+        return self.table[self.rows[k]]
+
+
+_ROW_TYPES = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31))  # array types of rows, by the table's size
 
 
 def long_side(masked: str, sentences: Sequence[Segment], matches) -> LongSide:
-    prefix = array("q", [0])
+    prefix = array("i" if len(masked) < 1 << 31 else "q", [0])  # sums of lengths: 4 bytes a sentence where they fit
     total = 0
     count = masked.count
     starts, ends = bounds(sentences)
     for start, end in zip(starts, ends):
         total += end - start - count(" ", start, end) - count("\n", start, end) - count("\t", start, end)
         prefix.append(total)
-    signatures: list = [None] * len(sentences)
+    signatures = Signatures(len(sentences))
     concepts = ((match.start, ("c", concept.key)) for match in matches or () for concept in match.concepts)
     numbers = ((number.start(), ("n", number.group().translate(TO_ASCII).lstrip("0")))
                for number in DIGIT_RUN.finditer(masked))
-    shared: dict[frozenset, frozenset] = {}  # one object per distinct signature (dense text repeats a few)
     for keys in (concepts, numbers):  # each in text order: one walk along the sentences, no index of starts
         k = 0
         for offset, key in keys:
             while k < len(ends) and ends[k] <= offset:
                 k += 1
             if k < len(ends) and starts[k] <= offset:
-                signature = (signatures[k] or frozenset()) | {key}
-                signatures[k] = shared.setdefault(signature, signature)
+                signatures.add(k, key)
     return LongSide(sentences, prefix, signatures)
 
 
@@ -121,15 +155,16 @@ class LinearBeads(LazyItems):
     """The sentence beads of the walk, in order, every sentence of both sides in exactly one bead
     and each bead's sentences consecutive: bead k holds source sentences [src_before[k],
     src_before[k + 1]) and target sentences [tgt_before[k], tgt_before[k + 1]). Three numbers a
-    bead (20 bytes) instead of a Bead with two tuples (~180 bytes, most of a million-line check's
-    memory); a Bead is made when one is asked for."""
+    bead (10 bytes where sentence numbers fit in 4 bytes: 2.3 million one-sided beads held 57 MB
+    at 24) instead of a Bead with two tuples (~180 bytes, most of a million-line check's memory);
+    a Bead is made when one is asked for."""
 
     __slots__ = ("src_before", "tgt_before", "confidences")
 
-    def __init__(self) -> None:
-        self.src_before = array("q", [0])
-        self.tgt_before = array("q", [0])
-        self.confidences = array("d")
+    def __init__(self, typecode: str = "q") -> None:
+        self.src_before = array(typecode, [0])
+        self.tgt_before = array(typecode, [0])
+        self.confidences = Confidences()
 
     def add(self, sources: int, targets: int, confidence: float) -> None:
         self.src_before.append(self.src_before[-1] + sources)
@@ -145,7 +180,8 @@ class LinearBeads(LazyItems):
 
     def truncate(self, count: int) -> None:
         """Keep the first `count` beads."""
-        del self.src_before[count + 1:], self.tgt_before[count + 1:], self.confidences[count:]
+        del self.src_before[count + 1:], self.tgt_before[count + 1:]
+        self.confidences.truncate(count)
 
     def bead_of_target(self, j: int) -> int:
         """The index of the bead that holds target sentence j."""
@@ -164,6 +200,44 @@ class LinearBeads(LazyItems):
             yield Bead(_indices(sp[k], sp[k + 1]), _indices(tp[k], tp[k + 1]), confidence)
 
 
+class Confidences(Sequence):
+    """The beads' confidences, each a row of a table of the distinct values: a byte or two a bead
+    where an array of doubles held 8 (a walk's confidences are rounded to 4 places, and a long
+    one-sided stretch has one value). The values are the floats given, unchanged."""
+
+    __slots__ = ("rows", "table", "_row_of")
+
+    def __init__(self) -> None:
+        self.rows = array("B")
+        self.table: list[float] = []
+        self._row_of: dict[float | str, int] = {}
+
+    def append(self, confidence: float) -> None:
+        key = confidence if confidence else repr(confidence)  # 0.0 and -0.0 are equal keys, not equal values
+        row = self._row_of.get(key)
+        if row is None:
+            row = self._row_of[key] = len(self.table)
+            self.table.append(confidence)
+            typecode = next(code for code, most in _ROW_TYPES if len(self.table) <= most)
+            if typecode != self.rows.typecode:
+                self.rows = array(typecode, self.rows)
+        self.rows.append(row)
+
+    def truncate(self, count: int) -> None:
+        del self.rows[count:]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.table[row] for row in self.rows[k]]
+        return self.table[self.rows[k]]
+
+    def __iter__(self) -> Iterator[float]:
+        return map(self.table.__getitem__, self.rows)
+
+
 def _indices(first: int, stop: int) -> tuple[int, ...]:
     return (first,) if stop - first == 1 else tuple(range(first, stop))
 
@@ -176,14 +250,15 @@ def align_long(src: LongSide, tgt: LongSide, ratio: float, variance: float, wind
     target [j0, j1) by the full programme, as beads in the window's own indices."""
     n, m = len(src.sentences), len(tgt.sentences)
     sp, tp = src.prefix, tgt.prefix
-    src_sig, tgt_sig = src.signatures, tgt.signatures
-    beads = LinearBeads()
+    src_rows, src_table = src.signatures.rows, src.signatures.table
+    tgt_rows, tgt_table = tgt.signatures.rows, tgt.signatures.table
+    beads = LinearBeads("i" if n + m < 1 << 31 else "q")
     taken = 0  # beads at the end of `beads` that were taken as they came (may be taken back)
     i = j = 0
     while i < n and j < m:
         ls = sp[i + 1] - sp[i]
         lt = (tp[j + 1] - tp[j]) / ratio
-        if src_sig[i] == tgt_sig[j] and (ls or lt):
+        if src_table[src_rows[i]] == tgt_table[tgt_rows[j]] and (ls or lt):
             delta = abs(lt - ls) / math.sqrt(variance * (ls + lt) / 2.0)
             if delta <= FIT_DELTA:
                 p = math.erfc(delta / _SQRT2)
