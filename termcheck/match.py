@@ -557,9 +557,12 @@ class Matcher:
         """All matches in `text`, longest first on overlap, in text order."""
         if not self._has_forms and not self._has_phrases:
             return _MatchList([])
+        if normalized is None and len(text) > _WINDOW and self._has_forms and not self._has_false_friends \
+                and text.isascii() and _WHITE_SPACE_PAIR.search(text) is None:
+            normalized = Normalized(_FoldedASCII(text, self._ascii_folds()), len(text), (), ())
         norm = normalized if normalized is not None else self.normalize(text)
         s = norm.text
-        arabic = _HAS_ARABIC.search(s) is not None
+        arabic = isinstance(s, str) and _HAS_ARABIC.search(s) is not None  # (a _FoldedASCII has none)
         if len(s) > _WINDOW and self._has_forms and not arabic and not self._has_false_friends:
             columns = _MatchColumns(norm)
             for picked in self._picked_by_stretch(s, text, norm):
@@ -579,6 +582,13 @@ class Matcher:
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
         return _found(norm, _longest_non_overlapping(candidates))
+
+    def _ascii_folds(self) -> str:
+        """What normalize() makes of each ASCII character (one character each), as a translate table."""
+        folds = [self.normalize(chr(code)).text for code in range(128)]
+        if any(len(fold) != 1 for fold in folds):
+            raise ValueError("an ASCII character folds to more or less than one character")
+        return "".join(folds)
 
     def _picked_by_stretch(self, s: str, text: str, norm: Normalized) -> Iterator[list[tuple]]:
         """find()'s picks of a long text without Arabic or false friends, a stretch of about
@@ -1124,7 +1134,30 @@ _ARABIC_LETTERS = frozenset(chr(c) for c in [*range(0x0621, 0x064B), *range(0x06
 _MOST_AFFIX = 6  # letters a proclitic run (وبال) or a suffix group (اتهما) adds around a stem
 
 
-_WINDOW = 1 << 20  # characters given to an automaton at once
+_WINDOW = 1 << 18  # characters given to an automaton at once (and find's stretches: 43,000 candidates of a dense text at 1 << 20)
+
+# Two white-space characters in a row: normalize() makes them one space, so offsets move
+_WHITE_SPACE_PAIR = re.compile("[ \t\n\v\f\r]{2}")
+
+
+class _FoldedASCII:
+    """normalize(text).text of a long ASCII text in which normalizing moves no offset (no two
+    white-space characters in a row to collapse): each character folds to one (case, white space
+    to a space, ` to '), so a slice or a character is folded when read, and the 23 MB copy of a
+    23 MB text (a third of a dense lint's peak, issue 11) is never made. find() reads only slices
+    (a stretch at a time) and characters around candidates."""
+
+    __slots__ = ("_text", "_table")
+
+    def __init__(self, text: str, folds: str) -> None:
+        self._text, self._table = text, str.maketrans(dict(zip(map(chr, range(128)), folds)))
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def __getitem__(self, k) -> str:
+        return self._text[k].translate(self._table)
+
 
 
 def _iter_windows(automaton, s: str):

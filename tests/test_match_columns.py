@@ -99,3 +99,28 @@ def test_lint_of_a_long_document_gives_the_same_findings_with_columns_and_distin
     columns = [repr(f) for f in lint_document(doc, matcher)]
     assert columns == plain
     assert any("'TC101'" in f for f in plain) and any("'TC104'" in f for f in plain)
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_a_long_ascii_text_folded_as_read_matches_as_normalized_whole(monkeypatch, seed):
+    """No two white-space characters in a row: find() folds the text a slice at a time
+    (_FoldedASCII) instead of normalizing it whole, with the same matches."""
+    matcher = Matcher(_glossary())
+    rng = random.Random(seed)
+    separators = [" ", " ", " ", "\n", "\t", " `", ", ", ".\r"]
+    words = [w for w in WORDS if w.strip()] + ["KATAIB HIZBOLLAH", "kataib\thizbollah", "Kataib\nHizbollah"]
+    text = "".join(rng.choice(words) + rng.choice(separators) for _ in range(8000))
+    assert text.isascii() and match_module._WHITE_SPACE_PAIR.search(text) is None
+    folded = match_module._FoldedASCII(text, matcher._ascii_folds())
+    normalized = matcher.normalize(text)
+    assert not normalized._norm_anchors and folded[:] == normalized.text and len(folded) == len(text)
+    assert folded[1234:5678] == normalized.text[1234:5678] and folded[77] == normalized.text[77]
+    monkeypatch.setattr(match_module, "_WINDOW", 1013)
+    made = []
+    monkeypatch.setattr(match_module, "_FoldedASCII", lambda *a: made.append(1) or folded)
+    streamed = _described(matcher.find(text))
+    assert made and streamed == _described(matcher.find(text, normalized)) and len(streamed) > 2000
+    assert {m[5][0][0] for m in streamed} >= {"kh", "hz", "pmf", "muhandis", "who"}
+    made.clear()
+    assert _described(matcher.find(text + "  x")) == _described(matcher.find(text + "  x", matcher.normalize(text + "  x")))
+    assert not made  # a white-space pair: normalized whole, as before
