@@ -200,6 +200,21 @@ def test_a_name_in_another_number_or_with_clitics_is_not_an_unlisted_spelling():
     assert not in_other_number("Centers", CDC, "en")
 
 
+def test_a_noun_term_used_as_a_verb_asks_for_no_rendering():
+    """Held-out Django catalogues: 'E-mail me' as راسلني, 'We will e-mail you' as سنقوم بمراسلتك, 'please
+    email us' as تواصل معنا. The noun ('your e-mail you sent') and a verbal noun's term ('install them',
+    تثبيت) still ask."""
+    email = concept("email", en_p="e-mail", en_a="email", ar_p="البريد الإلكتروني")
+    install = concept("install", en_p="install", ar_p="تثبيت")
+    for text in ("E-mail me when it changes", "We will e-mail you soon", "Questions? Please email us at x"):
+        start = text.lower().index("mail") - (2 if "e-mail" in text.lower() else 1)
+        word = text[start:].split()[0]
+        assert names_something_else([email], text, start, start + len(word), "en"), text
+    text = "Did the e-mail you sent arrive?"
+    assert not names_something_else([email], text, 8, 14, "en")
+    assert not names_something_else([install], "Please install them now", 7, 14, "en")
+
+
 def test_a_form_iv_verbal_noun_is_rendered_by_its_finite_verb():
     """A held-out Odoo catalogue: 'it cancels the remaining orders' as وهي تلغي (إلغاء, which
     normalized reads as the article and غاء); another word of the letters ل غ is no rendering."""

@@ -114,15 +114,43 @@ def names_something_else(concepts: list[Concept], text: str, start: int, end: in
     name ('Medicine' in 'School of Medicine' names the school: text.proper_names) or capitalized
     mid-sentence where the Arabic target transliterates it ('a Windows machine', بجهاز ويندوز: the
     product, not the glossary's window), or an Arabic noun inside a compound preposition (مدار in
-    على مدار ثلاث سنوات, 'over three years'; text.arabic.COMPOUND_PREPOSITIONS)."""
+    على مدار ثلاث سنوات, 'over three years'; text.arabic.COMPOUND_PREPOSITIONS), or a noun term used
+    as a verb (`_verb_use`: 'E-mail me')."""
     if lang == "ar":
         from termcheck.text.arabic import in_compound_preposition
 
         return in_compound_preposition(text, start, end)
+    if lang == "en" and _verb_use(concepts, text, start, end):
+        return True
     if lang != "en" or not all(t.text[:1].islower() for c in concepts for t in c.forms(lang)):
         return False
     return in_proper_name(text, start, end) or (
         bool(target_text) and capitalized_mid_sentence(text, start) and transliterated_in(text[start:end], target_text))
+
+
+def _verb_use(concepts: list[Concept], text: str, start: int, end: int) -> bool:
+    """A noun term used as a verb, its object pronoun after it and a subject, modal or sentence start
+    before ('E-mail me', 'We will e-mail you', 'please email us': held-out Django catalogues): the
+    act, which a translator words with a verb (راسلني، سنراسلك، تواصل معنا), not the thing. Only a
+    term whose Arabic house form is a noun and its relative adjective (البريد الإلكتروني), which no
+    verb is made from; a verbal noun's term (تثبيت for install) is its verb too."""
+    if _OBJECT_AFTER.match(text, end) is None or not all(_noun_and_adjective(c) for c in concepts):
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:;" or before.split()[-1].lower() in _VERB_CONTEXT
+
+
+_OBJECT_AFTER = re.compile(r" (?:me|us|you|him|her|them)\b")
+_VERB_CONTEXT = frozenset("to please will can could may might must shall should would we i you they he she and or "
+                          "not never also then we'll i'll they'll".split())
+
+
+def _noun_and_adjective(concept: Concept) -> bool:
+    from termcheck.text.arabic import strip_article
+
+    form = concept.preferred("ar")
+    words = _normalized(form.text).split() if form is not None else []
+    return len(words) == 2 and strip_article(words[1]).endswith("\u064a") and len(strip_article(words[1])) >= 4
 
 
 def transliterated_in(word: str, target_text: str) -> bool:
