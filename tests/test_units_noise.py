@@ -113,6 +113,17 @@ def test_tc304_leaves_the_about_box_credits():
     assert rules(check(credits + elsewhere, "TC304")) == [("TC304", 10), ("TC304", 3)]
 
 
+def test_tc303_tc304_leave_do_not_translate_units_format_names_and_sizes():
+    """Held-out MATE catalogues: an icon name whose comment says 'Do NOT translate or transliterate this
+    text', 'Rar (.rar)' copied (a format named with its extension) and '%d x %d'. Search terms whose
+    comment only asks to keep the semicolons are still to translate."""
+    units = [unit("eom", "", 1, notes=["Translators: Do NOT translate or transliterate this text (this is an icon file name)!"]),
+             unit("image;viewer;photos;", "", 2,
+                  notes=["Translators: Search terms to find this application. Do NOT translate or localize the semicolons!"]),
+             unit("Rar (.rar)", "Rar (.rar)", 3), unit("%d x %d", "%d x %d", 4), unit("Rar archive", "Rar archive", 5)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC303", 2), ("TC304", 5)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]

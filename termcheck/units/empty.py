@@ -238,6 +238,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z]?[a-z]+(?
                          r"|[A-Z][a-z]*(?:\+[A-Z][a-z]*)+|[a-z]+:[A-Za-z]+")
 _NAME_TOKEN = re.compile(r"[(\[]?([^\s()\[\]]+?)[)\],.:;!]*")
 _FUNCTION_WORDS = frozenset("and for of the to via with in on or".split())
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")  # a format named with its extension: Rar (.rar), Cabinet (.cab)
 _COMPANY_SUFFIXES = frozenset("ltd inc llc gmbh plc corp co ag sa".split())  # Nuzul Travel Ltd.
 
 
@@ -255,7 +256,7 @@ def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] 
         match = _NAME_TOKEN.fullmatch(token)
         word = match.group(1) if match else token
         parts = [p for p in re.split(r"[-/]", word) if p]
-        if any(ch.isdigit() for ch in word) or word.lower() in _COMPANY_SUFFIXES or any(
+        if any(ch.isdigit() for ch in word) or word.lower() in _COMPANY_SUFFIXES or _EXTENSION.fullmatch(word) or any(
                 _IDENTIFIER.fullmatch(p) or (p.isupper() and len(p) >= 3) for p in [word, *parts]):
             evidence = True
         elif word.lower() in _FUNCTION_WORDS or not _LETTER.search(word):
@@ -273,12 +274,18 @@ def _names_a_product(text: str, kept_in_latin: set[str], brands: frozenset[str] 
 _BUILDER_DEFAULTS = frozenset({"Label", "Button", "Title", "Subtitle", "Detail", "Header", "Footer", "Text", "Item",
                                "Table View Cell", "Lorem ipsum"})
 _BUILDER_NOTE = re.compile(r'Class = "(?:UI|NS)\w+"; .*ObjectID = ')
+# ... said of the unit itself, not of a part of it ('Do NOT translate or localize the semicolons!' asks
+# for the search terms to be translated).
+_DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterate)?(?: (?:this|it)\b|\s*[.!(]|\s*$)"
+                               r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
 
 
 def _builder_default(unit: Unit) -> bool:
     """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
-    unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)')."""
-    return any(_SHORTCUT_NOTE.search(note) for note in unit.notes) or (
+    unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)') or
+    as not to be translated (GNOME's 'Do NOT translate or transliterate this text (this is an icon
+    file name)!', a held-out MATE catalogue's empty 'eom')."""
+    return any(_SHORTCUT_NOTE.search(note) or _DO_NOT_TRANSLATE.search(note) for note in unit.notes) or (
         unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes))
 
 
@@ -335,11 +342,16 @@ def _has_words(text: str) -> bool:
     """Letters left once placeholders, markup and entities are taken out (a date format's
     conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b')."""
     text = _without_placeholders(text)
+    if _DIMENSIONS.fullmatch(text):
+        return False  # '%d x %d': the x of a size between its placeholders
     if "%" in text:
         conversions_out = STRFTIME.sub(" ", text)
         if is_date_format(text) or not _LETTER.search(conversions_out):
             text = conversions_out
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
+
+
+_DIMENSIONS = re.compile(r"\s*[x×]\s*")
 
 
 def _without_placeholders(text: str) -> str:
