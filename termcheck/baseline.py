@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termcheck.model import Finding, InputError, Location
@@ -47,12 +48,33 @@ def fingerprints(findings: list[Finding]) -> list[str]:
     seen: Counter = Counter()
     out = [""] * len(findings)
     for i in order:
-        identity = _identity(findings[i])
-        occurrence = seen[identity]
-        seen[identity] += 1
-        raw = "\x1f".join((*identity, str(occurrence)))
-        out[i] = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        out[i] = _fingerprint(findings[i], seen)
     return out
+
+
+def iter_fingerprints(findings: list[Finding]) -> Iterator[str]:
+    """fingerprints(findings) one at a time. Findings in text order already (as reports get them)
+    are hashed as they come, without the sort's keys and the list of hashes (17 MB of a SARIF
+    report's 100,000 findings, issue 11); others go through fingerprints()."""
+    keys = (finding.sort_key for finding in findings)
+    previous = next(keys, None)
+    for key in keys:
+        if key < previous:
+            yield from fingerprints(findings)
+            return
+        previous = key
+    seen: Counter = Counter()
+    for finding in findings:
+        yield _fingerprint(finding, seen)
+
+
+def _fingerprint(finding: Finding, seen: Counter) -> str:
+    """The hash of a finding, the `seen`-th of its identity (counted here)."""
+    identity = _identity(finding)
+    occurrence = seen[identity]
+    seen[identity] += 1
+    raw = "\x1f".join((*identity, str(occurrence)))
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

@@ -140,8 +140,8 @@ class TextIndex:
     """Turns character offsets of one text into 1-based (line, column) pairs."""
 
     def __init__(self, text: str) -> None:
-        # An array, not a list: a million lines cost 8 MB, not 36 MB of int objects.
-        self._starts = array("q", [0])
+        # An array, not a list: a million lines cost 4 MB (8 past 2**31 characters), not 36 MB of int objects.
+        self._starts = array("i" if len(text) < 1 << 31 else "q", [0])
         append = self._starts.append
         pos = text.find("\n")
         while pos != -1:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from termcheck import __version__
-from termcheck.baseline import fingerprints, portable_path
+from termcheck.baseline import iter_fingerprints, portable_path
 from termcheck.model import Finding, Location, Severity
 from termcheck.report import compact_encoder
 from termcheck.rules.registry import RULES, Rule
@@ -139,7 +139,7 @@ def stream(findings: list[Finding], files: int = 0, all_rules: bool = False) -> 
         yield head + '"results": []' + tail + "\n"
         return
     separator = '"results": [\n        '
-    for finding, fingerprint in zip(findings, fingerprints(findings)):
+    for finding, fingerprint in zip(findings, iter_fingerprints(findings)):
         yield head + separator + _ENCODE(_result(finding, fingerprint, index))
         head, separator = "", ",\n        "
     yield "\n      ]" + tail + "\n"
