@@ -160,8 +160,6 @@ KNOWN_FALSE = {
         ("TC205", "en.md", 44, "published"): "the dropped paragraph sits just before two paragraphs the Arabic merges: the aligner "
                                 "pairs the dropped one and leaves a sentence of the merge unpaired (published only)",
         ("TC203", "ar.md", 9): "زرقاء (blue): the colour, not the city Zarqa, the pair's trap",
-        ("TC204", "ar.md", 18): "مقعدان (two seats): a dual of a noun TC204 does not read as 2 (only unit nouns' and "
-                                "شخص's duals are; a word in ـان may be no dual: بيان، لبنان)",
     },
     "blind/kora-derby-report": {
         ("TC201", "ar.md", 30): "قوات الشرطة (the police) and التسلل إلى المدرجات (sneaking into the stands): the club's "

@@ -34,6 +34,12 @@ def test_tc301_ignores_article_inflection_diacritics_and_hamza():
     assert check(units, "TC301") == []
 
 
+def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
+    """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
+    units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]
+    assert check(units, "TC301") == []
+
+
 def test_tc301_still_reports_another_word():
     # Django's real conflicts: Remove أزِل / احذف, Filter مرشّح / تصفية, Password reset استعادة / إعادة ضبط
     units = [unit("Remove", "أزِل", 1, path="a.po"), unit("Remove", "احذف", 2, path="ajs.po"),  # django.po, djangojs.po
@@ -346,7 +352,8 @@ def test_tc305_reads_qt_and_kde_numbered_arguments():
     from termcheck.units.placeholders import placeholders
 
     assert placeholders("%1px, %L2 files, %1$s, %2d") == ["%1", "%L2", "%1$s", "%2d"]
-    units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3)]
+    units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3),
+             unit("%1x%2", "%1×%2", 4), unit("%2d of %d", "%2d من %d", 5)]  # KolourPaint's size; printf
     assert rules(check(units, "TC305")) == [("TC305", 3)]
 
 

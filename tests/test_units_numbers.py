@@ -92,6 +92,12 @@ msgstr "الخطوة من 3"
 
 msgid "Use one ballot per voting adjudicator."
 msgstr "استخدم بطاقة من شخصين لكل محكم."
+
+msgid "Cannot compare without 2 variables"
+msgstr "لا أستطيع المقارنة دون متغيرين"
+
+msgid "2 Columns"
+msgstr "3 أعمدة"
 '''
 
 
@@ -108,6 +114,7 @@ def test_number_adjectives_accusative_one_and_unspaced_lists_are_the_source_numb
         (34, "3", "'3' does not match the source '1'; expected 1"),
         (37, "", "the source number '1' (1) is missing in the target"),
         (40, "شخصين", "'شخصين' has no counterpart in the source"),
+        (46, "3", "'3' does not match the source '2'; expected 2"),
     ]
 
 
@@ -116,7 +123,7 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     says 'can't be the same', and one in a singular noun (بكسل for '1 pixel'); neither is a TC204. A
     wrong figure for the 1 (3 بكسل), a 1 before 'of' (Step 1 of 3) and a dual beside a source number
     ('one ballot' as من شخصين) are still findings (above)."""
-    from termcheck.rules.numbers_xlang import said_by_a_singular, stands_alone
+    from termcheck.rules.numbers_xlang import said_by_a_dual, said_by_a_singular, stands_alone
     from termcheck.text.numbers import extract_numbers
 
     [dual] = extract_numbers("من شخصين مختلفين", "ar")
@@ -124,3 +131,7 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     [one] = extract_numbers("Line width: 1 pixel", "en")
     assert said_by_a_singular("Line width: 1 pixel", one, "en")
     assert not said_by_a_singular("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en")
+    # '2 variables' as متغيرين (KTurtle), '2 Columns' as عمودين (a WordPress theme): the dual says two
+    [two] = extract_numbers("without 2 variables", "en")
+    assert said_by_a_dual("without 2 variables", two, "en", "دون متغيرين")
+    assert not said_by_a_dual("without 2 variables", two, "en", "دون متغير")

