@@ -76,6 +76,10 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/qard-imf-loan": {
+        ("TC201", "ar.md", 38): "لدعم احتياطياتها ('to shore up its reserves'): دعم as a verbal noun, not the glossary's "
+                                "subsidies, the pair's trap",
+    },
     "blind/tatim-vaccination-campaign": {
         ("TC203", "ar.md", 13): "بحجة ('on the pretext') read as the governorate Hajjah (حجة), a trap the glossary "
                                 "note describes; ب + a place is 'in Hajjah' too, so only a false friend can say which",
@@ -189,6 +193,11 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/qard-imf-loan", "TC201", "ar.md", "18"):
+        "عجز الموازنة as 'fiscal gap': the paragraph group renders the term (its quote has 'budget deficit'), like "
+        "casablanca's second 'fever'",
+    ("blind/qard-imf-loan", "TC104", "en.md", "32"):
+        "al-Naggar / Al-Najjar: an Egyptian g for ج in a key of five letters, under near_keys' six-letter floor",
     ("blind/tatim-vaccination-campaign", "TC201", "en.md", "9"):
         "'Vaccination coverage' as نسبة من تلقّوا (the share of those who received it): a relative of the form's "
         "words stands in the bead, which TC201 takes as rendered",
