@@ -336,6 +336,15 @@ def test_a_message_key_has_nothing_to_compare_and_symfonys_new_message_prefix_is
              unit("Invoice No.", "__Invoice No.", 3), unit("Temporary Invoice No.", "Temporary Invoice No.", 4)]
     assert rules(check(units, "TC204", "TC304", "TC305")) == [("TC304", 3), ("TC304", 4)]
     assert is_message_key("label.password") and not is_message_key("Save the file.") and not is_message_key("e-mail")
+    # a camelCase key (Roadiz): its target's forbidden forms count, whatever the key names
+    assert is_message_key("themeClass") and is_message_key("backendTheme") and not is_message_key("iPhone")
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("theme", en_p="theme", ar_p="سمة", ar_f="موضوع")))
+    found = check_units([unit("themeClass", "موضوع الفئة", 5)], matcher, UnitCheckOptions(select=("TC101",)))
+    assert [(f.rule, f.found) for f in found] == [("TC101", "موضوع")]
 
 
 def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():

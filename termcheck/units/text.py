@@ -66,7 +66,10 @@ def without_mnemonic(text: str) -> str:
 # GDPR_Distribution_protocol_text_1): no English to compare the target with, so the rules that compare
 # placeholders, markup, numbers and terms leave such a unit alone (a held-out Symfony catalogue: its
 # %activity% parameters and a legal text's '10 years' read as differences from the key).
-_MESSAGE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+|[a-z][a-z0-9-]*:\d+")  # pay:4 (Aimeos)
+# A camelCase key too (themeClass, backendTheme: a held-out Roadiz XLIFF, whose forbidden موضوع for
+# 'theme' went unreported since the key names no term as a word).
+_MESSAGE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+|[a-z][a-z0-9-]*:\d+"  # pay:4 (Aimeos)
+                          r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+")
 
 
 def is_message_key(text: str) -> bool:
