@@ -126,7 +126,8 @@ def test_tc303_tc304_leave_do_not_translate_units_format_names_and_sizes():
     units = [unit("eom", "", 1, notes=["Translators: Do NOT translate or transliterate this text (this is an icon file name)!"]),
              unit("image;viewer;photos;", "", 2,
                   notes=["Translators: Search terms to find this application. Do NOT translate or localize the semicolons!"]),
-             unit("Rar (.rar)", "Rar (.rar)", 3), unit("%d x %d", "%d x %d", 4), unit("Rar archive", "Rar archive", 5)]
+             unit("Rar (.rar)", "Rar (.rar)", 3), unit("%d x %d", "%d x %d", 4), unit("Rar archive", "Rar archive", 5),
+             unit("0 x 0", "0 x 0", 6)]  # Totem's dimensions
     assert rules(check(units, "TC303", "TC304")) == [("TC303", 2), ("TC304", 5)]
 
 

@@ -109,8 +109,8 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             continue  # the catalogue's convention for this msgctxt (GTK's paper sizes and key labels)
         if unit.path in short_kept and _short_label(target):
             continue  # the file's convention for its short labels (a calculator's Sinh, Mod, MR)
-        if number in credits and _PERSON_NAME.fullmatch(target) or _COPYRIGHT_LINES.fullmatch(target):
-            continue  # an author's name in the about box's credits, or its copyright lines, kept as written (KDE)
+        if number in credits and _PERSON_NAME.fullmatch(target) or _copyright_of_names(target):
+            continue  # an author's name in the about box's credits, or its copyright lines, kept as written
         if kept_in_latin is None:
             kept_in_latin = _kept_in_latin(units, cache)
         if " " not in target and target in kept_in_latin:
@@ -207,8 +207,18 @@ def _in_credits(units: list[Unit]) -> set[int]:
 
 
 CREDITS_UNITS = 40
-_COPYRIGHT = re.compile(r"(?:\(c\)|©|&copy;|copyright)\s*\d{4}", re.IGNORECASE)
-_COPYRIGHT_LINES = re.compile(r"(?:(?:\(c\)|©|&copy;|copyright)\s*\d{4}[^\n]*(?:\n|$))+", re.IGNORECASE)
+_COPYRIGHT_MARK = r"(?:copyright(?:\s*(?:\(c\)|©|&copy;))?|\(c\)|©|&copy;)\s*\d{4}"
+_COPYRIGHT = re.compile(_COPYRIGHT_MARK, re.IGNORECASE)
+_COPYRIGHT_LINES = re.compile(f"(?:{_COPYRIGHT_MARK}[^\n]*(?:\n|$))+", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _copyright_of_names(text: str) -> bool:
+    """Copyright lines of years and names alone ('(C) 2009, Abner Silva', '&copy; 2000-2008, The KDE
+    Team'): a copy is right (a held-out KDE catalogue's false TC304); a holder in words ('MATE
+    developers') is still something to translate. Left empty, reviewers split on them, so TC303
+    keeps reporting them."""
+    return _COPYRIGHT_LINES.fullmatch(text) is not None and _LOWER_WORD.search(_COPYRIGHT.sub(" ", text)) is None
 # A person's name: two to five capitalized words, with the particles names carry (Raphael Kubo da
 # Costa, Arend van Beelen jr.); never a word in lower case otherwise ('bkisofs code' is translated).
 _PERSON_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el)"
@@ -343,7 +353,7 @@ def _has_words(text: str) -> bool:
     conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b')."""
     text = _without_placeholders(text)
     if _DIMENSIONS.fullmatch(text):
-        return False  # '%d x %d': the x of a size between its placeholders
+        return False  # the x of a size between its numbers or placeholders
     if "%" in text:
         conversions_out = STRFTIME.sub(" ", text)
         if is_date_format(text) or not _LETTER.search(conversions_out):
@@ -351,7 +361,7 @@ def _has_words(text: str) -> bool:
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
 
 
-_DIMENSIONS = re.compile(r"\s*[x×]\s*")
+_DIMENSIONS = re.compile(r"[\d\s]*[x×][\d\s]*")  # '%d x %d', '0 x 0
 
 
 def _without_placeholders(text: str) -> str:
