@@ -71,29 +71,23 @@ class LongSide:
     signatures: Signatures  # per sentence: None, or a frozenset of concept keys and digit strings
 
 
-class Signatures(Sequence):
-    """Each sentence's signature as a row of a table of the distinct ones (row 0: None): a byte
-    or two a sentence where a list held 8 (a dense text has a few distinct signatures, and 2.3
-    million sentences). `rows` and `table` are read directly by the walk."""
+class _DistinctRows(Sequence):
+    """A column of values held as rows of a table of the distinct ones: `rows` is an array of the
+    smallest type the table's size allows (a byte a value while under 256 distinct ones)."""
 
     __slots__ = ("rows", "table", "_row_of")
 
-    def __init__(self, count: int) -> None:
-        self.rows = array("B", bytes(count))
-        self.table: list[frozenset | None] = [None]
-        self._row_of: dict[frozenset, int] = {}
-
-    def add(self, k: int, key) -> None:
-        """Sentence k's signature gains `key`."""
-        signature = (self.table[self.rows[k]] or frozenset()) | {key}
-        row = self._row_of.get(signature)
+    def _row(self, key, value) -> int:
+        """The row of `value` (known by `key`), added to the table when new; `rows` widens when the
+        table outgrows its type, so call this before indexing `rows`."""
+        row = self._row_of.get(key)
         if row is None:
-            row = self._row_of[signature] = len(self.table)
-            self.table.append(signature)
+            row = self._row_of[key] = len(self.table)
+            self.table.append(value)
             typecode = next(code for code, most in _ROW_TYPES if len(self.table) <= most)
             if typecode != self.rows.typecode:
                 self.rows = array(typecode, self.rows)
-        self.rows[k] = row
+        return row
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -104,7 +98,27 @@ class Signatures(Sequence):
         return self.table[self.rows[k]]
 
 
+class Signatures(_DistinctRows):
+    """Each sentence's signature as a row of a table of the distinct ones (row 0: None): a byte
+    or two a sentence where a list held 8 (a dense text has a few distinct signatures, and 2.3
+    million sentences). `rows` and `table` are read directly by the walk."""
+
+    __slots__ = ()
+
+    def __init__(self, count: int) -> None:
+        self.rows = array("B", bytes(count))
+        self.table: list[frozenset | None] = [None]
+        self._row_of: dict[frozenset, int] = {}
+
+    def add(self, k: int, key) -> None:
+        """Sentence k's signature gains `key`."""
+        signature = (self.table[self.rows[k]] or frozenset()) | {key}
+        row = self._row(signature, signature)  # first: it may widen self.rows
+        self.rows[k] = row
+
+
 _ROW_TYPES = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31))  # array types of rows, by the table's size
+
 
 
 def long_side(masked: str, sentences: Sequence[Segment], matches) -> LongSide:
@@ -200,12 +214,12 @@ class LinearBeads(LazyItems):
             yield Bead(_indices(sp[k], sp[k + 1]), _indices(tp[k], tp[k + 1]), confidence)
 
 
-class Confidences(Sequence):
+class Confidences(_DistinctRows):
     """The beads' confidences, each a row of a table of the distinct values: a byte or two a bead
     where an array of doubles held 8 (a walk's confidences are rounded to 4 places, and a long
     one-sided stretch has one value). The values are the floats given, unchanged."""
 
-    __slots__ = ("rows", "table", "_row_of")
+    __slots__ = ()
 
     def __init__(self) -> None:
         self.rows = array("B")
@@ -214,25 +228,11 @@ class Confidences(Sequence):
 
     def append(self, confidence: float) -> None:
         key = confidence if confidence else repr(confidence)  # 0.0 and -0.0 are equal keys, not equal values
-        row = self._row_of.get(key)
-        if row is None:
-            row = self._row_of[key] = len(self.table)
-            self.table.append(confidence)
-            typecode = next(code for code, most in _ROW_TYPES if len(self.table) <= most)
-            if typecode != self.rows.typecode:
-                self.rows = array(typecode, self.rows)
+        row = self._row(key, confidence)  # first: it may widen self.rows
         self.rows.append(row)
 
     def truncate(self, count: int) -> None:
         del self.rows[count:]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self.table[row] for row in self.rows[k]]
-        return self.table[self.rows[k]]
 
     def __iter__(self) -> Iterator[float]:
         return map(self.table.__getitem__, self.rows)
