@@ -123,15 +123,15 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     says 'can't be the same', and one in a singular noun (بكسل for '1 pixel'); neither is a TC204. A
     wrong figure for the 1 (3 بكسل), a 1 before 'of' (Step 1 of 3) and a dual beside a source number
     ('one ballot' as من شخصين) are still findings (above)."""
-    from termcheck.rules.numbers_xlang import said_by_a_dual, said_by_a_singular, stands_alone
+    from termcheck.rules.numbers_xlang import said_in_the_noun, stands_alone
     from termcheck.text.numbers import extract_numbers
 
     [dual] = extract_numbers("من شخصين مختلفين", "ar")
     assert not stands_alone(dual, [])
     [one] = extract_numbers("Line width: 1 pixel", "en")
-    assert said_by_a_singular("Line width: 1 pixel", one, "en")
-    assert not said_by_a_singular("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en")
+    assert said_in_the_noun("Line width: 1 pixel", one, "en", "عرض الخط: بكسل")
+    assert not said_in_the_noun("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en", "الخطوة من 3")
     # '2 variables' as متغيرين (KTurtle), '2 Columns' as عمودين (a WordPress theme): the dual says two
     [two] = extract_numbers("without 2 variables", "en")
-    assert said_by_a_dual("without 2 variables", two, "en", "دون متغيرين")
-    assert not said_by_a_dual("without 2 variables", two, "en", "دون متغير")
+    assert said_in_the_noun("without 2 variables", two, "en", "دون متغيرين")
+    assert not said_in_the_noun("without 2 variables", two, "en", "دون متغير")

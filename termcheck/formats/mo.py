@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 
 from termcheck.formats.po import _check_file, _polib
-from termcheck.formats.plural_forms import PluralFormsError, parse_plural_forms
+from termcheck.formats.plural_forms import PluralFormsError, parse_plural_forms, source_of
 from termcheck.formats.units import Unit, is_credits
 from termcheck.model import InputError
 
@@ -74,9 +74,7 @@ def read_mo(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
             count = max(plurals.nplurals if plurals else 0, len(forms), max(forms, default=-1) + 1)
             for n in range(count):
                 target = forms.get(n, "")
-                source = plurals.source_of(n, entry.msgid, entry.msgid_plural) if plurals \
-                    else entry.msgid if n == 0 else entry.msgid_plural
-                units.append(Unit(source=source, target=target,
+                units.append(Unit(source=source_of(plurals, n, entry.msgid, entry.msgid_plural), target=target,
                                   plural_index=n, plural_sources=(entry.msgid, entry.msgid_plural),
                                   plural_single_n=plurals.single_number(n) if plurals else None,
                                   state="translated" if target else "untranslated", **common))

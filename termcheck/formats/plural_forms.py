@@ -34,16 +34,20 @@ class PluralForms:
     expression: str
     numbers: tuple[tuple[int, ...], ...]  # per form: the n in CHECKED_NUMBERS that choose it (up to 2 kept)
 
-    def source_of(self, form: int, msgid: str, msgid_plural: str) -> str:
-        """The English text a form translates: msgid for the form n=1 chooses, msgid_plural for the
-        others (Arabic form 0 is n=0, form 1 is n=1: 'There is an update' is form 1's source, not 0's)."""
-        return msgid if 0 <= form < len(self.numbers) and 1 in self.numbers[form] else msgid_plural
-
     def single_number(self, form: int) -> int | None:
         """The one n that chooses `form` (Arabic form 2: n=2), None when several do (or none)."""
         if 0 <= form < len(self.numbers) and len(self.numbers[form]) == 1:
             return self.numbers[form][0]
         return None
+
+
+def source_of(plurals: PluralForms | None, form: int, msgid: str, msgid_plural: str) -> str:
+    """The English text a plural form translates: msgid for the form n=1 chooses, msgid_plural for
+    the others (Arabic form 0 is n=0, form 1 is n=1: 'There is an update' is form 1's source, not
+    0's). Without a Plural-Forms header, form 0 is taken for the singular, as English has it."""
+    if plurals is None:
+        return msgid if form == 0 else msgid_plural
+    return msgid if 0 <= form < len(plurals.numbers) and 1 in plurals.numbers[form] else msgid_plural
 
 
 @lru_cache(maxsize=64)

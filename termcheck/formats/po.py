@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from termcheck.formats.plural_forms import PluralForms, PluralFormsError, parse_plural_forms
+from termcheck.formats.plural_forms import PluralForms, PluralFormsError, parse_plural_forms, source_of
 from termcheck.formats.units import Unit, is_credits
 from termcheck.model import InputError
 
@@ -138,8 +138,7 @@ def read_po(path: str, *, include_fuzzy: bool = False, source_lang: str | None =
             for n in range(count):
                 target = forms.get(n, "")
                 units.append(Unit(
-                    source=plurals.source_of(n, entry.msgid, entry.msgid_plural) if plurals
-                    else entry.msgid if n == 0 else entry.msgid_plural,
+                    source=source_of(plurals, n, entry.msgid, entry.msgid_plural),
                     target=target,
                     line=msgstr_lines.get(f"msgstr[{n}]", msgstr_lines.get("msgstr[0]", msgid_line)),
                     state=_state(fuzzy, target),

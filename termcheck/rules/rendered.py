@@ -75,7 +75,7 @@ from termcheck.text.proper_names import capitalized_mid_sentence, in_proper_name
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[a-z]")
-_ACRONYM = re.compile("[A-Z]{2,}")
+ACRONYM = re.compile("[A-Z]{2,}")  # a form or mention in capitals alone (WHO, SARS, URL)
 EN_FUNCTION_WORDS = frozenset("a an the of to in on at for with and or by from as".split())
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "the", "of", "and"})
 _INSERTED_WORDS = 2  # at most this many whole words put into a form
@@ -90,7 +90,7 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     hygiene', `modifier_before`), if any."""
     if kept_as_is(source_text, target_text):
         return True
-    acronym = _ACRONYM.fullmatch(source_text.strip()) is not None  # names one thing, renders only as itself
+    acronym = ACRONYM.fullmatch(source_text.strip()) is not None  # names one thing, renders only as itself
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
             return True
@@ -274,7 +274,7 @@ def abbreviates(a: Concept, b: Concept) -> bool:
 
 
 def _abbreviates(short: Concept, long: Concept) -> bool:
-    acronyms = {f.text.lower() for f in short.forms("en") if _ACRONYM.fullmatch(f.text)}
+    acronyms = {f.text.lower() for f in short.forms("en") if ACRONYM.fullmatch(f.text)}
     return bool(acronyms) and any(_initials(f.text) in acronyms for f in long.forms("en"))
 
 
@@ -370,8 +370,7 @@ def _broken_plural_in(lemmas: frozenset[str], words: frozenset[str]) -> bool:
     الشريط, which held-out catalogues wrote and no glossary lists."""
     from termcheck.text.arabic import broken_plurals, has_article
 
-    plurals = frozenset().union(*(broken_plurals(lemma[:-1] if lemma.endswith("\u0629") else lemma)
-                                  for lemma in lemmas if not has_article(lemma)))
+    plurals = frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
     return bool(plurals) and any(plurals & _lemmas(w, "ar") for w in words)
 
 
@@ -472,7 +471,7 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
     said = len(content_words(source_text, "ar" if lang == "en" else "en"))
     length = max(said, 2)
     longer = [words for form in concept.accepted(lang) if len(words := form_words(form.text, lang)) > length]
-    if not _ACRONYM.fullmatch(source_text.strip()):  # an acronym's words all name it (RSV: no فيروس تنفسي)
+    if not ACRONYM.fullmatch(source_text.strip()):  # an acronym's words all name it (RSV: no فيروس تنفسي)
         longer += [shorter for words in longer for shorter in _adjective_left_out(words, lang) if len(shorter) >= length]
     if not longer:
         return False

@@ -23,6 +23,7 @@ from termcheck.model import Applicability, Concept, Document, Finding, Fix, Loca
 from termcheck.rules.bilingual import BeadView, PairContext, Span, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.rules.rendered import (
+    ACRONYM,
     NAME_PARTICLES,
     abbreviates,
     in_other_number_near,
@@ -325,12 +326,11 @@ def unexpected(concepts: list[Concept], source_text: str, source_lang: str,
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ACRONYM_FORM = re.compile(r"[A-Z]{2,}s?")
 
 
 def _acronym_only(concept: Concept) -> bool:
     forms = concept.forms("en")
-    return bool(forms) and all(_ACRONYM_FORM.fullmatch(t.text.strip()) for t in forms)
+    return bool(forms) and all(ACRONYM.fullmatch(t.text.strip()) for t in forms)
 
 
 def _defined_term(concept: Concept) -> bool:

@@ -399,11 +399,7 @@ def broken_plural_pair(a: str, b: str) -> bool:
     Words are normalized (hamza on alef folded); the singular may end in ة. Other patterns
     (قناع / أقنعة aside) need a lexicon: a glossary lists them as allowed forms."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long in broken_plurals(_without_ta_marbuta(short))
-
-
-def _without_ta_marbuta(word: str) -> str:
-    return word[:-1] if word.endswith(TA_MARBUTA) and len(word) > 3 else word
+    return long in broken_plurals(short)
 
 
 _LONG_VOWELS = "\u0627\u064a\u0648"  # ا ي و
@@ -411,8 +407,9 @@ _ALEF, _WAW, _YA = "\u0627", "\u0648", "\u064a"
 
 
 @lru_cache(maxsize=65536)
-def broken_plurals(s: str) -> frozenset[str]:
-    """The broken plurals of the singular `s` (without its ة) that broken_plural_pair knows."""
+def broken_plurals(singular: str) -> frozenset[str]:
+    """The broken plurals of `singular` (normalized, with or without its ة) that broken_plural_pair knows."""
+    s = singular[:-1] if singular.endswith(TA_MARBUTA) and len(singular) > 3 else singular
     found = set()
     n = len(s)
     if n == 2:  # a doubled root written with one letter: رد, خط

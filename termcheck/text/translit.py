@@ -144,8 +144,8 @@ def key_weight(key: str) -> int:
 # at least NEAR_MIN_WEIGHT letters, where the edit does not touch the first letter of a word
 # (Sadr/Badr and Gamal/Jamal differ there and are different names), and is an edit that
 # romanization makes: a vowel, glide or h put in, left out or changed (Hizbollah/Hizballah,
-# Sadr/Sader, Shia/Shayaa), a diphthong for a long i (Ghoneim/Ghonim: ay/i), or one dental for another (Gaddafi/Gadhafi: d/dh, Uthman/Usman:
-# th/s). Any other consonant edit makes another word: Monday/Muzday, Iceland/Ireland,
+# Sadr/Sader, Shia/Shayaa), a diphthong for a long i (Ghoneim/Ghonim: ay/i), or one dental for
+# another (Gaddafi/Gadhafi: d/dh, Uthman/Usman: th/s). Any other consonant edit makes another word: Monday/Muzday, Iceland/Ireland,
 # Wikimedia/Wikipedia, Coronavirinae/Coronaviridae, an English plural (Vaccine/Vaccines).
 NEAR_MIN_WEIGHT = 6
 _SOFT_CLASSES = (frozenset("aiuywh"), frozenset("dzst"))

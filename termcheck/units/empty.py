@@ -43,6 +43,12 @@ from termcheck.units.text import matchable, short
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*[A-Za-z0-9+]|[A-Za-z]")
+# A person's name: capitalized words, with the particles names carry (Raphael Kubo da Costa, Arend van
+# Beelen jr., Sergios - Anestis Kefalidis); never a word in lower case otherwise ('bkisofs code').
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_LINK = r" (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el|-) )?"
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}(?:{_NAME_WORD}|jr\.))+")  # two words or more
+
 _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+"  # an e-mail address
@@ -51,7 +57,7 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
     r"|(?:sips?|tel|mailto|xmpp|irc|urn):"  # a URI scheme a program puts before an address (sip:)
-    r"|[A-Z][\w'.-]*(?: +(?:- +)?[A-Z][\w'.-]*){0,4} *<[^\s@<>]+@[^\s@<>]+>[,.;]?",  # a credit: a name, its address
+    rf"|{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})* *<[^\s@<>]+@[^\s@<>]+>[,.;]?",  # a credit: a name, its address
 )
 
 
@@ -66,7 +72,7 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
-                unit.plural_sources[0] if unit.plural_sources else unit.source) and not _builder_default(unit):
+                unit.plural_sources[0] if unit.plural_sources else unit.source) and not _not_to_translate(unit):
             words = _LATIN_WORD.findall(_without_placeholders(unit.source))
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
@@ -101,7 +107,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             target = target[len(_NEW_MESSAGE_PREFIX):]  # Symfony's translation:extract copies a new source so
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
-        if _builder_default(unit):
+        if _not_to_translate(unit):
             continue
         if base_lang(unit.source_lang) == "en" and not _LATIN_LETTER.search(target):
             continue  # a 'source' already written in another script (an Arabic verse in a storyboard)
@@ -219,10 +225,6 @@ def _copyright_of_names(text: str) -> bool:
     developers') is still something to translate. Left empty, reviewers split on them, so TC303
     keeps reporting them."""
     return _COPYRIGHT_LINES.fullmatch(text) is not None and _LOWER_WORD.search(_COPYRIGHT.sub(" ", text)) is None
-# A person's name: two to five capitalized words, with the particles names carry (Raphael Kubo da
-# Costa, Arend van Beelen jr.); never a word in lower case otherwise ('bkisofs code' is translated).
-_PERSON_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el)"
-                          r" )?(?:[A-Z][\w'’-]*\.?|jr\.))+")
 
 
 def _contexts_kept_as_is(units: list[Unit]) -> set[tuple[str, str]]:
@@ -290,7 +292,7 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterat
                                r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
 
 
-def _builder_default(unit: Unit) -> bool:
+def _not_to_translate(unit: Unit) -> bool:
     """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
     unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)') or
     as not to be translated (GNOME's 'Do NOT translate or transliterate this text (this is an icon
@@ -361,7 +363,7 @@ def _has_words(text: str) -> bool:
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
 
 
-_DIMENSIONS = re.compile(r"[\d\s]*[x×][\d\s]*")  # '%d x %d', '0 x 0
+_DIMENSIONS = re.compile(r"[\d\s]*[x×][\d\s]*")  # '%d x %d', '0 x 0'
 
 
 def _without_placeholders(text: str) -> str:

@@ -34,8 +34,7 @@ from termcheck.model import Finding
 from termcheck.rules.numbers_xlang import (
     compatible,
     number_distance,
-    said_by_a_dual,
-    said_by_a_singular,
+    said_in_the_noun,
     same_number,
     stands_alone,
 )
@@ -137,8 +136,7 @@ def _mismatches(unit: Unit, locator: Locator, sources: Sequence[NumberMention], 
             spare = [t for t in spare if not same_number(t, nearest)]
             found = unit.target[nearest.start:nearest.end]
             message = f"'{found}' does not match the source '{number.text}'; expected {expected}"
-        elif said_by_a_singular(prose(unit.source), number, source_lang) or said_by_a_dual(
-                prose(unit.source), number, source_lang, unit.target):
+        elif said_in_the_noun(prose(unit.source), number, source_lang, unit.target):
             continue
         else:
             found = ""
