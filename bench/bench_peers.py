@@ -261,7 +261,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="best wall time of this many runs per tool")
     parser.add_argument("--venv", default="/tmp/termcheck-peers-venv", help="scratch venv for codespell and typos")
     parser.add_argument("--only", action="append", help="run only these tools (codespell, typos, tc101, all)")
-    parser.add_argument("--save-findings", help="write termcheck's all-rules findings here, sorted (for diffs)")
+    parser.add_argument("--save-findings", help="write termcheck's all-rules findings here, sorted (for diffs); --select TC101's to PATH.tc101")
     parser.add_argument("--termcheck-arg", action="append", default=[], help="extra argument for termcheck lint")
     parser.add_argument("--no-compile", action="store_true",
                         help="do not compile termcheck's modules to byte code first (see the module doc)")
@@ -315,8 +315,10 @@ def main() -> None:
             else:
                 findings = termcheck_findings(os.path.join(work, report))
                 quality = score_termcheck(findings, files, names, work)
-                if name == "all" and args.save_findings:
-                    with open(args.save_findings, "w", encoding="utf-8") as out:
+                if args.save_findings:
+                    # all rules to the path given, --select TC101 beside it (PATH.tc101)
+                    saved = args.save_findings if name == "all" else args.save_findings + ".tc101"
+                    with open(saved, "w", encoding="utf-8") as out:
                         for f in sorted_findings(findings):
                             f["path"] = os.path.relpath(f["path"], root)
                             out.write(json.dumps(f, ensure_ascii=False, sort_keys=True) + "\n")
