@@ -136,6 +136,13 @@ def test_tc304_still_reports_a_copied_word():
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]
 
 
+def test_tc304_leaves_a_technical_name_kept_in_latin_in_another_case_but_not_an_english_word():
+    # libgtop: 'Pid' copied beside معرف PID; Django Oscar: 'Range' copied beside a code name Range
+    units = [unit("Pid", "Pid", 1), unit("Process PID", "معرف PID للعملية", 2), unit("Range", "Range", 3),
+             unit("RANGE offer", "عرض RANGE", 4), unit("Tty", "Tty", 5)]
+    assert rules(check(units, "TC304")) == [("TC304", 3), ("TC304", 5)]
+
+
 def test_tc304_a_maker_whose_models_the_catalogue_keeps_keeps_its_other_models():
     # xkeyboard-config's Arabic catalogue: 'Logitech Internet 350' (a code) kept, so 'Logitech Access' is too
     units = [unit("Logitech Internet 350", "Logitech Internet 350", 1), unit("Logitech Access", "Logitech Access", 2),

@@ -119,7 +119,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             continue  # an author's name in the about box's credits, or its copyright lines, kept as written
         if kept_in_latin is None:
             kept_in_latin = _kept_in_latin(units, cache)
-        if " " not in target and target in kept_in_latin:
+        if " " not in target and _kept_as_a_name(target, kept_in_latin):
             continue  # a name the translators keep in Latin script
         if _IDENTIFIER.fullmatch(target):
             continue
@@ -147,6 +147,20 @@ def _kept_in_latin(units: list[Unit], cache: dict | None = None) -> set[str]:
     if cache is not None:
         cache["kept-in-latin"] = kept
     return kept
+
+
+def _kept_as_a_name(word: str, kept_in_latin: set[str]) -> bool:
+    """`word` is a name the translators keep in Latin: written so in translated targets, or, a word
+    that is not English (text.ordinary_words), written so in another case (libgtop's copied 'Pid' and
+    'Tty' beside معرف PID; ksystemlog's 'Syslog' beside syslog; KMix's 'Pcm' beside PCM: five
+    false TC304 of held-out KDE/GNOME catalogues). An English word in another case is not one (Django
+    Oscar's 'Range' and 'Threshold' beside code names in Arabic targets are to translate)."""
+    if word in kept_in_latin:
+        return True
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    lowered = word.lower()
+    return any(w.lower() == lowered for w in kept_in_latin) and not is_ordinary_word(word)
 
 
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of neither basic nor accented Latin
