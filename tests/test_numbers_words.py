@@ -200,3 +200,24 @@ def test_a_scaled_number_and_its_smaller_part_after_wa_are_one_number():
 
     found = [(m.text, m.value) for m in extract_numbers("نالت ٤٦١ ألفاً و٨٠٠ صوت، وقتل 12 ألفا و5 آلاف جريح", "ar")]
     assert found == [("٤٦١ ألفاً و٨٠٠", 461_800), ("12 ألفا", 12_000), ("5 آلاف", 5_000)]
+
+
+def test_the_number_word_prefilter_lets_every_lexicon_word_through_however_it_is_prefixed_or_written():
+    """_arabic_numbers skips a text whose folded whole holds no number-word ending: every lexicon
+    word, with each proclitic and article prefix, in construct (its ن dropped, with the fatha), with
+    marks and a hamza seat, must still be read; a text of other words must not be."""
+    from termcheck.text import number_words
+
+    nothing_covered = lambda start, end: False  # noqa: E731
+    written = []
+    for key in number_words._AR_ENTRIES:
+        bare = key[len(number_words.ARTICLE):] if key.startswith(number_words.ARTICLE) else key
+        for prefix in ("", "و", "ب", "لل", "بال", "وال", "فال", "ولل", "ال"):
+            written += [f"في {prefix}{key} ما", f"في {prefix}{bare} ما", f"{prefix}{key[:-1]}َي عمل"]
+    written += ["بألفَي دولار", "الأوَّل", "عشرين", "العامين الماضيين"]
+    read = [text for text in written if number_words._arabic_tokens(text, nothing_covered)]
+    assert len(read) > 1000
+    assert [text for text in read if not number_words._NUMBER_WORD_ENDING.search(
+        number_words._fold(number_words.normalize_form(text)))] == []
+    assert number_words._arabic_numbers("تم حفظ الملف بنجاح", nothing_covered) == []
+    assert number_words._NUMBER_WORD_ENDING.search("تم حفظ الملف بنجاح") is None

@@ -58,6 +58,7 @@ ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"  # Arabic-Indic
 TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS, "0123456789" * 2)  # str.translate table: every digit as ASCII
 DIGIT_RUN = re.compile(f"[{_DIGITS}]+")  # a run of digits of any of the three scripts
 _ARABIC_INDIC = re.compile(f"[{ARABIC_INDIC_DIGITS}]")
+_ANY_DIGIT = re.compile(f"[{_DIGITS}]")
 
 
 def has_arabic_indic_digits(text: str, start: int = 0, end: int = sys.maxsize) -> bool:
@@ -189,7 +190,7 @@ def _is_name_number(text: str, start: int) -> bool:
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number in `text`, in text order, with spans into `text` itself."""
-    mentions = _digit_numbers(text, lang)
+    mentions = _digit_numbers(text, lang) if _ANY_DIGIT.search(text) else []  # most unit texts: no digit
     covered = _CoveredOnDemand(text, lang, [(m.start, m.end) for m in mentions])
     last_end = 0
     for word in word_numbers(text, lang, covered):
