@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from termcheck.text.markup import HTML_ENTITY, mask_html
 from termcheck.text.placeholders import BRACE, BUILD_SETTING, PRINTF
@@ -23,6 +24,17 @@ def matchable(text: str) -> str:
 def prose(text: str) -> str:
     """Text for glossary matching: `matchable`, with placeholders and code-like tokens blanked too
     and a keyboard mnemonic made invisible (same length, so offsets stay the text's own)."""
+    # Once per text: the term and number rules each ask for a unit's, and catalogues repeat texts.
+    # Short texts only, so that the cache stays small whatever the input.
+    return _short_prose(text) if len(text) <= 1000 else _prose(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_prose(text: str) -> str:
+    return _prose(text)
+
+
+def _prose(text: str) -> str:
     text = matchable(text)
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
@@ -72,7 +84,9 @@ _MESSAGE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+|[a-z][a-
                           r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_message_key(text: str) -> bool:
+    """Once per text: every unit rule asks it of every unit's source."""
     return _MESSAGE_KEY.fullmatch(text.strip()) is not None
 
 
