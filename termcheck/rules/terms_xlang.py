@@ -434,7 +434,12 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
 
     Window keys are computed once and shared by all forms (Arabic keys word by word, since the
     Arabic key is per word anyway)."""
-    form_keys = [(k, len(f.split())) for f in forms if len(k := _key(f, lang, matcher)) >= 4]
+    form_keys = [(k, len(f.split()), False) for f in forms if len(k := _key(f, lang, matcher)) >= 4]
+    if lang == "ar":  # a one-word name whose first letter reads as a proclitic (بينيديتي): its key keeps
+        # the letter, and so do the windows it meets (بنديتي, not نديتي), beside the keys without proclitics;
+        # not a phrase, whose common first word would carry a window alone (فيروس غير for فيروس ميرس)
+        form_keys += [(k, 1, True) for f in forms if " " not in f.strip() and _proclitic_letter_first(f, matcher)
+                      and len(k := _own_letters_key(matcher.key(f))) >= 4]
     if not form_keys:
         return None
     token_re = _ARABIC_TOKEN if lang == "ar" else _LATIN_TOKEN
@@ -442,13 +447,15 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
     for start, end in spans:
         tokens = [t for t in token_re.finditer(text, start, end)]
         token_keys = [_token_key(t.group(), matcher) for t in tokens] if lang == "ar" else None
-        window_keys: dict[tuple[int, int], str | None] = {}
-        for form_key, size in form_keys:
+        own_keys = [_own_letters_key(matcher.key(t.group())) for t in tokens] if form_keys[-1][2] else None
+        window_keys: dict[tuple[int, int, bool], str | None] = {}
+        for form_key, size, own_letters in form_keys:
             for n in {max(1, size - 1), size, size + 1}:
                 for i in range(len(tokens) - n + 1):
-                    if (i, n) not in window_keys:
-                        window_keys[(i, n)] = _window_key(text, tokens, token_keys, i, n, lang, taken, matcher)
-                    key = window_keys[(i, n)]
+                    if (i, n, own_letters) not in window_keys:
+                        window_keys[(i, n, own_letters)] = _window_key(
+                            text, tokens, own_keys if own_letters else token_keys, i, n, lang, taken, matcher)
+                    key = window_keys[(i, n, own_letters)]
                     if key is None:
                         continue
                     score = _similarity(form_key, key, lang)
@@ -556,6 +563,21 @@ def _key(text: str, lang: str, matcher) -> str:
     if lang == "ar":
         return _arabic_key(matcher.key(text))
     return translit_key(text)
+
+
+def _proclitic_letter_first(form: str, matcher) -> bool:
+    """The form's first word loses a letter as a proclitic (بينيديتي, بيروت), not only its article."""
+    from termcheck.text.arabic import strip_article, strip_proclitics
+
+    first = matcher.key(form).split()[:1]
+    return bool(first) and strip_proclitics(first[0]) != strip_article(first[0])
+
+
+def _own_letters_key(normalized: str) -> str:
+    """_arabic_key with every letter of each word but its article (بنديتي stays بنديتي)."""
+    from termcheck.text.arabic import strip_article
+
+    return " ".join(strip_article(word).translate(_SPELLING_FOLDS) for word in normalized.split())
 
 
 def _arabic_key(normalized: str) -> str:
