@@ -221,3 +221,18 @@ def test_the_number_word_prefilter_lets_every_lexicon_word_through_however_it_is
         number_words._fold(number_words.normalize_form(text)))] == []
     assert number_words._arabic_numbers("تم حفظ الملف بنجاح", nothing_covered) == []
     assert number_words._NUMBER_WORD_ENDING.search("تم حفظ الملف بنجاح") is None
+
+
+def test_english_words_that_only_join_numbers_make_none_alone_and_the_prefilter_keeps_every_number_word():
+    """_english_numbers skips a text with no lexicon word that makes a number (a, an, and, of, half
+    and quarter only join them); every other lexicon word, in each case the scan knows, passes."""
+    from termcheck.text import number_words
+
+    joiners = {f for f, (category, _) in number_words._EN_ENTRIES.items()
+               if category in ("a", "and", "of", "half", "quarter")}
+    assert joiners == {"a", "an", "and", "of", "half", "quarter"}
+    for form in set(number_words._EN_ENTRIES) - joiners:
+        for written in (form, form.capitalize(), form.upper()):
+            assert number_words._EN_NUMBER_WORD.search(f"about {written}."), written
+    assert read("half of a quarter and an apple", "en") == []
+    assert read("a hundred and half a million", "en")  # still read where a number word stands

@@ -592,6 +592,13 @@ _EN_LEXICON_WORD = re.compile(
     r"\b(?=[a-zA-Z])(?:" + _trie_pattern({w for f in _EN_ENTRIES for w in (f, f.capitalize(), f.upper())}) + r")\b")
 
 
+# The lexicon's words that can make a number (_read_english and ordinals): not a, an, and, of, half,
+# quarter, which only join them. Most English texts have one of those and none of these.
+_EN_NUMBER_WORD = re.compile(r"\b(?=[a-zA-Z])(?:" + _trie_pattern(
+    {w for f, (category, _) in _EN_ENTRIES.items() if category not in ("a", "and", "of", "half", "quarter")
+     for w in (f, f.capitalize(), f.upper())}) + r")\b")
+
+
 def _english_tokens(text: str, covered) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     last_end = -1
@@ -707,6 +714,8 @@ def _english_tens(run: list[_Token], j: int) -> tuple[Decimal | None, int]:
 
 
 def _english_numbers(text: str, covered) -> list[WordNumber]:
+    if _EN_NUMBER_WORD.search(text) is None:
+        return []  # a run reads as a number only with one of these (see _read_english, _english_group)
     found: list[WordNumber] = []
     for run in _english_tokens(text, covered):
         k = 0
