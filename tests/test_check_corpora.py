@@ -193,6 +193,12 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/bahr-migrant-rescue", "TC104", "ar.md", "13"):
+        "ليندكفيست / ليندكويست: ف and و for the v of Lindqvist, which Arabic TC104 does not fold (و is a native "
+        "long vowel and conjunction)",
+    ("blind/bahr-migrant-rescue", "TC201", "en.md", "28"):
+        "'asylum seekers' as لاجئون (refugees): a relative of اللجوء, the house form's second word, stands in the "
+        "bead, which TC201 takes as rendered; another legal status only a false friend could name",
     ("blind/qard-imf-loan", "TC201", "ar.md", "18"):
         "عجز الموازنة as 'fiscal gap': the paragraph group renders the term (its quote has 'budget deficit'), like "
         "casablanca's second 'fever'",
