@@ -781,9 +781,9 @@ def _roman_numbers(text: str, covered) -> list[WordNumber]:
 # says it in words), but it stands for the digits of the other side. glib's Arabic catalogue gave two
 # false TC204 ('16' has no counterpart) for 'hexadecimal digit expected'.
 _NUMBER_BASES = {"hexadecimal": 16, "octal": 8}
-# the words without their first letter, in either case: a substring test (memchr speed) rules out
-# most texts before the regex scans them
-_NUMBER_BASE_TAILS = tuple(tail for word in _NUMBER_BASES for tail in (word[1:], word[1:].upper()))
+# the words without their first letter, in either case: one search for any of them (C speed) rules
+# out most texts before the word-bounded regex scans them
+_NUMBER_BASE_TAILS = re.compile("|".join(tail for word in _NUMBER_BASES for tail in (word[1:], word[1:].upper())))
 _NUMBER_BASE = re.compile(
     r"\b(?:" + _trie_pattern({w for f in _NUMBER_BASES for w in (f, f.capitalize(), f.upper())}) + r")\b")
 
@@ -791,7 +791,7 @@ _NUMBER_BASE = re.compile(
 def _number_bases(text: str, covered) -> list[WordNumber]:
     return [WordNumber(m.start(), m.end(), Decimal(_NUMBER_BASES[m.group().lower()]), "name", None)
             for m in _NUMBER_BASE.finditer(text) if not covered(m.start(), m.end())] \
-        if any(tail in text for tail in _NUMBER_BASE_TAILS) else []
+        if _NUMBER_BASE_TAILS.search(text) else []
 
 
 def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
