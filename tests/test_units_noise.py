@@ -165,8 +165,11 @@ def test_tc301_takes_tamma_and_a_verbal_noun_as_the_passive_of_its_verb():
 def test_tc303_ignores_a_source_with_nothing_to_translate():
     units = [unit("%s %s", "", 1), unit("{n}", "", 2), unit("%(filename)s &#8212; %(docstitle)s", "", 3),
              unit("http://example.com/dataset.json", "", 4), unit("joe@example.com", "", 5), unit("1.0", "", 6),
-             unit("RSS", "", 7)]
+             unit("RSS", "", 7), unit("HH:MM", "", 8), unit("YYYY-MM-DD", "", 9), unit("dd.MM.yyyy", "", 10)]
     assert check(units, "TC303") == []
+    # a field name alone, or letters that only look like fields, are words (a held-out OpenWebif catalogue)
+    assert rules(check([unit("MM", "", 1), unit("MS-DOS", "", 2), unit("D M", "", 3)], "TC303")) == [
+        ("TC303", 1), ("TC303", 2), ("TC303", 3)]
 
 
 def test_tc303_still_reports_words_left_untranslated():

@@ -4,9 +4,9 @@ Both report only what a translator would have translated (`_nothing_to_translate
 with no letters once placeholders, markup and entities are taken out ('%(class_name)s
 %(instance)s', '%(truncated_text)s…'), nor one token that is the same in every language (a URL, an
 e-mail address, a file name, a code with digits such as UTF-8 or H.264, an acronym in capitals such
-as PDF): gettext shows such a source for an empty target, and that is right. TC304 also leaves
-alone a name the translators keep in Latin script elsewhere in
-the run (a copied 'Firefox' when other Arabic targets write 'Firefox' too); an identifier
+as PDF, a date or time pattern such as YYYY-MM-DD or HH:MM): gettext shows such a source for an
+empty target, and that is right. TC304 also leaves alone a name the translators keep in Latin
+script elsewhere in the run (a copied 'Firefox' when other Arabic targets write 'Firefox' too); an identifier
 (Scroll_Lock, BackSpace, Alt+Shift, default:mm) and a product or model name (every word capitalized
 or a code, one at least a code, an identifier or an acronym: 'IBM ThinkPad R60/T60'). A copied
 word is still reported ('salt' and 'hash' in Django's auth catalogue have Arabic renderings), and
@@ -49,6 +49,7 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _NAME_LINK = r" (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el|-) )?"
 _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}(?:{_NAME_WORD}|jr\.))+")  # two words or more
 
+_DATE_FIELD = r"(?:Y{2,4}|y{2,4}|M{1,4}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|m{1,2}|s{1,2}|S{1,2})"
 _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+"  # an e-mail address
@@ -57,6 +58,7 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
     r"|(?:sips?|tel|mailto|xmpp|irc|urn):"  # a URI scheme a program puts before an address (sip:)
+    rf"|(?=\S*(?:YY|yy|MM|DD|dd|HH|hh|mm|ss))(?:{_DATE_FIELD}(?:[-/:. ]{_DATE_FIELD})+)"  # a date or time pattern a field shows: YYYY-MM-DD, HH:MM
     rf"|{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})* *<[^\s@<>]+@[^\s@<>]+>[,.;]?",  # a credit: a name, its address
 )
 
