@@ -119,6 +119,22 @@ def test_tc304_leaves_the_about_box_credits():
     assert rules(check(credits + elsewhere, "TC304")) == [("TC304", 10), ("TC304", 3)]
 
 
+def test_tc304_credits_go_on_while_authors_names_do():
+    # JuK's about box: 22 authors and their roles after the copyright line, 45 units; a copy past the
+    # last name's few units is reported again
+    credits = [unit("Copyright © 2002–2023, Scott Wheeler", "حقوق النشر © 2002–2023، سكوت ويلر", 1)]
+    names = ("Eike Hein Martin Sandsmark Laurent Montel Nathan Toone Matthias Kretz Daniel Molkentin Tim Jansen "
+             "Stefan Asserhall Stephen Douglas Frerich Raabe Zack Rusin Adam Treat Maks Orlovich Allan Jensen "
+             "Georg Grabler Carl Schwan Kacper Kasper Michael Pyne Scott Wheeler Antonio Jimenez Pascal Klein "
+             "Tasuku Suzuki").split()
+    for k in range(22):
+        name = f"{names[2 * k]} {names[2 * k + 1]}"
+        credits += [unit(name, name, 2 + 4 * k),
+                    unit(f"Porting work {k}", f"أعمال النقل {k}", 4 + 4 * k)]
+    credits += [unit(f"Setting {k}", f"الإعداد {k}", 100 + k) for k in range(4)] + [unit("Brad Hards", "Brad Hards", 110)]
+    assert rules(check(credits, "TC304")) == [("TC304", 110)]
+
+
 def test_tc303_tc304_leave_do_not_translate_units_format_names_and_sizes():
     """Held-out MATE catalogues: an icon name whose comment says 'Do NOT translate or transliterate this
     text', 'Rar (.rar)' copied (a format named with its extension) and '%d x %d'. Search terms whose

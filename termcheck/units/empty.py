@@ -225,10 +225,13 @@ def _in_credits(units: list[Unit]) -> set[int]:
             until = number + CREDITS_UNITS
         elif number <= until:
             found.add(number)
+            if _PERSON_NAME.fullmatch(unit.source.strip()):
+                until = max(until, number + CREDITS_GAP)  # the list goes on past CREDITS_UNITS (JuK: 45)
     return found
 
 
 CREDITS_UNITS = 40
+CREDITS_GAP = 4  # units after an author's name that may still be the credits (a role, the next name)
 _COPYRIGHT_MARK = r"(?:copyright(?:\s*(?:\(c\)|©|&copy;))?|\(c\)|©|&copy;)\s*\d{4}"
 _COPYRIGHT = re.compile(_COPYRIGHT_MARK, re.IGNORECASE)
 _COPYRIGHT_LINES = re.compile(f"(?:{_COPYRIGHT_MARK}[^\n]*(?:\n|$))+", re.IGNORECASE)
