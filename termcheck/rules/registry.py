@@ -154,8 +154,8 @@ _RULES = [
     Rule("TC303", "untranslated", Severity.WARNING,
          "The target is empty.",
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
-         "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8) "
-         "or acronym (RSS), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s), an Xcode build "
+         "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8), "
+         "acronym (RSS) or date pattern (YYYY-MM-DD, HH:MM), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), and a "
          "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "
          "shows as it should. An Xcode export's test-target strings are not read.",
@@ -163,9 +163,11 @@ _RULES = [
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
          "Usually an untranslated unit. Ignores strings of only placeholders, markup, digits or punctuation, "
-         "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y), an identifier "
+         "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y, YYYY-MM-DD), an identifier "
          "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
-         "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in Latin elsewhere, and the units of a msgctxt whose translator kept a "
+         "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in "
+         "Latin elsewhere (a word that is not English in any case: Pid beside PID), the authors' names of an "
+         "about box after its copyright line, and the units of a msgctxt whose translator kept a "
          "quarter or more of them as they are (GTK's paper sizes), key caps and shortcuts (Ctrl, ⌘ Cmd, Ctrl+%s), "
          "Interface Builder's default texts and units marked as shortcuts, one letter (a key), the short labels of "
          "a file whose translator kept half of them or more as they are (a calculator's Asin, MR), and a 'source' "
