@@ -241,6 +241,11 @@ class Fix:
     replacement: str
     applicability: Applicability = Applicability.SAFE
 
+    def __reduce__(self):
+        # its values as they are, not the frozen dataclass's state dict (a Python loop over its
+        # fields a fix): most of unpickling a worker's findings, in the parent's critical path
+        return (Fix, (self.start, self.end, self.replacement, self.applicability))
+
 
 @dataclass(slots=True)
 class Finding:
