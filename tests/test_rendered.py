@@ -473,3 +473,13 @@ def test_a_head_that_says_an_english_prefix_does_not_render_the_term_alone():
     assert not renders(uninstall, "Uninstall", "إزالة التطبيق")
     assert not renders(uninstall, "Uninstall", "تعذّر الإلغاء")
     assert renders(uninstall, "Uninstall", "تعذّر إلغاء تثبيت التطبيق")
+
+
+def test_a_function_word_behind_a_conjunction_renders_nothing():
+    """A blind cholera pair: وفي ('and in') reads as the root of الوفيات; a word of the root renders it."""
+    deaths = concept("deaths", en_p="deaths", ar_p="الوفيات")
+    assert not by_relatives(deaths, "deaths", "وفي كسلا تراجعت الأعداد", "ar")
+    assert by_relatives(deaths, "deaths", "وفي كسلا تراجعت وفيات الأطفال", "ar")
+    # after a preposition the letters are a word of their own: كحول renders الكحولي
+    sanitizer = concept("sanitizer", en_p="alcohol-based sanitizer", ar_p="مطهر كحولي")
+    assert by_relatives(sanitizer, "alcohol-based sanitizer", "مطهر يحتوي على كحول", "ar")
