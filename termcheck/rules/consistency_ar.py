@@ -22,7 +22,7 @@ from functools import lru_cache
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding
 from termcheck.rules.consistency import spelling_group_finding
-from termcheck.text.arabic import ARTICLE, ENCLITICS, FUNCTION_WORDS, strip_proclitics
+from termcheck.text.arabic import ARTICLE, CONJUNCTIONS, ENCLITICS, FUNCTION_WORDS, PREPOSITIONS, strip_proclitics
 from termcheck.text.normalize import normalize_form, without_marks
 
 _WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u067e\u06a4\u06a9\u06af\u06cc]+")
@@ -94,7 +94,7 @@ def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[
     split: dict[str, list[_Word]] = {}
     for pair in _SHORT_HEAD_PAIR.finditer(text):
         first, second = pair.group(1), pair.group(2)
-        head, tail = _stem(first), _normalized(second)
+        head, tail = _head(first, second, vocabulary), _normalized(second)
         joined = head + tail
         if joined in vocabulary and head not in FUNCTION_WORDS and tail not in FUNCTION_WORDS \
                 and not tail.startswith(ARTICLE) and len(head) >= 2 and len(tail) >= 2:
@@ -114,8 +114,23 @@ def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[
         group = groups.setdefault("\x00" + joined, {joined: whole[joined]})
         for word in apart:
             first, second = word.text.split(" ")
-            group.setdefault(_stem(first) + " " + _normalized(second), []).append(word)
+            group.setdefault(_head(first, second, vocabulary) + " " + _normalized(second), []).append(word)
     return groups
+
+
+def _head(first: str, second: str, vocabulary: set[str]) -> str:
+    """The first word of a name written apart, without its clitics: a short one keeps a glued conjunction
+    or preposition to _stem (وأم of وأم درمان, too short to strip), so one letter of them is taken off
+    here when the rest joined to the second word is a word of the document (أمدرمان)."""
+    head = _stem(first)
+    normalized = _normalized(first)
+    if head == normalized and len(head) >= 3 and head[0] in _ONE_LETTER_CLITICS \
+            and head[1:] + _normalized(second) in vocabulary:
+        return head[1:]
+    return head
+
+
+_ONE_LETTER_CLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 
 # A short first word (with its clitics: وتل), one space, a second word; overlapping (a lookahead).
