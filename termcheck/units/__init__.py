@@ -25,6 +25,7 @@ from termcheck.units.numbers import number_findings
 from termcheck.units.placeholders import markup_findings, placeholder_findings, placeholders, tags
 from termcheck.units.renderings import RenderingIndex, term_renderings
 from termcheck.units.terms import term_findings
+from termcheck.units.text import keyed_by_convention
 
 __all__ = ["Locator", "RenderingIndex", "UnitCheckOptions", "check_units", "placeholders", "suppressed", "tags",
            "term_findings"]
@@ -78,7 +79,7 @@ def check_units(units: list[Unit], matcher: Matcher | None, options: UnitCheckOp
 
 def unit_terms(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
     """TC101, TC201-TC203 per unit (with a glossary only)."""
-    return term_findings(ctx.units, ctx.matcher, ctx.locator) if ctx.matcher is not None else ()
+    return term_findings(ctx.units, ctx.matcher, ctx.locator, _keys(ctx)) if ctx.matcher is not None else ()
 
 
 def unit_untranslated(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
@@ -90,15 +91,15 @@ def unit_copied_source(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
 
 
 def unit_placeholders(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return placeholder_findings(ctx.units, ctx.locator)
+    return placeholder_findings(ctx.units, ctx.locator, _keys(ctx))
 
 
 def unit_markup(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return markup_findings(ctx.units, ctx.locator)
+    return markup_findings(ctx.units, ctx.locator, _keys(ctx))
 
 
 def unit_numbers(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
-    return number_findings(ctx.units, ctx.locator)
+    return number_findings(ctx.units, ctx.locator, _keys(ctx))
 
 
 def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
@@ -109,6 +110,14 @@ def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Fin
 def unit_inconsistent_sources(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
     return inconsistencies(ctx.units, ctx.locator, "TC302", opted_out=lambda u: suppressed(u, "TC302"),
                            keys=ctx.cache.setdefault("consistency-keys", {}))
+
+
+def _keys(ctx: UnitContext) -> frozenset[str]:
+    """The sources that are message keys by their file's convention, once a run (units.text)."""
+    keys = ctx.cache.get("convention-keys")
+    if keys is None:
+        keys = ctx.cache["convention-keys"] = keyed_by_convention(ctx.units)
+    return keys
 
 
 def unit_term_renderings(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:

@@ -29,7 +29,7 @@ from termcheck.model import Finding
 from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, is_date_format
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import is_message_key
+from termcheck.units.text import is_message_key, keyed_by_convention
 
 # A tag's name ends at white space, / or >: <tx99h4@hotmail.com>, an e-mail address a translator's
 # credit line writes in angle brackets (a held-out catalogue's false TC306), is text.
@@ -98,14 +98,16 @@ def _difference(source: list[str], target: list[str]) -> tuple[list[str], list[s
     return list(missing.elements()), list(extra.elements())
 
 
-def placeholder_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+def placeholder_findings(units: Iterable[Unit], locator: Locator,
+                         keys: frozenset[str] | None = None) -> Iterable[tuple[Unit, Finding]]:
     """TC305 for every translated unit; one per plural entry."""
-    yield from _findings(units, locator, "TC305", "placeholders", _placeholders_of, may_omit_count=True)
+    yield from _findings(units, locator, "TC305", "placeholders", _placeholders_of, may_omit_count=True, keys=keys)
 
 
-def markup_findings(units: Iterable[Unit], locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+def markup_findings(units: Iterable[Unit], locator: Locator,
+                    keys: frozenset[str] | None = None) -> Iterable[tuple[Unit, Finding]]:
     """TC306 for every translated unit; one per plural entry."""
-    yield from _findings(units, locator, "TC306", "markup", _markup_of, may_omit_count=False)
+    yield from _findings(units, locator, "TC306", "markup", _markup_of, may_omit_count=False, keys=keys)
 
 
 def _placeholders_of(unit: Unit, side: str) -> list[str]:
@@ -150,10 +152,13 @@ def _without_metavariables(found: list[str], text: str) -> list[str]:
 
 
 def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
-              extract: Callable[[Unit, str], list[str]], may_omit_count: bool) -> Iterable[tuple[Unit, Finding]]:
+              extract: Callable[[Unit, str], list[str]], may_omit_count: bool,
+              keys: frozenset[str] | None = None) -> Iterable[tuple[Unit, Finding]]:
+    units = list(units)
+    keys = keyed_by_convention(units) if keys is None else keys
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
-        if not unit.target.strip() or is_message_key(unit.source):
+        if not unit.target.strip() or is_message_key(unit.source) or keys and unit.source.strip() in keys:
             continue  # an empty target is TC303's; a message key has no placeholders to compare
         if unit.plural_sources is not None:
             entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)

@@ -35,7 +35,7 @@ from termcheck.rules.terms_xlang import (
 )
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import is_message_key, prose
+from termcheck.units.text import is_message_key, keyed_by_convention, prose
 
 TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
 
@@ -69,9 +69,11 @@ def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[lis
     return results, normalized
 
 
-def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iterable[tuple[Unit, Finding]]:
+def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
+                  keys: frozenset[str] | None = None) -> Iterable[tuple[Unit, Finding]]:
     # An empty target is TC303's business. A plural entry's finding stands on a form for many n when
     # one has it: forms for one n (Arabic 0, 1, 2) come last (findings are sorted afterwards).
+    keys = keyed_by_convention(units) if keys is None else keys
     units = sorted((u for u in units if u.target.strip()), key=lambda u: u.plural_single_n is not None)
     target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
@@ -83,7 +85,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator) -> Iter
             continue
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
-        keyed = is_message_key(unit.source)  # no source text: every forbidden form counts, nothing else can be told
+        keyed = is_message_key(unit.source) or bool(keys) and unit.source.strip() in keys  # no source text: every forbidden form counts, nothing else can be told
         if keyed:
             in_source = ()
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
