@@ -1,3 +1,3 @@
-from termcheck.cli import main
+from termcheck.cli import run
 
-main()
+run()

@@ -62,7 +62,7 @@ def test_sdist_and_wheel_carry_the_one_version(dist):
         metadata = wheel.read(f"termcheck-{version}.dist-info/METADATA").decode()
         entry_points = wheel.read(f"termcheck-{version}.dist-info/entry_points.txt").decode()
     assert f"Version: {version}\n" in metadata
-    assert "termcheck = termcheck.cli:main" in entry_points
+    assert "termcheck = termcheck.cli:run" in entry_points
     assert "termcheck/cli.py" in names and "termcheck/commands/check.py" in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
     with tarfile.open(sdists[0]) as sdist:
