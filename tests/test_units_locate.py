@@ -36,3 +36,12 @@ def test_a_blank_line_still_ends_a_po_entry():
     po = 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "تحميل"\n'
     location = Locator({"ar.po": po}).at("ar.po", 2, "تحميل")
     assert (location.line, location.column, location.start, location.end) == (2, 1, location.start, location.start)
+
+
+def test_a_text_wrapped_onto_the_next_po_line_is_located_at_its_first_word():
+    """A held-out Odoo catalogue: the forbidden مخطط الحسابات runs over a PO string break (was the
+    msgstr line, column 1, an empty span); the span is its first word, so no fix is offered."""
+    po = 'msgid "a chart of accounts"\nmsgstr ""\n"تأكد من تثبيتك لمخطط "\n"الحسابات."\n'
+    location = Locator({"ar.po": po}).at("ar.po", 2, "مخطط الحسابات")
+    assert (location.line, location.column, location.end_column) == (3, 18, 22)
+    assert po[location.start:location.end] == "مخطط"

@@ -15,6 +15,9 @@ from termcheck.formats.units import XML_SUFFIXES, Unit
 from termcheck.model import Location, TextIndex
 
 
+TERM_WORDS = 5  # a longer text quoted whole (a copied target) stays on its unit's line
+
+
 class Locator:
     """Builds Locations for units: the unit's line, and the column of a text on it when known."""
 
@@ -62,6 +65,9 @@ class Locator:
                     break
             if first is not None:
                 return first
+            words = found.split()
+            if 1 < len(words) <= TERM_WORDS:  # a term wrapped onto the next line of the file (a PO string
+                return self.at(path, line, words[0])  # break inside it): its first word, where it starts
         start = index.line_start(line)  # nothing to look for (a missing term's empty span), or not found
         return Location(path, start, start, line, 1, line, 1)
 
