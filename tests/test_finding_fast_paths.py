@@ -32,7 +32,13 @@ def test_plain_finding_json_is_the_encoded_finding_dict_character_for_character(
         Finding("TC101", Severity.ERROR, odd, 'Al-"K"\\\n\t\x01\u2028\u0627', 'say "x"', None, None),
         Finding("TC102", Severity.WARNING, odd, "x", "m", "y\u00e9", "c\x7f", fix=Fix(0, 1, None, Applicability.DISPLAY)),
     ]
-    for finding in (*_findings(), *escaped):
+    at = TEXT.index("Al-Khazali")
+    whole = [  # a fix of the whole finding (TC101's), on one line and across a line break
+        Finding("TC101", Severity.ERROR, odd, "Al-Khazali", "m", "al-Khazali", "c1", fix=Fix(at, at + 10, "al-Khazali")),
+        Finding("TC101", Severity.ERROR, Document("d.md", TEXT, "en").location(4, at + 10),
+                TEXT[4:at + 10], "m", fix=Fix(4, at + 10, "x")),  # 'o.\nThe Al-Khazali'
+    ]
+    for finding in (*_findings(), *escaped, *whole):
         for located in (index, None, lambda: index):
             fast = jsonfmt._plain_finding_json(finding, located)
             assert fast == jsonfmt._ENCODE(jsonfmt.finding_dict(finding, located))

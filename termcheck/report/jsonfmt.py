@@ -69,18 +69,26 @@ def _plain_finding_json(finding: Finding, index) -> str:
     if fix is None:
         tail = "}"
     else:
-        span = fix_span(finding, index)
+        found = finding.found
+        if fix.start == loc.start and fix.end == loc.end and len(found) == loc.end - loc.start \
+                and "\n" not in found:  # fix_span of a fix of the whole one-line finding (TC101's)
+            span = {"line": loc.line, "column": loc.column, "end_line": loc.line, "end_column": loc.column + len(found)}
+        else:
+            span = fix_span(finding, index)
         tail = (', "fix": {"replacement": ' + _json_value(fix.replacement) + ', "applicability": '
                 + _QUOTED[fix.applicability])
         if span is not None:
             tail += (f', "line": {span["line"]}, "column": {span["column"]}, '
                      f'"end_line": {span["end_line"]}, "end_column": {span["end_column"]}')
         tail += "}}"
-    return (f'{{"rule": {_json_value(finding.rule)}, "severity": {_QUOTED[finding.severity]}, '
+    rule, found, message = finding.rule, finding.found, finding.message
+    return (f'{{"rule": {_quote(rule) if type(rule) is str else _json_value(rule)}, '
+            f'"severity": {_QUOTED[finding.severity]}, '
             f'"path": {_quote(printable(loc.path))}, "line": {int(loc.line)}, "column": {int(loc.column)}, '
             f'"end_line": {int(loc.end_line)}, "end_column": {int(loc.end_column)}, '
-            f'"found": {_json_value(finding.found)}, "expected": {_json_value(finding.expected)}, '
-            f'"concept": {_json_value(finding.concept)}, "message": {_json_value(finding.message)}{tail}')
+            f'"found": {_quote(found) if type(found) is str else _json_value(found)}, '
+            f'"expected": {_json_value(finding.expected)}, "concept": {_json_value(finding.concept)}, '
+            f'"message": {_quote(message) if type(message) is str else _json_value(message)}{tail}')
 
 
 def _json_value(value) -> str:
@@ -88,6 +96,8 @@ def _json_value(value) -> str:
     if type(value) is str:
         return _quote(value)
     return "null" if value is None else _ENCODE(value)
+
+
 _ENCODE = compact_encoder()  # the C encoder, built once (indent= would be pure Python)
 
 
