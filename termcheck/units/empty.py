@@ -371,8 +371,10 @@ _SHORTCUT_KEY = re.compile(r"F\d{1,2}|%[sd]|\{\w*\}|%\(\w+\)s")  # F5, a placeho
 
 def _has_words(text: str) -> bool:
     """Letters left once placeholders, markup and entities are taken out (a date format's
-    conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b')."""
-    text = _without_placeholders(text)
+    conversions too: '%H:%M:%S' kept as is, and a text of nothing but conversions: GTK's '%-e %b'), nor
+    a call of a program's function ('fork(): %s', 'socket(PF_UNIX, SOCK_STREAM, 0): %s': a held-out
+    PulseAudio catalogue's twelve false TC303; 'file(s)' is a word)."""
+    text = _FUNCTION_CALL.sub(" ", _without_placeholders(text))
     if _DIMENSIONS.fullmatch(text):
         return False  # the x of a size between its numbers or placeholders
     if "%" in text:
@@ -383,6 +385,7 @@ def _has_words(text: str) -> bool:
 
 
 _DIMENSIONS = re.compile(r"[\d\s]*[x×][\d\s]*")  # '%d x %d', '0 x 0'
+_FUNCTION_CALL = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\((?:[^()]*[_,0-9][^()]*)?\)")  # no arguments, or code's
 
 
 def _without_placeholders(text: str) -> str:
