@@ -147,6 +147,13 @@ def test_tc303_tc304_leave_do_not_translate_units_format_names_and_sizes():
     assert rules(check(units, "TC303", "TC304")) == [("TC303", 2), ("TC304", 5)]
 
 
+def test_tc304_leaves_a_variables_label_and_a_formula_but_not_a_unit_after_a_placeholder():
+    # KmPlot: '&x:' and 'f(x,y)' stay what the program parses; PackageKit's '%u h' is hours, to translate
+    units = [unit("&x:", "&x:", 1), unit("f(x,y)", "f(x,y)", 2), unit("f''(x) = -f", "f''(x) = -f", 3),
+             unit("%u h", "%u h", 4), unit("g", "g", 5)]
+    assert rules(check(units, "TC304")) == [("TC304", 4), ("TC304", 5)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]

@@ -331,7 +331,20 @@ def _nothing_to_translate(text: str) -> bool:
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
-        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text)
+        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _formula(stripped)
+
+
+def _formula(text: str) -> bool:
+    """Single Latin letters with a symbol among them: a variable's label or a formula ('&x:', 'f(x,y)',
+    "f''(x) = -f": KmPlot's fields, whose text must stay what the program parses). A lone lower-case
+    letter is not one (a unit's g is translated: غ)."""
+    text = _without_placeholders(text)  # '%u h' is hours, to translate
+    runs = _LETTER_RUN.findall(text)
+    return bool(runs) and all(len(run) == 1 and run.isascii() for run in runs) and _SYMBOL.search(text) is not None
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_SYMBOL = re.compile(r"[^\w\s&]")
 
 
 def _keys_only(text: str) -> bool:
