@@ -154,6 +154,15 @@ def test_tc304_leaves_a_variables_label_and_a_formula_but_not_a_unit_after_a_pla
     assert rules(check(units, "TC304")) == [("TC304", 4), ("TC304", 5)]
 
 
+def test_tc304_leaves_a_link_around_an_address_and_a_name_with_its_nickname_in_the_credits():
+    # KGet's about box: a mailto link and 'Mensur Zahirovic (Nookie)'
+    units = [unit("(c) 2009 KGet developers", "(c) 2009 مطورو كجت", 1),
+             unit("Mensur Zahirovic (Nookie)", "Mensur Zahirovic (Nookie)", 2),
+             unit('<a href="mailto:kget@kde.org">kget@kde.org</a>', '<a href="mailto:kget@kde.org">kget@kde.org</a>', 3),
+             unit("Save the file", "Save the file", 4)]
+    assert rules(check(units, "TC304")) == [("TC304", 4)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]

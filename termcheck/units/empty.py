@@ -47,7 +47,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*[A-Za-z0-9+]|[A-Za-z]")
 # Beelen jr., Sergios - Anestis Kefalidis); never a word in lower case otherwise ('bkisofs code').
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _NAME_LINK = r" (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el|-) )?"
-_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}(?:{_NAME_WORD}|jr\.))+")  # two words or more
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}(?:{_NAME_WORD}|jr\.))+(?: \([^()\s]+\))?")  # two words or
+# more, and a nickname (Mensur Zahirovic (Nookie))
 
 _DATE_FIELD = r"(?:Y{2,4}|y{2,4}|M{1,4}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|m{1,2}|s{1,2}|S{1,2})"
 _SAME_IN_ANY_LANGUAGE = re.compile(
@@ -331,7 +332,11 @@ def _nothing_to_translate(text: str) -> bool:
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
+        or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(_TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _formula(stripped)
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")  # a link around an address: <a href="mailto:…">x@kde.org</a>
 
 
 def _formula(text: str) -> bool:
