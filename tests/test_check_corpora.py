@@ -76,6 +76,11 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/kulira-cholera-sudan": {
+        ("TC203", "ar.md", 11): "خرطوم مياه ('a water hose') read as Khartoum (الخرطوم without its article), the pair's "
+                                "trap; only a false friend can say which",
+        ("TC203", "ar.clean.md", 11): "the same trap in the clean pair",
+    },
     "blind/qard-imf-loan": {
         ("TC201", "ar.md", 38): "لدعم احتياطياتها ('to shore up its reserves'): دعم as a verbal noun, not the glossary's "
                                 "subsidies, the pair's trap",
@@ -193,6 +198,13 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/kulira-cholera-sudan", "TC201", "en.md", "20"):
+        "'oral rehydration' as بتعويض السوائل عن طريق الفم: الفم is a relative of الفموية, the last word of the house "
+        "الإماهة الفموية (an Arabic form's relative adjective carries its sense in TICO-19's داء السكري and التجارب "
+        "السريرية, so the noun alone cannot be asked for)",
+    ("blind/kulira-cholera-sudan", "TC201", "en.md", "31"):
+        "'case fatality rate' as نسبة من يفارقون الحياة من المصابين: المصابين is the last word of the allowed معدل "
+        "الوفيات بين المصابين (a prepositional phrase carries the sense in TICO-19's قصور في القلب)",
     ("blind/bahr-migrant-rescue", "TC104", "ar.md", "13"):
         "ليندكفيست / ليندكويست: ف and و for the v of Lindqvist, which Arabic TC104 does not fold (و is a native "
         "long vowel and conjunction)",
