@@ -18,7 +18,7 @@ from termcheck.limits import Withheld, first_findings
 from termcheck.match import Matcher
 from termcheck.model import Document, Finding
 
-__all__ = ["DocumentContext", "DocumentRule", "document_context", "document_rules", "lint_context", "lint_context_capped",
+__all__ = ["DocumentContext", "DocumentRule", "document_context", "document_rules", "lint_context", "lint_context_capped", "only_tc101",
            "lint_document", "lint_document_capped"]
 
 DocumentRule = Callable[[DocumentContext], Iterable[Finding]]
@@ -65,12 +65,12 @@ def lint_document_capped(doc: Document, matcher: Matcher, limit: int,
 
 def _context(doc: Document, matcher: Matcher, enabled: frozenset[str] | None) -> DocumentContext:
     ctx = document_context(doc, matcher)
-    ctx.forbidden_only = _only_tc101(enabled)
+    ctx.forbidden_only = only_tc101(enabled)
     return ctx
 
 
 @lru_cache(maxsize=64)  # asked once per document with the run's one `enabled`
-def _only_tc101(enabled: frozenset[str] | None) -> bool:
+def only_tc101(enabled: frozenset[str] | None) -> bool:
     """Is TC101 the one document code `enabled` leaves on? Then lint needs only the forbidden
     matches (lint --select TC101, a CI's usual run): DocumentContext.forbidden_matches."""
     from termcheck.rules.registry import CHECKS

@@ -47,14 +47,18 @@ def test_a_second_load_comes_from_the_cache_and_matches_the_same(folder, glossar
 
 
 def test_a_cached_matcher_maps_its_arabic_layer_instead_of_reading_it(folder, glossary):
-    """The Arabic layer, forbidden keys and entry columns travel beside the pickle (protocol 5
-    buffers): a loaded matcher holds views of the mapped file, and reads them as it did bytes."""
+    """The Arabic layer, the forbidden forms' automaton and entry columns travel beside the pickle
+    (protocol 5 buffers): a loaded matcher holds views of the mapped file, and reads them as it did
+    bytes."""
     import mmap
 
     built = compiled_matcher([glossary], background=False)
     loaded = compiled_matcher([glossary], background=False)
     assert all(isinstance(part, memoryview) and isinstance(part.obj, mmap.mmap) for part in loaded._arabic_state)
     assert loaded._analyzer is None  # not unpickled before a text has Arabic
+    assert isinstance(loaded._forbidden_pickle, memoryview) and loaded._forbidden_automaton is None
+    assert sorted(loaded.forbidden_automaton()[0].keys()) == sorted(built.forbidden_automaton()[0].keys()) != []
+    assert loaded.forbidden_automaton()[1] == built.forbidden_automaton()[1]
     assert _found(loaded) == _found(built)
     assert [(m.start, m.end) for m in loaded.find_forbidden(TEXT)] == [(m.start, m.end) for m in built.find_forbidden(TEXT)]
 

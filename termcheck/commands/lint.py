@@ -157,12 +157,17 @@ def _fork_context():
 
 
 def _prepare(matcher, enabled: frozenset[str] | None) -> None:
-    """Build here, once, the per-glossary index that every worker would otherwise build for itself
-    (forked workers inherit it): the variant index of TC102-TC104's name scan."""
+    """Build or load here, once, the per-glossary indexes that every worker would otherwise make
+    for itself (forked workers inherit them): the variant index of TC102-TC104's name scan, and
+    the forbidden forms' automaton of a TC101-only run (Matcher.find_forbidden)."""
     if enabled is None or enabled & {"TC102", "TC103", "TC104"}:
         from termcheck.rules.variants import variant_index
 
         variant_index(matcher)
+    from termcheck.lint import only_tc101
+
+    if only_tc101(enabled):
+        matcher.forbidden_automaton()
 
 
 class _Failed(NamedTuple):
