@@ -37,6 +37,15 @@ def test_a_wrong_rendering_leaves_its_proclitics_outside_the_span():
     assert sorted((f.rule, f.found) for f in findings) == [("TC202", "بريطانيه"), ("TC202", "ماريب")]
 
 
+def test_an_acronym_beside_its_spelt_out_name_is_one_wrong_rendering():
+    """A held-out Odoo catalogue: 'First In First Out (FIFO)' rendered الوارد أولاً يخرج أولاً (FIFO)
+    was reported twice on the same span, once for each source mention."""
+    matcher = Matcher(glossary(concept("fifo", en_p="First In First Out", en_a="FIFO", ar_p="الوارد أولاً يصرف أولاً")))
+    findings = check_units([unit("First In First Out (FIFO)", "الوارد أولاً يخرج أولاً (FIFO)", "en", "ar")], matcher)
+    assert [(f.rule, f.found, f.source_text) for f in findings] == [
+        ("TC202", "الوارد أولاً يخرج أولاً", "First In First Out")]
+
+
 def test_an_allowed_common_word_of_an_acronym_is_not_unexpected():
     """A held-out SearXNG glossary allows رابط for URL; 'Open the link' as افتح الرابط is no TC203. The
     house form of the acronym's concept, or a name's, still is."""

@@ -119,6 +119,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                 )
         rendered_keys = {c.key for c in rendered.values()}
         asked: set[frozenset[str]] = set()
+        variants_reported: set[tuple[str, tuple[int, int]]] = set()  # one TC202 a target span and concept
         for match in in_source:
             # One source mention is one term, whichever of its concepts the target renders.
             mentioned = list({id(e.concept): e.concept for e in match.entries if e.term.lang == source_lang}.values())
@@ -143,6 +144,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                     found = unit.target[variant[0]:variant[1]]
                     if variant_excused(concept, source_text, unit.target, variant, target_lang):
                         break  # a derived form of a common term (انتشر for الانتشار), the name inflected
+                    if (concept.key, variant) in variants_reported:
+                        break  # the acronym and its spelt-out name both in the source ('First In First Out (FIFO)')
+                    variants_reported.add((concept.key, variant))
                     yield for_unit(unit, wrong_rendering_finding(
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
