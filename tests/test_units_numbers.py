@@ -131,6 +131,9 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     [one] = extract_numbers("Line width: 1 pixel", "en")
     assert said_in_the_noun("Line width: 1 pixel", one, "en", "عرض الخط: بكسل")
     assert not said_in_the_noun("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en", "الخطوة من 3")
+    # a unit written on the number (KGet's 'Less than 1MiB' as أقل من ميجابايت)
+    [one] = extract_numbers("Less than 1MiB", "en")
+    assert said_in_the_noun("Less than 1MiB", one, "en", "أقل من ميجابايت")
     # '2 variables' as متغيرين (KTurtle), '2 Columns' as عمودين (a WordPress theme): the dual says two
     [two] = extract_numbers("without 2 variables", "en")
     assert said_in_the_noun("without 2 variables", two, "en", "دون متغيرين")

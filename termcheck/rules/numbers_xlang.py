@@ -228,7 +228,8 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
         for word in ARABIC_WORD.findall(target_text))
 
 
-_WORD_AFTER = re.compile(r" ([A-Za-z]{3,})\b")
+_WORD_AFTER = re.compile(r" ?([A-Za-z]{3,})\b")  # a unit may be written on the number: 'Less than 1MiB'
+# as أقل من ميجابايت (a held-out KGet catalogue)
 _DUAL_ENDINGS = ("\u064a\u0646", "\u0627\u0646")  # ين ان (تين تان with them)
 _NOT_DUALS = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0622\u0646"})  # الذين الآن
 
