@@ -432,33 +432,35 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
     """The window of words in `spans` of `text` most like one of `forms` (transliteration key or
     Arabic consonant skeleton), avoiding the `taken` spans; None when nothing is close enough.
 
-    Window keys are computed once and shared by all forms (Arabic keys word by word, since the
-    Arabic key is per word anyway)."""
-    form_keys = [(k, len(f.split()), False) for f in forms if len(k := _key(f, lang, matcher)) >= 4]
-    if lang == "ar":  # a one-word name whose first letter reads as a proclitic (بينيديتي): its key keeps
-        # the letter, and so do the windows it meets (بنديتي, not نديتي), beside the keys without proclitics;
-        # not a phrase, whose common first word would carry a window alone (فيروس غير for فيروس ميرس)
-        form_keys += [(k, 1, True) for f in forms if " " not in f.strip() and _proclitic_letter_first(f, matcher)
-                      and len(k := _own_letters_key(matcher.key(f))) >= 4]
+    The forms' keys are computed once per glossary (`_FormKey`), window keys once per call and
+    shared by all forms (Arabic keys word by word, since the Arabic key is per word anyway), and a
+    window's word count and skeleton only when a form asks (`_Window`)."""
+    form_keys = _form_keys(forms, lang, matcher)
     if not form_keys:
         return None
     token_re = _ARABIC_TOKEN if lang == "ar" else _LATIN_TOKEN
     best: tuple[float, Span] | None = None
     for start, end in spans:
         tokens = [t for t in token_re.finditer(text, start, end)]
+        if not tokens:
+            continue
         token_keys = [_token_key(t.group(), matcher) for t in tokens] if lang == "ar" else None
-        own_keys = [_own_letters_key(matcher.key(t.group())) for t in tokens] if form_keys[-1][2] else None
-        window_keys: dict[tuple[int, int, bool], str | None] = {}
-        for form_key, size, own_letters in form_keys:
+        own_keys = [_own_letters_key(matcher.key(t.group())) for t in tokens] if form_keys[-1].own_letters else None
+        windows: dict[tuple[int, int, bool], _Window | None] = {}
+        for form in form_keys:
+            size, own_letters = form.size, form.own_letters
             for n in {max(1, size - 1), size, size + 1}:
                 for i in range(len(tokens) - n + 1):
-                    if (i, n, own_letters) not in window_keys:
-                        window_keys[(i, n, own_letters)] = _window_key(
-                            text, tokens, own_keys if own_letters else token_keys, i, n, lang, taken, matcher)
-                    key = window_keys[(i, n, own_letters)]
-                    if key is None:
+                    slot = (i, n, own_letters)
+                    if slot in windows:
+                        window = windows[slot]
+                    else:
+                        key = _window_key(text, tokens, own_keys if own_letters else token_keys, i, n, lang, taken,
+                                          matcher)
+                        window = windows[slot] = None if key is None else _Window(key)
+                    if window is None:
                         continue
-                    score = _similarity(form_key, key, lang)
+                    score = _window_similarity(form, window, lang)
                     if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                         best = (score, (tokens[i].start(), tokens[i + n - 1].end()))
     if best is None:
@@ -467,6 +469,80 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
     if lang == "ar":
         start = _after_proclitics(text, start, end, forms)
     return start, end
+
+
+class _FormKey:
+    """A form's key with what _similarity asks of it, once per form and glossary."""
+
+    __slots__ = ("key", "size", "own_letters", "words", "skeleton", "skeleton_letters")
+
+    def __init__(self, key: str, size: int, own_letters: bool, lang: str) -> None:
+        self.key, self.size, self.own_letters = key, size, own_letters
+        self.words = len(key.split())
+        self.skeleton = _skeleton(key) if lang == "ar" else ""
+        self.skeleton_letters = len(self.skeleton.replace(" ", ""))
+
+
+class _Window:
+    """A window's key; its word count and skeleton computed on first use (most windows meet no
+    form of as many words)."""
+
+    __slots__ = ("key", "_words", "_skeleton")
+
+    def __init__(self, key: str) -> None:
+        self.key, self._words, self._skeleton = key, -1, None
+
+    @property
+    def words(self) -> int:
+        if self._words < 0:
+            self._words = len(self.key.split())
+        return self._words
+
+    @property
+    def skeleton(self) -> str:
+        if self._skeleton is None:
+            self._skeleton = " ".join(_word_skeleton(w) for w in self.key.split())  # _skeleton(key), uncached
+        return self._skeleton
+
+
+def _form_keys(forms: list[str], lang: str, matcher) -> list[_FormKey]:
+    """The keys best_window compares windows with, for these forms (remembered per glossary: a
+    concept's forms meet every unit that names it)."""
+    cache = matcher.cache.setdefault("fuzzy.form_keys", {}) if getattr(matcher, "cache", None) is not None else {}
+    question = (tuple(forms), lang)
+    found = cache.get(question)
+    if found is None:
+        found = [_FormKey(k, len(f.split()), False, lang) for f in forms if len(k := _key(f, lang, matcher)) >= 4]
+        if lang == "ar":  # a one-word name whose first letter reads as a proclitic (بينيديتي): its key keeps
+            # the letter, and so do the windows it meets (بنديتي, not نديتي), beside the keys without
+            # proclitics; not a phrase, whose common first word would carry a window alone (فيروس غير for
+            # فيروس ميرس)
+            found += [_FormKey(k, 1, True, lang) for f in forms if " " not in f.strip()
+                      and _proclitic_letter_first(f, matcher) and len(k := _own_letters_key(matcher.key(f))) >= 4]
+        if len(cache) > 200_000:
+            cache.clear()  # bounded, as the token keys are
+        cache[question] = found
+    return found
+
+
+def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
+    """_similarity(form.key, window.key, lang), with the form's word count and skeleton taken once
+    and the window's only when they can matter."""
+    a, b = form.key, window.key
+    if a == b:
+        return 1.0
+    if lang == "ar":
+        if form.skeleton_letters >= 4 and form.words == window.words and form.skeleton == window.skeleton:
+            return 0.9  # same consonant classes: تلغرام / تيليجرام
+        if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
+            return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
+    if lang == "en" and near_keys(a, b):
+        return 0.95
+    if 2 * min(len(a), len(b)) < FUZZY_THRESHOLD * (len(a) + len(b)):
+        return 0.0
+    if 2.0 * _common_letters(a, b) / (len(a) + len(b)) < FUZZY_THRESHOLD:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _after_proclitics(text: str, start: int, end: int, forms: list[str]) -> int:
