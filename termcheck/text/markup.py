@@ -44,7 +44,7 @@ def _blank_all(text: str, patterns) -> str:
 _HTML_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_SCRIPT, "<"), (_HTML_TAG, "<"), (HTML_ENTITY, "&"))
 _MARKDOWN_PATTERNS = ((_HTML_COMMENT, "<"), (_HTML_TAG, "<"), (_MD_LINK_TARGET, ("](",)),
                       (_MD_LINE_MARKERS, (*"#>-*+0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
-                                          "\u0623.", "\u0623)")),  # an abjad list begins with أ. or أ)
+                                          ".", ")")),  # an abjad item (ب. or ل)) may stand without its أ.
                       (_MD_EMPHASIS, "*_`~"), (_MD_BRACKETS, "[]"))
 
 
