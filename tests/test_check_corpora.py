@@ -264,6 +264,10 @@ KNOWN_MISSES = {
     ("blind/nahr-fintech-launch", "TC201", "en.md", "13"):
         "'account verification' (التحقق من الحساب) rendered تسجيل الحساب (account registration): the form's last word "
         "الحساب stands in the target, which TC201 takes as rendered (the last content word is enough, as for حالات الوفاة)",
+    ("blind/sukkari-diabetes-explainer", "TC104", "ar.md", "39"):
+        "لانسيت / لانست (The Lancet, not in the glossary): a long vowel apart where _joined_by_a_long_vowel asks for "
+        "six letters; a TC104 on the line, the glossary's فيرغسون reported as the odd spelling, stood for it until "
+        "TC104 kept the glossary's spelling",
     ("blind/sukkari-diabetes-explainer", "TC201", "en.md", "31"):
         "'Gestational diabetes' rendered هذا الداء (this disease) in a paragraph group whose list item has "
         "بسكري الحمل: the group renders the term, as in casablanca-flu-masks",
@@ -310,7 +314,8 @@ ROWS = [_param(pair, row) for pair in PAIRS for row in planted(pair)]
 def test_planted_error_is_found(pair, row):
     got = [f for f in findings(pair, clean=False) if located(f) == (row["rule"], row["file"], int(row["line"]))
            or row["rule"] == "TC102" and located(f) == ("TC104", row["file"], int(row["line"]))
-           and f.found == row["found"]]  # the misspelt name, reported as two spellings of one name
+           and _word_run_of(f.found, row["found"])]  # the misspelt name (or its misspelt word), reported as two
+    # spellings of one name
     assert got, f"not found: {row}"
     if row["rule"] == "TC201":  # the term is what is missing: it stands in the source, proclitics and an
         # article the glossary form lacks outside the match (termcheck.match): التسلل is matched as تسلل

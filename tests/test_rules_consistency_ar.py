@@ -107,3 +107,16 @@ def test_a_short_first_word_keeps_its_conjunction_until_the_joined_word_proves_i
     [finding] = tc104("اشتد القتال في الخرطوم وأم درمان.\nويقول سكان في أمدرمان إن المياه انقطعت.")
     assert (finding.location.line, finding.found, finding.expected) == (2, "أمدرمان", "وأم درمان")
     assert tc104("جاء وأم محمد معه.\nثم قال وامحمد") == []  # no أمحمد in the text: the و stays
+
+
+def test_the_glossarys_spelling_is_kept_however_often_the_other_is_written():
+    """A blind flood pair: the listed سولبرغ beside سولبيرغ, once each, was told to become سولبيرغ."""
+    from tests.helpers import concept
+
+    matcher = Matcher(glossary(concept("solberg", en_p="Henrik Solberg", ar_p="هنريك سولبرغ", ar_a="سولبرغ")))
+    text = "قال هنريك سولبيرغ إن السد انهار.\nوأضاف سولبيرغ أن الفرق وصلت. وقال سولبرغ إن المياه انحسرت."
+    [finding] = [f for f in lint_document(document(text, lang="ar"), matcher) if f.rule == "TC104"]
+    assert (finding.found, finding.expected, finding.location.line) == ("سولبيرغ", "سولبرغ", 1)
+    # without the glossary, the spelling written more often is kept
+    [finding] = tc104(text)
+    assert (finding.found, finding.expected) == ("سولبرغ", "سولبيرغ")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.contexts import DocumentContext
-from termcheck.model import Finding
+from termcheck.model import Finding, Status
 from termcheck.rules.consistency import spelling_group_finding
 from termcheck.text.arabic import ARTICLE, CONJUNCTIONS, ENCLITICS, FUNCTION_WORDS, PREPOSITIONS, strip_proclitics
 from termcheck.text.normalize import normalize_form, without_marks
@@ -71,11 +71,18 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
     groups = _joined_by_a_long_vowel(groups, raw_keys, bare_alef)
     groups.update(_written_apart(ctx.text, vocabulary))
     forbidden: list[tuple[int, int]] | None = None
+    accepted: list[tuple[int, int]] | None = None
     for spellings in groups.values():
         if len(spellings) < 2:
             continue
         occurrences = sorted((w for ws in spellings.values() for w in ws), key=lambda w: w.start)
-        majority = max(spellings, key=lambda k: (len(spellings[k]), -spellings[k][0].start))
+        if accepted is None:
+            accepted = [(m.start, m.end) for m in ctx.matches
+                        if any(e.term.status is not Status.FORBIDDEN for e in m.entries)]
+        listed = [k for k, ws in spellings.items() if any(_inside(w, accepted) for w in ws)]
+        # the glossary's spelling is the one to keep, however often the other is written (سولبرغ, listed,
+        # beside سولبيرغ: a blind flood pair asked to write the unlisted one throughout)
+        majority = listed[0] if len(listed) == 1 else max(spellings, key=lambda k: (len(spellings[k]), -spellings[k][0].start))
         others = [w for w in occurrences if _stem(w.text) != majority]
         if forbidden is None:
             forbidden = [(m.start, m.end) for m in ctx.forbidden_matches]
