@@ -565,7 +565,7 @@ _PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matcher) -> str | None:
     """The key of tokens[i:i+n], or None when the window cannot be a rendering."""
     window = (tokens[i].start(), tokens[i + n - 1].end())
-    if any(s < window[1] and window[0] < e for s, e in taken):
+    if taken and any(s < window[1] and window[0] < e for s, e in taken):
         return None
     if lang == "ar":
         return " ".join(k for k in token_keys[i:i + n] if k)
@@ -601,12 +601,15 @@ def _common_letters(a: str, b: str) -> int:
     """The letters a and b have in common, counted with repeats (what SequenceMatcher.quick_ratio
     counts), from a's counts and b's of those letters alone: building a SequenceMatcher indexes b,
     which most windows never need (a third of best_window's time), and so did counting all of b."""
-    return sum(min(count, b.count(letter)) for letter, count in _letter_counts(a).items())
+    letters, counts = _letter_counts(a)
+    return sum(map(min, counts, map(b.count, letters)))  # no Python frame a letter
 
 
 @lru_cache(maxsize=65536)
-def _letter_counts(key: str) -> dict[str, int]:
-    return dict(Counter(key))
+def _letter_counts(key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The distinct letters of `key` and how often each stands there."""
+    counts = Counter(key)
+    return tuple(counts), tuple(counts.values())
 
 
 @lru_cache(maxsize=65536)

@@ -109,6 +109,7 @@ def has_article(word: str) -> bool:
     return word.startswith(_ARTICLE_GROUP)
 
 
+@lru_cache(maxsize=65536)  # asked of one word by the fuzzy keys, the skeletons, the lemmas and their callers
 def strip_proclitics(word: str) -> str:
     """A word without its proclitics and article, when at least three letters remain (لقاحات ->
     لقاحات, والفيروس -> فيروس, وفيروس -> فيروس). Lexicon-free, so a bare one-letter proclitic is only
