@@ -76,6 +76,10 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/thanawiya-exam-results": {
+        ("TC201", "ar.md", 14, "published"): "أسيوط rendered by the misspelt Assuit (the planted TC102 that is missed): the term's "
+                                "rendering is a variant nobody reports, so TC201 says it is missing",
+    },
     "blind/kulira-cholera-sudan": {
         ("TC203", "ar.md", 11): "خرطوم مياه ('a water hose') read as Khartoum (الخرطوم without its article), the pair's "
                                 "trap; only a false friend can say which",
@@ -198,6 +202,15 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/thanawiya-exam-results", "TC102", "en.md", "12"):
+        "Assuit for Assiut: two vowels swapped, two edits apart for near_keys (asuit / asiyut), so neither TC102 nor "
+        "TC202 takes it",
+    ("blind/thanawiya-exam-results", "TC201", "ar.md", "29"):
+        "الشعبة الأدبية as 'humanities stream' in the second sentence of a merged paragraph whose first sentence has "
+        "'literary track': the paragraph group renders the term, as in casablanca-flu-masks",
+    ("blind/thanawiya-exam-results", "TC201", "ar.md", "37"):
+        "the second مكتب التنسيق of a line rendered by a paraphrase: the first is rendered in the same group, and a "
+        "term is asked once a group",
     ("blind/kulira-cholera-sudan", "TC201", "en.md", "20"):
         "'oral rehydration' as بتعويض السوائل عن طريق الفم: الفم is a relative of الفموية, the last word of the house "
         "الإماهة الفموية (an Arabic form's relative adjective carries its sense in TICO-19's داء السكري and التجارب "
