@@ -56,12 +56,14 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
         return key
 
     units = list(units)
-    programs = program_of(gettext_domain(path) for path in {unit.path for unit in units})
+    paths = {unit.path for unit in units}
+    programs = program_of(gettext_domain(path) for path in paths)
+    program_of_path = {path: programs[gettext_domain(path)] for path in paths}  # once a file, not once a unit
     groups: dict[tuple, list[tuple[str, Unit]]] = defaultdict(list)
     for unit in units:
         if not unit.source.strip() or not unit.target.strip():
             continue
-        domain = programs[gettext_domain(unit.path)]
+        domain = program_of_path[unit.path]
         if by == "source":
             groups[(domain, unit.context, unit.plural_index, key_of(unit.source))].append((key_of(unit.target), unit))
         elif unit.plural_index is None:  # plural forms share targets by nature
