@@ -436,7 +436,8 @@ def test_tc305_reads_qt_and_kde_numbered_arguments():
 def test_tc305_lets_a_translation_add_glibc_locale_flags():
     """A held-out MATE catalogue writes %Id for 'CPU %d' (the locale's digits), as msgfmt -c allows;
     another conversion is still a finding."""
-    units = [unit("CPU %d", "المعالج %Id", 1), unit("%'d files", "%Id ملفات", 2), unit("CPU %d", "المعالج %Is", 3)]
+    units = [unit("CPU %d", "المعالج %Id", 1), unit("%'d files", "%Id ملفات", 2), unit("CPU %d", "المعالج %Is", 3),
+             unit("%u:%02u.%02u", "%Iu:%I02u.%I02u", 4)]  # GNOME System Monitor: not a %name% '%I02u.%'
     assert rules(check(units, "TC305")) == [("TC305", 3)]
 
 
