@@ -197,7 +197,8 @@ def test_tc301_takes_tamma_and_a_verbal_noun_as_the_passive_of_its_verb():
 def test_tc303_ignores_a_source_with_nothing_to_translate():
     units = [unit("%s %s", "", 1), unit("{n}", "", 2), unit("%(filename)s &#8212; %(docstitle)s", "", 3),
              unit("http://example.com/dataset.json", "", 4), unit("joe@example.com", "", 5), unit("1.0", "", 6),
-             unit("RSS", "", 7), unit("HH:MM", "", 8), unit("YYYY-MM-DD", "", 9), unit("dd.MM.yyyy", "", 10)]
+             unit("RSS", "", 7), unit("HH:MM", "", 8), unit("YYYY-MM-DD", "", 9), unit("dd.MM.yyyy", "", 10),
+             unit("@yourcompany", "", 11)]
     assert check(units, "TC303") == []
     # a call of a program's function with nothing around it (a held-out PulseAudio catalogue)
     assert check([unit("fork(): %s", "", 11), unit("socket(PF_UNIX, SOCK_STREAM, 0): %s", "", 12)], "TC303") == []
