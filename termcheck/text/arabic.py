@@ -248,9 +248,10 @@ def _skeletons(word: str) -> frozenset[str]:
     # Never the word with its article: ال would be two letters of every skeleton (الثالث ~ الولايات).
     cores = {strip_article(word), strip_proclitics(word), light_stem(word)}
     for core in list(cores):
-        for suffix in _VERB_SUFFIXES:
-            if core.endswith(suffix) and len(core) - len(suffix) >= 3:
-                cores.add(core[: -len(suffix)])
+        if core.endswith(_VERB_SUFFIXES):  # most cores end with none: one test, not four
+            for suffix in _VERB_SUFFIXES:
+                if core.endswith(suffix) and len(core) - len(suffix) >= 3:
+                    cores.add(core[: -len(suffix)])
     for core in list(cores):
         if core[:1] in _DERIVATIONAL and len(core) >= 4 and not core.startswith(ARTICLE, 1):
             cores.add(core[1:])  # not مالية -> الية: its skeleton would be the article's (الى)
@@ -259,8 +260,12 @@ def _skeletons(word: str) -> frozenset[str]:
 
 def is_subsequence(short: str, long: str) -> bool:
     """Every letter of `short` stands in `long`, in order."""
-    letters = iter(long)
-    return all(letter in letters for letter in short)
+    at = 0
+    for letter in short:  # str.find, not a generator over an iterator: asked of every pair of skeletons
+        at = long.find(letter, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def share_root(a: str, b: str) -> bool:
@@ -284,14 +289,20 @@ def share_root_with_any(word: str, others: frozenset[str]) -> bool:
 
 
 def _skeletons_related(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """One skeleton equals another, or a shorter one of three letters or more (an initial alef not
+    counted), not the article's, stands in order inside a longer one of the other set."""
     if xs & ys:
         return True
-    for x in xs:
-        for y in ys:
-            short, long = (x, y) if len(x) <= len(y) else (y, x)
-            if len(short) - short.startswith("\u0627") >= 3 and len(short) < len(long) \
-                    and not short.startswith(ARTICLE) and is_subsequence(short, long):
-                return True
+    return _inside_any(xs, ys) or _inside_any(ys, xs)
+
+
+def _inside_any(shorts: frozenset[str], longs: frozenset[str]) -> bool:
+    for short in shorts:
+        if len(short) - short.startswith("\u0627") >= 3 and not short.startswith(ARTICLE):
+            size = len(short)
+            for long in longs:
+                if len(long) > size and is_subsequence(short, long):
+                    return True
     return False
 
 
