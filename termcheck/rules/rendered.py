@@ -690,6 +690,7 @@ def _word_for_word(found_words: list[str], form_words: tuple[str, ...], inserted
     return True
 
 
+@lru_cache(maxsize=65536)  # a target word meets each form word at every start (by_form_with_words_put_in)
 def _same_word(a: str, b: str, definite: bool) -> bool:
     """`a` in the text is the form's word `b` inflected. One article cannot go alone: in a definite
     phrase a form word with the article read without it is a misspelling (منظمة لصحة العالمية)."""

@@ -446,18 +446,17 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
             continue
         token_keys = [_token_key(t.group(), matcher) for t in tokens] if lang == "ar" else None
         own_keys = [_own_letters_key(matcher.key(t.group())) for t in tokens] if form_keys[-1].own_letters else None
-        windows: dict[tuple[int, int, bool], _Window | None] = {}
+        rows: dict[tuple[int, bool], list[_Window | None]] = {}  # the windows of n words, shared by all forms
         for form in form_keys:
             size, own_letters = form.size, form.own_letters
             for n in {max(1, size - 1), size, size + 1}:
-                for i in range(len(tokens) - n + 1):
-                    slot = (i, n, own_letters)
-                    if slot in windows:
-                        window = windows[slot]
-                    else:
-                        key = _window_key(text, tokens, own_keys if own_letters else token_keys, i, n, lang, taken,
-                                          matcher)
-                        window = windows[slot] = None if key is None else _Window(key)
+                row = rows.get((n, own_letters))
+                if row is None:
+                    keys = own_keys if own_letters else token_keys
+                    row = rows[(n, own_letters)] = [
+                        None if (key := _window_key(text, tokens, keys, i, n, lang, taken, matcher)) is None
+                        else _Window(key) for i in range(len(tokens) - n + 1)]
+                for i, window in enumerate(row):
                     if window is None:
                         continue
                     score = _window_similarity(form, window, lang)
@@ -484,21 +483,13 @@ class _FormKey:
 
 
 class _Window:
-    """A window's key; its word count and skeleton computed on first use (most windows meet no
-    form of as many words)."""
+    """A window's key and word count; its skeleton computed on first use (`skeleton`)."""
 
-    __slots__ = ("key", "_words", "_skeleton")
+    __slots__ = ("key", "words", "_skeleton")
 
     def __init__(self, key: str) -> None:
-        self.key, self._words, self._skeleton = key, -1, None
+        self.key, self.words, self._skeleton = key, len(key.split()), None
 
-    @property
-    def words(self) -> int:
-        if self._words < 0:
-            self._words = len(self.key.split())
-        return self._words
-
-    @property
     def skeleton(self) -> str:
         if self._skeleton is None:
             self._skeleton = " ".join(_word_skeleton(w) for w in self.key.split())  # _skeleton(key), uncached
@@ -532,7 +523,7 @@ def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
     if a == b:
         return 1.0
     if lang == "ar":
-        if form.skeleton_letters >= 4 and form.words == window.words and form.skeleton == window.skeleton:
+        if form.skeleton_letters >= 4 and form.words == window.words and form.skeleton == window.skeleton():
             return 0.9  # same consonant classes: تلغرام / تيليجرام
         if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
             return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
@@ -568,7 +559,8 @@ def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matc
     if taken and any(s < window[1] and window[0] < e for s, e in taken):
         return None
     if lang == "ar":
-        return " ".join(k for k in token_keys[i:i + n] if k)
+        keys = token_keys[i:i + n]
+        return " ".join(keys) if all(keys) else " ".join(k for k in keys if k)  # a word may key to nothing
     words = text[window[0]:window[1]]
     if not any(w[:1].isupper() for w in words.split()):
         return None  # names are capitalized; lower-case prose is not a rendering
