@@ -471,7 +471,7 @@ def best_window(text: str, spans, lang: str, forms: list[str], taken: list[Span]
 
 
 class _FormKey:
-    """A form's key with what _similarity asks of it, once per form and glossary."""
+    """A form's key with what _window_similarity asks of it, once per form and glossary."""
 
     __slots__ = ("key", "size", "own_letters", "words", "skeleton", "skeleton_letters")
 
@@ -517,63 +517,16 @@ def _form_keys(forms: list[str], lang: str, matcher) -> list[_FormKey]:
 
 
 def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
-    """_similarity(form.key, window.key, lang), with the form's word count and skeleton taken once
-    and the window's only when they can matter."""
+    """How like the form's key the window's is: 1 for equal keys, 0.9 for Arabic keys of one consonant
+    skeleton or one final vowel apart, 0.95 for English keys one edit apart (translit.near_keys),
+    else difflib's ratio. The form's word count and skeleton are taken once a glossary, the
+    window's skeleton only when a form of as many words asks."""
     a, b = form.key, window.key
     if a == b:
         return 1.0
     if lang == "ar":
-        if form.skeleton_letters >= 4 and form.words == window.words and form.skeleton == window.skeleton():
-            return 0.9  # same consonant classes: تلغرام / تيليجرام
-        if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
-            return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
-    if lang == "en" and near_keys(a, b):
-        return 0.95
-    if 2 * min(len(a), len(b)) < FUZZY_THRESHOLD * (len(a) + len(b)):
-        return 0.0
-    if 2.0 * _common_letters(a, b) / (len(a) + len(b)) < FUZZY_THRESHOLD:
-        return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _after_proclitics(text: str, start: int, end: int, forms: list[str]) -> int:
-    """The window's start past the conjunctions and prepositions glued to its first word, which
-    no form begins with (وماريب for مأرب: the variant is ماريب), as a match leaves them outside."""
-    initials = {normalize_form(f)[:1] for f in forms}
-    word_end = text.find(" ", start, end)
-    word_end = end if word_end < 0 else word_end
-    while text[start] in _PROCLITIC_LETTERS and text[start] not in initials and word_end - start > 3 \
-            and text[start:start + 2] != LAM + LAM:  # لل: the second lam is the article's
-        start += 1
-        if text[start - 1] in PREPOSITIONS:
-            break  # one preposition at most, after any conjunction: وب، فل
-    return start
-
-
-_PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
-
-
-def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matcher) -> str | None:
-    """The key of tokens[i:i+n], or None when the window cannot be a rendering."""
-    window = (tokens[i].start(), tokens[i + n - 1].end())
-    if taken and any(s < window[1] and window[0] < e for s, e in taken):
-        return None
-    if lang == "ar":
-        keys = token_keys[i:i + n]
-        return " ".join(keys) if all(keys) else " ".join(k for k in keys if k)  # a word may key to nothing
-    words = text[window[0]:window[1]]
-    if not any(w[:1].isupper() for w in words.split()):
-        return None  # names are capitalized; lower-case prose is not a rendering
-    return _key(words, lang, matcher)
-
-
-def _similarity(a: str, b: str, lang: str) -> float:
-    """1 for equal keys, 0.95 for keys one edit apart (translit.near_keys), else difflib's ratio."""
-    if a == b:
-        return 1.0
-    if lang == "ar":
         # a skeleton has one part a word, so only keys of as many words can share one (most windows are not)
-        if len(a.split()) == len(b.split()) and (sa := _skeleton(a)) == _skeleton(b) and len(sa.replace(" ", "")) >= 4:
+        if form.skeleton_letters >= 4 and form.words == window.words and form.skeleton == window.skeleton():
             return 0.9  # same consonant classes: تلغرام / تيليجرام
         if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
             return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
