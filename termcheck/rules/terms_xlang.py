@@ -539,6 +539,37 @@ def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _after_proclitics(text: str, start: int, end: int, forms: list[str]) -> int:
+    """The window's start past the conjunctions and prepositions glued to its first word, which
+    no form begins with (وماريب for مأرب: the variant is ماريب), as a match leaves them outside."""
+    initials = {normalize_form(f)[:1] for f in forms}
+    word_end = text.find(" ", start, end)
+    word_end = end if word_end < 0 else word_end
+    while text[start] in _PROCLITIC_LETTERS and text[start] not in initials and word_end - start > 3 \
+            and text[start:start + 2] != LAM + LAM:  # لل: the second lam is the article's
+        start += 1
+        if text[start - 1] in PREPOSITIONS:
+            break  # one preposition at most, after any conjunction: وب، فل
+    return start
+
+
+_PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+
+
+def _window_key(text, tokens, token_keys, i: int, n: int, lang: str, taken, matcher) -> str | None:
+    """The key of tokens[i:i+n], or None when the window cannot be a rendering."""
+    window = (tokens[i].start(), tokens[i + n - 1].end())
+    if taken and any(s < window[1] and window[0] < e for s, e in taken):
+        return None
+    if lang == "ar":
+        keys = token_keys[i:i + n]
+        return " ".join(keys) if all(keys) else " ".join(k for k in keys if k)  # a word may key to nothing
+    words = text[window[0]:window[1]]
+    if not any(w[:1].isupper() for w in words.split()):
+        return None  # names are capitalized; lower-case prose is not a rendering
+    return _key(words, lang, matcher)
+
+
 _FINAL_ALEF_OR_TA = {"\u0627", "\u0647"}  # ا and ة (keyed as ه)
 
 
