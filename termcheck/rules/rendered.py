@@ -328,7 +328,7 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
     words = _target_words(target_text)
     if not words:
         return False
-    said = len(content_words(source_text, "ar" if lang == "en" else "en"))
+    said = _content_word_count(source_text, "ar" if lang == "en" else "en")
     for form in concept.accepted(lang):
         content = form_words(form.text, lang)
         if content and (_related_in(content[-1], words, lang)
@@ -430,13 +430,15 @@ def by_construct_head(concept: Concept, source_text: str, target_text: str, lang
     (التفشي الحالي)."""
     from termcheck.text.arabic import has_article, same_skeleton
 
-    if lang != "ar" or len(content_words(source_text, "en")) != 2:
+    if lang != "ar" or _content_word_count(source_text, "en") != 2:
         return False
     heads = [(content[0], has_article(content[1])) for form in concept.accepted(lang)
              if len(content := form_words(form.text, lang)) == 2 and not has_article(content[0])
              and not _relative_adjective(content[1])]
+    if not heads:
+        return False
     text = _normalized(target_text)
-    words = list(_WORD.finditer(text)) if heads else []
+    words = list(_WORD.finditer(text))
     for at, word in enumerate(words):
         for head, noun_complement in heads:
             if same_skeleton(head, word.group()) and _stands_alone(text, words, at, noun_complement):
@@ -468,7 +470,7 @@ def by_shorter_form(concept: Concept, source_text: str, target_text: str, lang: 
     """A run of a longer form's words as long as the source term (two words at least), unless the
     run only spells a listed part of the source term: then a source word may be what was dropped
     (فيروس كورونا for 'new coronavirus', whose part 'coronavirus' is فيروس كورونا)."""
-    said = len(content_words(source_text, "ar" if lang == "en" else "en"))
+    said = _content_word_count(source_text, "ar" if lang == "en" else "en")
     length = max(said, 2)
     longer = [words for form in concept.accepted(lang) if len(words := form_words(form.text, lang)) > length]
     if not ACRONYM.fullmatch(source_text.strip()):  # an acronym's words all name it (RSV: no فيروس تنفسي)
@@ -736,6 +738,12 @@ def content_words(text: str, lang: str) -> list[str]:
 
     return [w for w in _WORD.findall(_normalized(text))
             if w not in FUNCTION_WORDS and w not in EN_FUNCTION_WORDS and (lang != "ar" or not w.isascii())]
+
+
+@lru_cache(maxsize=256)
+def _content_word_count(text: str, lang: str) -> int:
+    """len(content_words(text, lang)), once per source mention: three strategies ask it of one."""
+    return len(content_words(text, lang))
 
 
 @lru_cache(maxsize=65536)
