@@ -198,15 +198,15 @@ def test_tc303_ignores_a_source_with_nothing_to_translate():
     units = [unit("%s %s", "", 1), unit("{n}", "", 2), unit("%(filename)s &#8212; %(docstitle)s", "", 3),
              unit("http://example.com/dataset.json", "", 4), unit("joe@example.com", "", 5), unit("1.0", "", 6),
              unit("RSS", "", 7), unit("HH:MM", "", 8), unit("YYYY-MM-DD", "", 9), unit("dd.MM.yyyy", "", 10),
-             unit("@yourcompany", "", 11)]
+             unit("@yourcompany", "", 11), unit("smtp.mailserver.org", "", 12), unit("#N", "", 13)]
     assert check(units, "TC303") == []
     # a call of a program's function with nothing around it (a held-out PulseAudio catalogue)
     assert check([unit("fork(): %s", "", 11), unit("socket(PF_UNIX, SOCK_STREAM, 0): %s", "", 12)], "TC303") == []
     assert rules(check([unit("File(s)", "", 1), unit("Failed to call fork(): %s", "", 2)], "TC303")) == [
         ("TC303", 1), ("TC303", 2)]
     # a field name alone, or letters that only look like fields, are words (a held-out OpenWebif catalogue)
-    assert rules(check([unit("MM", "", 1), unit("MS-DOS", "", 2), unit("D M", "", 3)], "TC303")) == [
-        ("TC303", 1), ("TC303", 2), ("TC303", 3)]
+    assert rules(check([unit("MM", "", 1), unit("MS-DOS", "", 2), unit("D M", "", 3), unit("e.g.", "", 4)], "TC303")) == [
+        ("TC303", 1), ("TC303", 2), ("TC303", 3), ("TC303", 4)]  # an abbreviation is translated
 
 
 def test_tc303_still_reports_words_left_untranslated():

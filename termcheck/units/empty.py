@@ -54,7 +54,7 @@ _DATE_FIELD = r"(?:Y{2,4}|y{2,4}|M{1,4}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|m{1,2}|s{1,2
 _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+|@\w+"  # an e-mail address, a handle (@yourcompany)
-    r"|\S*[/\\]\S*|[\w-]+\.[A-Za-z0-9]{1,5}"  # a path or a file name
+    r"|\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path, a file or host name (smtp.example.org)
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
@@ -349,7 +349,7 @@ def _formula(text: str) -> bool:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_SYMBOL = re.compile(r"[^\w\s&]")
+_SYMBOL = re.compile(r"[():=+*/^<>,|#'\[\]-]")  # not a full stop: e.g., i.e. and U.S.A. are abbreviations
 
 
 def _keys_only(text: str) -> bool:
