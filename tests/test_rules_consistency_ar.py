@@ -120,3 +120,15 @@ def test_the_glossarys_spelling_is_kept_however_often_the_other_is_written():
     # without the glossary, the spelling written more often is kept
     [finding] = tc104(text)
     assert (finding.found, finding.expected) == ("سولبرغ", "سولبيرغ")
+
+
+def test_a_name_with_allah_written_as_one_word_and_as_two():
+    """A blind locust pair: دفع الله, then دفعالله (الله is a name's second word, not an adjective's
+    article); two spellings the glossary both accepts are no finding (إريتريا and its allowed إرتريا)."""
+    [finding] = tc104("قال إسماعيل دفع الله إن الأسراب وصلت. وأضاف دفعالله أن الفرق تعمل.")
+    assert (finding.found, finding.expected) == ("دفعالله", "دفع الله")
+    from tests.helpers import concept
+
+    matcher = Matcher(glossary(concept("eritrea", en_p="Eritrea", ar_p="إريتريا", ar_a="إرتريا")))
+    text = "وصلت الأسراب إلى إريتريا أمس.\nوقالت السلطات في إرتريا إن المكافحة بدأت."
+    assert [f for f in lint_document(document(text, lang="ar"), matcher) if f.rule == "TC104"] == []

@@ -80,6 +80,8 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
             accepted = [(m.start, m.end) for m in ctx.matches
                         if any(e.term.status is not Status.FORBIDDEN for e in m.entries)]
         listed = [k for k, ws in spellings.items() if any(_inside(w, accepted) for w in ws)]
+        if len(listed) == len(spellings):
+            continue  # the glossary accepts every spelling (إريتريا and its allowed إرتريا)
         # the glossary's spelling is the one to keep, however often the other is written (سولبرغ, listed,
         # beside سولبيرغ: a blind flood pair asked to write the unlisted one throughout)
         majority = listed[0] if len(listed) == 1 else max(spellings, key=lambda k: (len(spellings[k]), -spellings[k][0].start))
@@ -104,7 +106,7 @@ def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[
         head, tail = _head(first, second, vocabulary), _normalized(second)
         joined = head + tail
         if joined in vocabulary and head not in FUNCTION_WORDS and tail not in FUNCTION_WORDS \
-                and not tail.startswith(ARTICLE) and len(head) >= 2 and len(tail) >= 2:
+                and (not tail.startswith(ARTICLE) or tail == _ALLAH) and len(head) >= 2 and len(tail) >= 2:
             end = pair.end(1) + 1 + len(second)
             split.setdefault(joined, []).append(_Word(pair.start(1), end, text[pair.start(1):end]))
     if not split:
@@ -140,11 +142,13 @@ def _head(first: str, second: str, vocabulary: set[str]) -> str:
 _ONE_LETTER_CLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 
+_ALLAH = "\u0627\u0644\u0644\u0647"  # الله: names joined to it are written as one word or two (دفع الله / دفعالله)
 # A short first word (with its clitics: وتل), one space, a second word; overlapping (a lookahead).
 SPLIT_HEAD = 5
 _ARABIC_LETTERS = "\u0621-\u064a"
 _SHORT_HEAD_PAIR = re.compile(f"(?<![{_ARABIC_LETTERS}\u0640\u064b-\u065f])([{_ARABIC_LETTERS}]{{2,{SPLIT_HEAD}}}) "
-                              f"(?=(?!\u0627\u0644)([{_ARABIC_LETTERS}]{{2,}}))")  # not ال: an adjective
+                              f"(?=(?!\u0627\u0644(?!\u0644\u0647(?![{_ARABIC_LETTERS}])))([{_ARABIC_LETTERS}]{{2,}}))")
+# not ال: an adjective; but الله, a name's second word
 MIN_JOINED = 5  # تلعفر; four-letter joins are native words (لكن / لك ن)
 
 
