@@ -198,7 +198,8 @@ def test_tc303_ignores_a_source_with_nothing_to_translate():
     units = [unit("%s %s", "", 1), unit("{n}", "", 2), unit("%(filename)s &#8212; %(docstitle)s", "", 3),
              unit("http://example.com/dataset.json", "", 4), unit("joe@example.com", "", 5), unit("1.0", "", 6),
              unit("RSS", "", 7), unit("HH:MM", "", 8), unit("YYYY-MM-DD", "", 9), unit("dd.MM.yyyy", "", 10),
-             unit("@yourcompany", "", 11), unit("smtp.mailserver.org", "", 12), unit("#N", "", 13)]
+             unit("@yourcompany", "", 11), unit("smtp.mailserver.org", "", 12), unit("#N", "", 13),
+             unit("${key.replace('_', ' ')}", "", 14)]
     assert check(units, "TC303") == []
     # a call of a program's function with nothing around it (a held-out PulseAudio catalogue)
     assert check([unit("fork(): %s", "", 11), unit("socket(PF_UNIX, SOCK_STREAM, 0): %s", "", 12)], "TC303") == []

@@ -54,6 +54,7 @@ _DATE_FIELD = r"(?:Y{2,4}|y{2,4}|M{1,4}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|m{1,2}|s{1,2
 _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+|@\w+"  # an e-mail address, a handle (@yourcompany)
+    r"|\$\{[^{}]*\}"  # a JavaScript template's expression: ${key.replace('_', ' ')}
     r"|\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path, a file or host name (smtp.example.org)
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
