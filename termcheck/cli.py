@@ -177,7 +177,9 @@ def run() -> None:
         code = done.code
     import threading
 
-    if threading.active_count() > 1:  # a thread still running: let the interpreter wait for it
+    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
+        # a thread still running, or a profiler or tracer (python -m cProfile -o, coverage) that
+        # writes what it saw after the program returns: the interpreter's own exit
         sys.exit(code)
     if code is None:
         code = 0

@@ -34,3 +34,15 @@ def test_exit_codes_zero_and_two_and_the_error_line(tmp_path):
                          "--no-config")
     assert missing.returncode == 2
     assert missing.stderr == f"termcheck: error: {tmp_path / 'missing.md'}: no such file\n"
+
+
+def test_under_a_profiler_the_interpreter_exits_itself_so_the_profile_is_written(tmp_path):
+    """python -m cProfile -o writes its file after the program returns: the quick exit would lose it."""
+    clean = tmp_path / "clean.md"
+    clean.write_text("Nothing to see here.\n", encoding="utf-8")
+    profile = tmp_path / "lint.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "termcheck", "lint", str(clean),
+                           "-g", str(ROOT / "glossaries" / "house.csv"), "--no-config"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0
+    assert profile.stat().st_size > 0
