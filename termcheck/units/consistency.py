@@ -34,6 +34,7 @@ from termcheck.model import Finding
 from termcheck.text.arabic import ARABIC_WORD, broken_plural_pair, readings, same_skeleton, strip_article
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
+from termcheck.units.empty import not_to_translate
 from termcheck.units.locate import Locator
 from termcheck.units.text import matchable, short, without_mnemonic
 
@@ -237,8 +238,9 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         if len({key for key, _ in members}) < 2:
             continue
         members = _merge_same(members, english_sources=code == "TC302")
+        members = [(key, unit) for key, unit in members if not (unit.notes and not_to_translate(unit))]
         if len({key for key, _ in members}) < 2:
-            continue
+            continue  # a unit its comment says not to translate (an icon's file name) is no rendering to compare
         if opted_out is not None:
             left_out = [unit for _, unit in members if unit.notes and opted_out(unit)]
             for unit in left_out:

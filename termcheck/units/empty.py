@@ -76,7 +76,7 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
-                unit.plural_sources[0] if unit.plural_sources else unit.source) and not _not_to_translate(unit):
+                unit.plural_sources[0] if unit.plural_sources else unit.source) and not not_to_translate(unit):
             words = _LATIN_WORD.findall(_without_placeholders(unit.source))
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
@@ -111,7 +111,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             target = target[len(_NEW_MESSAGE_PREFIX):]  # Symfony's translation:extract copies a new source so
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
-        if _not_to_translate(unit):
+        if not_to_translate(unit):
             continue
         if base_lang(unit.source_lang) == "en" and not _LATIN_LETTER.search(target):
             continue  # a 'source' already written in another script (an Arabic verse in a storyboard)
@@ -313,7 +313,7 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterat
                                r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
 
 
-def _not_to_translate(unit: Unit) -> bool:
+def not_to_translate(unit: Unit) -> bool:
     """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
     unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)') or
     as not to be translated (GNOME's 'Do NOT translate or transliterate this text (this is an icon
@@ -323,9 +323,6 @@ def _not_to_translate(unit: Unit) -> bool:
 
 
 _SHORTCUT_NOTE = re.compile(r"\bproperty \(shortcut\)")
-
-
-
 
 
 def _nothing_to_translate(text: str) -> bool:
