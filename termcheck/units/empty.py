@@ -55,7 +55,8 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+|@\w+"  # an e-mail address, a handle (@yourcompany)
     r"|\$\{[^{}]*\}"  # a JavaScript template's expression: ${key.replace('_', ' ')}
-    r"|\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path, a file or host name (smtp.example.org)
+    r"|(?![^\s<>]*[<>])\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path (not a closing tag:
+    # <b>General</b>), a file or host name (smtp.example.org)
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
@@ -331,7 +332,8 @@ def _nothing_to_translate(text: str) -> bool:
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(_TAG.sub("", stripped).strip()) is not None \
-        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _formula(stripped)
+        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
+        or _formula(_TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
 
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")  # a link around an address: <a href="mailto:…">x@kde.org</a>
@@ -391,6 +393,8 @@ def _has_words(text: str) -> bool:
     a call of a program's function ('fork(): %s', 'socket(PF_UNIX, SOCK_STREAM, 0): %s': a held-out
     PulseAudio catalogue's twelve false TC303; 'file(s)' is a word)."""
     text = _FUNCTION_CALL.sub(" ", _without_placeholders(text))
+    if "&amp;" in text:
+        text = _ESCAPED_ENTITY.sub(" ", text)  # an entity written for HTML twice: <span>&amp;nbsp;</span>
     if _DIMENSIONS.fullmatch(text):
         return False  # the x of a size between its numbers or placeholders
     if "%" in text:
@@ -400,6 +404,7 @@ def _has_words(text: str) -> bool:
     return bool(_LETTER.search(matchable(text).replace("&", " ")))
 
 
+_ESCAPED_ENTITY = re.compile(r"&amp;(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 _DIMENSIONS = re.compile(r"[\d\s]*[x×][\d\s]*")  # '%d x %d', '0 x 0'
 _FUNCTION_CALL = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\((?:[^()]*[_,0-9][^()]*)?\)")  # no arguments, or code's
 
