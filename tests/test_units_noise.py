@@ -294,6 +294,22 @@ def test_tc301_between_renderings_used_as_often_points_at_the_one_with_the_rarer
     assert rules(check(units, "TC301")) == [("TC301", 2)]
 
 
+def test_tc301_with_a_glossary_points_at_the_rendering_without_the_house_form():
+    # a held-out Symfony catalogue: 'Edit Question' as تعديل السؤال (the house تعديل) and تحرير سؤال
+    # (the allowed تحرير), each once; the run writes تحرير more often, yet the house form stays
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("edit", en_p="edit", ar_p="تعديل", ar_a="تحرير"),
+                               concept("password", en_p="password", ar_p="كلمة المرور")))
+    units = [unit("Edit Question", "تعديل السؤال", 1), unit("Edit Question", "تحرير سؤال", 2),
+             unit("Edit Password", "تعديل كلمة المرور", 3), unit("Edit Password", "تحرير كلمة المرور", 4),
+             unit("Editor", "محرر", 5), unit("Edited", "حُرر", 6)]
+    found = check_units(units, matcher, UnitCheckOptions(select=("TC301",)))
+    assert [(f.rule, f.location.line) for f in found] == [("TC301", 2), ("TC301", 4)]
+
+
 def test_tc302_shows_every_source_spelling_it_took_as_one():
     # a real catalogue: 'Date Of Birth' and 'Birth Date' (word order) share one group of sources
     units = [unit("Date Of Birth", "تاريخ الميلاد", 1), unit("Birth Date", "تاريخ الميلاد", 2),

@@ -9,13 +9,13 @@ file; `finding` ties them to their unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from termcheck.formats.units import Unit
+from termcheck.formats.units import Unit, base_lang
 from termcheck.glossary import _no_cyclic_gc
 from termcheck.match import Matcher
-from termcheck.model import Finding
+from termcheck.model import Finding, Status
 from termcheck.contexts import UnitContext
 from termcheck.rules.registry import checks, enabled_codes, selected
 from termcheck.units.consistency import inconsistencies
@@ -104,7 +104,17 @@ def unit_numbers(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
 
 def unit_inconsistent_translations(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:
     return inconsistencies(ctx.units, ctx.locator, "TC301", opted_out=lambda u: suppressed(u, "TC301"),
-                           keys=ctx.cache.setdefault("consistency-keys", {}))
+                           keys=ctx.cache.setdefault("consistency-keys", {}),
+                           house=_writes_house_form(ctx.matcher) if ctx.matcher is not None else None)
+
+
+def _writes_house_form(matcher: Matcher) -> Callable[[Unit], int]:
+    """How many of the glossary's preferred forms (in the target's language) a unit's target writes."""
+    def writes(unit: Unit) -> int:
+        lang = base_lang(unit.target_lang)
+        return sum(any(e.term.status is Status.PREFERRED and e.term.lang == lang for e in m.entries)
+                   for m in matcher.find(unit.target))
+    return writes
 
 
 def unit_inconsistent_sources(ctx: UnitContext) -> Iterable[tuple[Unit, Finding]]:

@@ -226,11 +226,13 @@ def _spellings(units: list[Unit], side: str, most: int = 3) -> str:
 
 def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
                  opted_out: Callable[[Unit], bool] | None = None,
-                 keys: dict[str, str] | None = None) -> Iterable[tuple[Unit, Finding]]:
+                 keys: dict[str, str] | None = None,
+                 house: Callable[[Unit], int] | None = None) -> Iterable[tuple[Unit, Finding]]:
     """One finding per inconsistent group: TC301 at the odd one out (`_odd_one`), TC302 at its first
     member. Members that `opted_out` (a note
     suppresses `code`) are left out of the comparison; each gets a finding of its own at its
-    unit, for its note to silence. `keys`: a text -> key memo shared by the rules of one run."""
+    unit, for its note to silence. `keys`: a text -> key memo shared by the rules of one run.
+    `house`: how many of a glossary's preferred forms a unit's target writes (TC301 points at fewer)."""
     by, other = ("source", "target") if code == "TC301" else ("target", "source")
     units = list(units)
     usage: Counter | None = None  # how often each target word is written in the run, built on a tie
@@ -257,7 +259,7 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         variants = _variants(members, other)
         if code == "TC301" and usage is None and len(variants[-1][1]) == len(variants[0][1]):
             usage = Counter(w for unit in units for w in _TARGET_WORD.findall(unit.target))
-        first = _odd_one(variants, usage) if code == "TC301" else members[0][1]
+        first = _odd_one(variants, usage, house) if code == "TC301" else members[0][1]
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
         )
@@ -278,11 +280,14 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         yield unit_finding(code, first, locator.target(first, found), found, message, extra=extra)
 
 
-def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = None) -> Unit:
+def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = None,
+             house: Callable[[Unit], int] | None = None) -> Unit:
     """Where TC301 points: at the unit a translator is likeliest to change. A target that copies its
     source (TC304's case: 'Slug' kept in English beside الرابط المختصر) first, else the first unit of
     the least used rendering (a rendering used once beside one used five times), else, between
-    renderings used as often, the one with the word the run writes least (`usage`): a typo or an odd
+    renderings used as often, the one with fewer of the glossary's preferred forms (`house`:
+    تحرير beside the house تعديل, both listed; a held-out Symfony catalogue's two findings pointed at
+    the house form), else the one with the word the run writes least (`usage`): a typo or an odd
     word (سجيل الدخول beside تسجيل الدخول, الحالة الاجتماعية for 'Status' beside الحالة: a real
     catalogue pointed at the right one of each pair), else the first unit."""
     for _, group in variants:
@@ -292,6 +297,10 @@ def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = Non
     least_used = variants[-1][1]
     if len(least_used) < len(variants[0][1]):
         return least_used[0]
+    if house is not None:
+        house_forms = [house(group[0]) for _, group in variants]
+        if len(set(house_forms)) > 1:
+            return min(zip(variants, house_forms), key=lambda pair: pair[1])[0][1][0]
     if usage:
         def rarest(text: str) -> int:
             return min((usage[w] for w in _TARGET_WORD.findall(text)), default=0)
