@@ -56,6 +56,15 @@ def test_an_allowed_common_word_of_an_acronym_is_not_unexpected():
     assert [(f.rule, f.found) for f in findings] == [("TC203", "عنوان URL")]
 
 
+def test_an_acronym_the_source_writes_in_lower_case_is_not_unexpected():
+    """A held-out Symfony catalogue: 'add cv' as أضف السيرة الذاتية; CV matches in capitals only (the WHO
+    is not 'who'), yet the source names it. A source without it still makes a TC203."""
+    matcher = Matcher(glossary(concept("cv", en_p="CV", en_a="resume|curriculum vitae", ar_p="السيرة الذاتية")))
+    assert check_units([unit("add cv", "أضف السيرة الذاتية", "en", "ar")], matcher) == []
+    findings = check_units([unit("add a photo", "أضف السيرة الذاتية", "en", "ar")], matcher)
+    assert [(f.rule, f.found) for f in findings] == [("TC203", "السيرة الذاتية")]
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]
