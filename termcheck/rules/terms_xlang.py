@@ -524,9 +524,12 @@ def _form_keys(forms: list[str], lang: str, matcher) -> list[_FormKey]:
     return found
 
 
+ONE_LETTER_APART = 6  # a blind locust pair's أغاديس / أغاديز: 0.83 by difflib, under FUZZY_THRESHOLD
+
+
 def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
     """How like the form's key the window's is: 1 for equal keys, 0.9 for Arabic keys of one consonant
-    skeleton or one final vowel apart, 0.95 for English keys one edit apart (translit.near_keys),
+    skeleton, one final vowel or one letter of a long one-word name apart, 0.95 for English keys one edit apart (translit.near_keys),
     else difflib's ratio. The form's word count and skeleton are taken once a glossary, the
     window's skeleton only when a form of as many words asks."""
     a, b = form.key, window.key
@@ -538,6 +541,9 @@ def _window_similarity(form: _FormKey, window: _Window, lang: str) -> float:
             return 0.9  # same consonant classes: تلغرام / تيليجرام
         if len(a) == len(b) >= 4 and a[:-1] == b[:-1] and {a[-1], b[-1]} == _FINAL_ALEF_OR_TA:
             return 0.9  # a name's last vowel written ا or ة: موغلا / موغلة, جميرا / جميرة
+        if len(a) == len(b) >= ONE_LETTER_APART and " " not in a and a[0] == b[0] \
+                and sum(x != y for x, y in zip(a, b)) == 1:
+            return 0.9  # a one-word name with one letter of six or more another: أغاديس for أغاديز
     if lang == "en" and near_keys(a, b):
         return 0.95
     if 2 * min(len(a), len(b)) < FUZZY_THRESHOLD * (len(a) + len(b)):
