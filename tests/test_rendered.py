@@ -483,3 +483,14 @@ def test_a_function_word_behind_a_conjunction_renders_nothing():
     # after a preposition the letters are a word of their own: كحول renders الكحولي
     sanitizer = concept("sanitizer", en_p="alcohol-based sanitizer", ar_p="مطهر كحولي")
     assert by_relatives(sanitizer, "alcohol-based sanitizer", "مطهر يحتوي على كحول", "ar")
+
+
+def test_a_constructs_head_in_a_broken_plural_with_no_complement_of_its_own():
+    """A held-out WordPress catalogue: 'Listings Per Page' as عدد العروض في كل صفحة, the plural of the
+    head of the allowed عرض الوظيفة; 'their wishlists' as قوائم رغباتهم (another complement) or قوائمهم
+    (a pronoun) is not the house قائمة الأمنيات."""
+    listing = concept("listing", en_p="listing", ar_p="الإعلان", ar_a="عرض الوظيفة")
+    assert by_relatives(listing, "Listings", "عدد العروض في كل صفحة", "ar")
+    wishlist = concept("wishlist", en_p="wishlist", ar_p="قائمة الأمنيات")
+    assert not by_relatives(wishlist, "wishlists", "إنشاء قوائم رغباتهم", "ar")
+    assert not by_relatives(wishlist, "wishlists", "تحليل قوائمهم و", "ar")

@@ -343,7 +343,8 @@ def by_relatives(concept: Concept, source_text: str, target_text: str, lang: str
         if found is not None:
             head, by_relative = found
             if _related_in(head, words, lang) if by_relative else (
-                    _lemmas(head, lang) & _target_lemmas(words, lang) or _verb_in(head, words)):
+                    _lemmas(head, lang) & _target_lemmas(words, lang) or _verb_in(head, words)
+                    or _broken_plural_alone(_lemmas(head, lang), target_text)):
                 return True
     return False
 
@@ -372,6 +373,20 @@ def _broken_plural_in(lemmas: frozenset[str], words: frozenset[str]) -> bool:
 
     plurals = frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
     return bool(plurals) and any(plurals & _lemmas(w, "ar") for w in words)
+
+
+def _broken_plural_alone(lemmas: frozenset[str], target_text: str) -> bool:
+    """A broken plural of a construct's head with no complement of its own, a word or a pronoun (العروض
+    في كل صفحة for 'Listings' beside the allowed عرض الوظيفة: a held-out WordPress catalogue); قوائم
+    رغباتهم and قوائمهم are another complement, not the house قائمة الأمنيات for 'wishlists'."""
+    from termcheck.text.arabic import FUNCTION_WORDS, broken_plurals, has_article, strip_proclitics
+
+    plurals = frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
+    if not plurals:
+        return False
+    words = _target_word_list(target_text)
+    return any(strip_proclitics(word) in plurals and (at + 1 == len(words) or words[at + 1] in FUNCTION_WORDS)
+               for at, word in enumerate(words))
 
 
 def _verb_in(noun: str, words: frozenset[str]) -> bool:
