@@ -76,6 +76,10 @@ def test_there_are_pairs_to_check():
 # False findings the blind pairs showed (first run), by pair: (rule, file, line) -> why. They are
 # left out of the precision tests below, which also fail when one is no longer reported.
 KNOWN_FALSE = {
+    "blind/nafta-refinery-fire": {
+        ("TC201", "ar.md", 15): "مصفاة إحدى المضخات, 'the strainer on one of the pumps', read as the refinery: the pair's "
+                                "trap; only a false friend can say which",
+    },
     "blind/jarad-locust-swarms": {
         ("TC205", "en.md", 18): "a sentence the Arabic joins 2-1 with the next ('A third has been grounded in Port Sudan'), "
                                 "left as 1-0, as in fidya and majan",
@@ -206,6 +210,15 @@ def test_clean_pair_has_no_findings(pair):
 # Planted errors the blind pairs showed termcheck does not find yet (issue 10 is open for them). The
 # mark is strict: when the aligner learns to find one, the test fails until the entry is removed.
 KNOWN_MISSES = {
+    ("blind/qamar-lunar-mission", "TC201", "en.md", "5"):
+        "'soft landing' as الهبوط الآمن: the head of the house هبوط سلس stands with another adjective, which the "
+        "head-alone rule (a modifier implied: أقنعة for 'face masks') does not tell from the house's",
+    ("blind/qamar-lunar-mission", "TC102", "ar.md", "9"):
+        "فوهة أطلاس for the listed فوهة أطلس: the paragraph group has the listed form twice, so TC202 takes the term "
+        "as rendered, and Arabic TC104 compares stems of six letters or more",
+    ("blind/qamar-lunar-mission", "TC201", "en.md", "34"):
+        "'regolith' as سطح القمر: القمر is a relative of قمرية, the last word of the house تربة قمرية (a relative "
+        "adjective carries the sense in TICO-19's داء السكري, so the noun alone cannot be asked for)",
     ("blind/thanawiya-exam-results", "TC102", "en.md", "12"):
         "Assuit for Assiut: two vowels swapped, two edits apart for near_keys (asuit / asiyut), so neither TC102 nor "
         "TC202 takes it",
