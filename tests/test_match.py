@@ -117,6 +117,13 @@ def test_arabic_inflection_is_the_same_term():
     ]
 
 
+def test_a_final_hamza_on_its_seat_before_a_pronoun_is_the_same_word():
+    # a held-out Dino catalogue: 'Members-only room' as الغرفة خاصة بأعضائها (أعضاء, ء written ئ)
+    members = Matcher(glossary(concept("member", en_p="member", ar_p="عضو", ar_a="أعضاء")))
+    found = [(m.start, m.end) for m in members.find("الغرفة خاصة بأعضائها وأعضاؤها")]
+    assert [("الغرفة خاصة بأعضائها وأعضاؤها")[a:b] for a, b in found] == ["أعضائها", "أعضاؤها"]
+
+
 def test_a_different_word_is_still_a_different_term():
     assert inflected("كلمة السر") == [("كلمة السر", "password", True)]
     assert inflected("السرية بسريتها") == [("السرية", "privacy", True), ("سريتها", "privacy", False)]

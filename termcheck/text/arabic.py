@@ -137,6 +137,10 @@ _NOMINATIVE = {form: lemma for lemma, forms in CASE_FORMS.items() for form in fo
 OBLIQUE_FORMS = frozenset(_NOMINATIVE)
 
 
+HAMZA = "\u0621"  # ء
+_HAMZA_SEATS = frozenset("\u0626\u0624")  # ئ ؤ
+
+
 def readings(word: str) -> list[Reading]:
     """Every reading of a normalized word, least stripped first (the word itself comes first).
 
@@ -162,6 +166,8 @@ def readings(word: str) -> list[Reading]:
                 found.append(Reading(prefix, stem[:-1] + TA_MARBUTA, suffix, article))  # خصوصيتك
             if suffix not in _TA_SUFFIXES:
                 found.append(Reading(prefix, stem, suffix, article))
+                if suffix and stem[-1] in _HAMZA_SEATS:  # أعضائها, أعضاؤها: the final hamza of أعضاء sits
+                    found.append(Reading(prefix, stem[:-1] + HAMZA, suffix, article))  # on ي or و before a suffix
             if not suffix and stem in _NOMINATIVE:
                 found.append(Reading(prefix, _NOMINATIVE[stem], suffix, article))  # أبي: أبو in the genitive
     found.sort(key=lambda r: r.stripped)
@@ -226,8 +232,9 @@ class Analyzer:
 
 
 def stem_core(lemma: str) -> str:
-    """A lemma as it stands inside an inflected word: a final ة may be written ت or dropped."""
-    return lemma[:-1] if lemma.endswith(TA_MARBUTA) or lemma.endswith("\u0647") else lemma
+    """A lemma as it stands inside an inflected word: a final ة may be written ت or dropped, and a
+    final ء sits on ئ or ؤ before a suffix (أعضاء in بأعضائها)."""
+    return lemma[:-1] if lemma.endswith(TA_MARBUTA) or lemma.endswith("\u0647") or lemma.endswith(HAMZA) else lemma
 
 
 # Particles and pronouns that a term's wording may hold but that carry no root of its own.
