@@ -458,8 +458,11 @@ def test_tc305_lets_a_translation_add_glibc_locale_flags():
     """A held-out MATE catalogue writes %Id for 'CPU %d' (the locale's digits), as msgfmt -c allows;
     another conversion is still a finding."""
     units = [unit("CPU %d", "المعالج %Id", 1), unit("%'d files", "%Id ملفات", 2), unit("CPU %d", "المعالج %Is", 3),
-             unit("%u:%02u.%02u", "%Iu:%I02u.%I02u", 4)]  # GNOME System Monitor: not a %name% '%I02u.%'
-    assert rules(check(units, "TC305")) == [("TC305", 3)]
+             unit("%u:%02u.%02u", "%Iu:%I02u.%I02u", 4),  # GNOME System Monitor: not a %name% '%I02u.%'
+             unit("Welcome to {}", "مرحبا بكم في {0}", 5),  # Plume: the one argument, by position or number
+             unit("{} of {}", "{1} من {0}", 6),  # in turn, so the translation may reorder them by number
+             unit("{} of {}", "{0} من {0}", 7)]
+    assert rules(check(units, "TC305")) == [("TC305", 3), ("TC305", 7)]
 
 
 def test_a_forbidden_form_in_every_plural_form_is_one_finding():

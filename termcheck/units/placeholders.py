@@ -112,6 +112,8 @@ def markup_findings(units: Iterable[Unit], locator: Locator,
 
 def _placeholders_of(unit: Unit, side: str) -> list[str]:
     found = placeholders(getattr(unit, side))
+    if found and all(p == "{}" for p in found):  # arguments by position are arguments by number in turn:
+        return [f"{{{n}}}" for n in range(len(found))]  # Plume's 'Welcome to {}' as مرحبا بكم في {0}
     if "%" not in "".join(found):
         return found
     if any(_WIDTH_ONLY.fullmatch(p) for p in found) and _qt_arguments(unit):
