@@ -207,3 +207,40 @@ def test_po_and_xliff_fixes_through_the_units_pipeline(tmp_path, glossary_file):
     fix_files(findings, digests, {})
     assert po.read_bytes() == po_raw.replace("كلمة السر".encode(), "كلمة المرور".encode())
     assert xlf.read_bytes() == xlf_raw.replace("كلمة السر".encode(), "كلمة المرور".encode())
+
+
+def test_a_house_form_that_cannot_stand_in_place_is_shown_never_applied(tmp_path):
+    """A held-out Plume catalogue with its reviewer's glossary: خادوم inside مثيل الخادوم became مثيل
+    المثيل الخادم, السيرفر became الالخادم, and خيطك (an inflection of the forbidden الخيط) lost its
+    pronoun. A fix applies only where the house form has as many words, adds no article and replaces
+    a form the glossary lists; كلمة السر -> كلمة المرور and التحميل -> التنزيل still apply."""
+    from termcheck.fix import attach_unit_fixes
+    from termcheck.formats import read_units
+    from termcheck.glossary import load_glossary
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text(
+        "id,en,ar,en_allowed,ar_allowed,en_forbidden,ar_forbidden,note\n"
+        "instance,instance,مثيل الخادم,,,,خادوم,\nserver,server,الخادم,,,,سيرفر,\n"
+        "feed,feed,الموجز,,,,الخيط,\npassword,password,كلمة المرور,,,,كلمة السر,\ndownload,download,تنزيل,,,,تحميل,\n",
+        encoding="utf-8")
+    po = tmp_path / "ar.po"
+    entries = [("About this instance", "عن مثيل الخادوم هذا"), ("The server", "السيرفر"),
+               ("Your feed", "خيطك"), ("Password", "كلمة السر"), ("The download", "التحميل")]
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
+                  + "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in entries), encoding="utf-8")
+    glossary = load_glossary(str(glossary_path))
+    sources = {str(po): po.read_text(encoding="utf-8")}
+    findings = attach_unit_fixes(check_units(read_units(str(po)), Matcher(glossary), None, sources), sources, glossary)
+    assert sorted((f.found, f.fix.replacement if f.fix else None) for f in findings if f.rule == "TC101") == [
+        ("تحميل", "تنزيل"), ("خادوم", None), ("خيطك", None), ("سيرفر", None), ("كلمة السر", "كلمة المرور")]
+    # lint: the same rule for documents
+    from termcheck.lint import lint_document
+    from tests.helpers import document
+
+    doc = document("عن مثيل الخادوم هذا. تحقق من السيرفر. التحميل بكلمة السر.", lang="ar")
+    fixes = sorted((f.found, f.fix.applicability.value) for f in lint_document(doc, Matcher(glossary))
+                   if f.rule == "TC101")
+    assert fixes == [("تحميل", "safe"), ("خادوم", "display-only"), ("سيرفر", "display-only"), ("كلمة السر", "safe")]

@@ -49,7 +49,7 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     expected = preferred.text if preferred else None
     if expected and entry.elided_article and expected.startswith("\u0627\u0644"):
         expected = expected[1:]  # للفصائل: the alef of ال is not written after ل (a house form without ال keeps its first letter)
-    applicability = Applicability.SAFE if exact else Applicability.DISPLAY
+    applicability = Applicability.SAFE if exact and replaces_in_place(entry.term.text, expected) else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
     if expected and not exact:
@@ -64,3 +64,16 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
         concept=entry.concept.key,
         fix=fix,
     )
+
+
+def replaces_in_place(forbidden: str, expected: str | None) -> bool:
+    """Whether the house form can stand where the forbidden form stood, whatever is around it: as many
+    words (خادوم inside مثيل الخادوم is one word of the house's مثيل الخادم, which would be written
+    twice), and no article the forbidden form lacks (السيرفر would become الالخادم, and the indefinite
+    وسيرفر آخر a definite والخادم آخر). Otherwise the fix is shown, never applied."""
+    if not expected or len(expected.split()) != len(forbidden.split()):
+        return False
+    return not expected.startswith(_ARTICLE) or forbidden.startswith(_ARTICLE)
+
+
+_ARTICLE = "\u0627\u0644"  # ال
