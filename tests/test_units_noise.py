@@ -207,10 +207,18 @@ def test_tc303_ignores_a_source_with_nothing_to_translate():
         ("TC303", 1), ("TC303", 2)]
     # a field name alone, or letters that only look like fields, are words (a held-out OpenWebif catalogue)
     assert rules(check([unit("MM", "", 1), unit("MS-DOS", "", 2), unit("D M", "", 3), unit("e.g.", "", 4),
-                        unit("<b>General</b>", "", 5)], "TC303")) == [
-        ("TC303", 1), ("TC303", 2), ("TC303", 3), ("TC303", 4), ("TC303", 5)]  # an abbreviation is translated, and a
+                        unit("<b>General</b>", "", 5), unit("Date/Time", "", 6)], "TC303")) == [
+        ("TC303", 1), ("TC303", 2), ("TC303", 3), ("TC303", 4), ("TC303", 5), ("TC303", 6)]  # an abbreviation is translated, and a
     # heading in bold (xfce4-panel's five empty <b>…</b> were read as paths for their closing tags' slash)
     assert check([unit("e<sup>x</sup>", "", 6), unit("<span>&amp;nbsp;</span>", "", 7)], "TC303") == []
+
+
+def test_tc303_an_english_word_kept_in_latin_only_inside_a_phrase_is_still_to_translate():
+    # PyChess: an empty '_General' beside a target keeping 'GNU General Public License' in Latin; Spotty's
+    # empty 'Spotty' beside اشترك في Spotty is the app's name
+    units = [unit("_General", "", 1), unit("the GNU General Public License", "رخصة GNU General Public License", 2),
+             unit("Spotty", "", 3), unit("Subscribe to Spotty", "اشترك في Spotty", 4)]
+    assert rules(check(units, "TC303")) == [("TC303", 1)]
 
 
 def test_tc303_still_reports_words_left_untranslated():

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
+from termcheck.text.ordinary_words import is_ordinary_word
 from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
@@ -55,8 +56,8 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # a URL
     r"|[^\s@]+@[^\s@]+\.[^\s@]+|@\w+"  # an e-mail address, a handle (@yourcompany)
     r"|\$\{[^{}]*\}"  # a JavaScript template's expression: ${key.replace('_', ' ')}
-    r"|(?![^\s<>]*[<>])\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path (not a closing tag:
-    # <b>General</b>), a file or host name (smtp.example.org)
+    r"|(?![^\s<>]*[<>])(?!(?=[A-Za-z/]*[a-z])[A-Za-z]+(?:/[A-Za-z]+)+[.:]?$)\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path (not a closing tag:
+    # <b>General</b>, nor words joined by a slash: Date/Time), a file or host name (smtp.example.org)
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
@@ -82,8 +83,11 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
                     kept_in_latin = _kept_in_latin(units, cache)
-                if all(w in kept_in_latin for w in words):
-                    continue  # a name the translators write in Latin elsewhere: gettext's fallback is it
+                if all(w in kept_in_latin for w in words) and (
+                        not all(is_ordinary_word(w) for w in words) or _written_alone(" ".join(words), units)):
+                    continue  # a name the translators write in Latin elsewhere: gettext's fallback is it (an
+                    # English word only where it stands alone: PyChess's empty '_General' beside 'GNU
+                    # General Public License' kept in Latin is to translate, Spotty's 'Spotty' is not)
             if unit.plural_sources is not None:
                 entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)
                 continue
@@ -162,10 +166,16 @@ def _kept_as_a_name(word: str, kept_in_latin: set[str]) -> bool:
     Oscar's 'Range' and 'Threshold' beside code names in Arabic targets are to translate)."""
     if word in kept_in_latin:
         return True
-    from termcheck.text.ordinary_words import is_ordinary_word
-
     lowered = word.lower()
     return any(w.lower() == lowered for w in kept_in_latin) and not is_ordinary_word(word)
+
+
+def _written_alone(name: str, units: list[Unit]) -> bool:
+    """`name` stands in a translated target with no other Latin word beside it (اشترك في Spotty),
+    not inside an English phrase the translator kept (GNU General Public License)."""
+    alone = re.compile(rf"(?<![A-Za-z][ -])(?<![A-Za-z])\b{re.escape(name)}\b(?![ -][A-Za-z])")
+    return any(unit.target.strip() != unit.source.strip() and _OTHER_SCRIPT.search(unit.target)
+               and alone.search(unit.target) for unit in units if name in unit.target)
 
 
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of neither basic nor accented Latin
@@ -176,8 +186,6 @@ def _brands(candidates) -> dict[str, frozenset[str]]:
     'Logitech Internet 350'): the translator keeps that maker's other models too ('Logitech Access',
     'Logitech' alone), as xkeyboard-config's Arabic catalogue does. Not an English word: 'Supplier
     SKU' makes no brand of Supplier (text.ordinary_words)."""
-    from termcheck.text.ordinary_words import is_ordinary_word
-
     brands: dict[str, set[str]] = {}
     for unit, target, product in candidates:
         if product and " " in target and not is_ordinary_word(first := target.split()[0]):
