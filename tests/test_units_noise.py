@@ -163,6 +163,14 @@ def test_tc304_leaves_a_link_around_an_address_and_a_name_with_its_nickname_in_t
     assert rules(check(units, "TC304")) == [("TC304", 4)]
 
 
+def test_tc304_leaves_a_unit_its_comment_calls_a_keys_label():
+    # Onboard: 'very short label of the PRINT key' over 'Prnt', kept in Latin like the other keys
+    units = [unit("Prnt", "Prnt", 1, notes=("translators: very short label of the PRINT key",)),
+             unit("Scroll", "Scroll", 2, notes=("translators: very short label of the SCROLL LOCK key",)),
+             unit("Scroll", "Scroll", 3, notes=("translators: the page scrolls",))]
+    assert rules(check(units, "TC304")) == [("TC304", 3)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]

@@ -324,14 +324,16 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterat
 
 def not_to_translate(unit: Unit) -> bool:
     """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
-    unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)') or
-    as not to be translated (GNOME's 'Do NOT translate or transliterate this text (this is an icon
-    file name)!', a held-out MATE catalogue's empty 'eom')."""
+    unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)'), as a
+    key's label (Onboard's 'very short label of the PRINT key') or as not to be translated (GNOME's 'Do
+    NOT translate or transliterate this text (this is an icon file name)!', a held-out MATE
+    catalogue's empty 'eom')."""
     return any(_SHORTCUT_NOTE.search(note) or _DO_NOT_TRANSLATE.search(note) for note in unit.notes) or (
         unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes))
 
 
-_SHORTCUT_NOTE = re.compile(r"\bproperty \(shortcut\)")
+_SHORTCUT_NOTE = re.compile(r"\bproperty \(shortcut\)|\blabel (?:of|for) the [\w ]{1,30}? key\b", re.IGNORECASE)
+# a key's label on an on-screen keyboard ('very short label of the PRINT key': Onboard's Prnt, Hm, End)
 
 
 def _nothing_to_translate(text: str) -> bool:
