@@ -29,6 +29,7 @@ from termcheck.rules.rendered import (
 )
 from termcheck.rules.terms_xlang import (
     best_window,
+    in_another_case,
     missing_term_finding,
     unexpected,
     wrong_rendering_finding,
@@ -98,7 +99,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                 # the concepts the source names; of a form forbidden in two (تحميل for upload and download),
                 # the house form of the one named
                 named = [e for e in entries if id(e.concept) in in_source_concepts
-                         or _verb_form_in(e.concept, unit.source, source_lang)]
+                         or _verb_form_in(e.concept, unit.source, source_lang)
+                         or in_another_case(e.concept, unit.source, source_lang)]
                 if keyed or named or any(not e.concept.forms(source_lang) or _misspelling(e) for e in entries):
                     if unit.plural_sources is not None:
                         written = (_entry(unit), unit.target[match.start:match.end])
