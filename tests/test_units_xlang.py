@@ -70,6 +70,15 @@ def test_an_acronym_the_source_writes_in_lower_case_is_not_unexpected():
     assert [(f.rule, f.found) for f in found] == [("TC101", "محسنات محرك البحث")]
 
 
+def test_a_forbidden_form_of_a_term_inside_a_longer_listed_term_is_reported():
+    """A held-out Déjà Dup catalogue: 'E_ncryption password' matches the longer 'encryption password';
+    its target كلمة السرّ is the password concept's forbidden form all the same."""
+    matcher = Matcher(glossary(concept("password", en_p="password", ar_p="كلمة المرور", ar_f="كلمة السر"),
+                               concept("enc", en_p="encryption password", ar_p="كلمة مرور التشفير")))
+    found = check_units([unit("E_ncryption password", "_كلمة السرّ", "en", "ar")], matcher)
+    assert [(f.rule, f.found) for f in found if f.rule == "TC101"] == [("TC101", "كلمة السرّ")]
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]
