@@ -114,6 +114,14 @@ def test_hard_wrapped_paragraph_line_start_is_mid_sentence():
     assert summary(lint(text)) == [("Al-Amiri", "al-Amiri", 4, 1, 9)]
 
 
+def test_a_mark_after_a_lines_last_letter_does_not_change_the_wrapping():
+    # a hypothesis example: a fix that took a fatha off 'Hizbollahَ' made the document hard-wrapped,
+    # and TC103 then asked for the al-Sadr its first fix had capitalized
+    marked, bare = "Kataib Hizbollah\nKataib Hizbollah\u064e\nكلمة السر\n", "Kataib Hezbollah\nKataib Hezbollah\nكلمة المرور\n"
+    assert is_soft_wrapped(marked) == is_soft_wrapped(bare) is True
+    assert is_soft_wrapped("He came with the\nleaders of the cafe\u0301\nX") is True  # a combining accent
+
+
 def test_one_paragraph_per_line_line_start_is_a_sentence_start():
     text = "Al-Sudani visits Basra\nal-Sudani arrived on Monday.\nHe met al-Khazali.\n"
     assert not is_soft_wrapped(text)
