@@ -80,7 +80,8 @@ _RULES = [
          "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names. "
          "In Arabic: letterings of one loanword (غ/ج/ك, ف/ڤ) and a long vowel written or not (فيغيريدو / "
          "فيغويريدو), never where it can be a native pattern's (تحسينات / تحسنات), and a name written as one word "
-         "and as two (تلعفر / تل عفر; never a function word, never a noun and its adjective).",
+         "and as two (تلعفر / تل عفر, دفع الله / دفعالله; never a function word, never a noun and its "
+         "adjective); the glossary's spelling is the one kept, and spellings it all accepts are no finding.",
          "Zayara ×3, Ziyara ×1"),
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
@@ -180,7 +181,7 @@ _RULES = [
          "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
          "(as msgfmt -c allows), as may the zero, one and two forms of CLDR categories written as units of their "
          "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) and mustache "
-         "{{name}} are placeholders; %s and %1$s are one argument. "
+         "{{name}} are placeholders; %s and %1$s are one argument, and {} arguments are {0}, {1} in turn. "
          "A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
