@@ -75,6 +75,7 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
     as the translators write it."""
     units = list(units)
     kept_in_latin: set[str] | None = None  # built when an empty single-word source asks
+    alone: dict[str, bool] = {}  # _written_alone's answers: one scan of the targets a name, not one a unit
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
@@ -84,7 +85,7 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
                 if kept_in_latin is None:
                     kept_in_latin = _kept_in_latin(units, cache)
                 if all(w in kept_in_latin for w in words) and (
-                        not all(is_ordinary_word(w) for w in words) or _written_alone(" ".join(words), units)):
+                        not all(is_ordinary_word(w) for w in words) or _written_alone(" ".join(words), units, alone)):
                     continue  # a name the translators write in Latin elsewhere: gettext's fallback is it (an
                     # English word only where it stands alone: PyChess's empty '_General' beside 'GNU
                     # General Public License' kept in Latin is to translate, Spotty's 'Spotty' is not)
@@ -170,9 +171,15 @@ def _kept_as_a_name(word: str, kept_in_latin: set[str]) -> bool:
     return any(w.lower() == lowered for w in kept_in_latin) and not is_ordinary_word(word)
 
 
-def _written_alone(name: str, units: list[Unit]) -> bool:
+def _written_alone(name: str, units: list[Unit], answers: dict[str, bool]) -> bool:
     """`name` stands in a translated target with no other Latin word beside it (اشترك في Spotty),
     not inside an English phrase the translator kept (GNU General Public License)."""
+    if name not in answers:
+        answers[name] = _alone_in_a_target(name, units)
+    return answers[name]
+
+
+def _alone_in_a_target(name: str, units: list[Unit]) -> bool:
     alone = re.compile(rf"(?<![A-Za-z][ -])(?<![A-Za-z])\b{re.escape(name)}\b(?![ -][A-Za-z])")
     return any(unit.target.strip() != unit.source.strip() and _OTHER_SCRIPT.search(unit.target)
                and alone.search(unit.target) for unit in units if name in unit.target)
