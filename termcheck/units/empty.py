@@ -107,6 +107,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
     """TC304: the target is the source itself, and the source is something to translate."""
     units = list(units)
     kept_in_latin: set[str] | None = None  # Latin words of translated targets, built when needed
+    kept_lowered: set[str] = set()  # the same in lower case, built with them
     kept_contexts = _contexts_kept_as_is(units)
     short_kept = _short_labels_kept_as_is(units)
     credits = _in_credits(units)
@@ -129,7 +130,8 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             continue  # an author's name in the about box's credits, or its copyright lines, kept as written
         if kept_in_latin is None:
             kept_in_latin = _kept_in_latin(units, cache)
-        if " " not in target and _kept_as_a_name(target, kept_in_latin):
+            kept_lowered = {w.lower() for w in kept_in_latin}  # once a run: every copied word asks
+        if " " not in target and _kept_as_a_name(target, kept_in_latin, kept_lowered):
             continue  # a name the translators keep in Latin script
         if _IDENTIFIER.fullmatch(target):
             continue
@@ -159,7 +161,7 @@ def _kept_in_latin(units: list[Unit], cache: dict | None = None) -> set[str]:
     return kept
 
 
-def _kept_as_a_name(word: str, kept_in_latin: set[str]) -> bool:
+def _kept_as_a_name(word: str, kept_in_latin: set[str], kept_lowered: set[str]) -> bool:
     """`word` is a name the translators keep in Latin: written so in translated targets, or, a word
     that is not English (text.ordinary_words), written so in another case (libgtop's copied 'Pid' and
     'Tty' beside معرف PID; ksystemlog's 'Syslog' beside syslog; KMix's 'Pcm' beside PCM: five
@@ -167,8 +169,7 @@ def _kept_as_a_name(word: str, kept_in_latin: set[str]) -> bool:
     Oscar's 'Range' and 'Threshold' beside code names in Arabic targets are to translate)."""
     if word in kept_in_latin:
         return True
-    lowered = word.lower()
-    return any(w.lower() == lowered for w in kept_in_latin) and not is_ordinary_word(word)
+    return word.lower() in kept_lowered and not is_ordinary_word(word)
 
 
 def _written_alone(name: str, units: list[Unit], answers: dict[str, bool]) -> bool:
