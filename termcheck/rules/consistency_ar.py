@@ -8,7 +8,10 @@ taken off (`termcheck.text.arabic.strip_proclitics`), and both spellings must oc
 document (غرب and جرب never meet). A transliteration also writes a long vowel or leaves it out
 (فيغيريدو / فيغويريدو): stems one و or ي apart are one name where that letter cannot be a native
 pattern's (`_joined_by_a_long_vowel`). A group whose other spellings are all forbidden forms is
-TC101's (رودريجو beside the house رودريغو): the translator is told once.
+TC101's (رودريجو beside the house رودريغو): the translator is told once. Where one spelling is the
+glossary's, it is the one kept, however often the other is written (a blind flood pair's سولبرغ);
+spellings the glossary all accepts are no finding (إريتريا and its allowed إرتريا). A name written as
+one word and as two may have الله for its second word (دفع الله / دفعالله).
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ TC201 findings were one of these; each is accepted here, and nothing else is:
   relatives (تنفس اصطناعي for التنفس الصناعي);
 - by its construct's head alone (two-word compounds): 'face mask' (قناع وجه) in 'wear face masks'
   rendered ارتداء أقنعة, the modifier implied, where no other complement follows the head (محرك
-  التفتيش is still not محرك البحث);
+  التفتيش is still not محرك البحث); a one-word term's construct also by its head's broken plural
+  with no complement of its own (العروض for 'Listings' beside عرض الوظيفة, not قوائم رغباتهم);
 - by its transliterated word (names): a one-word Latin name whose Arabic form adds a generic
   head (فيروس ميرس for MERS) is rendered by the word that transliterates it (ميرس, same consonant
   skeleton, spelt as the glossary spells it: مارس is still a wrong rendering);
