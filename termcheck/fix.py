@@ -148,50 +148,29 @@ def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def attach_unit_fixes(findings: list[Finding], sources: dict[str, str], glossary=None) -> list[Finding]:
-    """Safe fixes for TC101 findings in PO and XLIFF files, where the finding's span in the file
-    text (`sources`, as the units command reads them) is exactly the forbidden form as written.
-
-    As in documents (rules.forbidden), the form must be one the glossary lists, not an inflection of
-    it (خيطك for الخيط would lose its pronoun), and the house form must stand in its place as it is
-    (no word of a longer house form written twice, no article added). The replacement is escaped for
-    the file's syntax; spans that hold escapes or entities are left without a fix (they are rare in
-    names, and guessing would risk breaking the file).
+def attach_unit_fixes(findings: list[Finding], sources: dict[str, str]) -> list[Finding]:
+    """TC101's safe fixes in PO and XLIFF files, made applicable: the finding's span in the file text
+    (`sources`, as the units command reads them) must be exactly the forbidden form as written, and
+    the replacement is escaped for the file's syntax. Whether a fix is safe is the rule's to say
+    (rules.forbidden: the form as listed, the house form standing in its place); a span that holds
+    escapes or entities is left without a fix (rare in names, and guessing would risk breaking the
+    file).
     """
     from dataclasses import replace
 
-    from termcheck.rules.forbidden import replaces_in_place
-
-    listed = _forbidden_forms(glossary)
     out = []
     for finding in findings:
-        loc = finding.location
-        text = sources.get(loc.path)
-        lower = loc.path.lower()
-        escape = _po_escape if lower.endswith((".po", ".pot")) else _xml_escape if lower.endswith((".xlf", ".xliff")) else None
-        if (finding.rule == "TC101" and finding.fix is None and finding.expected and escape and text is not None
-                and loc.end > loc.start and text[loc.start:loc.end] == finding.found
-                and escape(finding.found) == finding.found and replaces_in_place(finding.found, finding.expected)
-                and (listed is None or _listed(finding, listed))):
-            finding = replace(finding, fix=Fix(loc.start, loc.end, escape(finding.expected), Applicability.SAFE))
+        loc, fix = finding.location, finding.fix
+        if finding.rule == "TC101" and fix is not None and fix.applicability is Applicability.SAFE:
+            text = sources.get(loc.path)
+            lower = loc.path.lower()
+            escape = _po_escape if lower.endswith((".po", ".pot")) else _xml_escape if lower.endswith((".xlf", ".xliff")) else None
+            fits = (escape is not None and text is not None and text[fix.start:fix.end] == finding.found
+                    and escape(finding.found) == finding.found)
+            finding = replace(finding, fix=Fix(fix.start, fix.end, escape(fix.replacement), Applicability.SAFE) if fits
+                              else Fix(fix.start, fix.end, fix.replacement, Applicability.DISPLAY))
         out.append(finding)
     return out
-
-
-def _forbidden_forms(glossary) -> dict[str, set[str]] | None:
-    """Each concept's forbidden forms, normalized (None without a glossary)."""
-    if glossary is None:
-        return None
-    from termcheck.model import Status
-    from termcheck.text.normalize import normalize_form
-
-    return {c.key: {normalize_form(t.text) for t in c.terms if t.status is Status.FORBIDDEN} for c in glossary.concepts}
-
-
-def _listed(finding: Finding, listed: dict[str, set[str]]) -> bool:
-    from termcheck.text.normalize import normalize_form
-
-    return normalize_form(finding.found) in listed.get(finding.concept, ())
 
 
 # -- files --------------------------------------------------------------------------------------

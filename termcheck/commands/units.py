@@ -86,7 +86,7 @@ def units(
             print(f"termcheck: fixes are not supported for TMX/MO files; not changed: {', '.join(unfixable)}",
                   file=sys.stderr)
         fixable = {p: t for p, t in sources.items() if p in digests and kinds[p] in ("po", "xliff")}
-        findings = attach_unit_fixes(findings, fixable, matcher.glossary if matcher is not None else None)
+        findings = attach_unit_fixes(findings, fixable)
         findings = common.apply_fix_options(findings, digests, encodings, fix=fix, diff=diff,
                                             unsafe=unsafe_fixes, output=output)
 

@@ -370,19 +370,24 @@ def _broken_plural_in(lemmas: frozenset[str], words: frozenset[str]) -> bool:
     """A broken plural of the word (its lemmas) among `words`, by a pattern its letters prove
     (text.arabic.broken_plural_pair): خطوط for الخط ('Fonts'), الردود for رد ('replies'), الأشرطة for
     الشريط, which held-out catalogues wrote and no glossary lists."""
+    plurals = _broken_plurals_of(lemmas)
+    return bool(plurals) and any(plurals & _lemmas(w, "ar") for w in words)
+
+
+def _broken_plurals_of(lemmas: frozenset[str]) -> frozenset[str]:
+    """The broken plurals its letters prove of each lemma without the article (text.arabic)."""
     from termcheck.text.arabic import broken_plurals, has_article
 
-    plurals = frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
-    return bool(plurals) and any(plurals & _lemmas(w, "ar") for w in words)
+    return frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
 
 
 def _broken_plural_alone(lemmas: frozenset[str], target_text: str) -> bool:
     """A broken plural of a construct's head with no complement of its own, a word or a pronoun (العروض
     في كل صفحة for 'Listings' beside the allowed عرض الوظيفة: a held-out WordPress catalogue); قوائم
     رغباتهم and قوائمهم are another complement, not the house قائمة الأمنيات for 'wishlists'."""
-    from termcheck.text.arabic import FUNCTION_WORDS, broken_plurals, has_article, strip_proclitics
+    from termcheck.text.arabic import FUNCTION_WORDS, strip_proclitics
 
-    plurals = frozenset().union(*(broken_plurals(lemma) for lemma in lemmas if not has_article(lemma)))
+    plurals = _broken_plurals_of(lemmas)
     if not plurals:
         return False
     words = _target_word_list(target_text)

@@ -647,15 +647,16 @@ def _own_letters_key(normalized: str) -> str:
     """_arabic_key with every letter of each word but its article (بنديتي stays بنديتي)."""
     from termcheck.text.arabic import strip_article
 
-    return " ".join(strip_article(word).translate(_SPELLING_FOLDS) for word in normalized.split())
+    return _arabic_key(normalized, strip_article)
 
 
-def _arabic_key(normalized: str) -> str:
-    """Words without proclitics and article (text.arabic), with spelling folds; words stay
-    space-separated."""
-    from termcheck.text.arabic import strip_proclitics
+def _arabic_key(normalized: str, strip=None) -> str:
+    """Words without proclitics and article (text.arabic; or what `strip` takes off), with spelling
+    folds; words stay space-separated."""
+    if strip is None:
+        from termcheck.text.arabic import strip_proclitics as strip
 
-    return " ".join(strip_proclitics(word).translate(_SPELLING_FOLDS) for word in normalized.split())
+    return " ".join(strip(word).translate(_SPELLING_FOLDS) for word in normalized.split())
 
 
 _SPELLING_FOLDS = str.maketrans({"ى": "ي", "ة": "ه", "ء": None, "ؤ": "و", "ئ": "ي"})

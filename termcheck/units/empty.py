@@ -38,7 +38,7 @@ from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.text.placeholders import STRFTIME, is_date_format
-from termcheck.units.placeholders import placeholders
+from termcheck.units.placeholders import TAG, placeholders
 from termcheck.units.text import matchable, short
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -349,12 +349,9 @@ def _nothing_to_translate(text: str) -> bool:
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
-        or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(_TAG.sub("", stripped).strip()) is not None \
+        or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
-        or _formula(_TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
-
-
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")  # a link around an address: <a href="mailto:…">x@kde.org</a>
+        or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
 
 
 def _formula(text: str) -> bool:

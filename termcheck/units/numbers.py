@@ -41,7 +41,7 @@ from termcheck.rules.numbers_xlang import (
 from termcheck.text.numbers import NumberMention, extract_numbers, format_number, has_arabic_indic_digits
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import is_message_key, keyed_by_convention, prose
+from termcheck.units.text import is_key, keyed_by_convention, prose
 
 
 def number_findings(units: Iterable[Unit], locator: Locator,
@@ -51,8 +51,7 @@ def number_findings(units: Iterable[Unit], locator: Locator,
     langs: dict[tuple[str, str], tuple[str, str]] = {}
     read: dict[str, dict[str, Sequence[NumberMention]]] = {}  # per language, per text: catalogues repeat
     for unit in units:
-        if unit.plural_sources is not None or not unit.target.strip() or is_message_key(unit.source) \
-                or keys and unit.source.strip() in keys:
+        if unit.plural_sources is not None or not unit.target.strip() or is_key(unit.source, keys):
             continue  # an empty target is TC303's; plural forms word their count; a key has no numbers
         pair = (unit.source_lang, unit.target_lang)
         source_lang, target_lang = langs.get(pair) or langs.setdefault(pair, (base_lang(pair[0]), base_lang(pair[1])))

@@ -29,11 +29,11 @@ from termcheck.model import Finding
 from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, is_date_format
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import is_message_key, keyed_by_convention
+from termcheck.units.text import is_key, keyed_by_convention
 
 # A tag's name ends at white space, / or >: <tx99h4@hotmail.com>, an e-mail address a translator's
 # credit line writes in angle brackets (a held-out catalogue's false TC306), is text.
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?=[\s/>])[^<>]*?(/?)>")
+TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?=[\s/>])[^<>]*?(/?)>")
 
 
 def placeholders(text: str) -> list[str]:
@@ -54,7 +54,7 @@ def tags(text: str) -> list[str]:
     reads, which a translator translates ('<فارغ>'), not markup."""
     if "<" not in text:  # a tag starts with <: most texts have none
         return []
-    return [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in _TAG.finditer(text) if not _literal(m, text)]
+    return [f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>" for m in TAG.finditer(text) if not _literal(m, text)]
 
 
 def _literal(tag: re.Match, text: str) -> bool:
@@ -160,7 +160,7 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
     keys = keyed_by_convention(units) if keys is None else keys
     entries: dict[tuple, list[Unit]] = {}
     for unit in units:
-        if not unit.target.strip() or is_message_key(unit.source) or keys and unit.source.strip() in keys:
+        if not unit.target.strip() or is_key(unit.source, keys):
             continue  # an empty target is TC303's; a message key has no placeholders to compare
         if unit.plural_sources is not None:
             entries.setdefault((unit.path, unit.context, unit.id), []).append(unit)

@@ -36,7 +36,7 @@ from termcheck.rules.terms_xlang import (
 )
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
-from termcheck.units.text import is_message_key, keyed_by_convention, prose
+from termcheck.units.text import is_key, keyed_by_convention, prose
 
 TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
 
@@ -86,7 +86,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
             continue
         target_text = prose(unit.target)
         target_lang, source_lang = base_lang(unit.target_lang), base_lang(unit.source_lang)
-        keyed = is_message_key(unit.source) or bool(keys) and unit.source.strip() in keys  # no source text: every forbidden form counts, nothing else can be told
+        keyed = is_key(unit.source, keys)  # no source text: every forbidden form counts, nothing else can be told
         if keyed:
             in_source = ()
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
@@ -246,5 +246,8 @@ _EN_VERB_FORM = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b")
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
     found = unit.target[match.start:match.end]
     nth = unit.target.count(found, 0, match.start)  # the word itself, not the same letters inside an earlier word
-    # no fix here: offsets are the unit's; fix.attach_unit_fixes adds one in the file's terms
-    return for_unit(unit, forbidden_finding(entry, found, locator.target(unit, found, nth)))
+    location = locator.target(unit, found, nth)
+    # the fix spans the form in the file's own text where the locator found it there; fix.attach_unit_fixes
+    # escapes it for the file's syntax when it is applied
+    span = (location.start, location.end) if location.end - location.start == len(found) else None
+    return for_unit(unit, forbidden_finding(entry, found, location, fix_span=span, exact=match.exact))

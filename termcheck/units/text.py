@@ -95,6 +95,12 @@ def is_message_key(text: str) -> bool:
     return _MESSAGE_KEY.fullmatch(text.strip()) is not None
 
 
+def is_key(source: str, keys: frozenset[str]) -> bool:
+    """A message key by its shape (is_message_key) or by its file's convention (`keys`, from
+    keyed_by_convention): the unit has no source text to compare its target with."""
+    return is_message_key(source) or bool(keys) and source.strip() in keys
+
+
 def keyed_by_convention(units: Iterable[Unit]) -> frozenset[str]:
     """Sources that are message keys by their file's convention, beside the shapes is_message_key
     knows: one lower-case token that is not an English word (text.ordinary_words), in a file where
