@@ -2,7 +2,7 @@
 
 import pytest
 
-from termcheck.text.ordinary_words import is_ordinary_word
+from termcheck.text.ordinary_words import is_english, is_ordinary_word
 
 
 @pytest.mark.parametrize("word", ["Monday", "January", "May", "Muslim", "Arabic", "Police", "policy",
@@ -28,3 +28,16 @@ def test_byte_search_and_set_give_the_same_answers():
     built = _Headwords()
     built._load()
     assert answers == [w in built for w in words] == [True, True, False, False, False, True, False, True, False]
+
+
+@pytest.mark.parametrize("word", ["Download", "Login", "Blog", "Widget", "Superuser", "Bankcards", "Richtext",
+                                  "wishlist", "Monday"])
+def test_english_of_today_and_compounds_are_english(word):
+    # not 1913 headwords (Download, Login), or two of them written as one (Super|user, Bank|cards)
+    assert is_english(word)
+
+
+@pytest.mark.parametrize("word", ["Sqlite", "Inode", "Econet", "Zebedee", "Strv", "jsonld", "Haydariyun"])
+def test_names_and_technical_words_are_not_english(word):
+    # In|ode: a part of two letters makes no compound
+    assert not is_english(word)

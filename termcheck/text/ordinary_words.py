@@ -20,6 +20,10 @@ Headwords are lemmas; a word also counts when removing a regular English inflect
 -ies -> -y, -ed, -ing, -'s) gives a headword of at least five letters (Officials, Witnesses; not
 Abbas, whose stem Abba is too short to trust).
 
+`is_english` widens the question for TC304 (is a copied word one a translator translates?): the
+dictionary, two of its words written as one, or a word common in English text of today by the
+`wordfreq` package (already a dependency, for mining) — Login and Widget are not 1913 headwords.
+
 The list is read on first use, only when TC102 or TC104 need it (a candidate variant, or a group
 of two spellings): a short article costs a millisecond, a long text builds the set once (25 ms).
 """
@@ -106,3 +110,28 @@ def is_ordinary_word(word: str) -> bool:
         return False
     headwords = _headwords()
     return all(any(stem in headwords for stem in _stems(part)) for part in parts)
+
+
+COMMON_ZIPF = 2.5  # wordfreq's Zipf scale: 2.5 is about three in a billion words of today's English
+_MIN_PART = 3  # each word of a compound written as one (Bank|card; not In|ode)
+
+
+@lru_cache(maxsize=1 << 12)
+def is_english(word: str) -> bool:
+    """True when `word` (one token) is English as a reader of today knows it: a word of the dictionary
+    (`is_ordinary_word`), two of them written as one (Bankcard, Richtext, Superuser, Wishlist), or a
+    word common in English text (wordfreq Zipf >= COMMON_ZIPF: Login, Blog, Widget and Download,
+    which the 1913 dictionary lacks). False for a name or a technical word (Sqlite, Inode, Econet,
+    Zebedee, Strv, jsonld). TC304 asks it of a copied one-word target; wordfreq's English list is
+    read then, once (about 0.1 s)."""
+    if is_ordinary_word(word):
+        return True
+    token = word.strip(_APOSTROPHES).lower()
+    for whole in {token, token.removesuffix("s")}:  # Bankcards: the plural of a compound
+        if any(is_ordinary_word(whole[:cut]) and is_ordinary_word(whole[cut:])
+               for cut in range(_MIN_PART, len(whole) - _MIN_PART + 1)):
+            return True
+    from wordfreq import zipf_frequency  # only a copied word that is in no dictionary asks
+
+    return zipf_frequency(token, "en") >= COMMON_ZIPF
+
