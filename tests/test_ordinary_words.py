@@ -31,9 +31,10 @@ def test_byte_search_and_set_give_the_same_answers():
 
 
 @pytest.mark.parametrize("word", ["Download", "Login", "Blog", "Widget", "Superuser", "Bankcards", "Richtext",
-                                  "wishlist", "Monday"])
+                                  "wishlist", "Monday", "Unfollow", "Resize"])
 def test_english_of_today_and_compounds_are_english(word):
-    # not 1913 headwords (Download, Login), or two of them written as one (Super|user, Bank|cards)
+    # not 1913 headwords (Download, Login), two of them written as one (Super|user, Bank|cards), or one
+    # with an English prefix (Un|follow, Re|size)
     assert is_english(word)
 
 

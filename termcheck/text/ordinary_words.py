@@ -114,12 +114,15 @@ def is_ordinary_word(word: str) -> bool:
 
 COMMON_ZIPF = 2.5  # wordfreq's Zipf scale: 2.5 is about three in a billion words of today's English
 _MIN_PART = 3  # each word of a compound written as one (Bank|card; not In|ode)
+_PREFIXES = ("un", "re", "pre", "de", "dis", "non", "mis", "sub", "up")  # English's productive ones; not in-
+# (In|ode)
 
 
 @lru_cache(maxsize=1 << 12)
 def is_english(word: str) -> bool:
     """True when `word` (one token) is English as a reader of today knows it: a word of the dictionary
-    (`is_ordinary_word`), two of them written as one (Bankcard, Richtext, Superuser, Wishlist), or a
+    (`is_ordinary_word`), two of them written as one (Bankcard, Richtext, Superuser, Wishlist), one
+    with an English prefix (Unfollow, Resize), or a
     word common in English text (wordfreq Zipf >= COMMON_ZIPF: Login, Blog, Widget and Download,
     which the 1913 dictionary lacks). False for a name or a technical word (Sqlite, Inode, Econet,
     Zebedee, Strv, jsonld). TC304 asks it of a copied one-word target; wordfreq's English list is
@@ -131,6 +134,9 @@ def is_english(word: str) -> bool:
         if any(is_ordinary_word(whole[:cut]) and is_ordinary_word(whole[cut:])
                for cut in range(_MIN_PART, len(whole) - _MIN_PART + 1)):
             return True
+    if any(token.startswith(prefix) and len(token) - len(prefix) >= _MIN_PART and is_ordinary_word(token[len(prefix):])
+           for prefix in _PREFIXES):
+        return True  # Unfollow, Resize, Unarchive: a verb of today made from one of the dictionary
     from wordfreq import zipf_frequency  # only a copied word that is in no dictionary asks
 
     return zipf_frequency(token, "en") >= COMMON_ZIPF
