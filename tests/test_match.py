@@ -175,6 +175,16 @@ def test_a_forbidden_form_that_misspells_the_house_form_with_the_article_matches
     assert found == [(0, 7, ["preferred"]), (14, 21, ["forbidden"]), (31, 39, ["preferred"]), (42, 49, ["forbidden"])]
 
 
+def test_a_hamza_misspelling_inside_an_allowed_phrase_is_still_the_misspelling():
+    """A held-out U-Report glossary: استطلاع, with استطلاع رأي allowed and إستطلاع forbidden. 'إستطلاعات
+    الرأي' is no allowed phrase read with its hamza folded: the misspelt word is the forbidden form.
+    Written with the house's alef, the phrase is the allowed one."""
+    matcher = Matcher(glossary(concept("poll", en_p="poll", ar_p="استطلاع", ar_a="استطلاع رأي", ar_f="إستطلاع")))
+    text = "إستطلاعات الرأي، إستطلاع رأي، استطلاعات الرأي"
+    found = [(text[m.start:m.end], [e.term.status.value for e in m.entries]) for m in matcher.find(text)]
+    assert found == [("إستطلاعات", ["forbidden"]), ("إستطلاع", ["forbidden"]), ("استطلاعات الرأي", ["allowed"])]
+
+
 def test_a_conjunction_written_apart_is_the_next_words_proclitic():
     """A held-out Symfony glossary forbids البنود و الظروف; the catalogue writes it so. Either spelling
     of the form matches either spelling of the text."""
