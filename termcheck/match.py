@@ -47,6 +47,7 @@ from termcheck.model import Concept, Glossary, SourceRef, Status, Term
 from termcheck.text.arabic import (
     ACCUSATIVE,
     CONJUNCTIONS,
+    conjunctions_joined,
     ARABIC_WORD,
     ARTICLE,
     ARTICLE_PREFIXES,
@@ -1070,7 +1071,7 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
     text word takes whichever its own reading gives. A sound feminine plural listed in the
     glossary (اللقاحات) also stands for its singular (not a forbidden one: the house that forbids
     استيرادات for 'imports' does not forbid the masdar استيراد, 'importing'). Long phrases get the two uniform readings."""
-    words = _conjunctions_joined(key.split())
+    words = conjunctions_joined(key.split())  # one lemma, as the text writes it either way
     if not (key.startswith(ARTICLE) or " " + ARTICLE in key or key.endswith(_FEMININE_PLURAL)
             or _FEMININE_PLURAL + " " in key):  # no word starts with ال or ends with ات (words are one space apart)
         return [(tuple(words), (False,) * len(words), False)]  # the common case: one reading
@@ -1092,20 +1093,6 @@ def _lemma_readings(key: str) -> list[tuple[tuple[str, ...], tuple[bool, ...], b
         lemmas, articles, singular = zip(*combo)  # the combo's (lemma, article, singular) columns
         readings.append((lemmas, articles, True in singular))
     return readings
-
-
-def _conjunctions_joined(words: list[str]) -> list[str]:
-    """A conjunction written apart (البنود و الظروف) is the proclitic of the next word (والظروف):
-    one lemma, as the text writes it either way (a held-out Symfony catalogue's forbidden form)."""
-    if not any(w in _DETACHED for w in words[1:-1]):
-        return words
-    joined: list[str] = []
-    for word in words:
-        if joined and joined[-1] in _DETACHED and len(joined) > 1:
-            joined[-1] += word
-        else:
-            joined.append(word)
-    return joined
 
 
 _DETACHED = frozenset(CONJUNCTIONS)  # و ف

@@ -34,6 +34,15 @@ def test_tc301_ignores_article_inflection_diacritics_and_hamza():
     assert check(units, "TC301") == []
 
 
+def test_tc301_takes_a_conjunction_written_apart_as_its_words_proclitic():
+    """A held-out MATE catalogue: 'Reset and Clear' as أعد الضبط وامسح and 'Reset and C_lear' as أعد الضبط و
+    ا_مسح; an Xfce one pads a help line and writes و الخروج. One translation each; another verb is not."""
+    units = [unit("Reset and Clear", "أعد الضبط وامسح", 1), unit("Reset and C_lear", "أعد الضبط و ا_مسح", 2),
+             unit("Reset and Clear", "أعد الضبط و احذف", 3, context="other"),
+             unit("Reset and Clear", "أعد الضبط وامسح", 4, context="other")]
+    assert rules(check(units, "TC301")) == [("TC301", 3)]
+
+
 def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
     """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
     units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]

@@ -59,6 +59,21 @@ _PREFIXES = tuple(sorted(PROCLITICS | ARTICLE_PREFIXES, key=len, reverse=True))
 _ARTICLE_GROUP = tuple(sorted(ARTICLE_PREFIXES, key=len, reverse=True))
 
 
+def conjunctions_joined(words: list[str]) -> list[str]:
+    """A conjunction written apart (البنود و الظروف) is the proclitic of the next word (والظروف): a
+    held-out Symfony catalogue's forbidden form (the matcher), a held-out MATE catalogue's 'أعد الضبط
+    و ا_مسح' beside 'أعد الضبط وامسح' (TC301). Not a first or last word."""
+    if not any(w in CONJUNCTIONS for w in words[1:-1]):
+        return words
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in CONJUNCTIONS and len(joined) > 1:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
 def _by_letter(affixes: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
     """The non-empty affixes by their first (at=0) or last (at=-1) letter, in their order: a word is
     tried only against those that can stand on it (every word of every unit passes here)."""

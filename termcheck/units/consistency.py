@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterable
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.arabic import ARABIC_WORD, broken_plural_pair, readings, same_skeleton, strip_article
+from termcheck.text.arabic import (ARABIC_WORD, CONJUNCTIONS, broken_plural_pair, conjunctions_joined, readings,
+                                   same_skeleton, strip_article)
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.empty import not_to_translate
@@ -109,12 +110,16 @@ _ENGLISH_FUNCTION_WORDS = frozenset("a an the of my your to has have had been is
 
 
 def comparable_words(key: str) -> tuple[str, ...]:
-    """The words of a normalized text, contractions, '&', initials and ordinal suffixes spelled out."""
+    """The words of a normalized text, contractions, '&', initials and ordinal suffixes spelled out, a
+    conjunction written apart joined to its word."""
     if "'" in key or "&" in key or "}" in key or "." in key or any(c.isdigit() for c in key):
         for pattern, replacement in _CONTRACTIONS:
             key = pattern.sub(replacement, key)
         key = _INITIALS.sub(r"\1", key)
-    return tuple(_WORD.findall(key))
+    words = _WORD.findall(key)
+    if any(w in CONJUNCTIONS for w in words):
+        words = conjunctions_joined(words)  # أعد الضبط و امسح / أعد الضبط وامسح
+    return tuple(words)
 
 
 def _english_stem(word: str) -> str:
