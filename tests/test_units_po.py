@@ -103,6 +103,20 @@ def test_placeholder_of_msgid_alone_is_required_in_every_plural_form(tmp_path, m
         ("TC305", 13, [{"form": 4, "missing": ["%(name)s"], "unexpected": []}])]
 
 
+def test_a_single_number_form_may_drop_the_count_but_not_the_other_values(tmp_path, monkeypatch, capsys):
+    """A held-out Konsole catalogue: 'Editing profile: %2' / 'Editing %1 profiles: %2'. msgid_plural alone
+    has %1, so %1 is the count and %2 the profile's name, which form 0 (n=0) lost; form 1 (n=1) drops
+    only the count, as it may."""
+    entry = ('msgid "Editing profile: %2"\nmsgid_plural "Editing %1 profiles: %2"\n'
+             'msgstr[0] " %1 "\nmsgstr[1] "تحرير التشكيلة: %2"\nmsgstr[2] "تحرير التشكيلتين: %2"\n'
+             'msgstr[3] "تحرير %1 تشكيلات: %2"\nmsgstr[4] "تحرير %1 تشكيلة: %2"\nmsgstr[5] "تحرير %1 تشكيلة: %2"\n')
+    po = write(tmp_path, "ar.po", catalogue(entry))
+    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert [(f["rule"], f["line"], f["forms"]) for f in findings] == [
+        ("TC305", 9, [{"form": 0, "missing": ["%2"], "unexpected": []}])]
+
+
 def test_misspelt_named_placeholder_in_a_copy_of_a_real_catalogue(tmp_path, monkeypatch, capsys):
     real = "../shared/realdata/django-5.2.19/django/contrib/admin/locale/ar/LC_MESSAGES/django.po"
     try:

@@ -11,7 +11,8 @@ for a single n (Arabic forms 0, 1, 2: 'ملف واحد', 'ملفان') says its 
 placeholders out. Which placeholder is the count the catalogue does not say (the program passes
 it), and a real n=0 form may drop more ('%(count)s %(name)s was changed' -> 'لم يتم تغيير أي شيء',
 nothing was changed), so such a form is checked as msgfmt -c checks it: for placeholders it adds,
-not for ones it leaves out.
+not for ones it leaves out; except where msgid_plural alone has a placeholder, the count, so that
+those of both are the message's other values, which the form must keep (`_not_the_count`).
 
 A strftime date format ('%a %b %e %H:%M:%S %Y') is not compared: translators localize its order and
 conversions (text.placeholders.is_date_format).
@@ -185,7 +186,9 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
     """One finding for a plural entry, naming each form that differs from msgid + msgid_plural."""
     msgid, msgid_plural = forms[0].plural_sources
     required = Counter(extract(replace(forms[0], source=msgid), "source"))
-    required |= Counter(extract(replace(forms[0], source=msgid_plural), "source"))
+    in_plural = Counter(extract(replace(forms[0], source=msgid_plural), "source"))
+    kept_by_one = _not_the_count(required, in_plural)
+    required |= in_plural
     wrong: list[tuple[Unit, list[str], list[str]]] = []
     for unit in forms:
         target = extract(unit, "target")
@@ -193,7 +196,7 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
         if code == "TC305" and (missing or extra) and _same_arguments(list(required.elements()), target):
             missing, extra = [], []
         if may_omit_count and unit.plural_single_n is not None:
-            missing = []  # this form is for one n only: it may say the number in words
+            missing = [p for p in missing if p in kept_by_one]  # for one n only: it may say the number in words
         elif code == "TC306" and unit.plural_single_n is not None and missing:
             # ... and so drop the markup around the number: <b>%d</b> mines as دقيقة واحدة (GNOME Mines)
             around = _tags_around_placeholders(msgid) | _tags_around_placeholders(msgid_plural)
@@ -211,6 +214,16 @@ def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,
         "unexpected": sorted({p for _, _, e in wrong for p in e}),
         "forms": [{"form": unit.plural_index, "missing": missing, "unexpected": extra} for unit, missing, extra in wrong],
     })
+
+
+def _not_the_count(in_msgid: Counter, in_plural: Counter) -> set[str]:
+    """The placeholders a single-n form must keep: when msgid_plural has one that msgid lacks, that
+    one is the count ('Editing profile: %2' / 'Editing %1 profiles: %2': %1), and those of both are
+    the message's other values (%2), which no number in words replaces (a held-out Konsole catalogue's
+    form 0 " %1 " lost the profile's name). When msgid has them all, which is the count is unknown,
+    and msgfmt -c asks for none."""
+    count = set(in_plural) - set(in_msgid)
+    return set(in_msgid) & set(in_plural) if count else set()
 
 
 def _not_said_in_words(missing: list[str], unit: Unit) -> list[str]:
