@@ -156,7 +156,8 @@ _RULES = [
          "The target is empty.",
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
          "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8), "
-         "acronym (RSS) or date pattern (YYYY-MM-DD, HH:MM), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s), an Xcode build "
+         "acronym (RSS), format code (Blu-ray-R) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
+         "--launch TYPE), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
          "source already written in Arabic (a project whose msgids are Arabic), and a "
          "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "

@@ -64,7 +64,8 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|\$\{[^{}]*\}"  # a JavaScript template's expression: ${key.replace('_', ' ')}
     r"|(?![^\s<>]*[<>])(?!(?=[A-Za-z/]*[a-z])[A-Za-z]+(?:/[A-Za-z]+)+[.:]?$)\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path (not a closing tag:
     # <b>General</b>, nor words joined by a slash: Date/Time), a file or host name (smtp.example.org)
-    r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*"  # a code with digits: UTF-8, H.264, ISO-8859-1
+    r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*:?"  # a code with digits: UTF-8, H.264, ISO-8859-1 (a label's UTF-16:)
+    r"|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*[-+][A-Z]{1,2}"  # a format code ending in capitals: Blu-ray-R, DVD+RW (not MS-DOS)
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
     # DNS SRV (OK is translated)
     r"|(?:sips?|tel|mailto|xmpp|irc|urn):"  # a URI scheme a program puts before an address (sip:)
@@ -374,9 +375,28 @@ def _nothing_to_translate(text: str) -> bool:
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
     return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
+        or _command_synopsis(stripped) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
         or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
+
+
+def _command_synopsis(text: str) -> bool:
+    """A command line's synopsis: outside its [bracketed arguments] and placeholders, nothing but
+    options (--launch, -V), value names in capitals (TYPE) and a program's hyphenated name, one option
+    at least ('exo-open --launch TYPE [PARAMETERs...]', '%s [options] --build-list [[name file]...]':
+    a held-out Xfce catalogue keeps both as they are). 'Usage: %s [OPTION]...' has a word to translate."""
+    if "-" not in text:
+        return False
+    bare = _without_placeholders(text)
+    while _BRACKETED.search(bare):
+        bare = _BRACKETED.sub(" ", bare)
+    tokens = bare.split()
+    return bool(tokens) and any(t.startswith("-") for t in tokens) and all(_SYNOPSIS_TOKEN.fullmatch(t) for t in tokens)
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_SYNOPSIS_TOKEN = re.compile(r"--?[A-Za-z][\w-]*(?:=\S+)?|[A-Z][A-Z_]+s?|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|\.\.\.|\|")
 
 
 def _formula(text: str) -> bool:
@@ -406,20 +426,22 @@ _ONE_LETTER = re.compile(r"[A-Z]")  # a key, a column: KDE's calculator keys H, 
 # its ten TC304 as false). Words a translator may translate (Option, Enter, Home, Delete) count
 # only after a key symbol (⌥ Option).
 _KEY_CAPS = frozenset("ctrl shift alt altgr cmd win super meta fn esc tab del ins pgup pgdn prtsc backspace".split())
+_MODIFIERS = _KEY_CAPS | {"control", "option", "command"}  # spelt out before a key (Control-H), not alone
 _KEY_SYMBOLS = "⌃⇧⌥⌘⎋⏎⌫⌦⇥"  # ⌃ ⇧ ⌥ ⌘ ⎋ ⏎ ⌫ ⌦ ⇥
 
 
 def _key_label(text: str) -> bool:
     """One key's label: a key cap's word (a mnemonic & aside) or a key symbol with one word, or a
-    shortcut of key caps and one key or placeholder (Ctrl+%s, Cmd+Shift+K: Weblate's JS catalogue)."""
+    shortcut of key caps and one key or placeholder (Ctrl+%s, Cmd+Shift+K: Weblate's JS catalogue;
+    Control-H: a held-out MATE terminal's erase key)."""
     words = text.replace("&", "").split()
     symbols = [w for w in words if w in _KEY_SYMBOLS]
     rest = [w for w in words if w not in _KEY_SYMBOLS]
     if len(rest) != 1:
         return False
-    keys = rest[0].split("+")
+    keys = re.split(r"[+-](?=.)", rest[0])
     if len(keys) > 1:
-        return all(k.lower() in _KEY_CAPS for k in keys[:-1]) and (
+        return all(k.lower() in _MODIFIERS for k in keys[:-1]) and (
             keys[-1].lower() in _KEY_CAPS or len(keys[-1]) == 1 or _SHORTCUT_KEY.fullmatch(keys[-1]) is not None)
     return rest[0].lower() in _KEY_CAPS or (len(symbols) == 1 and rest[0].isalpha())
 
