@@ -96,11 +96,15 @@ def test_placeholder_of_msgid_alone_is_required_in_every_plural_form(tmp_path, m
     entry = ('msgid "%(count)s %(name)s was deleted."\nmsgid_plural "%(count)s %(name)s were deleted."\n'
              'msgstr[0] "لم يحذف شيء"\nmsgstr[1] "حذف %(name)s واحد"\nmsgstr[2] "حذف اثنان من %(name)s"\n'
              'msgstr[3] "حذف %(count)s %(name)s"\nmsgstr[4] "حذف %(count)s"\nmsgstr[5] "حذف %(count)s %(name)s"\n')
-    po = write(tmp_path, "ar.po", catalogue(entry))
-    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
-    findings = json.loads(out)["findings"]
-    assert [(f["rule"], f["line"], f["forms"]) for f in findings] == [
+    assert plural_findings(tmp_path, monkeypatch, capsys, entry) == [
         ("TC305", 13, [{"form": 4, "missing": ["%(name)s"], "unexpected": []}])]
+
+
+def plural_findings(tmp_path, monkeypatch, capsys, entry: str) -> list[tuple]:
+    """(rule, line, forms) of each finding on a catalogue of `entry`."""
+    po = write(tmp_path, "ar.po", catalogue(entry))
+    _, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
+    return [(f["rule"], f["line"], f["forms"]) for f in json.loads(out)["findings"]]
 
 
 def test_a_single_number_form_may_drop_the_count_but_not_the_other_values(tmp_path, monkeypatch, capsys):
@@ -110,10 +114,7 @@ def test_a_single_number_form_may_drop_the_count_but_not_the_other_values(tmp_pa
     entry = ('msgid "Editing profile: %2"\nmsgid_plural "Editing %1 profiles: %2"\n'
              'msgstr[0] " %1 "\nmsgstr[1] "تحرير التشكيلة: %2"\nmsgstr[2] "تحرير التشكيلتين: %2"\n'
              'msgstr[3] "تحرير %1 تشكيلات: %2"\nmsgstr[4] "تحرير %1 تشكيلة: %2"\nmsgstr[5] "تحرير %1 تشكيلة: %2"\n')
-    po = write(tmp_path, "ar.po", catalogue(entry))
-    code, out, _ = run_units(monkeypatch, capsys, po, "--format", "json")
-    findings = json.loads(out)["findings"]
-    assert [(f["rule"], f["line"], f["forms"]) for f in findings] == [
+    assert plural_findings(tmp_path, monkeypatch, capsys, entry) == [
         ("TC305", 9, [{"form": 0, "missing": ["%2"], "unexpected": []}])]
 
 
