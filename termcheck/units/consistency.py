@@ -31,8 +31,8 @@ from collections.abc import Callable, Iterable
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.arabic import (ARABIC_WORD, CONJUNCTIONS, broken_plural_pair, conjunctions_joined, readings,
-                                   same_skeleton, strip_article)
+from termcheck.text.arabic import (ARABIC_WORD, broken_plural_pair, conjunctions_joined, readings, same_skeleton,
+                                   strip_article)
 from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.empty import not_to_translate
@@ -116,10 +116,7 @@ def comparable_words(key: str) -> tuple[str, ...]:
         for pattern, replacement in _CONTRACTIONS:
             key = pattern.sub(replacement, key)
         key = _INITIALS.sub(r"\1", key)
-    words = _WORD.findall(key)
-    if any(w in CONJUNCTIONS for w in words):
-        words = conjunctions_joined(words)  # أعد الضبط و امسح / أعد الضبط وامسح
-    return tuple(words)
+    return tuple(conjunctions_joined(_WORD.findall(key)))  # أعد الضبط و امسح / أعد الضبط وامسح
 
 
 def _english_stem(word: str) -> str:

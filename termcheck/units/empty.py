@@ -374,8 +374,9 @@ def _nothing_to_translate(text: str) -> bool:
     """No words (`_has_words`), one token the same in every language (see the module docstring), or
     a key as its cap prints it (`_key_label`)."""
     stripped = text.strip()
-    return not _has_words(text) or _SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None \
-        and not _words_in_capitals(stripped) or _key_label(text) \
+    return not _has_words(text) \
+        or (_SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None and not _words_in_capitals(stripped)) \
+        or _key_label(text) \
         or _command_synopsis(stripped) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
@@ -396,9 +397,9 @@ def _command_synopsis(text: str) -> bool:
     a held-out Xfce catalogue keeps both as they are). 'Usage: %s [OPTION]...' has a word to translate."""
     if "-" not in text:
         return False
-    bare = _without_placeholders(text)
-    while _BRACKETED.search(bare):
-        bare = _BRACKETED.sub(" ", bare)
+    bare, inner = _BRACKETED.subn(" ", _without_placeholders(text))
+    while inner:  # [[name file]...]: the inner brackets first
+        bare, inner = _BRACKETED.subn(" ", bare)
     tokens = bare.split()
     return bool(tokens) and any(t.startswith("-") for t in tokens) and all(_SYNOPSIS_TOKEN.fullmatch(t) for t in tokens)
 
@@ -447,13 +448,14 @@ def _key_label(text: str) -> bool:
     rest = [w for w in words if w not in _KEY_SYMBOLS]
     if len(rest) != 1:
         return False
-    keys = re.split(r"[+-](?=.)", rest[0])
+    keys = _KEY_JOIN.split(rest[0])
     if len(keys) > 1:
         return all(k.lower() in _MODIFIERS for k in keys[:-1]) and (
             keys[-1].lower() in _KEY_CAPS or len(keys[-1]) == 1 or _SHORTCUT_KEY.fullmatch(keys[-1]) is not None)
     return rest[0].lower() in _KEY_CAPS or (len(symbols) == 1 and rest[0].isalpha())
 
 
+_KEY_JOIN = re.compile(r"[+-](?=.)")  # Ctrl+K, Control-H; a key that is itself + or - stays (Ctrl++)
 _SHORTCUT_KEY = re.compile(r"F\d{1,2}|%[sd]|\{\w*\}|%\(\w+\)s")  # F5, a placeholder for the key
 
 

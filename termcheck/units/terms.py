@@ -5,7 +5,7 @@ A unit is one aligned pair, so no alignment is needed: a concept matched in the 
 source-language form) must have a target-language form in the target, else a fuzzy window of the
 target (terms_xlang.best_window) is a wrong rendering (TC202), else the term is missing (TC201).
 A target form whose concept is not in the source is TC203. A forbidden target form is TC101 where
-the source names its concept, or anywhere when it only misspells an accepted form (`_misspelling`)
+the source names its concept, or anywhere when it only misspells an accepted form (`match.misspells_accepted`)
 or the glossary lists the concept in the target's language alone. The findings are built by the
 document rules' builders, so units and documents word them alike.
 """
@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
-from termcheck.match import Match, Matcher, told_apart
+from termcheck.match import Match, Matcher, misspells_accepted
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.rendered import (
@@ -102,7 +102,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                          or _verb_form_in(e.concept, unit.source, source_lang)
                          or in_another_case(e.concept, unit.source, source_lang)
                          or _inside_a_longer_term(e.concept, in_source, source_lang)]
-                if keyed or named or any(not e.concept.forms(source_lang) or _misspelling(e) for e in entries):
+                if keyed or named or any(not e.concept.forms(source_lang) or misspells_accepted(e) for e in entries):
+                    # a misspelling (تأريخ) is wrong whatever the source says; another word (وصلة for رابط)
+                    # is forbidden as the concept's rendering only: 'mounts' may be وصلات
                     if unit.plural_sources is not None:
                         written = (_entry(unit), unit.target[match.start:match.end])
                         if written in forbidden_in_entry:
@@ -209,14 +211,6 @@ def _segment_start(locator: Locator, unit: Unit) -> Location:
 
 
 _ESCAPED_IN_FILES = re.compile(r'["\\&<>\t]')
-
-
-def _misspelling(entry) -> bool:
-    """A forbidden form that is an accepted one spelt otherwise (تأريخ for تاريخ: hamza or case
-    only, match.told_apart): wrong whatever the unit's source says. Another word (وصلة for رابط,
-    السرية for الخصوصية) is forbidden as the concept's rendering only: where the source does not
-    name the concept, it renders something else (وصلات for 'mounts', عالي السرية for 'Top secret')."""
-    return any(told_apart(entry.term.text, term.text) for term in entry.concept.accepted(entry.term.lang))
 
 
 def _inside_a_longer_term(concept: Concept, in_source, lang: str) -> bool:
