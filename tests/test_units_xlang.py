@@ -102,15 +102,18 @@ def test_a_form_with_a_suffix_still_renders_the_term():
 def test_a_forbidden_word_is_reported_where_the_source_names_its_concept_a_misspelling_anywhere():
     """GTK's and glib's Arabic catalogues: وصلات renders 'mounts' and عالي السرية 'Top secret', not
     the house's link / privacy; وصلة for 'link' is the forbidden word, and تأريخ (hamza) is a
-    misspelling of تاريخ whatever it translates ('Job history')."""
+    misspelling of تاريخ whatever it translates ('Job history'). So is فاتوره for فاتورة (a final ه
+    for ة: a held-out ERP catalogue's 'Sales' as فاتوره مبيعات)."""
     matcher = Matcher(glossary(
         concept("link", en_p="link", ar_p="رابط", ar_f="وصلة"),
         concept("privacy", en_p="privacy", ar_p="الخصوصية", ar_f="السرية"),
         concept("date", en_p="date", ar_p="تاريخ", ar_f="تأريخ"),
+        concept("invoice", en_p="invoice", ar_p="فاتورة", ar_f="فاتوره"),
     ))
     units = [unit("Move between mounts not supported", "النقل بين الوصلات غير مدعوم", "en", "ar"),
              unit("Top secret", "عالي السرية", "en", "ar"),
              unit("Could not show link", "تعذّر إظهار الوصلة", "en", "ar"),
-             unit("Job history", "تأريخ المهام", "en", "ar")]
+             unit("Job history", "تأريخ المهام", "en", "ar"),
+             unit("Sales", "فاتوره مبيعات", "en", "ar")]
     assert sorted((f.rule, f.found, f.expected) for f in check_units(units, matcher)) == [
-        ("TC101", "تأريخ", "تاريخ"), ("TC101", "وصلة", "رابط")]
+        ("TC101", "تأريخ", "تاريخ"), ("TC101", "فاتوره", "فاتورة"), ("TC101", "وصلة", "رابط")]

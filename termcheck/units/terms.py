@@ -5,7 +5,8 @@ A unit is one aligned pair, so no alignment is needed: a concept matched in the 
 source-language form) must have a target-language form in the target, else a fuzzy window of the
 target (terms_xlang.best_window) is a wrong rendering (TC202), else the term is missing (TC201).
 A target form whose concept is not in the source is TC203. A forbidden target form is TC101 where
-the source names its concept, or anywhere when it only misspells an accepted form (`match.misspells_accepted`)
+the source names its concept, or anywhere when it only misspells an accepted form (`match.slips_from_accepted`:
+by hamza, case, or a final ه for ة)
 or the glossary lists the concept in the target's language alone. The findings are built by the
 document rules' builders, so units and documents word them alike.
 """
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
-from termcheck.match import Match, Matcher, misspells_accepted
+from termcheck.match import Match, Matcher, slips_from_accepted
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
 from termcheck.rules.rendered import (
@@ -102,7 +103,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                          or _verb_form_in(e.concept, unit.source, source_lang)
                          or in_another_case(e.concept, unit.source, source_lang)
                          or _inside_a_longer_term(e.concept, in_source, source_lang)]
-                if keyed or named or any(not e.concept.forms(source_lang) or misspells_accepted(e) for e in entries):
+                if keyed or named or any(not e.concept.forms(source_lang) or slips_from_accepted(e) for e in entries):
                     # a misspelling (تأريخ) is wrong whatever the source says; another word (وصلة for رابط)
                     # is forbidden as the concept's rendering only: 'mounts' may be وصلات
                     if unit.plural_sources is not None:
