@@ -182,14 +182,16 @@ def test_tc304_leaves_a_unit_its_comment_calls_a_keys_label():
 
 def test_tc303_tc304_leave_a_command_synopsis_a_spelt_out_shortcut_and_a_format_code():
     """Held-out Xfce, MATE, GNOME and KDE catalogues keep these as they are: a synopsis of options and
-    value names, Control-H, Blu-ray-R, a label's UTF-16:. An option with words to translate, a word
+    value names, Control-H, Blu-ray-R, a label's UTF-16: and GHex's _ASCII:. An option with words to translate, a word
     with a hyphen (Sign-In) and 'Control' alone are still to translate."""
     kept = ["exo-open --launch TYPE [PARAMETERs...]", "%s [options] --build-list [[name file]...]", "Control-H",
-            "Blu-ray-R", "DVD+RW", "UTF-16:"]
-    units = [unit(text, text, n) for n, text in enumerate(kept, 1)] + [unit(kept[0], "", 7)]
-    translate = ["--tab opens a new tab", "Sign-In", "Control"]
+            "Blu-ray-R", "DVD+RW", "UTF-16:", "_ASCII:"]
+    units = [unit(text, text, n) for n, text in enumerate(kept, 1)] + [unit(kept[0], "", 7), unit("_ASCII:", "", 8)]
+    translate = ["--tab opens a new tab", "Sign-In", "Control", "_Ascii:"]
+    units += [unit("URL:", "", 20)]
     units += [unit(text, text, n) for n, text in enumerate(translate, 10)]
-    assert rules(check(units, "TC303", "TC304")) == [("TC304", 10), ("TC304", 11), ("TC304", 12)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC304", 10), ("TC304", 11), ("TC304", 12), ("TC304", 13),
+                                                      ("TC303", 20)]
 
 
 def test_tc303_english_words_in_capitals_are_words_not_acronyms():
@@ -221,6 +223,29 @@ def test_tc304_leaves_one_word_that_is_no_english_word_but_reports_todays_words_
                                                        ("TC304", 14), ("TC304", 15)]
     # an empty target for one is still to translate (ibus's script names: Carian, Brahmi)
     assert rules(check([unit("Sqlite", "", 1), unit("Carian", "", 2)], "TC303")) == [("TC303", 1), ("TC303", 2)]
+
+
+def test_tc304_leaves_a_copied_quantity_format_of_placeholders_and_unit_symbols():
+    """Held-out GNOME power manager, Linphone and Okular catalogues keep '%ih%02i', '%iW', '%ix%i @ %f
+    fps' and 'V%1' as they are. A word beside the placeholders, a letter standing apart as a word
+    (PackageKit's '%u h', hours) or an acronym of two capitals (OK) is still to translate."""
+    kept = ["%ih%02i", "%2im", "%iW", "%ix%i @ %f fps", "V%1", "TGMPA v%s", "%d MB"]
+    units = [unit(text, text, n) for n, text in enumerate(kept, 1)] + [unit("%iW", "", 8)]  # empty: untranslated
+    translate = ["%u hours", "%1$s at %2$s", "OK %s", "[IP: %s %s]", "%u h"]
+    units += [unit(text, text, n) for n, text in enumerate(translate, 10)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC303", 8)] + [("TC304", n) for n in range(10, 15)]
+
+
+def test_tc304_leaves_a_name_of_words_no_dictionary_has_and_the_catalogue_never_writes_in_lower_case():
+    """Held-out KDE catalogues keep their authors' names outside the about box's credits ('Tim
+    Jansen', 'Arend van Beelen jr.'). A dictionary word ('Login History', 'Blue Wallet') or one the
+    catalogue writes in lower case elsewhere ('Sqlite Backend' beside 'Choose a backend') makes a
+    phrase to translate."""
+    names = ["Tim Jansen", "Arend van Beelen jr.", "Tasuku Suzuki", "Miha Čančula"]
+    units = [unit(text, text, n) for n, text in enumerate(names, 1)]
+    phrases = ["Login History", "Blue Wallet", "Sqlite Backend"]
+    units += [unit(text, text, n) for n, text in enumerate(phrases, 10)] + [unit("Choose a backend", "اختر واجهة خلفية", 20)]
+    assert rules(check(units, "TC304")) == [("TC304", 10), ("TC304", 11), ("TC304", 12)]
 
 
 def test_tc304_a_maker_whose_models_the_catalogue_keeps_keeps_its_other_models():
@@ -489,6 +514,23 @@ def test_lower_case_tokens_are_message_keys_where_they_are_most_of_a_files_sourc
     assert [(f.rule, f.location.line) for f in found] == [("TC101", 2), ("TC305", 3)]
     alone = [unit("strconfdroptable", 'هل تريد حذف الجدول "%s"؟', 1), unit("Save", "احفظ", 2)]
     assert rules(check(alone, "TC305")) == [("TC305", 1)]
+
+
+def test_a_file_whose_sources_are_short_codes_or_template_keys_has_nothing_to_compare_them_with():
+    """A held-out TraduXio catalogue: 298 of its 639 msgids are ISO 639 codes ('enm' for 'Middle English
+    (1100-1500)'); its dates are no numbers missing from the code. A held-out SimpleSAMLphp catalogue keys
+    223 msgids as {errors:title_NOCERT}: no placeholder to keep, and its English source sharing the
+    target is no TC302. A file of English sources compares a code-like word as a source."""
+    codes = [unit(f"x{chr(97 + k // 26)}{chr(97 + k % 26)}", f"لغة {k}", 10 + k) for k in range(20)]
+    codes += [unit("enm", "Middle English (1100-1500)", 1), unit("Save", "احفظ", 2), unit("Open", "افتح", 3)]
+    assert check(codes, "TC204") == []
+    assert rules(check([unit("enm", "Middle English (1100-1500)", 1), unit("Save", "احفظ", 2)], "TC204")) == [
+        ("TC204", 1), ("TC204", 1)]
+    keyed = [unit("{status:attributes_header}", "السمات", 1), unit("Your attributes", "السمات", 2),
+             unit("{errors:descr_CONFIG}", "يبدو أن إعداد SimpleSAMLphp غير صحيح", 3),
+             unit("{admin:metadata_saml20-idp}", "البيانات الوصفية لـ SAML 2.0 IdP", 4),
+             unit("Country", "البلد", 5), unit("City", "البلد", 6)]
+    assert rules(check(keyed, "TC204", "TC302", "TC305", "TC306")) == [("TC302", 5)]
 
 
 def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():

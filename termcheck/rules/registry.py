@@ -128,7 +128,7 @@ _RULES = [
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
          "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
          "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
-         "their count, are not, nor a unit whose source is a message key (label.password). Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
+         "their count, are not, nor a unit whose source is a message key (label.password). A telephone number grouped otherwise (1-800-123-4567 as 18001234567) is one number. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
          "count that is the whole of its container (24 hours a day, 7 days a week, 24/7) need not be matched: a "
          "translation may say 'round the clock' (على مدار الساعة).",
          "source 750 ألف, target 570,000; source عامين, target three years"),
@@ -156,7 +156,7 @@ _RULES = [
          "The target is empty.",
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
          "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8), "
-         "acronym (RSS), format code (Blu-ray-R) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
+         "acronym (RSS, _ASCII:), format code (Blu-ray-R) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
          "--launch TYPE), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
          "source already written in Arabic (a project whose msgids are Arabic), and a "
@@ -170,7 +170,9 @@ _RULES = [
          "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
          "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in "
          "Latin elsewhere (a word that is not English in any case: Pid beside PID), one word that is no English "
-         "word (Sqlite, Inode, Zebedee: in no dictionary, not two English words as one, rare in English text), the authors' names of an "
+         "word (Sqlite, Inode, Zebedee: in no dictionary, not two English words as one, rare in English text), a name "
+         "of words in no dictionary that the run never writes in lower case (Tim Jansen), a quantity's format of "
+         "placeholders and unit symbols (%ih%02i, %iW, %ix%i @ %f fps), the authors' names of an "
          "about box after its copyright line, and the units of a msgctxt whose translator kept a "
          "quarter or more of them as they are (GTK's paper sizes), key caps and shortcuts (Ctrl, ⌘ Cmd, Ctrl+%s), "
          "Interface Builder's default texts and units marked as shortcuts, one letter (a key), the short labels of "

@@ -52,7 +52,7 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.+-]*[A-Za-z0-9+]|[A-Za-z]")
 # A person's name: capitalized words, with the particles names carry (Raphael Kubo da Costa, Arend van
 # Beelen jr., Sergios - Anestis Kefalidis); never a word in lower case otherwise ('bkisofs code').
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][\w'’.-]*"  # Čančula, Łukasz
 _NAME_LINK = r" (?:(?:da|de|di|du|dos|das|van|von|der|den|del|della|la|le|bin|ibn|al|el|-) )?"
 _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}(?:{_NAME_WORD}|jr\.))+(?: \([^()\s]+\))?")  # two words or
 # more, and a nickname (Mensur Zahirovic (Nookie))
@@ -119,6 +119,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
     kept_contexts = _contexts_kept_as_is(units)
     short_kept = _short_labels_kept_as_is(units)
     credits = _in_credits(units)
+    lowered_in_sources: set[str] | None = None  # built when a copied name asks
     candidates = []
     for number, unit in enumerate(units):
         target = unit.target.strip()
@@ -141,8 +142,13 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             kept_lowered = {w.lower() for w in kept_in_latin}  # once a run: every copied word asks
         if " " not in target and _kept_as_a_name(target, kept_in_latin, kept_lowered):
             continue  # a name the translators keep in Latin script
-        if _one_word_of_no_language(target):
+        if _one_word_of_no_language(target) or _quantity_format(target):
             continue
+        if _PERSON_NAME.fullmatch(target):
+            if lowered_in_sources is None:
+                lowered_in_sources = _lowered_in_sources(units)
+            if _name_of_no_language(target, lowered_in_sources):
+                continue
         if _IDENTIFIER.fullmatch(target):
             continue
         candidates.append((unit, target, _names_a_product(target, kept_in_latin)))
@@ -171,6 +177,25 @@ def _one_word_of_no_language(source: str) -> bool:
     two false ones gone)."""
     source = source.strip()
     return _LATIN_WORD.fullmatch(source) is not None and not is_english(source)
+
+
+def _name_of_no_language(source: str, lowered_in_sources: set[str]) -> bool:
+    """Capitalized words of a name (`_PERSON_NAME`), none of them a word of the dictionary
+    (text.ordinary_words.is_ordinary_word) nor written in lower case in a source of the run (a
+    word of today such as 'plugins'; wordfreq counts names as words, so it cannot tell): a
+    person's or a product's name kept as written ('Tim Jansen', 'Arend van Beelen jr.', 'Tasuku
+    Suzuki' outside an about box's credits). A word of the dictionary among them makes it a phrase
+    to translate ('Login History', 'Mai Tai', 'Blue Wallet')."""
+    words = [w for w in _NAME_LETTERS.findall(source) if w[0].isupper()]
+    return bool(words) and not any(is_ordinary_word(w) or w.lower() in lowered_in_sources for w in words)
+
+
+_NAME_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _lowered_in_sources(units: list[Unit]) -> set[str]:
+    """The Latin words that some source of the run writes in lower case."""
+    return {w for u in units for w in _NAME_LETTERS.findall(u.source) if w.islower()}
 
 
 def _kept_in_latin(units: list[Unit], cache: dict | None = None) -> set[str]:
@@ -379,8 +404,46 @@ def _nothing_to_translate(text: str) -> bool:
         or _key_label(text) \
         or _command_synopsis(stripped) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
-        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) \
+        or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _acronym_label(stripped) \
         or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
+
+
+def _quantity_format(text: str) -> bool:
+    """Placeholders with nothing around them but unit symbols, single letters and acronyms: a
+    program's format for a quantity or a code ('%ih%02i', '%2im', '%iW', '%ix%i @ %f fps', 'V%1',
+    'TGMPA v%s'), which held-out GNOME power manager's, Okular's and Linphone's translators keep as
+    they are (nine false TC304 of the labelled sets). A word among them is to translate ('%1$s at
+    %2$s', '%u hours', 'DEPRECATION WARNING: %s'), and so are a letter standing apart (PackageKit's
+    '%u h' is hours, a reviewer's true TC304) and an acronym of two capitals ('OK %s', '[IP: %s
+    %s]'). TC304 only: left empty, such a format is untranslated (reviewers labelled 29 empty ones
+    true: CKAN's '{mebibytes} MiB', apt's '%lih %limin %lis')."""
+    marked = text
+    for placeholder in placeholders(text):
+        marked = marked.replace(placeholder, "\0")
+    if marked == text:
+        return False
+    runs = list(_LETTER_RUN.finditer(marked))
+    return bool(runs) and all(
+        run[0] in _UNIT_SYMBOLS or _ACRONYM.fullmatch(run[0]) and not is_ordinary_word(run[0])
+        or len(run[0]) == 1 and "\0" in marked[max(0, run.start() - 1):run.end() + 1]  # a letter glued to one
+        for run in runs)
+
+
+# Symbols of units as programs print them beside a number, the same in Arabic interfaces
+_UNIT_SYMBOLS = frozenset("ms min Hz kHz MHz GHz Wh kWh mAh dpi ppi px pt fps kB KB MB GB TB KiB MiB GiB TiB bps kbps Mbps"
+                          " Gbps".split())
+_ACRONYM = re.compile("[A-Z]{3,}")  # as _SAME_IN_ANY_LANGUAGE's: OK and ID are translated
+
+
+def _acronym_label(text: str) -> bool:
+    """An acronym of three capitals or more with a mnemonic (and a colon), as _SAME_IN_ANY_LANGUAGE
+    takes one alone: GHex's '_ASCII:' (a held-out reviewer's false TC303). Without a mnemonic, a
+    label's colon asks for a translation (PackageKit's empty 'URL:', a reviewer's true TC303)."""
+    bare, mnemonics = _MNEMONIC.subn("", text, count=1)
+    return mnemonics == 1 and _ACRONYM.fullmatch(bare.removesuffix(":")) is not None
+
+
+_MNEMONIC = re.compile(r"[_&](?=\w)")
 
 
 def _words_in_capitals(text: str) -> bool:
