@@ -1528,9 +1528,14 @@ def _misspelling_stands(cluster: list) -> list:
     allowed, 'إستطلاعات الرأي' is the misspelling, not the allowed phrase read with hamza folded (a
     held-out U-Report catalogue: three missed TC101). Such a forbidden candidate is in the cluster
     only when the text writes it so (_written_at)."""
-    if len(cluster) == 1:  # most clusters: nothing to drop
+    forbidden = [c for c in cluster if all_forbidden(c[2])]
+    if not forbidden or len(forbidden) == len(cluster):  # most clusters: nothing to drop
         return cluster
-    misspelt = [c for c in cluster if all_forbidden(c[2]) and any(misspells_accepted(e) for e in c[2])]
+    # a longer accepted reading around a forbidden candidate first (tuple arithmetic), and only then
+    # whether that one misspells an accepted form
+    inside = [m for m in forbidden if any(c[0] <= m[0] and m[1] <= c[1] and c[1] - c[0] > m[1] - m[0]
+                                          for c in cluster if not all_forbidden(c[2]))]
+    misspelt = [m for m in inside if any(misspells_accepted(e) for e in m[2])]
     if not misspelt:
         return cluster
     return [c for c in cluster if all_forbidden(c[2]) or not any(
