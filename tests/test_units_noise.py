@@ -182,16 +182,16 @@ def test_tc304_leaves_a_unit_its_comment_calls_a_keys_label():
 
 def test_tc303_tc304_leave_a_command_synopsis_a_spelt_out_shortcut_and_a_format_code():
     """Held-out Xfce, MATE, GNOME and KDE catalogues keep these as they are: a synopsis of options and
-    value names, Control-H, Blu-ray-R, a label's UTF-16: and GHex's _ASCII:. An option with words to translate, a word
+    value names, Control-H, Blu-ray-R, a label's UTF-16:, GHex's _ASCII: and a CSS font stack. An option with words to translate, a word
     with a hyphen (Sign-In) and 'Control' alone are still to translate."""
     kept = ["exo-open --launch TYPE [PARAMETERs...]", "%s [options] --build-list [[name file]...]", "Control-H",
-            "Blu-ray-R", "DVD+RW", "UTF-16:", "_ASCII:"]
+            "Blu-ray-R", "DVD+RW", "UTF-16:", "_ASCII:", "MS Serif, New York, serif"]
     units = [unit(text, text, n) for n, text in enumerate(kept, 1)] + [unit(kept[0], "", 7), unit("_ASCII:", "", 8)]
-    translate = ["--tab opens a new tab", "Sign-In", "Control", "_Ascii:"]
+    translate = ["--tab opens a new tab", "Sign-In", "Control", "_Ascii:", "Serif, sans-serif or monospace"]
     units += [unit("URL:", "", 20)]
     units += [unit(text, text, n) for n, text in enumerate(translate, 10)]
     assert rules(check(units, "TC303", "TC304")) == [("TC304", 10), ("TC304", 11), ("TC304", 12), ("TC304", 13),
-                                                      ("TC303", 20)]
+                                                      ("TC304", 14), ("TC303", 20)]
 
 
 def test_tc303_english_words_in_capitals_are_words_not_acronyms():

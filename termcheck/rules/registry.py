@@ -156,7 +156,7 @@ _RULES = [
          "The target is empty.",
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
          "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8), "
-         "acronym (RSS, _ASCII:), format code (Blu-ray-R) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
+         "acronym (RSS, _ASCII:), format code (Blu-ray-R), CSS font stack (Tahoma, Geneva, sans-serif) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
          "--launch TYPE), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
          "source already written in Arabic (a project whose msgids are Arabic), and a "

