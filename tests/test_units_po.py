@@ -329,3 +329,15 @@ def test_an_untranslated_plural_entry_is_one_finding(tmp_path, monkeypatch, caps
     assert [(f["line"], f["message"]) for f in json.loads(out)["findings"]] == [
         (9, "untranslated: plural forms 0, 1, 2, 3, 4, 5 are empty for '%(count)s file'"),
         (20, "untranslated: plural forms 2, 4 are empty for '%(count)s folder'")]
+
+
+def test_a_form_for_many_words_msgid_plural_not_msgid_alone(tmp_path, monkeypatch, capsys):
+    """click's 'Did you mean {possibility}?' / '(Did you mean one of: {possibilities}?)' in a held-out
+    catalogue: forms 3-5 word msgid_plural and keep {possibilities}, not msgid's {possibility}. A
+    form for many n that drops msgid_plural's placeholder is still reported."""
+    entry = ('msgid "Did you mean {possibility}?"\nmsgid_plural "(Did you mean one of: {possibilities}?)"\n'
+             'msgstr[0] "هل تقصد {possibility}؟"\nmsgstr[1] "هل تقصد {possibility}؟"\n'
+             'msgstr[2] "(هل تقصد واحداً من: {possibilities}؟)"\nmsgstr[3] "(هل تقصد واحداً من: {possibilities}؟)"\n'
+             'msgstr[4] "(هل تقصد واحداً من: {possibilities}؟)"\nmsgstr[5] "(هل تقصد واحداً من الخيارات؟)"\n')
+    assert plural_findings(tmp_path, monkeypatch, capsys, entry) == [
+        ("TC305", 14, [{"form": 5, "missing": ["{possibilities}"], "unexpected": []}])]
