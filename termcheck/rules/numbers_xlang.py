@@ -213,7 +213,8 @@ def stands_alone(number: NumberMention, sources: list[NumberMention]) -> bool:
 def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: str) -> bool:
     """A 1 or a 2 of English copy before a noun that Arabic says by the noun's number alone: '1 pixel'
     as بكسل (the singular is one: a held-out KDE catalogue's two false TC204), '2 variables' as
-    متغيرين, '2 Columns' as عمودين (a dual in the target: KDE's six, a WordPress theme's one). A
+    متغيرين, '2 Columns' as عمودين (a dual in the target: KDE's six, a WordPress theme's one), '2 or
+    more fields' as حقلين أو أكثر (a held-out e-learning catalogue). A
     sound masculine plural ends as a dual does (المستخدمين), so 'Delete 2 users' as حذف المستخدمين
     passes too. Asked only when the target has no other number to stand for the source's."""
     if lang != "en" or number.text not in ("1", "2"):
@@ -228,8 +229,8 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
         for word in ARABIC_WORD.findall(target_text))
 
 
-_WORD_AFTER = re.compile(r" ?([A-Za-z]{3,})\b")  # a unit may be written on the number: 'Less than 1MiB'
-# as أقل من ميجابايت (a held-out KGet catalogue)
+_WORD_AFTER = re.compile(r" ?(?:or (?:more|fewer|less) )?([A-Za-z]{3,})\b")  # a unit may be written on the number:
+# 'Less than 1MiB' as أقل من ميجابايت (a held-out KGet catalogue); '2 or more fields' as حقلين أو أكثر
 _DUAL_ENDINGS = ("\u064a\u0646", "\u0627\u0646")  # ين ان (تين تان with them)
 _NOT_DUALS = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0622\u0646"})  # الذين الآن
 
