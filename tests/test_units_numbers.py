@@ -159,3 +159,15 @@ def test_a_telephone_number_grouped_otherwise_is_one_number(tmp_path):
         (15, "20192020", "'20192020' does not match the source '2019'; expected 2019"),
         (15, "", "the source number '2020' (2020) is missing in the target"),
     ]
+
+
+def test_a_decimal_comma_written_with_the_arabic_separator_is_the_same_number(tmp_path):
+    """A held-out Django catalogue: 'e.g. 4,90 €' as ٤٫٩٠ يورو (Arabic-Indic digits, the Arabic decimal
+    separator) was two false TC204. A wrong digit is still found."""
+    path = tmp_path / "ar.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n'
+                    'msgid "e.g. 4,90 €"\nmsgstr "مثل ٤٫٩٠ يورو"\n\n'
+                    'msgid "Fee 4,90 €"\nmsgstr "الرسوم 4.90 يورو"\n\n'
+                    'msgid "Price 4,90 €"\nmsgstr "السعر ٤٫٩١ يورو"\n', encoding="utf-8")
+    found = [(f.location.line, f.found) for _, f in number_findings(read_units(str(path)), Locator({}))]
+    assert found == [(12, "٤٫٩١"), (12, "")]

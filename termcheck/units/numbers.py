@@ -80,7 +80,7 @@ def _numbers(text: str, lang: str, known: dict[str, Sequence[NumberMention]]) ->
 _NO_NUMBERS: tuple[NumberMention, ...] = ()
 
 
-_DIGITS = re.compile(r"\d(?:[\d.,]*\d)?")
+_DIGITS = re.compile(r"\d(?:[\d.,٫٬]*\d)?")
 
 
 def _token_at(text: str, number: NumberMention) -> str:
@@ -94,15 +94,21 @@ def _token_at(text: str, number: NumberMention) -> str:
 
 def _written_in(number: str, text: str) -> bool:
     """The number stands in `text` digit for digit (Fig.1,1 and الشكل 1,1, however each side reads
-    the separator), or one side writes as a list without spaces what the other spaces out
+    the separator, a decimal comma as a point; in Arabic-Indic digits and separators too: 4,90 €
+    as ٤٫٩٠ يورو, a held-out catalogue's two false TC204), or one side writes as a list without spaces what the other spaces out
     (1-3,7,11 for '1–3, 7, 11': a comma before anything but three digits groups no thousands)."""
     if _digit_for_digit(number, text):
         return True
+    if _digit_for_digit(number.translate(_WESTERN), text.translate(_WESTERN)):
+        return True  # 4,90 € as ٤٫٩٠ or 4.90 يورو: the same digits, the separator read either way
     listed = _listed_items(number)
     if listed and all(_digit_for_digit(item, text) for item in listed):
         return True
     return "," in text and any(number in _listed_items(token.group()) for token in _DIGITS.finditer(text)
                                if "," in token.group())
+
+
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬,", "01234567890123456789...")  # and one separator for all
 
 
 def _digit_for_digit(number: str, text: str) -> bool:
