@@ -43,6 +43,14 @@ def test_tc301_takes_a_conjunction_written_apart_as_its_words_proclitic():
     assert rules(check(units, "TC301")) == [("TC301", 3)]
 
 
+def test_tc301_takes_single_letter_symbols_in_another_case_as_other_symbols():
+    """A held-out MATE applet: 'b' / 'B' and 'b/s' / 'B/s' are bits and bytes (بت, بايت). A word in
+    another case is the same text ('Invoice' / 'invoice' as فاتورة and __invoice: a true TC301)."""
+    units = [unit("b", "بت", 1), unit("B", "بايت", 2), unit("b/s", "بت/ث", 3), unit("B/s", "بايت/ث", 4),
+             unit("Invoice", "فاتورة", 5), unit("invoice", "__invoice", 6)]
+    assert rules(check(units, "TC301")) == [("TC301", 5)]
+
+
 def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
     """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
     units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]

@@ -67,13 +67,25 @@ def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) 
             continue
         domain = program_of_path[unit.path]
         if by == "source":
-            groups[(domain, unit.context, unit.plural_index, key_of(unit.source))].append((key_of(unit.target), unit))
+            groups[(domain, unit.context, unit.plural_index, key_of(unit.source), _symbol_letters(unit.source))
+                   ].append((key_of(unit.target), unit))
         elif unit.plural_index is None:  # plural forms share targets by nature
             groups[(domain, key_of(unit.target))].append((key_of(unit.source), unit))
     return groups
 
 
 _METAVARIABLE = re.compile(r"[A-Z][A-Z_]+")
+
+
+def _symbol_letters(source: str) -> str | None:
+    """The letters of a source made of single-letter symbols, case kept: 'b' and 'B', 'b/s' and 'B/s',
+    'k' and 'K' are bits and bytes, kilo and Kelvin (a held-out MATE applet's four false TC301, بت
+    and بايت). None for a source with a word in it: 'Invoice' and 'invoice' are one text."""
+    runs = _LETTER_RUNS.findall(source.replace("_", "").replace("&", ""))
+    return "".join(runs) if runs and all(len(run) == 1 for run in runs) else None
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 def gettext_domain(path: str) -> str:
