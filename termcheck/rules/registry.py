@@ -128,7 +128,7 @@ _RULES = [
          "Figures are checked by readers first; 750 ألف is 750,000, not 570,000. Numbers in words, duals and dates count "
          "(ستة أشهر is six months, عامين two years, الأول من آذار March 1), units must agree, years are never rounded. "
          "In units (PO/XLIFF/TMX) each unit is compared, placeholders aside; plural entries, whose forms word "
-         "their count, are not, nor a unit whose source is a message key (label.password). A telephone number grouped otherwise (1-800-123-4567 as 18001234567) is one number. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
+         "their count, are not, nor a unit whose source is a message key (label.password). A telephone number grouped otherwise (1-800-123-4567 as 18001234567) is one number, and 4,90 as ٤٫٩٠ the same number. Number adjectives (ثلاثية الأبعاد for 3D) and an unspaced list (1-3,7,11) count. A "
          "count that is the whole of its container (24 hours a day, 7 days a week, 24/7) need not be matched: a "
          "translation may say 'round the clock' (على مدار الساعة).",
          "source 750 ألف, target 570,000; source عامين, target three years"),
@@ -140,7 +140,8 @@ _RULES = [
     Rule("TC301", "inconsistent-translation", Severity.WARNING,
          "The same source text is translated differently in different units.",
          "Interfaces and memories should say one thing one way. Compares within one msgctxt and one program "
-         "(a gettext domain and its extensions: django with djangojs). Ignores differences of the Arabic article, "
+         "(a gettext domain and its extensions: django with djangojs); sources of single-letter symbols keep their "
+         "case (b bit, B byte). Ignores differences of the Arabic article, "
          "clitics and inflection, diacritics, hamza, punctuation, line wrapping and keyboard mnemonics (GTK's _, "
          "KDE's &: المستخدم/مستخدم, إبريل/أبريل, خ&ط/خط), "
          "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة), and تم + a verbal noun beside "
@@ -184,7 +185,8 @@ _RULES = [
          "A printf or brace placeholder of the source is missing or extra in the target.",
          "A missing placeholder loses data at run time; an extra one can crash formatting. PO plural forms are "
          "checked against msgid and msgid_plural; a form Plural-Forms uses for one n may leave placeholders out "
-         "(as msgfmt -c allows), as may the zero, one and two forms of CLDR categories written as units of their "
+         "(as msgfmt -c allows), and a form for many n need not keep a placeholder msgid alone has ({possibility} "
+         "beside msgid_plural's {possibilities}); so may the zero, one and two forms of CLDR categories written as units of their "
          "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) and mustache "
          "{{name}} are placeholders; %s and %1$s are one argument, and {} arguments are {0}, {1} in turn. "
          "A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
