@@ -91,6 +91,20 @@ def test_tc004_follows_the_glossary_folds(tmp_path):
     assert _summary(validate_glossary(folded)) == [("TC004", 3, "مدرسه", "m")]
 
 
+def test_tc005_a_hamza_misspelling_is_not_inside_a_form_that_writes_the_word_right(tmp_path):
+    """Two held-out reviewers' glossaries: إتصال forbidden for 'connect' beside the house اتصال was
+    reported inside 'disconnect' قطع الاتصال and 'hotspot' نقطة اتصال, which write the word right (the
+    misspelling is matched as written). A forbidden form written so inside another form still is."""
+    glossary = _glossary(
+        tmp_path,
+        "connect,connect,اتصال,,إتصال,,\n"
+        "disconnect,disconnect,قطع الاتصال,,,,\n"
+        "hotspot,hotspot,نقطة اتصال,,,,\n"
+        "reconnect,reconnect,إعادة إتصال,,,,\n",
+    )
+    assert _summary(validate_glossary(glossary)) == [("TC005", 2, "إتصال", "connect")]
+
+
 def test_tc005_forbidden_form_inside_another_preferred_form(tmp_path):
     glossary = _glossary(
         tmp_path,

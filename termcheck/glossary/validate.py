@@ -138,7 +138,7 @@ class _Checker:
 
     def forbidden_inside_preferred(self) -> Iterator[Finding]:
         """TC005: run a matcher of the forbidden forms over every preferred form."""
-        from termcheck.match import Matcher
+        from termcheck.match import Matcher, told_apart
 
         forbidden_only = []
         owner: dict[int, Concept] = {}
@@ -163,7 +163,8 @@ class _Checker:
         for _, term in preferred:
             starts.append(position)
             position += len(term.text) + 1
-        for match in matcher.find(_SEP.join(term.text for _, term in preferred)):
+        joined = _SEP.join(term.text for _, term in preferred)
+        for match in matcher.find(joined):
             k = bisect.bisect_right(starts, match.start) - 1
             concept, term = preferred[k]
             text = term.text
@@ -172,8 +173,9 @@ class _Checker:
                 continue  # the whole form: TC003's business
             for entry in match.entries:
                 source = owner[id(entry.concept)]
-                if source is concept:
-                    continue
+                if source is concept or told_apart(entry.term.text, joined[match.start:match.end]):
+                    continue  # the preferred form writes it otherwise (اتصال in نقطة اتصال, not the forbidden إتصال),
+                    # and a form told apart by hamza or case is matched as written
                 yield self.finding(
                     "TC005", entry.term.origin, entry.term.text,
                     f"forbidden '{entry.term.text}' (concept '{source.key}') occurs inside "
