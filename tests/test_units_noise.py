@@ -223,8 +223,9 @@ def test_tc304_leaves_a_technical_name_kept_in_latin_in_another_case_but_not_an_
 
 def test_tc304_leaves_one_word_that_is_no_english_word_but_reports_todays_words_and_compounds():
     # held-out catalogues: kget's Sqlite, gnome-system-monitor's Inode, lxpanel's Econet, a wallet list's
-    # Zebedee kept as written; Login, Widget (not in the 1913 dictionary) and Bankcards (Bank|cards) to translate
-    kept = [unit(w, w, n) for n, w in enumerate(["Sqlite", "Inode", "Econet", "Zebedee", "jsonld"], 1)]
+    # Zebedee kept as written, and a folder name with its placeholder (Xournal++); Login, Widget (not in the
+    # 1913 dictionary) and Bankcards (Bank|cards) to translate
+    kept = [unit(w, w, n) for n, w in enumerate(["Sqlite", "Inode", "Econet", "Zebedee", "jsonld", "xournalpp-{1}"], 1)]
     translate = [unit(w, w, n) for n, w in enumerate(["Login", "Widget", "Bankcards", "Richtext", "Sqlite database",
                                                       "Unfollow"], 10)]
     assert rules(check(kept + translate, "TC304")) == [("TC304", 10), ("TC304", 11), ("TC304", 12), ("TC304", 13),
