@@ -1527,7 +1527,10 @@ def _misspelling_stands(cluster: list) -> list:
     misspelling of the same concept: with إستطلاع forbidden beside the house استطلاع and استطلاع رأي
     allowed, 'إستطلاعات الرأي' is the misspelling, not the allowed phrase read with hamza folded (a
     held-out U-Report catalogue: three missed TC101). Such a forbidden candidate is in the cluster
-    only when the text writes it so (_written_at)."""
+    only when the text writes it so (_written_at). So is an accepted form of another concept whose
+    own spelling of that word is the right one: with إتصال forbidden for 'connect', 'قطع الإتصال' is
+    the misspelling, not 'disconnect' قطع الاتصال read with hamza folded (a held-out Bluetooth
+    manager's missed TC101); a form the glossary itself writes so (إعادة إتصال) stands."""
     forbidden = [c for c in cluster if all_forbidden(c[2])]
     if not forbidden or len(forbidden) == len(cluster):  # most clusters: nothing to drop
         return cluster
@@ -1539,8 +1542,14 @@ def _misspelling_stands(cluster: list) -> list:
     if not misspelt:
         return cluster
     return [c for c in cluster if all_forbidden(c[2]) or not any(
-        c[0] <= m[0] and m[1] <= c[1] and c[1] - c[0] > m[1] - m[0] and _shares_a_concept(c[2], m[2])
-        for m in misspelt)]
+        c[0] <= m[0] and m[1] <= c[1] and c[1] - c[0] > m[1] - m[0]
+        and (_shares_a_concept(c[2], m[2]) or not _spells_it_so(c[2], m[2])) for m in misspelt)]
+
+
+def _spells_it_so(entries: tuple, misspellings: tuple) -> bool:
+    """One of `entries`' forms writes one of the misspelt forms as it is (hamza and case kept)."""
+    wrong = [strict_key(m.term.text) for m in misspellings]
+    return any(w in strict_key(e.term.text) for e in entries for w in wrong)
 
 
 def _shares_a_concept(entries: tuple, others: tuple) -> bool:

@@ -185,6 +185,19 @@ def test_a_hamza_misspelling_inside_an_allowed_phrase_is_still_the_misspelling()
     assert found == [("إستطلاعات", ["forbidden"]), ("إستطلاع", ["forbidden"]), ("استطلاعات الرأي", ["allowed"])]
 
 
+def test_a_hamza_misspelling_inside_another_concepts_phrase_is_still_the_misspelling():
+    """A held-out Bluetooth manager's glossary: إتصال forbidden for 'connect' (house اتصال), and
+    'disconnect' قطع الاتصال. The catalogue's 'قطع الإتصال' is the misspelling, not 'disconnect' read
+    with hamza folded; written right it is 'disconnect', and a phrase the glossary writes with the
+    hamza (إعادة إتصال) is that phrase."""
+    matcher = Matcher(glossary(concept("connect", en_p="connect", ar_p="اتصال", ar_f="إتصال"),
+                               concept("disconnect", en_p="disconnect", ar_p="قطع الاتصال"),
+                               concept("reconnect", en_p="reconnect", ar_p="إعادة إتصال")))
+    text = "قطع الإتصال، قطع الاتصال، إعادة إتصال"
+    found = [(text[m.start:m.end], [e.concept.key for e in m.entries]) for m in matcher.find(text)]
+    assert found == [("إتصال", ["connect"]), ("قطع الاتصال", ["disconnect"]), ("إعادة إتصال", ["reconnect"])]
+
+
 def test_a_conjunction_written_apart_is_the_next_words_proclitic():
     """A held-out Symfony glossary forbids البنود و الظروف; the catalogue writes it so. Either spelling
     of the form matches either spelling of the text."""
