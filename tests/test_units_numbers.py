@@ -171,3 +171,17 @@ def test_a_decimal_comma_written_with_the_arabic_separator_is_the_same_number(tm
                     'msgid "Price 4,90 €"\nmsgstr "السعر ٤٫٩١ يورو"\n', encoding="utf-8")
     found = [(f.location.line, f.found) for _, f in number_findings(read_units(str(path)), Locator({}))]
     assert found == [(12, "٤٫٩١"), (12, "")]
+
+
+def test_a_compounds_dual_and_a_dual_beside_one_of_are_no_mismatch(tmp_path):
+    """Held-out catalogues: '2-column grid' as شبكة عمودين (the dual says the 2 of a compound's singular),
+    and 'one of our sources ... a couple of months' as شهرين ('one of' counts nothing). A dual beside a
+    source 'one' that counts is still reported, and so is a dropped 2."""
+    path = tmp_path / "ar.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n'
+                    'msgid "2-column grid"\nmsgstr "شبكة عمودين"\n\n'
+                    'msgid "Available in one of our sources within a couple of months."\nmsgstr "متوفرة في أحد مصادرنا خلال شهرين."\n\n'
+                    'msgid "one ballot per adjudicator"\nmsgstr "بطاقة من شخصين"\n\n'
+                    'msgid "3-column grid"\nmsgstr "شبكة أعمدة"\n', encoding="utf-8")
+    found = [(f.location.line, f.found) for _, f in number_findings(read_units(str(path)), Locator({}))]
+    assert found == [(12, "شخصين"), (15, "")]

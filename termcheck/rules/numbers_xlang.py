@@ -214,23 +214,25 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
     """A 1 or a 2 of English copy before a noun that Arabic says by the noun's number alone: '1 pixel'
     as بكسل (the singular is one: a held-out KDE catalogue's two false TC204), '2 variables' as
     متغيرين, '2 Columns' as عمودين (a dual in the target: KDE's six, a WordPress theme's one), '2 or
-    more fields' as حقلين أو أكثر (a held-out e-learning catalogue). A
+    more fields' as حقلين أو أكثر (a held-out e-learning catalogue), '2-column grid' as شبكة عمودين (a
+    held-out theme's). A
     sound masculine plural ends as a dual does (المستخدمين), so 'Delete 2 users' as حذف المستخدمين
     passes too. Asked only when the target has no other number to stand for the source's."""
     if lang != "en" or number.text not in ("1", "2"):
         return False
     after = _WORD_AFTER.match(text, number.end)
-    if after is None or after.group(1).lower() in STOP_WORDS:
+    if after is None or after.group(2).lower() in STOP_WORDS:
         return False
     if number.text == "1":
         return True
-    return after.group(1).endswith("s") and any(
+    return (after.group(2).endswith("s") or after.group(1) == "-") and any(
         len(word) >= 5 and word.endswith(_DUAL_ENDINGS) and word not in _NOT_DUALS
         for word in ARABIC_WORD.findall(target_text))
 
 
-_WORD_AFTER = re.compile(r" ?(?:or (?:more|fewer|less) )?([A-Za-z]{3,})\b")  # a unit may be written on the number:
-# 'Less than 1MiB' as أقل من ميجابايت (a held-out KGet catalogue); '2 or more fields' as حقلين أو أكثر
+_WORD_AFTER = re.compile(r"(-| ?)(?:or (?:more|fewer|less) )?([A-Za-z]{3,})\b")  # a unit may be written on the
+# number: 'Less than 1MiB' as أقل من ميجابايت (a held-out KGet catalogue); '2 or more fields' as حقلين أو أكثر; a
+# compound's singular: '2-column grid' as شبكة عمودين
 _DUAL_ENDINGS = ("\u064a\u0646", "\u0627\u0646")  # ين ان (تين تان with them)
 _NOT_DUALS = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0622\u0646"})  # الذين الآن
 

@@ -157,6 +157,13 @@ def _run_at(text: str, number: NumberMention) -> str:
     return number.text
 
 
+def _counts_nothing(number: NumberMention, text: str) -> bool:
+    """A source number that counts no noun: an ordinal ('first') or the pronoun 'one of'. A dual in
+    the target beside such a source is no mistranslated count ('one of our sources ... a couple of
+    months' as شهرين: a held-out catalogue's false TC204)."""
+    return number.kind == "ordinal" or number.text.lower() == "one" and text.startswith(" of ", number.end)
+
+
 def _mismatches(unit: Unit, locator: Locator, sources: Sequence[NumberMention], targets: Sequence[NumberMention],
                 source_lang: str, target_lang: str) -> Iterable[tuple[Unit, Finding]]:
     if any(c.isdigit() for c in unit.source) and any(c.isdigit() for c in unit.target):
@@ -187,8 +194,9 @@ def _mismatches(unit: Unit, locator: Locator, sources: Sequence[NumberMention], 
         yield unit_finding("TC204", unit, locator.target(unit, found), found, message, expected=expected,
                            source=locator.source(unit, number.text), source_text=number.text)
     reported: list[NumberMention] = []
+    counting = [s for s in sources if not _counts_nothing(s, unit.source)] if spare else []
     for number in spare:
-        if any(same_number(number, r) for r in reported) or not stands_alone(number, sources):
+        if any(same_number(number, r) for r in reported) or not stands_alone(number, counting):
             continue
         reported.append(number)
         found = unit.target[number.start:number.end]
