@@ -51,6 +51,16 @@ def test_tc301_takes_single_letter_symbols_in_another_case_as_other_symbols():
     assert rules(check(units, "TC301")) == [("TC301", 5)]
 
 
+def test_tc306_leaves_emphasis_added_in_pairs_to_a_text_already_in_markup():
+    """A held-out Xournal++ catalogue bolds لليسار where the English writes LEFT, in a label whose source
+    holds <i>. The same bold in a source without tags, an unclosed one or a link is still reported."""
+    units = [unit("Drag LEFT. <i>Useful.</i>", "اسحب <b>لليسار</b>. <i>مفيد.</i>", 1),
+             unit("Drag LEFT.", "اسحب <b>لليسار</b>.", 2),
+             unit("Drag LEFT. <i>Useful.</i>", "اسحب <b>لليسار. <i>مفيد.</i>", 3),
+             unit("Drag <i>LEFT</i>", "اسحب <a href='x'>لليسار</a> <i>يسار</i>", 4)]
+    assert rules(check(units, "TC306")) == [("TC306", 2), ("TC306", 3), ("TC306", 4)]
+
+
 def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
     """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
     units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]

@@ -195,7 +195,8 @@ _RULES = [
          "An HTML/XML tag of the source is missing or extra in the target.",
          "Broken markup breaks rendering or links. A capitalized word in angle brackets that nothing closes "
          "(<Empty>, <Ctrl>) is text, not a tag; so are bare unclosed <param>, <value> of usage text where the "
-         "target writes its own words in angle brackets (<معلمة>).",
+         "target writes its own words in angle brackets (<معلمة>). Emphasis added in pairs (<b>…</b>) to a text whose "
+         "source already holds tags is the translator's to add.",
          "'<b>Note</b>' -> 'ملاحظة'"),
     Rule("TC307", "term-renderings", Severity.INFO,
          "How a term is rendered across units, with counts (no glossary needed).",
