@@ -219,6 +219,13 @@ def test_tc303_english_words_in_capitals_are_words_not_acronyms():
     assert rules(check(units, "TC303")) == [("TC303", 1), ("TC303", 2)]
 
 
+def test_tc304_leaves_a_copied_acronym_of_two_capitals_but_not_ok():
+    """Held-out MATE, GNOME and Django catalogues copy 'ID', 'MB', 'GA' on purpose; left empty, such an
+    acronym is to translate (TC303), and a copied 'OK' is an untranslated button."""
+    units = [unit("ID", "ID", 1), unit("MB", "MB", 2), unit("GA", "GA", 3), unit("OK", "OK", 4), unit("ID", "", 5)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC304", 4), ("TC303", 5)]
+
+
 def test_tc304_still_reports_a_copied_word():
     units = [unit("salt", "salt", 1), unit("hash", "hash", 2), unit("OK", "OK", 3), unit("Firefox", "Firefox", 4)]
     assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2), ("TC304", 3), ("TC304", 4)]
