@@ -61,6 +61,14 @@ def test_tc306_leaves_emphasis_added_in_pairs_to_a_text_already_in_markup():
     assert rules(check(units, "TC306")) == [("TC306", 2), ("TC306", 3), ("TC306", 4)]
 
 
+def test_tc301_takes_a_word_beside_its_other_number_as_the_word():
+    """A held-out KoboToolbox catalogue: 'languages' as لغة/لغات (one or many) beside اللغات, 'Collections'
+    as تجميعة/تجميعات beside التجميعات. Another word offered beside it is another translation."""
+    units = [unit("languages", "لغة/لغات", 1), unit("Languages", "اللغات", 2), unit("Collections", "التجميعات", 3),
+             unit("collections", "تجميعة/تجميعات", 4), unit("Remove", "احذف", 5), unit("Remove", "أزل/احذف", 6)]
+    assert rules(check(units, "TC301")) == [("TC301", 6)]
+
+
 def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
     """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
     units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]

@@ -189,12 +189,28 @@ def _periphrastic_passive(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def same_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b)):
         return True
+    if len(a) != len(b):
+        shorter_a, shorter_b = _alternatives_collapsed(a), _alternatives_collapsed(b)
+        if (shorter_a != a or shorter_b != b) and len(shorter_a) == len(shorter_b) \
+                and all(same_word(x, y) for x, y in zip(shorter_a, shorter_b)):
+            return True
     if _periphrastic_passive(a, b) or _periphrastic_passive(b, a):
         return True
     if not (_OPTIONAL_PARTICLES.intersection(a) or _OPTIONAL_PARTICLES.intersection(b)):
         return False
     a, b = tuple(w for w in a if w not in _OPTIONAL_PARTICLES), tuple(w for w in b if w not in _OPTIONAL_PARTICLES)
     return bool(a) and len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
+
+
+def _alternatives_collapsed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A word and its other number side by side (لغة/لغات, 'file(s)' as ملف/ملفات: a label for one or
+    many) as one word: a held-out KoboToolbox catalogue's 'languages' as لغة/لغات beside اللغات."""
+    kept: list[str] = []
+    for word in words:
+        if kept and word != kept[-1] and same_word(kept[-1], word):
+            continue
+        kept.append(word)
+    return tuple(kept)
 
 
 def _merge_same(members: list[tuple[str, Unit]], english_sources: bool = False) -> list[tuple[str, Unit]]:
