@@ -69,6 +69,13 @@ def test_tc301_takes_a_word_beside_its_other_number_as_the_word():
     assert rules(check(units, "TC301")) == [("TC301", 6)]
 
 
+def test_tc301_points_at_the_rendering_that_says_the_opposite():
+    """A held-out e-learning catalogue: 'complete' as غير مكتمل (incomplete) beside مكتمل; the finding
+    stood on the right one. It points at the rendering whose negation disagrees with its source."""
+    assert rules(check([unit("Complete", "مكتمل", 1), unit("complete", "غير مكتمل", 2)], "TC301")) == [("TC301", 2)]
+    assert rules(check([unit("Incomplete", "مكتمل", 1), unit("incomplete", "غير مكتمل", 2)], "TC301")) == [("TC301", 1)]
+
+
 def test_tc301_does_not_join_sources_of_nothing_but_angle_bracketed_words():
     """KTurtle's '<variable>', '<number>' and '<comment>' are texts, not tags: not one group."""
     units = [unit("<variable>", "<متغير>", 1), unit("<number>", "<رقم>", 2), unit("<comment>", "<تعليق>", 3)]

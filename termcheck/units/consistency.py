@@ -317,7 +317,8 @@ def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = Non
     the least used rendering (a rendering used once beside one used five times), else, between
     renderings used as often, the one with fewer of the glossary's preferred forms (`house`:
     تحرير beside the house تعديل, both listed; a held-out Symfony catalogue's two findings pointed at
-    the house form), else the one with the word the run writes least (`usage`): a typo or an odd
+    the house form), else the only one that negates where the source does not ('Complete' as غير
+    مكتمل beside مكتمل: a held-out e-learning catalogue), else the one with the word the run writes least (`usage`): a typo or an odd
     word (سجيل الدخول beside تسجيل الدخول, الحالة الاجتماعية for 'Status' beside الحالة: a real
     catalogue pointed at the right one of each pair), else the first unit."""
     for _, group in variants:
@@ -331,6 +332,11 @@ def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = Non
         house_forms = [house(group[0]) for _, group in variants]
         if len(set(house_forms)) > 1:
             return min(zip(variants, house_forms), key=lambda pair: pair[1])[0][1][0]
+    negates = [bool(_NEGATION.intersection(_TARGET_WORD.findall(group[0].target))) for _, group in variants]
+    if 0 < sum(negates) < len(negates):  # 'Complete' as غير مكتمل beside مكتمل: the one that says the opposite
+        odd = [group[0] for (_, group), says_no in zip(variants, negates) if says_no != _negative(group[0].source)]
+        if len(odd) == 1:
+            return odd[0]
     if usage:
         def rarest(text: str) -> int:
             return min((usage[w] for w in _TARGET_WORD.findall(text)), default=0)
@@ -339,6 +345,19 @@ def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = Non
 
 
 _TARGET_WORD = re.compile(r"[^\W\d_]+")
+_NEGATION = frozenset("غير لا لم لن ليس عدم بدون".split())  # not, no, without: a rendering that negates
+_ENGLISH_NEGATION = frozenset("not no never none nothing cannot without".split())
+
+
+def _negative(source: str) -> bool:
+    """An English source that says no (not, n't, without) or negates a word by its prefix
+    (Incomplete, Unread, Disabled: the rest is an English word)."""
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    words = re.findall(r"[a-z']+", source.lower())
+    return "n't" in source.lower() or any(w in _ENGLISH_NEGATION for w in words) or any(
+        w.startswith(prefix) and len(w) - len(prefix) >= 4 and is_ordinary_word(w[len(prefix):])
+        for w in words for prefix in ("un", "in", "im", "non", "dis"))
 
 
 def _shared_words(target: str) -> str:
