@@ -228,6 +228,7 @@ def test_a_form_iv_verbal_noun_is_rendered_by_its_finite_verb():
     ("مركز", "مراكز"), ("مساجد", "مسجد"),  # mafāʿil, either order
     ("رد", "ردود"), ("خط", "خطوط"), ("درس", "دروس"),  # fuʿūl, a doubled root too
     ("رقم", "ارقام"), ("شريط", "اشرطة"), ("قناع", "اقنعة"),  # afʿāl, afʿila
+    ("لون", "الوان"), ("صوت", "اصوات"), ("بيت", "ابيات"),  # afʿāl of a hollow root (Xournal++'s اللون / الألوان)
     ("رسالة", "رسائل"), ("قاعدة", "قواعد"), ("مفتاح", "مفاتيح"), ("تقرير", "تقارير"),
 ])
 def test_broken_plural_pairs_by_the_patterns_their_letters_prove(singular, plural):
@@ -238,6 +239,7 @@ def test_broken_plural_pairs_by_the_patterns_their_letters_prove(singular, plura
     ("ميرس", "مارس"),  # a letter changed, not an alef put in
     ("كتب", "كتاب"), ("علم", "عالم"), ("نشر", "منشور"),  # one root, no plural pattern
     ("رد", "ردودا"), ("اشرط", "شريط"),  # the plural's own letters must fit
+    ("لون", "الوين"), ("نوع", "نواع"),  # a hollow root's plural must be afʿāl, whole
 ])
 def test_other_words_of_one_root_are_no_broken_plural_pair(a, b):
     assert not broken_plural_pair(a, b)

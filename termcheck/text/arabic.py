@@ -425,7 +425,7 @@ def broken_plural_pair(a: str, b: str) -> bool:
     the root's consonants in place and only the pattern's long vowels and alef put in:
     - mafāʿil / faʿāʾil of a four-letter singular (مركز / مراكز, مسجد / مساجد, دفتر / دفاتر);
     - fuʿūl (درس / دروس, a doubled root: رد / ردود, خط / خطوط);
-    - afʿāl (رقم / أرقام, خبر / أخبار);
+    - afʿāl (رقم / أرقام, خبر / أخبار; a hollow root too: لون / ألوان, صوت / أصوات);
     - afʿila of faʿīl, faʿāl, faʿūl (شريط / أشرطة, جهاز / أجهزة, عمود / أعمدة);
     - faʿāʾil of faʿīla, faʿāla (رسالة / رسائل, حقيبة / حقائب);
     - fawāʿil of fāʿila, fāʿil (قاعدة / قواعد, شارع / شوارع);
@@ -450,6 +450,8 @@ def broken_plurals(singular: str) -> frozenset[str]:
         found |= {s + _WAW + s[1], _ALEF + s + _ALEF + s[1]}
     elif n == 3 and not any(c in _LONG_VOWELS for c in s[1:]):
         found |= {s[:2] + _WAW + s[2], _ALEF + s[:2] + _ALEF + s[2]}
+    elif n == 3 and s[1] in (_WAW, _YA) and s[0] not in _LONG_VOWELS and s[2] not in _LONG_VOWELS:
+        found.add(_ALEF + s[:2] + _ALEF + s[2])  # afʿāl of a hollow root: لون / ألوان, صوت / أصوات
     elif n == 4:
         found.add(s[:2] + _ALEF + s[2:])  # مراكز
         if s[2] in _LONG_VOWELS:
