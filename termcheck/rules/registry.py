@@ -141,9 +141,9 @@ _RULES = [
          "The same source text is translated differently in different units.",
          "Interfaces and memories should say one thing one way. Compares within one msgctxt and one program "
          "(a gettext domain and its extensions: django with djangojs); sources of single-letter symbols keep their "
-         "case (b bit, B byte). Ignores differences of the Arabic article, "
+         "case (b bit, B byte); points at the rendering whose negation disagrees with its source. Ignores differences of the Arabic article, "
          "clitics and inflection, diacritics, hamza, punctuation, line wrapping and keyboard mnemonics (GTK's _, "
-         "KDE's &: المستخدم/مستخدم, إبريل/أبريل, خ&ط/خط), "
+         "KDE's &: المستخدم/مستخدم, إبريل/أبريل, خ&ط/خط), a word beside its other number (لغة/لغات), "
          "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة), and تم + a verbal noun beside "
          "the verb's passive (تم إنشاؤه / أُنشئ). Points at the unit to change: "
          "a copy of the source first, else the rendering used least.",
