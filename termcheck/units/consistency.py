@@ -37,7 +37,7 @@ from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import unit_finding, where
 from termcheck.units.empty import not_to_translate
 from termcheck.units.locate import Locator
-from termcheck.units.text import matchable, short, without_mnemonic
+from termcheck.units.text import matchable, mnemonic_dropped, short, without_mnemonic
 
 
 def _groups(units: Iterable[Unit], by: str, keys: dict[str, str] | None = None) -> dict[tuple, list[tuple[str, Unit]]]:
@@ -81,11 +81,8 @@ def _symbol_letters(source: str) -> str | None:
     """The letters of a source made of single-letter symbols, case kept: 'b' and 'B', 'b/s' and 'B/s',
     'k' and 'K' are bits and bytes, kilo and Kelvin (a held-out MATE applet's four false TC301, بت
     and بايت). None for a source with a word in it: 'Invoice' and 'invoice' are one text."""
-    runs = _LETTER_RUNS.findall(source.replace("_", "").replace("&", ""))
+    runs = _LETTER_RUN.findall(mnemonic_dropped(source))
     return "".join(runs) if runs and all(len(run) == 1 for run in runs) else None
-
-
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 def gettext_domain(path: str) -> str:
@@ -288,7 +285,7 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
                 continue
         variants = _variants(members, other)
         if code == "TC301" and usage is None and len(variants[-1][1]) == len(variants[0][1]):
-            usage = Counter(w for unit in units for w in _TARGET_WORD.findall(unit.target))
+            usage = Counter(w for unit in units for w in _LETTER_RUN.findall(unit.target))
         first = _odd_one(variants, usage, house) if code == "TC301" else members[0][1]
         listed = "; ".join(
             f"'{text}' ×{len(group)} ({', '.join(where(u, first) for u in group)})" for text, group in variants
@@ -332,19 +329,19 @@ def _odd_one(variants: list[tuple[str, list[Unit]]], usage: Counter | None = Non
         house_forms = [house(group[0]) for _, group in variants]
         if len(set(house_forms)) > 1:
             return min(zip(variants, house_forms), key=lambda pair: pair[1])[0][1][0]
-    negates = [bool(_NEGATION.intersection(_TARGET_WORD.findall(group[0].target))) for _, group in variants]
+    negates = [bool(_NEGATION.intersection(_LETTER_RUN.findall(group[0].target))) for _, group in variants]
     if 0 < sum(negates) < len(negates):  # 'Complete' as غير مكتمل beside مكتمل: the one that says the opposite
         odd = [group[0] for (_, group), says_no in zip(variants, negates) if says_no != _negative(group[0].source)]
         if len(odd) == 1:
             return odd[0]
     if usage:
         def rarest(text: str) -> int:
-            return min((usage[w] for w in _TARGET_WORD.findall(text)), default=0)
+            return min((usage[w] for w in _LETTER_RUN.findall(text)), default=0)
         return min(variants, key=lambda v: rarest(v[1][0].target))[1][0]
     return variants[0][1][0]
 
 
-_TARGET_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NEGATION = frozenset("غير لا لم لن ليس عدم بدون".split())  # not, no, without: a rendering that negates
 _ENGLISH_NEGATION = frozenset("not no never none nothing cannot without".split())
 

@@ -51,7 +51,7 @@ from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.text.placeholders import STRFTIME, is_date_format
 from termcheck.units.placeholders import TAG, placeholders
-from termcheck.units.text import matchable, short
+from termcheck.units.text import matchable, mnemonic_dropped, short
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -194,7 +194,7 @@ def _two_capitals(source: str) -> bool:
     """An acronym of two capitals copied (ID, MB, GA): the labelled sets' six such TC304 were all
     false, kept on purpose. TC304 only: left empty, reviewers want them translated (PM, ID, NE: 32
     true TC303). 'OK' is a button's word, not an acronym: a copy is untranslated."""
-    bare = source.replace("&", "").replace("_", "").strip()
+    bare = mnemonic_dropped(source).strip()
     return len(bare) == 2 and bare.isupper() and bare.isascii() and bare.isalpha() and bare != "OK"
 
 
@@ -464,11 +464,8 @@ def _acronym_label(text: str) -> bool:
     """An acronym of three capitals or more with a mnemonic (and a colon), as _SAME_IN_ANY_LANGUAGE
     takes one alone: GHex's '_ASCII:' (a held-out reviewer's false TC303). Without a mnemonic, a
     label's colon asks for a translation (PackageKit's empty 'URL:', a reviewer's true TC303)."""
-    bare, mnemonics = _MNEMONIC.subn("", text, count=1)
-    return mnemonics == 1 and _ACRONYM.fullmatch(bare.removesuffix(":")) is not None
-
-
-_MNEMONIC = re.compile(r"[_&](?=\w)")
+    bare = mnemonic_dropped(text)
+    return bare != text and _ACRONYM.fullmatch(bare.removesuffix(":")) is not None
 
 
 def _words_in_capitals(text: str) -> bool:

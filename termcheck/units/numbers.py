@@ -83,10 +83,11 @@ _NO_NUMBERS: tuple[NumberMention, ...] = ()
 _DIGITS = re.compile(r"\d(?:[\d.,٫٬]*\d)?")
 
 
-def _token_at(text: str, number: NumberMention) -> str:
+def _token_at(text: str, number: NumberMention, run: re.Pattern = _DIGITS) -> str:
     """The run of digits and separators the number stands in, as written (Fig.1,1 gives 1,1 for
-    either of the two numbers an English reading finds there)."""
-    for token in _DIGITS.finditer(text, max(0, number.start - 20), number.end + 20):
+    either of the two numbers an English reading finds there); `run` may take in more separators
+    (_DIGIT_RUN: a telephone number's spaces and brackets)."""
+    for token in run.finditer(text, max(0, number.start - 40), number.end + 40):
         if token.start() <= number.start < token.end():
             return token.group()
     return number.text
@@ -142,19 +143,12 @@ def _regrouped(sources: Sequence[NumberMention], targets: Sequence[NumberMention
         & {_only_digits(m.group()) for m in _DIGIT_RUN.finditer(target)}
     if not paired:
         return sources, targets
-    return ([n for n in sources if _only_digits(_run_at(source, n)) not in paired],
-            [n for n in targets if _only_digits(_run_at(target, n)) not in paired])
+    return ([n for n in sources if _only_digits(_token_at(source, n, _DIGIT_RUN)) not in paired],
+            [n for n in targets if _only_digits(_token_at(target, n, _DIGIT_RUN)) not in paired])
 
 
 def _only_digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
-
-
-def _run_at(text: str, number: NumberMention) -> str:
-    for run in _DIGIT_RUN.finditer(text, max(0, number.start - 40)):
-        if run.start() <= number.start < run.end():
-            return run.group()
-    return number.text
 
 
 def _counts_nothing(number: NumberMention, text: str) -> bool:

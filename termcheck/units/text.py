@@ -61,6 +61,11 @@ def _prose(text: str) -> str:
 _MNEMONIC = re.compile(r"(?<![\w%{(])[_&](?=[^\W\d_])|(?<=[^\W\d_])[_&](?=[^\W\d_])")
 
 
+def mnemonic_dropped(text: str) -> str:
+    """`text` with its mnemonic taken out (without_mnemonic's rule): '_ASCII:' is 'ASCII:'."""
+    return without_mnemonic(text).replace("\u200b", "") if "_" in text or "&" in text else text
+
+
 def without_mnemonic(text: str) -> str:
     """`text` with its mnemonic (the only _ or & of the text, before a letter) invisible."""
     for mark in "_&":
