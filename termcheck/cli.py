@@ -6,6 +6,7 @@ packages (torch, transformers, ctranslate2) are imported only inside the code pa
 
 from __future__ import annotations
 
+import copy
 import importlib
 import sys
 
@@ -157,11 +158,23 @@ def command():
         for param in cmd.params:
             if param.param_type_name == "argument":
                 param.display_type_rich = no_type
+                param.type = copy.copy(param.type)
+                param.type.get_metavar = lambda *args, **kwargs: ""  # typer 0.28 prints <str> without it
+                if param.nargs != 1:
+                    param.get_usage_pieces = _repeated(param.get_usage_pieces)
         for sub in getattr(cmd, "commands", {}).values():
             visit(sub)
 
     visit(root)
     return root
+
+
+def _repeated(usage_pieces):
+    """An argument that takes several values shows `...` after its metavar in the usage line
+    (`{PATH}...`), as typer 0.29 writes it and 0.28 does not."""
+    def pieces(ctx):
+        return [piece if piece.endswith("...") else piece + "..." for piece in usage_pieces(ctx)]
+    return pieces
 
 
 def run() -> None:

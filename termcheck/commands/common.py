@@ -13,6 +13,10 @@ from termcheck.model import Finding, InputError, Severity
 
 
 class OutputFormat(str, Enum):
+    # typer 0.26-0.28 turn the --format callback's value back into the enum by its str()
+    def __str__(self) -> str:
+        return self.value
+
     text = "text"
     json = "json"
     html = "html"
