@@ -1050,14 +1050,21 @@ def _false_friend_spellings(concept: Concept) -> list[Term]:
 
 
 _PARENTHESIS = re.compile(r"(.*\S)\s*\(([^()]*\w[^()]*)\)")
+_OPTIONAL_ENDING = re.compile(r"(.*\w)\((\w{1,3})\)")  # an ending glued to the word it may end: item(s)
 
 
 def _alternatives(key: str, text: str) -> list[tuple[str, str | None]]:
     """A form written 'X (Y)' (a term and its abbreviation or gloss: كوفيد (COVID-19)) is also
     matched as X alone and as Y alone, each as its own written form (so an all-capitals Y is
-    case-sensitive); any other form is matched as it is. (key, written form or None) pairs."""
+    case-sensitive); one with an ending in brackets glued to it (item(s), a glossary's way of
+    saying 'one or more') is matched with and without the ending; any other form is matched as
+    it is. (key, written form or None) pairs."""
     if not key.endswith(")"):
         return [(key, None)] if key else []
+    glued, written_glued = _OPTIONAL_ENDING.fullmatch(key), _OPTIONAL_ENDING.fullmatch(text.strip())
+    if glued and written_glued:  # item(s): 'item' and 'items', never the ending alone
+        return [(glued.group(1), written_glued.group(1)),
+                (glued.group(1) + glued.group(2), written_glued.group(1) + written_glued.group(2))]
     found = _PARENTHESIS.fullmatch(key)
     written = _PARENTHESIS.fullmatch(text.strip())
     if not found or not written:

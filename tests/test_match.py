@@ -259,6 +259,15 @@ def test_a_form_with_a_parenthesized_abbreviation_matches_each_part():
     assert [text[m.start:m.end] for m in matcher.find(text)] == ["كوفيد-19", "فيروس كورونا المستجد"]
 
 
+def test_a_form_with_an_ending_in_brackets_matches_with_and_without_it_never_the_ending_alone():
+    """A held-out Symfony XLIFF's glossary listed item(s): the possessive 's of Recipient's was read
+    as the term (five false TC201)."""
+    matcher = Matcher(glossary(concept("item", en_p="item(s)", ar_p="مادة")))
+    text = "Recipient's items, one item, the supplier's signature"
+    assert [(text[m.start:m.end], m.entries[0].term.text) for m in matcher.find(text)] == [
+        ("items", "items"), ("item", "item")]
+
+
 def test_false_friends_hide_the_form_inside_them_and_are_never_found(tmp_path):
     from termcheck.glossary import load_glossary
 

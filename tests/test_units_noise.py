@@ -460,6 +460,30 @@ def test_a_keyboard_mnemonic_does_not_hide_a_glossary_term():
     assert [(f.rule, f.found) for f in findings] == [("TC101", "كلمة ال_سر")]
 
 
+def test_a_mnemonic_behind_an_arabic_word_or_inside_a_label_is_a_mnemonic():
+    """Held-out Xfce catalogues: 'Zoom _Out' as صغّر_ (the allowed صغّر, its mark slipped behind it:
+    no TC201), and St_atusbar, a label with its mnemonic, is no message key (its شريط is no
+    forbidden form for 'tab', which it does not name). A key's underscore stays a key's."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    assert not is_message_key("St_atusbar") and is_message_key("label_sector") and is_message_key("{errors:descr_CONFIG}")
+    matcher = Matcher(glossary(concept("zoom", en_p="zoom", ar_p="تكبير", ar_a="صغّر"),
+                               concept("tab", en_p="tab", ar_p="علامة التبويب", ar_f="شريط")))
+    units = [unit("Zoom _Out", "صغّر_", 1), unit("St_atusbar", "شريط الح_الة", 2), unit("New _Tab", "شريط _جديد", 3),
+             unit("Zoom", "عرض_", 4)]
+    findings = check_units(units, matcher, UnitCheckOptions(select=("TC101", "TC201")))
+    assert [(f.rule, f.location.line) for f in findings] == [("TC101", 3), ("TC201", 4)]
+
+
+def test_tc303_tc304_leave_a_file_name_ending_as_a_filter_writes_it():
+    """A held-out Xfce image viewer: '.jp(e)g' copied is right; a dotted word is still a word."""
+    units = [unit(".jp(e)g", ".jp(e)g", 1), unit("*.tar.gz", "*.tar.gz", 2), unit(".Hidden", ".Hidden", 3),
+             unit(".png", "", 4)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC304", 3)]
+
+
 def test_tc303_tc304_leave_a_source_already_written_in_another_script():
     """An iOS export whose storyboard holds Arabic text (a verse, a pledge) as its 'English': the
     identical target is right; a clinic's Django msgids written in Arabic with empty msgstr (a

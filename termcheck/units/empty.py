@@ -70,6 +70,7 @@ _SAME_IN_ANY_LANGUAGE = re.compile(
     r"|\$\{[^{}]*\}"  # a JavaScript template's expression: ${key.replace('_', ' ')}
     r"|(?![^\s<>]*[<>])(?!(?=[A-Za-z/]*[a-z])[A-Za-z]+(?:/[A-Za-z]+)+[.:]?$)\S*[/\\]\S*|[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,5}"  # a path (not a closing tag:
     # <b>General</b>, nor words joined by a slash: Date/Time), a file or host name (smtp.example.org)
+    r"|\*?(?:\.(?:[a-z0-9]|\([a-z0-9]+\))+)+"  # a file-name ending as a filter writes it: .png, *.tar.gz, .jp(e)g
     r"|(?=\S*\d)[A-Za-z0-9][\w.+-]*:?"  # a code with digits: UTF-8, H.264, ISO-8859-1 (a label's UTF-16:)
     r"|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*[-+][A-Z]{1,2}"  # a format code ending in capitals: Blu-ray-R, DVD+RW (not MS-DOS)
     r"|[A-Z][A-Z0-9&]{2,5}s?(?: [A-Z][A-Z0-9&]{2,5}s?)*"  # acronyms of three capitals or more: PDF, URLs,
