@@ -58,7 +58,6 @@ KNOWN_FALSE = {
                                              "application (الطلب): its note says so, its en_false_friends is empty",
     ("wajba-food-delivery", "TC303", 283): "'Mastercard' left empty on purpose: a brand, but nothing in the catalogue "
                                            "marks it as one (no target keeps it in Latin)",
-    ("sabbora-gradebook", "TC101", 480): "الأستاذة is an honorific before a name (Ms.), not the forbidden word for teacher",
 }
 
 

@@ -69,6 +69,14 @@ def test_bad_plural_forms_are_refused(header, message):
         parse_plural_forms(header)
 
 
+def test_the_templates_unfilled_plural_forms_state_no_rule():
+    """xgettext's header left as it was (a held-out CakePHP catalogue, which msgfmt -c compiles):
+    no plural rule, not an input error; a non-number nplurals with a real expression still is one."""
+    assert parse_plural_forms("nplurals=INTEGER; plural=EXPRESSION;") is None
+    with pytest.raises(PluralFormsError, match="nplurals= is not a number"):
+        parse_plural_forms("nplurals=INTEGER; plural=n != 1;")
+
+
 # -- TC305 on plural entries
 
 

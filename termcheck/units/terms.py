@@ -25,7 +25,6 @@ from termcheck.rules.rendered import (
     modifier_before,
     names_something_else,
     rendered_otherwise,
-    same_stem,
     variant_excused,
 )
 from termcheck.rules.terms_xlang import (
@@ -81,7 +80,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
     source_matches, _ = find_all(matcher, [u.source for u in units])
     in_entry = _rendered_per_plural_entry(units, target_matches)
     missing_in_entry: set[tuple] = set()
-    forbidden_in_entry: set[tuple] = set()  # (plural entry, the form written): one TC101 however many forms use it
+    # (plural entry, the form written) -> its one TC101 however many forms use it, and the others' lines
+    forbidden_in_entry: dict[tuple, tuple[tuple[Unit, Finding], list[str]]] = {}
     for unit, in_target, in_source in zip(units, target_matches, source_matches):
         if not in_source and not in_target:
             continue
@@ -103,14 +103,20 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                          or _verb_form_in(e.concept, unit.source, source_lang)
                          or in_another_case(e.concept, unit.source, source_lang)
                          or _inside_a_longer_term(e.concept, in_source, source_lang)]
+                slip = any(slips_from_accepted(e) for e in entries)
+                if named and not slip and _rendered_as_often_as_named(named, in_source, in_target, source_lang, target_lang):
+                    continue  # 'Number of results' as حصيلة نتائج البحث: نتائج renders the one 'results'
                 if keyed or named or any(not e.concept.forms(source_lang) or slips_from_accepted(e) for e in entries):
                     # a misspelling (تأريخ) is wrong whatever the source says; another word (وصلة for رابط)
                     # is forbidden as the concept's rendering only: 'mounts' may be وصلات
                     if unit.plural_sources is not None:
                         written = (_entry(unit), unit.target[match.start:match.end])
                         if written in forbidden_in_entry:
-                            continue
-                        forbidden_in_entry.add(written)
+                            forbidden_in_entry[written][1].append(
+                                f"line {unit.line}" if unit.line else f"form {unit.plural_index}")  # a .mo has no lines
+                        else:
+                            forbidden_in_entry[written] = (_forbidden(unit, match, (named or entries)[0], locator), [])
+                        continue
                     yield _forbidden(unit, match, (named or entries)[0], locator)
             elif entries and not keyed and not any(id(e.concept) in in_source_concepts for e in entries):
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
@@ -171,6 +177,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
                     locator.source(unit, source_text), source_text, match))
+    for (unit, finding), others in forbidden_in_entry.values():
+        if others:  # the entry's other forms that write it: one finding, every place to fix named
+            finding.message += f" (also in this entry's form{'s' if len(others) > 1 else ''} at " \
+                               f"{', '.join(others)})"
+        yield unit, finding
 
 
 def languages_without_terms(units: Iterable[Unit], matcher: Matcher) -> list[tuple[str, str, int]]:
@@ -223,6 +234,20 @@ def _inside_a_longer_term(concept: Concept, in_source, lang: str) -> bool:
                for m in in_source for e in m.entries if e.term.lang == lang for form in forms)
 
 
+def _rendered_as_often_as_named(named: list, in_source: list[Match], in_target: list[Match], source_lang: str,
+                                target_lang: str) -> bool:
+    """Does the target render each named concept with an accepted form as often as the source names
+    it? Then a forbidden form of it beside them stands for another word of the source (a held-out
+    searx catalogue: 'Number of results' as حصيلة نتائج البحث, حصيلة for 'number of')."""
+    for concept in {id(e.concept): e.concept for e in named}.values():
+        mentions = sum(any(e.concept is concept and e.term.lang == source_lang for e in m.entries) for m in in_source)
+        accepted = sum(any(e.concept is concept and e.term.lang == target_lang and e.term.status is not Status.FORBIDDEN
+                           for e in m.entries) for m in in_target)
+        if not mentions or accepted < mentions:
+            return False
+    return True
+
+
 def _verb_form_in(concept: Concept, source: str, lang: str) -> bool:
     """The source has a one-word English form of the concept as a verb, -ed or -ing ('No logo uploaded'
     for upload, 'Updating plugin' for update): the matcher takes plurals only, and a forbidden target
@@ -231,11 +256,19 @@ def _verb_form_in(concept: Concept, source: str, lang: str) -> bool:
     if lang != "en":
         return False
     verbs = _EN_VERB_FORM.findall(source.lower())
-    return bool(verbs) and any(same_stem(form.text.lower(), verb) for form in concept.forms(lang)
+    return bool(verbs) and any(_inflects(form.text.lower(), verb) for form in concept.forms(lang)
                                if form.text.isalpha() for verb in verbs)
 
 
 _EN_VERB_FORM = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b")
+
+
+def _inflects(form: str, verb: str) -> bool:
+    """Is `verb` (-ed, -ing) the form itself inflected: uploaded, updating, stopped? Not a verb that
+    only shares the form's stem: 'No items selected' names no 'selection' (a held-out PhotoPrism
+    catalogue's تحديد, 'selecting', was taken for the forbidden التحديد)."""
+    base = verb[:-2] if verb.endswith("ed") else verb[:-3]
+    return form in (base, base + "e") or len(base) > 2 and base[-1] == base[-2] and form == base[:-1]
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:

@@ -79,12 +79,25 @@ def without_mnemonic(text: str) -> str:
             continue
         at = found.start()
         if at and text[at - 1].isalpha():  # inside a word: not a lower-case Latin identifier, nor R&D
-            word = re.search(r"\S*\Z", text[:at]).group() + re.match(r"\S*", text[at + 1:]).group()
-            if word.isascii() and (mark == "_" and not any(c.isupper() for c in word)
+            head, tail = re.search(r"\S*\Z", text[:at]).group(), re.match(r"\S*", text[at + 1:]).group()
+            word = head + tail
+            if word.isascii() and (mark == "_" and not any(c.isupper() for c in word) and not _spelt_around(head, tail)
                                    or mark == "&" and text[at - 1].isupper() and text[at + 1].isupper()):
                 continue
         return text[:at] + "\u200b" + text[at + 1:]
     return text
+
+
+def _spelt_around(head: str, tail: str) -> bool:
+    """Letters each side of an underscore that make an English word together, not two words of
+    their own (held-out Xfce labels 'Sort ca_tegories', 'Show as t_ree'; not site_name, user_name)."""
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    tail = tail.rstrip(":.,;!?…")
+    if not (head.isalpha() and tail.isalpha()):
+        return False
+    return is_ordinary_word(head + tail) and not (
+        min(len(head), len(tail)) >= 3 and is_ordinary_word(head) and is_ordinary_word(tail))
 
 
 # A message key standing for the source text (Symfony's label.password, time_tracking, a key written
