@@ -480,6 +480,13 @@ def test_a_mnemonic_behind_an_arabic_word_or_inside_a_label_is_a_mnemonic():
     assert [(f.rule, f.location.line) for f in findings] == [("TC101", 3), ("TC201", 4)]
 
 
+def test_tc304_leaves_a_short_name_with_its_trademark_sign():
+    """A held-out thunar-volman: 'Palm™' copied is the registered name; a sentence is still prose."""
+    units = [unit("Palm™", "Palm™", 1), unit("Pocket PC®", "Pocket PC®", 2),
+             unit("Connect your Palm™ device to the computer", "Connect your Palm™ device to the computer", 3)]
+    assert rules(check(units, "TC304")) == [("TC304", 3)]
+
+
 def test_tc303_tc304_leave_a_file_name_ending_as_a_filter_writes_it():
     """A held-out Xfce image viewer: '.jp(e)g' copied is right; a dotted word is still a word."""
     units = [unit(".jp(e)g", ".jp(e)g", 1), unit("*.tar.gz", "*.tar.gz", 2), unit(".Hidden", ".Hidden", 3),
@@ -669,6 +676,21 @@ def test_a_forbidden_form_counts_where_the_source_has_its_concept_as_a_verb():
     units = [unit("No items selected", "لم يتم تحديد العناصر", 1), unit("Stopped", "تم توقيف", 2)]
     assert [(f.rule, f.location.line) for f in check_units(units, matcher, UnitCheckOptions(select=("TC101",)))] == [
         ("TC101", 2)]
+
+
+def test_a_form_accepted_in_one_concept_and_forbidden_in_another_reads_as_the_one_the_source_names():
+    """A held-out Open edX catalogue: تقييم is assessment's house form and forbidden for feedback;
+    'Feedback' as تقييم is TC101, 'Assessment' as التقييم is right."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("feedback", en_p="feedback", ar_p="ملاحظات", ar_f="تقييم"),
+                               concept("assessment", en_p="assessment", ar_p="تقييم")))
+    units = [unit("Feedback", "تقييم", 1), unit("Assessment feedback", "ملاحظات التقييم", 2),
+             unit("Assessment", "التقييم", 3), unit("Final feedback", "التقييم النهائي", 4)]
+    findings = check_units(units, matcher, UnitCheckOptions(select=("TC101", "TC201", "TC203")))
+    assert [(f.rule, f.location.line, f.expected) for f in findings] == [("TC101", 1, "ملاحظات"), ("TC101", 4, "ملاحظات")]
 
 
 def test_a_lower_case_letter_is_a_unit_to_translate_not_a_key():

@@ -142,17 +142,23 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     [two] = extract_numbers("without 2 variables", "en")
     assert said_in_the_noun("without 2 variables", two, "en", "دون متغيرين")
     assert not said_in_the_noun("without 2 variables", two, "en", "دون متغير")
+    # the plural noun after a modifier ('2 key frames' as إطارين رئيسيين: held-out OpenShot docs)
+    [two] = extract_numbers("require at least 2 key frames", "en")
+    assert said_in_the_noun("require at least 2 key frames", two, "en", "يتطلب إطارين رئيسيين على الأقل")
+    assert not said_in_the_noun("require at least 2 key frames", two, "en", "يتطلب إطارا رئيسيا")
 
 
 def test_a_telephone_number_grouped_otherwise_is_one_number(tmp_path):
     """A held-out shop catalogue writes '1-800-123-4567' as 18001234567: the same digits in the same
-    order are one number, not four missing. A wrong digit is still found, and two groups stay a range."""
+    order are one number, not four missing. A wrong digit is still found, and two groups stay a range.
+    A telephone number alone is a field's example, which a held-out shop front localized."""
     path = tmp_path / "ar.po"
     path.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\n'
                     'msgid "Call 1-800-123-4567"\nmsgstr "اتصل 18001234567"\n\n'
                     'msgid "Call +1 (800) 123 4567 now"\nmsgstr "اتصل الآن 1-800-123-4567"\n\n'
                     'msgid "Fax 1-800-123-4567"\nmsgstr "فاكس 1-800-123-4568"\n\n'
-                    'msgid "Open 2019-2020"\nmsgstr "مفتوح 20192020"\n', encoding="utf-8")
+                    'msgid "Open 2019-2020"\nmsgstr "مفتوح 20192020"\n\n'
+                    'msgid "+1 123 456 7890"\nmsgstr "+966 12 345 6789"\n', encoding="utf-8")
     found = [(f.location.line, f.found, f.message) for _, f in number_findings(read_units(str(path)), Locator({}))]
     assert found == [
         (12, "4568", "'4568' does not match the source '4567'; expected 4,567"),

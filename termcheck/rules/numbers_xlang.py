@@ -225,7 +225,9 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
         return False
     if number.text == "1":
         return True
-    return (after.group(2).endswith("s") or after.group(1) == "-") and any(
+    # the noun may follow a modifier or two: '2 key frames' as إطارين رئيسيين (held-out OpenShot docs)
+    nouns = [after.group(2)] + _LETTERS.findall(text, after.end(), after.end() + 30)[:2]
+    return (any(noun.endswith("s") for noun in nouns) or after.group(1) == "-") and any(
         len(word) >= 5 and word.endswith(_DUAL_ENDINGS) and word not in _NOT_DUALS
         for word in ARABIC_WORD.findall(target_text))
 
@@ -233,6 +235,7 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
 _WORD_AFTER = re.compile(r"(-| ?)(?:or (?:more|fewer|less) )?([A-Za-z]{3,})\b")  # a unit may be written on the
 # number: 'Less than 1MiB' as أقل من ميجابايت (a held-out KGet catalogue); '2 or more fields' as حقلين أو أكثر; a
 # compound's singular: '2-column grid' as شبكة عمودين
+_LETTERS = re.compile(r"\b[A-Za-z]{3,}\b")
 _DUAL_ENDINGS = ("\u064a\u0646", "\u0627\u0646")  # ين ان (تين تان with them)
 _NOT_DUALS = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0622\u0646"})  # الذين الآن
 

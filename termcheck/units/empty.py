@@ -149,7 +149,8 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
             kept_lowered = {w.lower() for w in kept_in_latin}  # once a run: every copied word asks
         if " " not in target and _kept_as_a_name(target, kept_in_latin, kept_lowered):
             continue  # a name the translators keep in Latin script
-        if _one_word_of_no_language(target) or _quantity_format(target) or _two_capitals(target):
+        if _one_word_of_no_language(target) or _quantity_format(target) or _two_capitals(target) \
+                or _TRADEMARK.fullmatch(target.strip()):
             continue
         if _PERSON_NAME.fullmatch(target):
             if lowered_in_sources is None:
@@ -189,6 +190,11 @@ def _one_word_of_no_language(source: str) -> bool:
             return False
         source = bare  # a name with a placeholder: a folder's 'xournalpp-{1}' (a held-out reviewer's false TC304)
     return not is_english(source)
+
+
+# A short name with its trademark sign (Palm™, Pocket PC®: a held-out thunar-volman): the owner's
+# mark says it is written as registered. TC304 only, as the other names are.
+_TRADEMARK = re.compile(r"(?:\S+ ){0,3}\S*[™®]")
 
 
 def _two_capitals(source: str) -> bool:

@@ -51,8 +51,10 @@ def number_findings(units: Iterable[Unit], locator: Locator,
     langs: dict[tuple[str, str], tuple[str, str]] = {}
     read: dict[str, dict[str, Sequence[NumberMention]]] = {}  # per language, per text: catalogues repeat
     for unit in units:
-        if unit.plural_sources is not None or not unit.target.strip() or is_key(unit.source, keys):
-            continue  # an empty target is TC303's; plural forms word their count; a key has no numbers
+        if unit.plural_sources is not None or not unit.target.strip() or is_key(unit.source, keys) \
+                or _sample_phone(unit.source):
+            continue  # an empty target is TC303's; plural forms word their count; a key has no numbers;
+            # a telephone number alone is a field's example, which translators localize (+1 123 456 7890)
         pair = (unit.source_lang, unit.target_lang)
         source_lang, target_lang = langs.get(pair) or langs.setdefault(pair, (base_lang(pair[0]), base_lang(pair[1])))
         known = read.get(source_lang) or read.setdefault(source_lang, {})
@@ -65,6 +67,14 @@ def number_findings(units: Iterable[Unit], locator: Locator,
             targets = _numbers(unit.target, target_lang, known)
         if sources or targets:
             yield from _mismatches(unit, locator, sources, targets, source_lang, target_lang)
+
+
+_SAMPLE_PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,5}\)?){2,5}")
+
+
+def _sample_phone(text: str) -> bool:
+    text = text.strip()
+    return _SAMPLE_PHONE.fullmatch(text) is not None and sum(c.isdigit() for c in text) >= 7
 
 
 def _numbers(text: str, lang: str, known: dict[str, Sequence[NumberMention]]) -> Sequence[NumberMention]:
