@@ -693,6 +693,18 @@ def test_a_form_accepted_in_one_concept_and_forbidden_in_another_reads_as_the_on
     assert [(f.rule, f.location.line, f.expected) for f in findings] == [("TC101", 1, "ملاحظات"), ("TC101", 4, "ملاحظات")]
 
 
+def test_tc203_leaves_a_term_completing_an_adjective():
+    """A held-out UNCCD manual: متعددة الأطراف is 'multilateral', not the glossary's Parties."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("parties", en_p="Parties", ar_p="الأطراف", en_a="country Parties")))
+    units = [unit("Bilateral and multilateral resources", "موارد ثنائية ومتعددة الأطراف", 1),
+             unit("Bilateral resources", "موارد الأطراف", 2)]
+    assert rules(check_units(units, matcher, UnitCheckOptions(select=("TC203",)))) == [("TC203", 2)]
+
+
 def test_a_lower_case_letter_is_a_unit_to_translate_not_a_key():
     """A held-out recipe catalogue's 'g' (grams) wants غ; KDE's calculator key 'H' stays as printed."""
     assert rules(check([unit("g", "", 1), unit("H", "", 2), unit("H", "H", 3)], "TC303", "TC304")) == [("TC303", 1)]

@@ -122,7 +122,8 @@ _RULES = [
          "such as 'the Service' is one); ignores a name the "
          "source gives by part of a form (a surname alone: بري for Nabih Berri), by its acronym (SARS) or by the "
          "words of its acronym (Centers for Disease Control for CDC), or names the concept listed apart as its "
-         "acronym or spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA).",
+         "acronym or spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA), and an Arabic definite word "
+         "completing an adjective (متعددة الأطراف, 'multilateral').",
          "target 'Badr Organization', source bead has no منظمة بدر"),
     Rule("TC204", "number-mismatch", Severity.ERROR,
          "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",

@@ -34,7 +34,7 @@ from termcheck.rules.rendered import (
     same_stem,
     variant_excused,
 )
-from termcheck.text.arabic import CONJUNCTIONS, LAM, PREPOSITIONS
+from termcheck.text.arabic import CONJUNCTIONS, LAM, PREPOSITIONS, complements_an_adjective
 from termcheck.text.normalize import normalize_form
 from termcheck.text.translit import near_keys, translit_key
 
@@ -276,6 +276,8 @@ def _unexpected_terms(ctx: PairContext, view: BeadView) -> Iterator[Finding]:
         concepts = list(_concepts(match, target_lang))
         if not concepts or any(c.key in in_source for c in concepts):
             continue
+        if target_lang == "ar" and complements_an_adjective(doc.text, match.start):
+            continue  # متعددة الأطراف is 'multilateral', not the parties
         by_key = ctx.matcher.glossary.by_key()
         allowed_only = all(e.term.status is Status.ALLOWED for e in match.entries if e.term.lang == target_lang)
         if not unexpected(concepts, source_text, ctx.source.doc.lang, [by_key[k] for k in in_source if k in by_key],

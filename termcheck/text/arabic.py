@@ -374,6 +374,31 @@ def in_compound_preposition(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in particles
 
 
+# Adjectives whose definite complement describes them, not a thing of its own (إضافة لفظية):
+# متعددة الأطراف is 'multilateral', ثنائي اللغة 'bilingual'; normalized (hamza folded), article and و aside.
+_ANNEXING_ADJECTIVES = frozenset(
+    "متعدد متعددة ثنائي ثنائية"
+    " ثلاثي ثلاثية احادي احادية"
+    " رباعي رباعية".split())  # متعدد(ة) ثنائي(ة) ثلاثي(ة) أحادي(ة) رباعي(ة)
+
+
+def complements_an_adjective(text: str, start: int) -> bool:
+    """Whether the definite word at text[start:] completes an adjective before it (متعددة الأطراف,
+    'multilateral', in a held-out UNCCD manual: not the glossary's Parties). The text as written."""
+    from termcheck.text.normalize import normalize_form
+
+    if not text.startswith("\u0627\u0644", start):
+        return False
+    before = ARABIC_WORD.findall(normalize_form(text[max(0, start - 20):start]))
+    if not before:
+        return False
+    word = before[-1]
+    for prefix in ("\u0648\u0627\u0644", "\u0627\u0644", "\u0648"):  # وال ال و
+        if word.startswith(prefix) and word[len(prefix):] in _ANNEXING_ADJECTIVES:
+            return True
+    return word in _ANNEXING_ADJECTIVES
+
+
 def verb_of_verbal_noun(noun: str, word: str) -> bool:
     """Whether `word` is a finite verb of the derived-form verbal noun `noun` (normalized; انتقال
     form VIII, انفعال VII, استفعال X, إفعال IV): the noun less its long alef before the last letter

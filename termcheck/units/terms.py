@@ -34,6 +34,7 @@ from termcheck.rules.terms_xlang import (
     unexpected,
     wrong_rendering_finding,
 )
+from termcheck.text.arabic import complements_an_adjective
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention, prose
@@ -121,6 +122,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                         continue
                     yield _forbidden(unit, match, (named or entries)[0], locator)
             elif entries and not keyed and not any(id(e.concept) in in_source_concepts for e in entries):
+                if target_lang == "ar" and complements_an_adjective(unit.target, match.start):
+                    continue  # متعددة الأطراف is 'multilateral', not the parties
                 concepts = list({id(e.concept): e.concept for e in entries}.values())
                 if not unexpected(concepts, unit.source, source_lang, source_concepts.values(),
                                   all(e.term.status is Status.ALLOWED for e in entries)):
