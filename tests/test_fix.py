@@ -246,3 +246,23 @@ def test_a_house_form_that_cannot_stand_in_place_is_shown_never_applied(tmp_path
     fixes = sorted((f.found, f.fix.applicability.value) for f in lint_document(doc, Matcher(glossary))
                    if f.rule == "TC101")
     assert fixes == [("تحميل", "safe"), ("خادوم", "display-only"), ("سيرفر", "display-only"), ("كلمة السر", "safe")]
+
+
+def test_a_fix_never_drops_the_article_of_the_word_it_replaces():
+    """Held-out Flask, searx and KDE catalogues: الإسم for the house's اسم was fixed to اسم, and
+    القرائن was told 'write دليل'. The definite form the glossary lists is written and applied; a one-word
+    house form made definite is shown only (the ال of a word may be its own letters); none is dropped."""
+    from termcheck.rules.forbidden import forbidden_finding
+    from termcheck.match import Entry
+    from tests.helpers import concept
+
+    name = concept("name", ar_p="اسم", ar_a="الاسم", ar_f="الإسم")
+    clue = concept("clue", ar_p="دليل", ar_f="القرائن")
+
+    def finding(c, found):
+        forbidden = next(t for t in c.terms if t.text == found)
+        return forbidden_finding(Entry(c, forbidden), found, None, fix_span=(0, len(found)))
+
+    listed, made = finding(name, "الإسم"), finding(clue, "القرائن")
+    assert (listed.expected, listed.fix.applicability) == ("الاسم", Applicability.SAFE)
+    assert (made.expected, made.fix.applicability) == ("الدليل", Applicability.DISPLAY)
