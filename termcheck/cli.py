@@ -158,8 +158,9 @@ def command():
         for param in cmd.params:
             if param.param_type_name == "argument":
                 param.display_type_rich = no_type
-                param.type = copy.copy(param.type)
-                param.type.get_metavar = lambda *args, **kwargs: ""  # typer 0.28 prints <str> without it
+                if getattr(param, "type", None) is not None:  # typer 0.28 prints <str> without it (0.29 has no type)
+                    param.type = copy.copy(param.type)
+                    param.type.get_metavar = lambda *args, **kwargs: ""
                 if param.nargs != 1:
                     param.get_usage_pieces = _repeated(param.get_usage_pieces)
         for sub in getattr(cmd, "commands", {}).values():
