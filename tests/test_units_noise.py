@@ -616,6 +616,17 @@ def test_tc305_takes_numbered_printf_arguments_as_the_same_arguments():
     assert rules(check(units, "TC305")) == [("TC305", 4)]
 
 
+def test_tc305_reads_an_icu_case_text_as_text_and_its_placeholders_as_placeholders():
+    """A held-out Angular XLIFF: {VAR_SELECT, select, Language {Language} ...} translated as
+    Language {لغة} was three false TC305 ('missing {Language}'). A {n} inside a case text is a
+    placeholder still."""
+    units = [unit("{VAR_SELECT, select, Language {Language} Resource Type {Resource Type} Subject {Subject}}",
+                  "{VAR_SELECT, select, Language {لغة} Resource Type {نوع المصادر} Subject {الموضوع}}", 1),
+             unit("{n, plural, one {# file} other {{n} files}}", "{n, plural, one {ملف واحد} other {{n} ملفات}}", 2),
+             unit("{n, plural, one {# file} other {{n} files}}", "{n, plural, one {ملف واحد} other {ملفات}}", 3)]
+    assert rules(check(units, "TC305")) == [("TC305", 3)]
+
+
 def test_tc305_reads_qt_and_kde_numbered_arguments():
     """A held-out KDE catalogue (Spectacle): '%1px' is the argument %1 and a unit, not a printf
     pointer of width 1; its translation keeps %1. A %1 left out is still a finding, swapped ones are not."""

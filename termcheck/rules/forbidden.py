@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
-from termcheck.match import Entry
+from termcheck.match import Entry, told_apart
 from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind, Status
 from termcheck.rules.registry import rule
 
@@ -52,12 +52,13 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     written_definite = False  # the house form made definite here, not as the glossary lists it
     if expected and found.startswith(_ARTICLE) and not expected.startswith(_ARTICLE):
         # الإسم for the house's اسم: its definite form (held-out Flask and KDE catalogues' reviewers), as
-        # the glossary lists it (الاسم) or, for one word, with the article put on (shown, never applied:
-        # the ال of the found word may be its own letters, التزام)
+        # the glossary lists it (الاسم) or, for one word, with the article put on (shown, never
+        # applied). Not for a form that only misspells the house form by its hamza: الغاء is إلغاء
+        # without it, not the article on غاء (a held-out Odoo catalogue).
         definite = _ARTICLE + expected
         if any(t.text == definite and t.status is not Status.FORBIDDEN for t in entry.concept.forms(entry.term.lang)):
             expected = definite
-        elif " " not in expected:
+        elif " " not in expected and not told_apart(entry.term.text, expected):
             expected, written_definite = definite, True
     in_place = replaces_in_place(entry.term.text, expected) and not written_definite and not (
         found.startswith(_ARTICLE) and not expected.startswith(_ARTICLE))  # the article read as a proclitic

@@ -22,6 +22,38 @@ PRINTF = re.compile(
 )
 # brace: {name}, {0}, {count:d}; a mustache or i18next {{name}} whole (a Python escape {{ or }} alone is none)
 BRACE = re.compile(r"\{\{ *[A-Za-z_][\w.]* *\}\}|\{\{|\}\}|\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
+# An ICU select or plural ({VAR_SELECT, select, Language {Language} other {...}}, as Angular's XLIFF
+# writes one): the braces around each case's text delimit text to translate, not a placeholder
+# (a held-out Angular catalogue's three false TC305). icu_text_opened() blanks those braces.
+_ICU_START = re.compile(r"\{\s*\w+\s*,\s*(?:select|plural|selectordinal)\s*,")
+_ICU_KEY = re.compile(r"\s*(?:offset:\d+\s+)?(=?[\w-]+(?: [\w-]+)*)\s*\{")  # Angular writes 'Resource Type {...}'
+
+
+def icu_text_opened(text: str) -> str:
+    """`text` with the braces around ICU case texts made spaces (same length: offsets hold); the
+    placeholders inside a case text ({count}) and the construct's own braces stay."""
+    if "{" not in text or ("select" not in text and "plural" not in text):
+        return text
+    chars = list(text)
+    for start in _ICU_START.finditer(text):
+        at = start.end()
+        while True:
+            key = _ICU_KEY.match(text, at)
+            if key is None:
+                break
+            opening, depth, k = key.end() - 1, 0, key.end() - 1
+            while k < len(text):
+                depth += {"{": 1, "}": -1}.get(text[k], 0)
+                if depth == 0:
+                    break
+                k += 1
+            if k == len(text):
+                break  # unbalanced: left as it is
+            chars[opening] = chars[k] = " "
+            at = k + 1
+    return "".join(chars)
+
+
 # An Xcode build setting, filled in when the app is built: $(PRODUCT_NAME) in an Info.plist string.
 BUILD_SETTING = re.compile(r"\$\([A-Z_][A-Z0-9_]*\)")
 

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
-from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, is_date_format
+from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, icu_text_opened, is_date_format
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention
@@ -44,7 +44,7 @@ def placeholders(text: str) -> list[str]:
     # every printf placeholder starts with %, every brace one with { or }: most texts have neither
     found = [m.group() for m in _PRINTF.finditer(text) if m.group() != "%%"] if "%" in text else []
     if "{" in text or "}" in text:
-        found.extend(m.group() for m in _BRACE.finditer(text) if m.group() not in ("{{", "}}"))
+        found.extend(m.group() for m in _BRACE.finditer(icu_text_opened(text)) if m.group() not in ("{{", "}}"))
     if "$(" in text:
         found.extend(m.group() for m in BUILD_SETTING.finditer(text))
     return found

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from termcheck.text.markup import HTML_ENTITY, mask_html
-from termcheck.text.placeholders import BRACE, BUILD_SETTING, PRINTF
+from termcheck.text.placeholders import BRACE, BUILD_SETTING, PRINTF, icu_text_opened
 
 if TYPE_CHECKING:
     from termcheck.formats.units import Unit
@@ -43,7 +43,7 @@ def _prose(text: str) -> str:
     text = matchable(text)
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
-        text = BRACE.sub(_blank, text)
+        text = BRACE.sub(_blank, icu_text_opened(text))
     if "$(" in text:
         text = BUILD_SETTING.sub(_blank, text)
     if "_" in text or "&" in text:  # after the placeholders, before the code-like tokens it would blank
