@@ -480,6 +480,14 @@ def test_a_mnemonic_behind_an_arabic_word_or_inside_a_label_is_a_mnemonic():
     assert [(f.rule, f.location.line) for f in findings] == [("TC101", 3), ("TC201", 4)]
 
 
+def test_tc304_sees_a_copy_through_the_direction_marks_put_in_it():
+    """A held-out WordPress theme: 'Installing and Activating Plugin %1$s…' left in English with a
+    right-to-left mark after the placeholder escaped TC304."""
+    units = [unit("Installing Plugin %1$s now", "Installing Plugin %1$s\u200f now", 1), unit("Save", "\u200fSave", 2),
+             unit("Save", "\u200fاحفظ", 3)]
+    assert rules(check(units, "TC304")) == [("TC304", 1), ("TC304", 2)]
+
+
 def test_tc304_leaves_a_short_name_with_its_trademark_sign():
     """A held-out thunar-volman: 'Palm™' copied is the registered name; a sentence is still prose."""
     units = [unit("Palm™", "Palm™", 1), unit("Pocket PC®", "Pocket PC®", 2),
