@@ -142,6 +142,9 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     [two] = extract_numbers("without 2 variables", "en")
     assert said_in_the_noun("without 2 variables", two, "en", "دون متغيرين")
     assert not said_in_the_noun("without 2 variables", two, "en", "دون متغير")
+    # the 1 that starts a range says its noun's singular ('1-15 places' as من خانة إلى 15 خانة)
+    one = extract_numbers("Shift 1-15 places to the left", "en")[0]
+    assert one.text == "1" and said_in_the_noun("Shift 1-15 places to the left", one, "en", "انقل من خانة إلى 15 خانة")
     # the plural noun after a modifier ('2 key frames' as إطارين رئيسيين: held-out OpenShot docs)
     [two] = extract_numbers("require at least 2 key frames", "en")
     assert said_in_the_noun("require at least 2 key frames", two, "en", "يتطلب إطارين رئيسيين على الأقل")

