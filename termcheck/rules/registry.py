@@ -109,7 +109,8 @@ _RULES = [
          "The target renders a source term with a spelling the glossary does not list.",
          "The glossary knows the source term, so the target must use the house form. Only names (the concept's "
          "English form is capitalized, not just a sentence-case phrase) and loanwords (an Arabic form that spells "
-         "its English one: ميتفورمين): a near spelling of a common term is a derived form, not a wrong one. Ignores the listed form in another number or with other clitics "
+         "its English one: ميتفورمين): a near spelling of a common term is a derived form, not a wrong one, "
+         "except, in units, its form misspelt by the letters' dots alone (قائمة الأمنبات). Ignores the listed form in another number or with other clitics "
          "(مراكز / لمركز for مركز) or with whole words put in (المركز الصيني لمكافحة الأمراض), and a spelling that "
          "puts back consonants of the source word that the house form lacks (أيزوبروبانول for a listed "
          "إيزوبوبانول: the glossary's slip, not the copy's). A listed short "

@@ -374,6 +374,30 @@ def in_compound_preposition(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in particles
 
 
+# Letters that share one shape and differ by their dots (ب ت ث ن ي in the middle of a word, ج ح خ,
+# د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق): a word misspelt by its dots alone (الأمنبات for الأمنيات, للحاظة
+# aside) is a slip of the eye or of the next key, never a change of Arabic grammar, which moves weak
+# letters and affixes, not dots.
+_RASM = str.maketrans("\u062a\u062b\u0646\u064a\u062c\u062e\u0630\u0632\u0634\u0636\u0638\u063a\u0642",
+                      "\u0628\u0628\u0628\u0628\u062d\u062d\u062f\u0631\u0633\u0635\u0637\u0639\u0641")
+
+
+def misdotted(found: str, form: str) -> bool:
+    """Whether `found` is `form` with some letters' dots misplaced, and nothing else (both normalized:
+    diacritics, hamza and tatweel folded already). Not ي ت ن at a word's edges, where they are a
+    verb's person (يستخدم، تستخدم، نستخدم; وتستخدم) or ending."""
+    if found == form or len(found) != len(form) or found.translate(_RASM) != form.translate(_RASM):
+        return False
+    for word_found, word_form in zip(found.split(), form.split()):
+        for at, (a, b) in enumerate(zip(word_found, word_form)):
+            if a != b and a in _PERSON_LETTERS and b in _PERSON_LETTERS and (at < 2 or at == len(word_form) - 1):
+                return False
+    return True
+
+
+_PERSON_LETTERS = frozenset("\u064a\u062a\u0646")  # ي ت ن
+
+
 # Adjectives whose definite complement describes them, not a thing of its own (إضافة لفظية):
 # متعددة الأطراف is 'multilateral', ثنائي اللغة 'bilingual'; normalized (hamza folded), article and و aside.
 _ANNEXING_ADJECTIVES = frozenset(

@@ -34,7 +34,8 @@ from termcheck.rules.terms_xlang import (
     unexpected,
     wrong_rendering_finding,
 )
-from termcheck.text.arabic import complements_an_adjective
+from termcheck.text.arabic import complements_an_adjective, misdotted, strip_proclitics
+from termcheck.text.normalize import normalize_form
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention, prose
@@ -159,7 +160,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                 if variant is not None:
                     found_variant = True
                     found = unit.target[variant[0]:variant[1]]
-                    if variant_excused(concept, source_text, unit.target, variant, target_lang):
+                    if variant_excused(concept, source_text, unit.target, variant, target_lang) \
+                            and not _misdotted_form(found, concept, target_lang):
                         break  # a derived form of a common term (انتشر for الانتشار), the name inflected
                     if (concept.key, variant) in variants_reported:
                         break  # the acronym and its spelt-out name both in the source ('First In First Out (FIFO)')
@@ -237,6 +239,21 @@ def _inside_a_longer_term(concept: Concept, in_source, lang: str) -> bool:
     forms = [f" {t.text.lower()} " for t in concept.forms(lang) if t.status is not Status.FORBIDDEN]
     return any(form in f" {e.term.text.lower()} " and e.concept is not concept
                for m in in_source for e in m.entries if e.term.lang == lang for form in forms)
+
+
+def _misdotted_form(found: str, concept: Concept, lang: str) -> bool:
+    """An accepted form of the concept misspelt by its letters' dots alone (text.arabic.misdotted):
+    held-out catalogues wrote قائمة الأمنبات for the house قائمة الأمنيات, المحموعات for المجموعات; no
+    inflection of a common term does that, so it is a wrong rendering (TC202), not a derived form."""
+    if lang != "ar":
+        return False
+    written = _bare_first_word(normalize_form(found))
+    return any(misdotted(written, _bare_first_word(normalize_form(form.text))) for form in concept.accepted(lang))
+
+
+def _bare_first_word(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return f"{strip_proclitics(first)} {rest}".strip()
 
 
 def _as_the_named_concepts(entries: list, in_source_concepts: set[int]) -> list:
