@@ -34,24 +34,33 @@ def icu_text_opened(text: str) -> str:
     placeholders inside a case text ({count}) and the construct's own braces stay."""
     if "{" not in text or ("select" not in text and "plural" not in text):
         return text
+    starts = list(_ICU_START.finditer(text))
+    if not starts:
+        return text
+    closing = _matching_braces(text)  # once, so that a text of many cases stays linear
     chars = list(text)
-    for start in _ICU_START.finditer(text):
+    for start in starts:
         at = start.end()
         while True:
             key = _ICU_KEY.match(text, at)
-            if key is None:
-                break
-            opening, depth, k = key.end() - 1, 0, key.end() - 1
-            while k < len(text):
-                depth += {"{": 1, "}": -1}.get(text[k], 0)
-                if depth == 0:
-                    break
-                k += 1
-            if k == len(text):
-                break  # unbalanced: left as it is
-            chars[opening] = chars[k] = " "
-            at = k + 1
+            if key is None or key.end() - 1 not in closing:
+                break  # the construct ends, or an unbalanced case: left as it is
+            opening = key.end() - 1
+            chars[opening] = chars[closing[opening]] = " "
+            at = closing[opening] + 1
     return "".join(chars)
+
+
+def _matching_braces(text: str) -> dict[int, int]:
+    """The position of each balanced '{' and of the '}' that closes it."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for at, char in enumerate(text):
+        if char == "{":
+            stack.append(at)
+        elif char == "}" and stack:
+            pairs[stack.pop()] = at
+    return pairs
 
 
 # An Xcode build setting, filled in when the app is built: $(PRODUCT_NAME) in an Info.plist string.
