@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
@@ -95,6 +96,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         source_concepts = {e.concept.key: e.concept for m in in_source for e in m.entries}  # either language
         rendered: dict[int, Concept] = {}
+        counts = None  # _mentions_and_renderings, when a forbidden form asks
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update((id(e.concept), e.concept) for e in entries)
@@ -108,8 +110,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                          or in_another_case(e.concept, unit.source, source_lang)
                          or _inside_a_longer_term(e.concept, in_source, source_lang)]
                 slip = any(slips_from_accepted(e) for e in entries)
-                if named and not slip and _rendered_as_often_as_named(named, in_source, in_target, source_lang, target_lang):
-                    continue  # 'Number of results' as حصيلة نتائج البحث: نتائج renders the one 'results'
+                if named and not slip:
+                    if counts is None:  # once a unit: a 170 KB unit has thousands of matches
+                        counts = _mentions_and_renderings(in_source, in_target, source_lang, target_lang)
+                    if all(0 < counts[0][id(e.concept)] <= counts[1][id(e.concept)] for e in named):
+                        continue  # 'Number of results' as حصيلة نتائج البحث: نتائج renders the one 'results'
                 if keyed or named or any(not e.concept.forms(source_lang) or slips_from_accepted(e) for e in entries):
                     # a misspelling (تأريخ) is wrong whatever the source says; another word (وصلة for رابط)
                     # is forbidden as the concept's rendering only: 'mounts' may be وصلات
@@ -269,18 +274,19 @@ def _as_the_named_concepts(entries: list, in_source_concepts: set[int]) -> list:
     return named or entries
 
 
-def _rendered_as_often_as_named(named: list, in_source: list[Match], in_target: list[Match], source_lang: str,
-                                target_lang: str) -> bool:
-    """Does the target render each named concept with an accepted form as often as the source names
-    it? Then a forbidden form of it beside them stands for another word of the source (a held-out
-    searx catalogue: 'Number of results' as حصيلة نتائج البحث, حصيلة for 'number of')."""
-    for concept in {id(e.concept): e.concept for e in named}.values():
-        mentions = sum(any(e.concept is concept and e.term.lang == source_lang for e in m.entries) for m in in_source)
-        accepted = sum(any(e.concept is concept and e.term.lang == target_lang and e.term.status is not Status.FORBIDDEN
-                           for e in m.entries) for m in in_target)
-        if not mentions or accepted < mentions:
-            return False
-    return True
+def _mentions_and_renderings(in_source: list[Match], in_target: list[Match], source_lang: str,
+                             target_lang: str) -> tuple[Counter, Counter]:
+    """(source mentions, accepted target renderings) per concept id. Where the target renders a
+    named concept with an accepted form as often as the source names it, a forbidden form of it
+    beside them stands for another word of the source (a held-out searx catalogue: 'Number of
+    results' as حصيلة نتائج البحث, حصيلة for 'number of')."""
+    mentions, renderings = Counter(), Counter()
+    for m in in_source:
+        mentions.update({id(e.concept) for e in m.entries if e.term.lang == source_lang})
+    for m in in_target:
+        renderings.update({id(e.concept) for e in m.entries
+                           if e.term.lang == target_lang and e.term.status is not Status.FORBIDDEN})
+    return mentions, renderings
 
 
 def _verb_form_in(concept: Concept, source: str, lang: str) -> bool:
