@@ -742,6 +742,18 @@ def test_tc202_reports_a_common_term_misspelt_by_its_dots_alone():
     assert [(f.rule, f.location.line, f.found) for f in findings] == [("TC202", 1, "قائمة الأمنبات"), ("TC201", 2, "")]
 
 
+def test_tc201_leaves_a_common_word_inside_a_program_name_the_target_transliterates():
+    """A held-out Xfce catalogue: 'Thunar Volume Manager' as مدير الأجهزة تونار names the program
+    otherwise; its 'Volume' is the name's word. Without a transliterated name the term is still asked."""
+    from termcheck.match import Matcher
+    from termcheck.units import check_units
+    from tests.helpers import concept, glossary
+
+    matcher = Matcher(glossary(concept("volume", en_p="volume", ar_p="وحدة التخزين")))
+    units = [unit("Thunar Volume Manager", "مدير الأجهزة تونار", 1), unit("Volume Manager", "مدير الأجهزة", 2)]
+    assert rules(check_units(units, matcher, UnitCheckOptions(select=("TC201",)))) == [("TC201", 2)]
+
+
 def test_a_lower_case_letter_is_a_unit_to_translate_not_a_key():
     """A held-out recipe catalogue's 'g' (grams) wants غ; KDE's calculator key 'H' stays as printed."""
     assert rules(check([unit("g", "", 1), unit("H", "", 2), unit("H", "H", 3)], "TC303", "TC304")) == [("TC303", 1)]

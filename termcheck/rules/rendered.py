@@ -125,8 +125,27 @@ def names_something_else(concepts: list[Concept], text: str, start: int, end: in
         return True
     if lang != "en" or not all(t.text[:1].islower() for c in concepts for t in c.forms(lang)):
         return False
-    return in_proper_name(text, start, end) or (
-        bool(target_text) and capitalized_mid_sentence(text, start) and transliterated_in(text[start:end], target_text))
+    return in_proper_name(text, start, end) or bool(target_text) and text[start:start + 1].isupper() and (
+        capitalized_mid_sentence(text, start) and transliterated_in(text[start:end], target_text)
+        or _in_a_transliterated_name(text, start, end, target_text))
+
+
+def _in_a_transliterated_name(text: str, start: int, end: int, target_text: str) -> bool:
+    """The capitalized mention stands in a run of capitalized words one of which is no English word
+    and is transliterated in the target: a program's name ('Thunar Volume Manager' as مدير الأجهزة
+    تونار, a held-out Xfce catalogue whose translator named it otherwise), whose words are the name's."""
+    from termcheck.text.ordinary_words import is_english
+
+    run = _CAPITALIZED_RUN.search(text, max(0, start - 60), min(len(text), end + 60))
+    while run is not None and run.end() <= start:
+        run = _CAPITALIZED_RUN.search(text, run.end(), min(len(text), end + 60))
+    if run is None or not (run.start() <= start and end <= run.end()):
+        return False
+    return any(not is_english(word) and transliterated_in(word, target_text)
+               for word in run.group().split() if word != text[start:end])
+
+
+_CAPITALIZED_RUN = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)+")
 
 
 def _verb_use(concepts: list[Concept], text: str, start: int, end: int) -> bool:

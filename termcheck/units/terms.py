@@ -115,7 +115,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                         counts = _mentions_and_renderings(in_source, in_target, source_lang, target_lang)
                     if all(0 < counts[0][id(e.concept)] <= counts[1][id(e.concept)] for e in named):
                         continue  # 'Number of results' as حصيلة نتائج البحث: نتائج renders the one 'results'
-                if keyed or named or any(not e.concept.forms(source_lang) or slips_from_accepted(e) for e in entries):
+                if keyed or named or slip or any(not e.concept.forms(source_lang) for e in entries):
                     # a misspelling (تأريخ) is wrong whatever the source says; another word (وصلة for رابط)
                     # is forbidden as the concept's rendering only: 'mounts' may be وصلات
                     if unit.plural_sources is not None:
