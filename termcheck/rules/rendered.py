@@ -136,13 +136,9 @@ def _in_a_transliterated_name(text: str, start: int, end: int, target_text: str)
     تونار, a held-out Xfce catalogue whose translator named it otherwise), whose words are the name's."""
     from termcheck.text.ordinary_words import is_english
 
-    run = _CAPITALIZED_RUN.search(text, max(0, start - 60), min(len(text), end + 60))
-    while run is not None and run.end() <= start:
-        run = _CAPITALIZED_RUN.search(text, run.end(), min(len(text), end + 60))
-    if run is None or not (run.start() <= start and end <= run.end()):
-        return False
-    return any(not is_english(word) and transliterated_in(word, target_text)
-               for word in run.group().split() if word != text[start:end])
+    return any(run.start() <= start and end <= run.end() and any(
+        not is_english(word) and transliterated_in(word, target_text) for word in run.group().split()
+        if word != text[start:end]) for run in _CAPITALIZED_RUN.finditer(text, max(0, start - 60), end + 60))
 
 
 _CAPITALIZED_RUN = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)+")

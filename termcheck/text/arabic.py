@@ -375,9 +375,9 @@ def in_compound_preposition(text: str, start: int, end: int) -> bool:
 
 
 # Letters that share one shape and differ by their dots (ب ت ث ن ي in the middle of a word, ج ح خ,
-# د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق): a word misspelt by its dots alone (الأمنبات for الأمنيات, للحاظة
-# aside) is a slip of the eye or of the next key, never a change of Arabic grammar, which moves weak
-# letters and affixes, not dots.
+# د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق): a word misspelt by its dots alone (الأمنبات for الأمنيات) is a
+# slip of the eye or of the next key, never a change of Arabic grammar, which moves weak letters and
+# affixes, not dots.
 _RASM = str.maketrans("\u062a\u062b\u0646\u064a\u062c\u062e\u0630\u0632\u0634\u0636\u0638\u063a\u0642",
                       "\u0628\u0628\u0628\u0628\u062d\u062d\u062f\u0631\u0633\u0635\u0637\u0639\u0641")
 
@@ -416,11 +416,7 @@ def complements_an_adjective(text: str, start: int) -> bool:
     before = ARABIC_WORD.findall(normalize_form(text[max(0, start - 20):start]))
     if not before:
         return False
-    word = before[-1]
-    for prefix in ("\u0648\u0627\u0644", "\u0627\u0644", "\u0648"):  # وال ال و
-        if word.startswith(prefix) and word[len(prefix):] in _ANNEXING_ADJECTIVES:
-            return True
-    return word in _ANNEXING_ADJECTIVES
+    return before[-1] in _ANNEXING_ADJECTIVES or strip_proclitics(before[-1]) in _ANNEXING_ADJECTIVES
 
 
 def verb_of_verbal_noun(noun: str, word: str) -> bool:

@@ -50,6 +50,7 @@ from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.text.placeholders import STRFTIME, is_date_format
+from termcheck.text.normalize import without_marks
 from termcheck.units.placeholders import TAG, placeholders
 from termcheck.units.text import matchable, mnemonic_dropped, short
 
@@ -132,7 +133,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
         target = unit.target.strip()
         if target.startswith(_NEW_MESSAGE_PREFIX) and target[len(_NEW_MESSAGE_PREFIX):] == unit.source.strip():
             target = target[len(_NEW_MESSAGE_PREFIX):]  # Symfony's translation:extract copies a new source so
-        if target and target != unit.source.strip() and _without_format_marks(target) == _without_format_marks(unit.source):
+        if target and target != unit.source.strip() and without_marks(target).strip() == without_marks(unit.source).strip():
             target = unit.source.strip()  # a copy with a direction mark put in (a held-out WordPress theme's U+200F)
         if not target or target != unit.source.strip() or _nothing_to_translate(target):
             continue
@@ -178,14 +179,6 @@ def _in_another_script(unit: Unit, source: str) -> bool:
     Django msgids written in Arabic, an Arabic verse in a storyboard), which gettext's fallback shows
     as it is. Neither empty nor copied is a fault then."""
     return base_lang(unit.source_lang) == "en" and not _LATIN_LETTER.search(source)
-
-
-_FORMAT_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\ufeff"))
-
-
-def _without_format_marks(text: str) -> str:
-    """The text without the invisible direction and format marks a translator's editor may put in."""
-    return text.translate(_FORMAT_MARKS).strip()
 
 
 def _one_word_of_no_language(source: str) -> bool:

@@ -69,12 +69,10 @@ def number_findings(units: Iterable[Unit], locator: Locator,
             yield from _mismatches(unit, locator, sources, targets, source_lang, target_lang)
 
 
-_SAMPLE_PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,5}\)?){2,5}")
-
-
 def _sample_phone(text: str) -> bool:
+    """A telephone number alone (three digit groups or more, seven digits at least)."""
     text = text.strip()
-    return _SAMPLE_PHONE.fullmatch(text) is not None and sum(c.isdigit() for c in text) >= 7
+    return _DIGIT_GROUPS.fullmatch(text) is not None and sum(c.isdigit() for c in text) >= 7
 
 
 def _numbers(text: str, lang: str, known: dict[str, Sequence[NumberMention]]) -> Sequence[NumberMention]:
