@@ -1,6 +1,9 @@
 """Recall and precision of `termcheck check` on the planted corpora; findings on the clean pairs.
 
-    python3 bench/eval_check.py [--corpora corpora] [--glossary glossaries/house.csv] [-v] [--gold]
+    python3 bench/eval_check.py [--corpora corpora] [--glossary G] [-v] [--gold]
+
+Each pair is checked with its own glossary.csv when it has one, else glossaries/house.csv;
+--glossary names one glossary for all.
 
 For each corpora/<pair>/ with an errors.tsv: check ar.md/en.md (planted) and ar.clean.md/en.clean.md
 (clean). A finding matches a planted row on rule + file + line; for TC201 the row's file/line are
@@ -137,8 +140,18 @@ def _show(finding: Finding) -> str:
     return f"{rule} {file}:{line} {finding.found!r} {finding.message}"
 
 
-def evaluate(corpora: str, glossary: str, verbose: bool = False, gold: bool = False) -> dict:
-    matcher = Matcher(load_glossary(glossary))
+def evaluate(corpora: str, glossary: str | None, verbose: bool = False, gold: bool = False) -> dict:
+    """`glossary` for every pair; None: each pair's own glossary.csv (the blind pairs were written
+    with one each), else the house glossary."""
+    house = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "glossaries", "house.csv")
+    matchers: dict[str, Matcher] = {}
+
+    def matcher_for(pair_dir: str) -> Matcher:
+        own = os.path.join(pair_dir, "glossary.csv")
+        path = glossary or (own if os.path.isfile(own) else house)
+        if path not in matchers:
+            matchers[path] = Matcher(load_glossary(path))
+        return matchers[path]
     totals = dict(planted=0, found_planted=0, findings=0, true_findings=0, clean_findings=0)
     per_rule: dict[str, list[int]] = {}  # rule -> [planted, found, extra findings, clean findings]
     for name in sorted(os.listdir(corpora)):
@@ -148,6 +161,7 @@ def evaluate(corpora: str, glossary: str, verbose: bool = False, gold: bool = Fa
             continue  # not a document pair (a blind catalogue is tests/test_units_blind.py's)
         planted = read_errors(errors_path)
         src_lang = source_lang(pair_dir, planted)
+        matcher = matcher_for(pair_dir)
         result = run_pair(pair_dir, matcher, src_lang, clean=False, gold=gold)
         clean = run_pair(pair_dir, matcher, src_lang, clean=True, gold=gold)
         wanted = {(p.rule, p.file, p.line) for p in planted}
@@ -192,7 +206,8 @@ def main() -> None:
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=os.path.join(root, "corpora"))
-    parser.add_argument("--glossary", default=os.path.join(root, "glossaries", "house.csv"))
+    parser.add_argument("--glossary", default=None,
+                        help="one glossary for every pair (default: each pair's glossary.csv, else glossaries/house.csv)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed, extra and clean-pair findings")
     parser.add_argument("--gold", action="store_true",
                         help="use the hand-made gold alignment (gold.tsv) instead of the aligner: the rules alone")

@@ -1,5 +1,7 @@
 """Per unit, the bilingual term rules: wrong rendering (TC202) and unexpected term (TC203)."""
 
+from dataclasses import replace
+
 from termcheck.formats.units import Unit
 from termcheck.match import Matcher
 from termcheck.units import check_units
@@ -117,3 +119,23 @@ def test_a_forbidden_word_is_reported_where_the_source_names_its_concept_a_missp
              unit("Sales", "فاتوره مبيعات", "en", "ar")]
     assert sorted((f.rule, f.found, f.expected) for f in check_units(units, matcher)) == [
         ("TC101", "تأريخ", "تاريخ"), ("TC101", "فاتوره", "فاتورة"), ("TC101", "وصلة", "رابط")]
+
+
+def test_a_name_the_catalogue_names_elsewhere_added_to_a_full_rendering_is_a_clarification():
+    """Held-out catalogues: 'Token' as توكين ألترا مسج, 'Wizard for sending text message' with للواتساب
+    put in. The product's own name, which other msgids of the file name, added to a target that
+    renders everything of its source, is no TC203. It still is where the file names it nowhere else,
+    where a source term goes unrendered, and where the source has an unlisted name the target drops
+    (TICO-19's 'Huanan Seafood Wholesale Market' as سوق ووهان)."""
+    matcher = Matcher(glossary(concept("ultramsg", en_p="Ultramsg", ar_p="ألترا مسج"),
+                               concept("wuhan", en_p="Wuhan", ar_p="ووهان"),
+                               concept("folder", en_p="folder", ar_p="مجلد")))
+    elsewhere = replace(unit("Connect your Ultramsg account", "اربط حساب ألترا مسج", "en", "ar"), line=3)
+    added = unit("Token", "توكين ألترا مسج", "en", "ar")
+    assert check_units([elsewhere, added], matcher) == []
+    assert rules(check_units([added], matcher)) == [("TC203", "ألترا مسج", None, "ultramsg", None)]
+    dropped = unit("Open the folder", "افتح ألترا مسج", "en", "ar")
+    assert [f.rule for f in check_units([elsewhere, dropped], matcher)] == ["TC201", "TC203"]
+    market = unit("links to the Huanan market", "روابط بسوق ووهان", "en", "ar")
+    wuhan = replace(unit("cases in Wuhan", "حالات في ووهان", "en", "ar"), line=3)
+    assert rules(check_units([wuhan, market], matcher)) == [("TC203", "ووهان", None, "wuhan", None)]

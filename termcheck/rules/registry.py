@@ -125,7 +125,9 @@ _RULES = [
          "source gives by part of a form (a surname alone: بري for Nabih Berri), by its acronym (SARS) or by the "
          "words of its acronym (Centers for Disease Control for CDC), or names the concept listed apart as its "
          "acronym or spelt-out name (الوكالة اليابانية للتعاون الدولي for JICA), and an Arabic definite word "
-         "completing an adjective (متعددة الأطراف, 'multilateral').",
+         "completing an adjective (متعددة الأطراف, 'multilateral'). In units, a name added to a full rendering that "
+         "other msgids of the file name is a clarification ('Token' as توكين ألترا مسج); not where a source term "
+         "or an unlisted capitalized name goes unrendered.",
          "target 'Badr Organization', source bead has no منظمة بدر"),
     Rule("TC204", "number-mismatch", Severity.ERROR,
          "A number of the source is missing or different in the aligned target, or the target has a figure the source lacks.",

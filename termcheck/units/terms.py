@@ -37,6 +37,7 @@ from termcheck.rules.terms_xlang import (
 )
 from termcheck.text.arabic import complements_an_adjective, misdotted, strip_proclitics
 from termcheck.text.normalize import normalize_form
+from termcheck.text.ordinary_words import is_ordinary_word
 from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention, prose
@@ -82,6 +83,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
     target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
     in_entry = _rendered_per_plural_entry(units, target_matches)
+    mentioned_in = _sources_naming(units, source_matches)
     missing_in_entry: set[tuple] = set()
     # (plural entry, the form written) -> its one TC101 however many forms use it, and the others' lines
     forbidden_in_entry: dict[tuple, tuple[tuple[Unit, Finding], list[str]]] = {}
@@ -96,6 +98,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
         in_source_concepts = {id(e.concept) for m in in_source for e in m.entries if e.term.lang == source_lang}
         source_concepts = {e.concept.key: e.concept for m in in_source for e in m.entries}  # either language
         rendered: dict[int, Concept] = {}
+        added: list[tuple[Unit, Finding]] = []  # TC203, told after the source's terms (_a_clarification)
+        missing = False
         counts = None  # _mentions_and_renderings, when a forbidden form asks
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
@@ -135,11 +139,11 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                                   all(e.term.status is Status.ALLOWED for e in entries)):
                     continue
                 found = unit.target[match.start:match.end]
-                yield unit_finding(
+                added.append(unit_finding(
                     "TC203", unit, locator.target(unit, found), found,
                     f"'{found}' ({concepts[0].key}) is in the target but not in its source text",
                     concept=concepts[0].key,
-                )
+                ))
         rendered_keys = {c.key for c in rendered.values()}
         asked: set[frozenset[str]] = set()
         variants_reported: set[tuple[str, tuple[int, int]]] = set()  # one TC202 a target span and concept
@@ -171,6 +175,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                     if (concept.key, variant) in variants_reported:
                         break  # the acronym and its spelt-out name both in the source ('First In First Out (FIFO)')
                     variants_reported.add((concept.key, variant))
+                    missing = True
                     yield for_unit(unit, wrong_rendering_finding(
                         concept, concept.preferred(target_lang).text, found, locator.target(unit, found),
                         locator.source(unit, source_text), source_text))
@@ -182,6 +187,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                                        modifier)
                     for c in concepts):
                 concept = concepts[0]
+                missing = True
                 if unit.plural_sources is not None:
                     if (_entry(unit), concept.key) in missing_in_entry:
                         continue  # one finding per plural entry, on its first form without the term
@@ -189,6 +195,9 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                 yield for_unit(unit, missing_term_finding(
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
                     locator.source(unit, source_text), source_text, match))
+        if added and not missing and not _a_name_left_out(unit.source, unit.target):
+            added = [found for found in added if not _a_clarification(found[1].concept, unit.path, mentioned_in)]
+        yield from added
     for (unit, finding), others in forbidden_in_entry.values():
         if others:  # the entry's other forms that write it: one finding, every place to fix named
             finding.message += f" (also in this entry's form{'s' if len(others) > 1 else ''} at " \
@@ -207,6 +216,40 @@ def languages_without_terms(units: Iterable[Unit], matcher: Matcher) -> list[tup
             if lang not in langs:
                 missing[(unit.path, lang)] = missing.get((unit.path, lang), 0) + 1
     return [(path, lang, count) for (path, lang), count in missing.items()]
+
+
+def _sources_naming(units: list[Unit], source_matches: list) -> dict[str, set[str]]:
+    """Concept key -> the files whose sources name it (in the source language)."""
+    named: dict[str, set[str]] = {}
+    for unit, matches in zip(units, source_matches):
+        lang = base_lang(unit.source_lang)
+        for match in matches:
+            for entry in match.entries:
+                if entry.term.lang == lang:
+                    named.setdefault(entry.concept.key, set()).add(unit.path)
+    return named
+
+
+def _a_clarification(concept_key: str | None, path: str, mentioned_in: dict[str, set[str]]) -> bool:
+    """A name the target adds to a unit whose source terms (and unlisted names) it all renders, and
+    that other sources of the same catalogue name, is the translator's clarification: the product's own name ('Token' as
+    توكين ألترا مسج), its service ('sending text message' ... للواتساب), the kind of a disc named in
+    Latin (قرص DVD, with CD elsewhere). In 48 held-out catalogues every TC203 was such an addition.
+    A name no source of the file has, or one standing where a source term goes unrendered, still
+    comes from nowhere."""
+    return path in mentioned_in.get(concept_key or "", ())
+
+
+_CAPITALIZED = re.compile(r"[^\W\d_]*[A-Z][^\W\d_]*")
+
+
+def _a_name_left_out(source: str, target: str) -> bool:
+    """The source has a capitalized word that is no word of the language and that the target does
+    not keep as written: a name the glossary does not list, for which the target's name may stand
+    (TICO-19: 'the Huanan Seafood Wholesale Market' as سوق ووهان)."""
+    kept = target.casefold()
+    return any(not is_ordinary_word(word) and word.casefold() not in kept
+               for word in _CAPITALIZED.findall(source))
 
 
 def _entry(unit: Unit) -> tuple:
