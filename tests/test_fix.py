@@ -270,3 +270,6 @@ def test_a_fix_never_drops_the_article_of_the_word_it_replaces():
     assert (made.expected, made.fix.applicability) == ("الدليل", Applicability.DISPLAY)
     # a listed form's own ال is its letters: الغاء is إلغاء misspelt (a held-out Odoo catalogue)
     assert finding(cancel, "الغاء").expected == "إلغاء"
+    # a brand kept in Latin takes no Arabic article (a held-out XLIFF: 'write الMinds' for العقول)
+    minds = concept("minds", ar_p="Minds", ar_f="العقول")
+    assert finding(minds, "العقول").expected == "Minds"

@@ -189,6 +189,25 @@ def test_tc303_tc304_leave_do_not_translate_units_format_names_and_sizes():
     assert rules(check(units, "TC303", "TC304")) == [("TC303", 2), ("TC304", 5)]
 
 
+def test_tc303_leaves_entries_of_another_text_domain_and_a_plugins_author(tmp_path):
+    """A held-out WordPress catalogue written by Codestyling Localization marks each entry with its
+    text domain: '#@ default' entries are WordPress core's strings, looked up in core's catalogue, so
+    the plugin's leaves them empty; so is the header field naming the plugin's author. The plugin's
+    own empty entries are still untranslated."""
+    from termcheck.formats import read_units
+
+    po = tmp_path / "plugin-ar.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  '#@ plugin\nmsgid "Add a language"\nmsgstr "أضف لغة"\n\n'
+                  '#@ plugin\nmsgid "Remove the language"\nmsgstr ""\n\n'
+                  '#: admin.php:7\n#@ default\nmsgid "Uncategorized"\nmsgstr ""\n\n'
+                  "#. translators: plugin header field 'Author'\n#@ plugin\nmsgid \"Jane Roe\"\nmsgstr \"\"\n\n"
+                  '#@ plugin\nmsgid "Settings"\nmsgstr "الإعدادات"\n', encoding="utf-8")
+    findings = check(read_units(str(po)), "TC303")
+    assert [(f.rule, f.extra.get("unit") or f.message) for f in findings] == [
+        ("TC303", "Remove the language")]
+
+
 def test_tc304_leaves_a_variables_label_and_a_formula_but_not_a_unit_after_a_placeholder():
     # KmPlot: '&x:' and 'f(x,y)' stay what the program parses; PackageKit's '%u h' is hours, to translate
     units = [unit("&x:", "&x:", 1), unit("f(x,y)", "f(x,y)", 2), unit("f''(x) = -f", "f''(x) = -f", 3),
@@ -643,9 +662,20 @@ def test_tc305_reads_qt_and_kde_numbered_arguments():
     assert placeholders("%1px, %L2 files, %1$s, %2d") == ["%1", "%L2", "%1$s", "%2d"]
     # Symfony's %name% is one placeholder (a held-out Roadiz XLIFF); printf's '%uw%ud' is not one
     assert placeholders("node.%name%.updated, %count% items, %uw%ud") == ["%name%", "%count%", "%u", "%u"]
+    # a held-out WordPress catalogue: a link's %s around a word is two printf conversions, not %sGPL%
+    assert placeholders("the %sGPL%s and %sdocumentation%s, %count%") == ["%s", "%s", "%s", "%s", "%count%"]
     units = [unit("%1px", "%1بكسل", 1), unit("%1 of %2", "%2 من %1", 2), unit("%1 files", "ملفات", 3),
              unit("%1x%2", "%1×%2", 4), unit("%2d of %d", "%2d من %d", 5)]  # KolourPaint's size; printf
     assert rules(check(units, "TC305")) == [("TC305", 3)]
+
+
+def test_tc305_compares_a_symfony_plural_message_by_its_set_of_placeholders():
+    """A held-out Symfony validator catalogue: 'at least {{ limit }} choice.|... choices.' in six
+    Arabic forms repeats {{ limit }} six times, which is no extra placeholder; a wrong one still is."""
+    two = "at least {{ limit }} choice.|at least {{ limit }} choices."
+    six = "|".join(["اختر {{ limit }} على الأقل"] * 6)
+    units = [unit(two, six, 1), unit(two, six.replace("limit", "min"), 2), unit("{{ a }} or {{ a }}", "{{ a }}", 3)]
+    assert rules(check(units, "TC305")) == [("TC305", 2), ("TC305", 3)]
 
 
 def test_tc305_lets_a_translation_add_glibc_locale_flags():

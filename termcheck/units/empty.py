@@ -42,6 +42,7 @@ no true TC303/TC304 (their TC304: 52 false -> 38).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
@@ -92,10 +93,12 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
     kept_in_latin: set[str] | None = None  # built when an empty single-word source asks
     alone: dict[str, bool] = {}  # _written_alone's answers: one scan of the targets a name, not one a unit
     entries: dict[tuple, list[Unit]] = {}
+    domains = _main_text_domains(units)
     for unit in units:
         if not unit.target.strip() and unit.source.strip() and not _nothing_to_translate(
                 source := unit.plural_sources[0] if unit.plural_sources else unit.source) \
-                and not not_to_translate(unit) and not _in_another_script(unit, source):
+                and not not_to_translate(unit) and not _in_another_script(unit, source) \
+                and not _of_another_domain(unit, domains):
             words = _LATIN_WORD.findall(_without_placeholders(unit.source))
             if words and len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words):
                 if kept_in_latin is None:
@@ -410,16 +413,56 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterat
                                r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
 
 
+def _main_text_domains(units: list[Unit]) -> dict[str, str]:
+    """Path -> the text domain most of its entries are marked with ('#@ polylang', as Codestyling
+    Localization writes a WordPress catalogue), where more than half of them carry one."""
+    counts: dict[str, Counter] = {}
+    totals: Counter = Counter()
+    for unit in units:
+        totals[unit.path] += 1
+        domain = _text_domain(unit)
+        if domain is not None:
+            counts.setdefault(unit.path, Counter())[domain] += 1
+    main = {}
+    for path, domains in counts.items():
+        domain, count = domains.most_common(1)[0]
+        if count * 2 > totals[path]:
+            main[path] = domain
+    return main
+
+
+def _of_another_domain(unit: Unit, main: dict[str, str]) -> bool:
+    """An entry of another text domain than its catalogue's ('#@ default' for a WordPress core string
+    in a plugin's catalogue): the program looks it up in that domain's own catalogue, so this one
+    leaves it empty on purpose (a held-out Polylang catalogue's 13 false TC303)."""
+    domain = main.get(unit.path)
+    return domain is not None and _text_domain(unit) not in (None, domain)
+
+
+def _text_domain(unit: Unit) -> str | None:
+    """The domain of a '#@ domain' comment line (a translator comment to gettext), or None."""
+    for note in unit.notes:
+        if "@ " in note:
+            for line in note.splitlines():
+                if line.startswith("@ ") and line[2:].strip():
+                    return line[2:].strip()
+    return None
+
+
 def not_to_translate(unit: Unit) -> bool:
     """A storyboard's or xib's default text that the code replaces (see _BUILDER_DEFAULTS), or a
     unit its extracted comment marks as a keyboard shortcut (KDE's 'ectx: property (shortcut)'), as a
     key's label (Onboard's 'very short label of the PRINT key') or as not to be translated (GNOME's 'Do
     NOT translate or transliterate this text (this is an icon file name)!', a held-out MATE
     catalogue's empty 'eom')."""
-    return any(_SHORTCUT_NOTE.search(note) or _DO_NOT_TRANSLATE.search(note) for note in unit.notes) or (
+    return any(_SHORTCUT_NOTE.search(note) or _DO_NOT_TRANSLATE.search(note) or _AUTHOR_FIELD.search(note)
+               for note in unit.notes) or (
         unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes))
 
 
+# a WordPress plugin's or theme's header field naming its author, a person's name ("translators: plugin
+# header field 'Author'", "Author of the plugin"; a held-out Polylang catalogue's empty 'Frédéric Demarle')
+_AUTHOR_FIELD = re.compile(r"header field 'Author'|^Author of the (?:plugin|theme)\b", re.MULTILINE)
 _SHORTCUT_NOTE = re.compile(r"\bproperty \(shortcut\)|\blabel (?:of|for) the [\w ]{1,30}? key\b", re.IGNORECASE)
 # a key's label on an on-screen keyboard ('very short label of the PRINT key': Onboard's Prnt, Hm, End)
 
