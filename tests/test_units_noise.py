@@ -208,6 +208,20 @@ def test_tc303_leaves_entries_of_another_text_domain_and_a_plugins_author(tmp_pa
         ("TC303", "Remove the language")]
 
 
+def test_tc303_reports_a_symfony_plural_message_with_too_few_arabic_forms():
+    """A held-out Symfony validator catalogue: 'character or less.|characters or less.' translated in
+    two forms; Symfony's Arabic rule picks one of six positions and throws for 3 or 11. Six forms,
+    forms chosen by intervals and one form for every n are fine; a literal '||' separates no forms."""
+    two, six = "{{ n }} character.|{{ n }} characters.", "|".join(["{{ n }} حرف"] * 6)
+    units = [unit(two, "{{ n }} حرف.|{{ n }} أحرف.", 1, path="v.ar.xlf"), unit(two, six, 2, path="v.ar.xlf"),
+             unit(two, "{0} لا شيء|]0,Inf[ {{ n }} أحرف", 3, path="v.ar.xlf"), unit(two, "{{ n }} حرف", 4, path="v.ar.xlf"),
+             unit("a || b|c", "أ || ب|ج", 5, path="v.ar.xlf"), unit(two, "{{ n }} حرف.|{{ n }} أحرف.", 6, path="a.po")]
+    found = check(units, "TC303")
+    assert rules(found) == [("TC303", 1), ("TC303", 5)]
+    assert found[0].message == ("untranslated: plural forms 2, 3, 4, 5 are missing for '{{ n }} character.|{{ n }} "
+                                "characters.' (Symfony asks 6 forms for ar, joined by |)")
+
+
 def test_tc304_leaves_a_variables_label_and_a_formula_but_not_a_unit_after_a_placeholder():
     # KmPlot: '&x:' and 'f(x,y)' stay what the program parses; PackageKit's '%u h' is hours, to translate
     units = [unit("&x:", "&x:", 1), unit("f(x,y)", "f(x,y)", 2), unit("f''(x) = -f", "f''(x) = -f", 3),

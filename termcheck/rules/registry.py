@@ -169,7 +169,9 @@ _RULES = [
          "source already written in Arabic (a project whose msgids are Arabic), and a "
          "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "
          "shows as it should. Nor an entry of another text domain than its catalogue's (#@ default in a WordPress "
-         "plugin's catalogue) or a plugin's author field. An Xcode export's test-target strings are not read.",
+         "plugin's catalogue) or a plugin's author field. An Xcode export's test-target strings are not read. "
+         "A Symfony plural message in XLIFF (forms joined by |) with fewer Arabic forms than Symfony's six is "
+         "reported: the missing positions throw at run time.",
          "msgstr \"\""),
     Rule("TC304", "copied-source", Severity.WARNING,
          "The target is identical to a source that has letters.",
