@@ -4,7 +4,8 @@ rendering, TC203 unexpected term.
 A unit is one aligned pair, so no alignment is needed: a concept matched in the source (its
 source-language form) must have a target-language form in the target, else a fuzzy window of the
 target (terms_xlang.best_window) is a wrong rendering (TC202), else the term is missing (TC201).
-A target form whose concept is not in the source is TC203. A forbidden target form is TC101 where
+A target form whose concept is not in the source is TC203, unless it is a name the catalogue's
+other sources have, added to a target that renders all of its source (_a_clarification). A forbidden target form is TC101 where
 the source names its concept, or anywhere when it only misspells an accepted form (`match.slips_from_accepted`:
 by hamza, case, or a final ه for ة)
 or the glossary lists the concept in the target's language alone. The findings are built by the
