@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from termcheck.contexts import DocumentContext
 from termcheck.match import Entry, told_apart
 from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind, Status
 from termcheck.rules.registry import rule
+from termcheck.text.arabic import ARABIC_WORD, ARTICLE
 
 TC101 = rule("TC101")
 
@@ -51,18 +51,19 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     if expected and entry.elided_article and expected.startswith("\u0627\u0644"):
         expected = expected[1:]  # للفصائل: the alef of ال is not written after ل (a house form without ال keeps its first letter)
     written_definite = False  # the house form made definite here, not as the glossary lists it
-    if expected and found.startswith(_ARTICLE) and not expected.startswith(_ARTICLE):
+    if expected and found.startswith(ARTICLE) and not expected.startswith(ARTICLE):
         # الإسم for the house's اسم: its definite form (held-out Flask and KDE catalogues' reviewers), as
         # the glossary lists it (الاسم) or, for one word, with the article put on (shown, never
         # applied). Not for a form that only misspells the house form by its hamza: الغاء is إلغاء
         # without it, not the article on غاء (a held-out Odoo catalogue).
-        definite = _ARTICLE + expected
+        definite = ARTICLE + expected
         if any(t.text == definite and t.status is not Status.FORBIDDEN for t in entry.concept.forms(entry.term.lang)):
             expected = definite
-        elif " " not in expected and _ARABIC_LETTER.match(expected) and not told_apart(entry.term.text, expected):
+        elif " " not in expected and ARABIC_WORD.match(expected) and not told_apart(entry.term.text, expected):
+            # (a house form in Latin, a brand, takes no article: never الMinds)
             expected, written_definite = definite, True
     in_place = replaces_in_place(entry.term.text, expected) and not written_definite and not (
-        found.startswith(_ARTICLE) and not expected.startswith(_ARTICLE))  # the article read as a proclitic
+        found.startswith(ARTICLE) and not expected.startswith(ARTICLE))  # the article read as a proclitic
     applicability = Applicability.SAFE if exact and in_place else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
@@ -88,8 +89,5 @@ def replaces_in_place(forbidden: str, expected: str | None) -> bool:
     never applied."""
     if not expected or len(expected.split()) != len(forbidden.split()):
         return False
-    return expected.startswith(_ARTICLE) == forbidden.startswith(_ARTICLE)
+    return expected.startswith(ARTICLE) == forbidden.startswith(ARTICLE)
 
-
-_ARTICLE = "\u0627\u0644"  # ال
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # a house form in Latin (Minds) takes no article: not الMinds

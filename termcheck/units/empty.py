@@ -51,6 +51,7 @@ from termcheck.model import Finding
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.text.placeholders import STRFTIME, is_date_format
+from termcheck.text.plural_messages import FORMS_BY_RULE, missing_positions
 from termcheck.text.normalize import without_marks
 from termcheck.units.placeholders import TAG, placeholders
 from termcheck.units.text import matchable, mnemonic_dropped, short
@@ -117,7 +118,7 @@ def untranslated(units: Iterable[Unit], locator: Locator, cache: dict | None = N
         elif (missing := _missing_symfony_forms(unit)) is not None:
             yield unit_finding("TC303", unit, locator.target(unit), "",
                                f"untranslated: plural forms {', '.join(map(str, missing))} are missing for "
-                               f"'{short(unit.source)}' (Symfony asks {_SYMFONY_FORMS[base_lang(unit.target_lang)]} "
+                               f"'{short(unit.source)}' (Symfony asks {FORMS_BY_RULE[base_lang(unit.target_lang)]} "
                                f"forms for {base_lang(unit.target_lang)}, joined by |)")
     for empty in entries.values():
         first = empty[0]
@@ -418,31 +419,18 @@ _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterat
                                r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
 
 
-# Symfony's plural message: forms joined by '|' ('||' is a literal bar), each optionally led by an
-# interval ({0}, [1,Inf[) that chooses it explicitly; the others are taken in turn by the language's
-# plural rule (symfony/translation-contracts TranslatorTrait: six positions for Arabic). A count whose
-# position has no form throws 'Unable to choose a translation'.
-_SYMFONY_PART = re.compile(r"(?:\|\||[^|])+")
-_SYMFONY_INTERVAL = re.compile(r"\s*(?:\{\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*\}"
-                               r"|[\[\]]\s*(?:-Inf|-?\d+(?:\.\d+)?)\s*,\s*(?:\+?Inf|-?\d+(?:\.\d+)?)\s*[\[\]])")
-_SYMFONY_FORMS = {"ar": 6, "en": 2}
-
-
 def _missing_symfony_forms(unit: Unit) -> list[int] | None:
     """The plural positions a Symfony plural message's translation has no form for (2 to 5 of an
     Arabic target written with English's two forms: a held-out validator catalogue's three messages
-    that throw for 3 or 11), or None. Only an XLIFF unit whose source and target both join forms by
-    '|' and whose target chooses none by an interval."""
-    if "|" not in unit.target or "|" not in unit.source or unit.plural_sources is not None:
+    that throw for 3 or 11), or None. XLIFF only: Symfony's catalogues (text.plural_messages)."""
+    if "|" not in unit.target or unit.plural_sources is not None:
         return None
-    needed = _SYMFONY_FORMS.get(base_lang(unit.target_lang))
-    forms = _SYMFONY_PART.findall(unit.target)
-    if needed is None or not 2 <= len(forms) < needed or len(_SYMFONY_PART.findall(unit.source)) < 2 \
-            or any(_SYMFONY_INTERVAL.match(f) for f in forms):
+    missing = missing_positions(unit.source, unit.target, base_lang(unit.target_lang))
+    if not missing:
         return None
     from termcheck.formats import detect_format
 
-    return list(range(len(forms), needed)) if detect_format(unit.path) == "xliff" else None
+    return missing if detect_format(unit.path) == "xliff" else None
 
 
 def _main_text_domains(units: list[Unit]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from termcheck.formats.units import Unit
 from termcheck.model import Finding
 from termcheck.text.placeholders import BRACE as _BRACE, BUILD_SETTING, PRINTF as _PRINTF, icu_text_opened, is_date_format
+from termcheck.text.plural_messages import is_plural_message
 from termcheck.units.finding import unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention
@@ -170,7 +171,8 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
         if code == "TC305" and is_date_format(unit.source):
             continue  # a date format is localized, not copied (text.placeholders.is_date_format)
         source, target = extract(unit, "source"), extract(unit, "target")
-        if code == "TC305" and _pipe_plural(unit):
+        if code == "TC305" and is_plural_message(unit.source, unit.target):
+            # Symfony's forms joined by '|', six in Arabic, each repeating {{ limit }}: compared as sets
             source, target = list(dict.fromkeys(source)), list(dict.fromkeys(target))
         missing, extra = _difference(source, target)
         if code == "TC306" and missing and not extra:
@@ -184,13 +186,6 @@ def _findings(units: Iterable[Unit], locator: Locator, code: str, what: str,
                                extra={"missing": missing, "unexpected": extra})
     for forms in entries.values():
         yield from _plural_finding(forms, locator, code, what, extract, may_omit_count)
-
-
-def _pipe_plural(unit: Unit) -> bool:
-    """A Symfony plural message: its forms joined by '|' on both sides ('{{ limit }} choice.|{{ limit }}
-    choices.'), as many as each language has (six in Arabic). Each form repeats the placeholders, so
-    they are compared as sets, not counted (a held-out Symfony validator catalogue's eight false TC305)."""
-    return "|" in unit.source and "|" in unit.target
 
 
 def _plural_finding(forms: list[Unit], locator: Locator, code: str, what: str,

@@ -84,7 +84,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
     target_matches, _ = find_all(matcher, [u.target for u in units])
     source_matches, _ = find_all(matcher, [u.source for u in units])
     in_entry = _rendered_per_plural_entry(units, target_matches)
-    mentioned_in = _sources_naming(units, source_matches)
+    mentioned_in: dict[str, set[str]] | None = None  # _sources_naming, when a TC203 asks
     missing_in_entry: set[tuple] = set()
     # (plural entry, the form written) -> its one TC101 however many forms use it, and the others' lines
     forbidden_in_entry: dict[tuple, tuple[tuple[Unit, Finding], list[str]]] = {}
@@ -197,6 +197,8 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                     concept, concept.preferred(target_lang).text, _segment_start(locator, unit), "",
                     locator.source(unit, source_text), source_text, match))
         if added and not missing and not _a_name_left_out(unit.source, unit.target):
+            if mentioned_in is None:
+                mentioned_in = _sources_naming(units, source_matches)
             added = [found for found in added if not _a_clarification(found[1].concept, unit.path, mentioned_in)]
         yield from added
     for (unit, finding), others in forbidden_in_entry.values():
