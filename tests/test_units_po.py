@@ -349,3 +349,27 @@ def test_a_form_for_many_words_msgid_plural_not_msgid_alone(tmp_path, monkeypatc
              'msgstr[4] "(هل تقصد واحداً من: {possibilities}؟)"\nmsgstr[5] "(هل تقصد واحداً من الخيارات؟)"\n')
     assert plural_findings(tmp_path, monkeypatch, capsys, entry) == [
         ("TC305", 14, [{"form": 5, "missing": ["{possibilities}"], "unexpected": []}])]
+
+
+def test_a_header_language_the_translations_contradict_is_read_as_their_script_says(tmp_path, monkeypatch, capsys):
+    """A held-out PHP shop's ar.po says 'Language: en' (Poedit's default): its Arabic targets were read as
+    English, every term 'not rendered' (76 false TC201) and no Arabic form checked. Read as Arabic, with a
+    warning; --target-lang still decides, and a Latin-script catalogue keeps its header's language."""
+    glossary = write(tmp_path, "g.csv", "id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
+                                        "upload,upload,رفع,,,,تحميل\nprice,price,سعر\n")
+    entries = ('msgid "Upload images"\nmsgstr "تحميل الصور"\n\n'
+               'msgid "Prices"\nmsgstr "أسعار"\n\n'
+               'msgid "Price list"\nmsgstr "قائمة الأسعار"\n\n')
+    po = write(tmp_path, "languages/ar.po", catalogue(entries).replace("Language: ar", "Language: en"))
+    code, out, err = run_units(monkeypatch, capsys, po, "-g", glossary, "--format", "json")
+    assert code == 1 and [(f["rule"], f["line"], f["found"]) for f in json.loads(out)["findings"]] == [
+        ("TC101", 8, "تحميل")]
+    assert err == (f"termcheck: warning: {po}: the file says its language is 'en', but its translations are in "
+                   "the Arabic script; read as 'ar' (--target-lang says otherwise)\n")
+    code, out, err = run_units(monkeypatch, capsys, po, "-g", glossary, "--format", "json", "--target-lang", "en")
+    assert err == "" and [f["rule"] for f in json.loads(out)["findings"]] == ["TC201", "TC201", "TC201"]
+    french = write(tmp_path, "fr.po", catalogue('msgid "Prices"\nmsgstr "Prix"\n\nmsgid "Upload"\nmsgstr "Envoyer"\n\n'
+                                                'msgid "Price list"\nmsgstr "Liste des prix"\n\n').replace(
+        "Language: ar", "Language: fr"))
+    code, out, err = run_units(monkeypatch, capsys, french, "-g", glossary, "--format", "json")
+    assert "Arabic script" not in err and "the glossary has no 'fr' forms" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import List, Optional
 
 import typer
@@ -36,6 +37,7 @@ def units(
 ) -> None:
     """Check translation units: glossary terms, consistency, untranslated, placeholders, markup."""
     from termcheck.formats import detect_format, localization_files, read_units
+    from termcheck.formats.language import relabel_target_language
     from termcheck.match import Matcher
     from termcheck.suppress import unit_suppressions
     from termcheck.units import UnitCheckOptions, check_units
@@ -56,12 +58,15 @@ def units(
     for path in files:
         units_of[path] = read_units(path, include_fuzzy=include_fuzzy, source_lang=source_lang,
                                     target_lang=target_lang)
+        relabelled = relabel_target_language(units_of[path]) if target_lang is None else None
+        if relabelled:
+            print(f"termcheck: warning: {path}: the file says its language is '{relabelled[0]}', but its "
+                  f"translations are in the Arabic script; read as '{relabelled[1]}' (--target-lang says otherwise)",
+                  file=sys.stderr)
         all_units.extend(units_of[path])
         if kinds[path] != "mo":
             sources[path] = _read_source(path, kinds[path], digests, encodings)
     if matcher is not None:
-        import sys
-
         from termcheck.units.terms import languages_without_terms
 
         for path, lang, count in languages_without_terms(all_units, matcher):
@@ -77,8 +82,6 @@ def units(
     findings = common.settle_findings(check_units(all_units, matcher, options, sources), config,
                                       unit_suppressions(all_units), baseline, write_baseline, report_unused)
     if fix or diff:
-        import sys
-
         from termcheck.fix import attach_unit_fixes
 
         unfixable = [p for p in files if kinds[p] in ("mo", "tmx")]
