@@ -846,3 +846,21 @@ def test_markup_around_a_number_the_target_says_in_words_may_go():
              unit("Found <strong>0</strong> results.", "وُجدت 0 نتائج", 2),
              unit("<b>Note</b>: 0 results", "ملاحظة: لا نتائج", 3)]
     assert rules(check(units, "TC306")) == [("TC306", 2), ("TC306", 3)]
+
+
+def test_tc301_leaves_a_quantifier_said_by_what_it_counts_but_not_one_spelt_apart():
+    """'More' is المزيد as a button and أخرى in '+3 more', 'None' بدون beside an option and لا شيء alone
+    (a held-out web shop's and a GNOME catalogue's false TC301); لاشيء beside لا شيء is a spelling to
+    unify (a held-out terminal's true one), and a noun's two renderings are still reported."""
+    units = [unit("More", "المزيد", 1), unit("more", "أخرى", 2), unit("None", "بدون", 3), unit("none", "لا شيء", 4),
+             unit("_None", "لاشيء", 5), unit("Order", "طلب", 6), unit("order", "طلبية", 7)]
+    assert rules(check(units, "TC301")) == [("TC301", 5), ("TC301", 6)]  # at the unjoined لاشيء
+
+
+def test_tc303_leaves_restructuredtext_that_sphinx_fills_in_but_not_an_explicit_title():
+    """A held-out Sphinx manual: an image substitution and a cross-reference without a title take their
+    text from what they point at; a reference with its own title, or with words around it, is text."""
+    units = [unit("|image1068|", "", 1), unit(":ref:`OCLC`", "", 2), unit(":doc:`intro`.", "", 3),
+             unit("|a| |b|", "", 4), unit(":ref:`FRBR/Editions <all-label>`", "", 5), unit("See :ref:`OCLC`", "", 6),
+             unit("Yes|No", "", 7)]
+    assert rules(check(units, "TC303")) == [("TC303", 5), ("TC303", 6), ("TC303", 7)]

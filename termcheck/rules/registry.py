@@ -151,7 +151,9 @@ _RULES = [
          "clitics and inflection, diacritics, hamza, punctuation, line wrapping and keyboard mnemonics (GTK's _, "
          "KDE's &: المستخدم/مستخدم, إبريل/أبريل, خ&ط/خط), a word beside its other number (لغة/لغات), "
          "في beside the proclitic ب and the question particle هل (في القائمة/بالقائمة), and تم + a verbal noun beside "
-         "the verb's passive (تم إنشاؤه / أُنشئ). Points at the unit to change: "
+         "the verb's passive (تم إنشاؤه / أُنشئ). A source that is one English quantifier or pronoun (More, None) "
+         "is said by what it counts (المزيد, أخرى): reported only for two renderings one but for a space "
+         "(لاشيء / لا شيء). Points at the unit to change: "
          "a copy of the source first, else the rendering used least.",
          "'Save' -> حفظ ×12, احفظ ×2"),
     Rule("TC302", "inconsistent-source", Severity.INFO,
@@ -166,7 +168,8 @@ _RULES = [
          "acronym (RSS, _ASCII:), format code (Blu-ray-R), CSS font stack (Tahoma, Geneva, sans-serif) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis (exo-open "
          "--launch TYPE), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
-         "source already written in Arabic (a project whose msgids are Arabic), and a "
+         "source already written in Arabic (a project whose msgids are Arabic), reStructuredText Sphinx fills in "
+         "(|image1|, :ref:`label` without a title), and a "
          "name the run's translated targets keep in Latin (Wajba beside اشترك في Wajba Plus), which the fallback "
          "shows as it should. Nor an entry of another text domain than its catalogue's (#@ default in a WordPress "
          "plugin's catalogue) or a plugin's author field. An Xcode export's test-target strings are not read. "

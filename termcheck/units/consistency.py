@@ -118,6 +118,25 @@ _INITIALS = re.compile(r"\b([a-z])\.(?=[a-z]\b)")  # p.m. -> pm
 _ENGLISH_FUNCTION_WORDS = frozenset("a an the of my your to has have had been is are was were be".split())
 
 
+# English determiners, quantifiers and pronouns: Arabic says them by what they stand for ('None' is
+# بدون beside an option and لا شيء alone, 'More' المزيد as a button and أخرى in '+3 more'), so two
+# renderings of one are no inconsistency (a held-out GNOME and a web-shop catalogue's two false TC301).
+_SAID_BY_WHAT_THEY_COUNT = frozenset("""all another any anything both each either every everything few many more
+    most much neither none nothing one other others several some something""".split())
+
+
+def _agrees_with_what_it_counts(members: list[tuple[str, Unit]]) -> bool:
+    """The shared source is one of those words alone (mnemonic and punctuation aside)."""
+    words = _WORD.findall(normalize_form(without_mnemonic(members[0][1].source)))
+    return len(words) == 1 and words[0] in _SAID_BY_WHAT_THEY_COUNT
+
+
+def _spelt_apart(members: list[tuple[str, Unit]]) -> bool:
+    """Two of the renderings are one text but for a space (لاشيء / لا شيء): a spelling to unify."""
+    keys = {key for key, _ in members}
+    return len({key.replace(" ", "") for key in keys}) < len(keys)
+
+
 def comparable_words(key: str) -> tuple[str, ...]:
     """The words of a normalized text, contractions, '&', initials and ordinal suffixes spelled out, a
     conjunction written apart joined to its word."""
@@ -267,6 +286,8 @@ def inconsistencies(units: Iterable[Unit], locator: Locator, code: str,
         if len({key for key, _ in members}) < 2:
             continue
         members = _merge_same(members, english_sources=code == "TC302")
+        if code == "TC301" and _agrees_with_what_it_counts(members) and not _spelt_apart(members):
+            continue
         members = [(key, unit) for key, unit in members if not (unit.notes and not_to_translate(unit))]
         if len({key for key, _ in members}) < 2:
             continue  # a unit its comment says not to translate (an icon's file name) is no rendering to compare

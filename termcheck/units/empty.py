@@ -498,7 +498,16 @@ def _nothing_to_translate(text: str) -> bool:
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _acronym_label(stripped) \
         or _FONT_STACK.fullmatch(stripped) is not None \
-        or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped)  # e<sup>x</sup> is e^x
+        or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped) \
+        or _RST_REFERENCES.fullmatch(stripped) is not None  # e<sup>x</sup> is e^x
+
+
+# reStructuredText that Sphinx fills in itself: a substitution (|image1068|, an image or a text defined
+# once, translated there) and a cross-reference without an explicit title (:ref:`OCLC`, :doc:`intro`),
+# whose text is the title of what it points at. An explicit title (:ref:`Editions <all-label>`) is text
+# to translate. A held-out Sphinx manual's ten false TC303.
+_RST_REFERENCE = r"(?:\|[^|\s][^|\n]*\||:(?:ref|doc|numref|any|std:ref|std:doc):`[^`<>\n]+`)"
+_RST_REFERENCES = re.compile(rf"{_RST_REFERENCE}(?:[\s,;]+{_RST_REFERENCE})*[.,;:]?")
 
 
 def _quantity_format(text: str) -> bool:
