@@ -9,6 +9,7 @@ from termcheck.match import Entry, told_apart
 from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind, Status
 from termcheck.rules.registry import rule
 from termcheck.text.arabic import ARABIC_WORD, ARTICLE
+from termcheck.text.inflect import inflected_like
 
 TC101 = rule("TC101")
 
@@ -44,14 +45,18 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
                       fix_span: tuple[int, int] | None = None, exact: bool = True) -> Finding:
     """The TC101 finding for `found`, a forbidden form of `entry` (documents and units alike);
     a safe fix replaces `fix_span` when the offsets are the text's own. An inflected match
-    (كلمة سرك, not exact) needs the preferred form inflected the same way: its fix is shown, never
-    applied."""
+    (كلمة سرك, not exact) needs the preferred form inflected the same way (text.inflect: كلمة مرورك, or
+    the dictionary form and that request where it cannot be read): its fix is shown, never applied."""
     preferred = entry.concept.preferred(entry.term.lang)
     expected = preferred.text if preferred else None
+    inflected = inflected_like(found, entry.term.text, expected) if expected and not exact \
+        and not entry.elided_article else None
+    if inflected:  # كلمة سرك: write كلمة مرورك, not the dictionary form (a reading: shown, never applied)
+        expected = inflected
     if expected and entry.elided_article and expected.startswith("\u0627\u0644"):
         expected = expected[1:]  # للفصائل: the alef of ال is not written after ل (a house form without ال keeps its first letter)
     written_definite = False  # the house form made definite here, not as the glossary lists it
-    if expected and found.startswith(ARTICLE) and not expected.startswith(ARTICLE):
+    if expected and not inflected and found.startswith(ARTICLE) and not expected.startswith(ARTICLE):
         # الإسم for the house's اسم: its definite form (held-out Flask and KDE catalogues' reviewers), as
         # the glossary lists it (الاسم) or, for one word, with the article put on (shown, never
         # applied). Not for a form that only misspells the house form by its hamza: الغاء is إلغاء
@@ -67,7 +72,7 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     applicability = Applicability.SAFE if exact and in_place else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
     message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
-    if expected and not exact:
+    if expected and not exact and not inflected:
         message += " in the same form (number, article, pronoun)"
     return Finding(
         rule=TC101.code,

@@ -1,0 +1,62 @@
+"""TC101's suggestion in the text's inflection (termcheck.text.inflect), and where it gives none."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import run_cli
+
+from termcheck.text.inflect import inflected_like
+
+
+@pytest.mark.parametrize("found, forbidden, house, expected", [
+    ("كلمة سرك", "كلمة السر", "كلمة المرور", "كلمة مرورك"),  # a pronoun: on the last word, without its article
+    ("سريتك", "السرية", "الخصوصية", "خصوصيتك"),  # ة written ت before it
+    ("سريتها", "السرية", "أمان", "أمانها"),  # the ت was the forbidden form's ة: not the house word's
+    ("سيرفرك", "سيرفر", "الخصوصية", "خصوصيتك"),  # and a ة of the house word's own
+    ("باسوردك", "باسورد", "كلمة المرور", "كلمة مرورك"),  # one word for two
+    ("كلمتا السر", "كلمة السر", "كلمة المرور", "كلمتا المرور"),  # a dual: on the head
+    ("سيرفران", "سيرفر", "خادم", "خادمان"),
+    ("سريتين", "السرية", "أمان", "أمانين"),
+    ("للسرية", "السرية", "الخصوصية", "للخصوصية"),  # ل and the article: لل
+    ("وسرية", "السرية", "الخصوصية", "وخصوصية"),  # a proclitic, the article dropped
+    ("السيرفر", "سيرفر", "خادم", "الخادم"),  # the article put on
+    ("حجرا", "حجر", "عزل", "عزلا"),  # the accusative's alef
+    ("مسافة البادئة", "مسافة بادئة", "إزاحة", "الإزاحة"),  # a definite construct for one word (held-out)
+])
+def test_the_house_form_takes_the_texts_inflection(found, forbidden, house, expected):
+    assert inflected_like(found, forbidden, house) == expected
+
+
+@pytest.mark.parametrize("found, forbidden, house", [
+    ("سيرفرين", "سيرفر", "خادم"),  # ين after a masculine word: a dual or a plural
+    ("الباسوردات", "باسورد", "كلمة المرور"),  # a sound plural: the house word's plural is the lexicon's
+    ("شحناتي", "شحنة", "عملية نقل"),  # a plural and a pronoun
+    ("شحناتي", "شحنات", "عملية نقل"),  # a plural form listed for a singular house form (a held-out catalogue's)
+    ("برمجياتك", "برمجيات", "برامج"),  # ... and for a broken plural, which letters alone do not tell
+    ("حجرا", "حجر", "عزلة"),  # no alef after ة: the house form as it stands
+    ("كلمة السرك", "كلمة السر", "كلمة المرور"),  # the article and a pronoun together: not Arabic
+    ("سيرفرت", "سيرفر", "خادم"),  # letters that are no ending
+])
+def test_no_suggestion_where_the_inflection_cannot_be_read_or_made(found, forbidden, house):
+    assert inflected_like(found, forbidden, house) is None
+
+
+def test_tc101_says_the_house_form_as_the_unit_inflects_it(tmp_path, monkeypatch, capsys):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
+                        "pw,password,كلمة المرور,,,,كلمة السر\nprivacy,privacy,الخصوصية,,,,السرية\n"
+                        "shipment,shipment,عملية نقل,,,,شحنة\n", encoding="utf-8")
+    po = tmp_path / "ar.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
+                  'msgid "Enter your password"\nmsgstr "أدخل كلمة سرك"\n\n'
+                  'msgid "Your privacy matters"\nmsgstr "سريتك مهمة"\n\n'
+                  'msgid "My shipments"\nmsgstr "شحناتي"\n', encoding="utf-8")
+    code, out, _ = run_cli(monkeypatch, capsys, "units", str(po), "-g", str(glossary), "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert code == 1 and [(f["found"], f["expected"], f["message"], f["fix"]["applicability"]) for f in findings] == [
+        ("كلمة سرك", "كلمة مرورك", "'كلمة سرك' is not the house form; write 'كلمة مرورك'", "display-only"),
+        ("سريتك", "خصوصيتك", "'سريتك' is not the house form; write 'خصوصيتك'", "display-only"),
+        ("شحناتي", "عملية نقل",
+         "'شحناتي' is not the house form; write 'عملية نقل' in the same form (number, article, pronoun)", "display-only")]
