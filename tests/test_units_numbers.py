@@ -123,7 +123,7 @@ def test_a_dual_and_a_singular_noun_say_their_number():
     says 'can't be the same', and one in a singular noun (بكسل for '1 pixel'); neither is a TC204. A
     wrong figure for the 1 (3 بكسل), a 1 before 'of' (Step 1 of 3) and a dual beside a source number
     ('one ballot' as من شخصين) are still findings (above)."""
-    from termcheck.rules.numbers_xlang import said_in_the_noun, stands_alone
+    from termcheck.text.number_pairs import said_in_the_noun, stands_alone
     from termcheck.text.numbers import extract_numbers
 
     [dual] = extract_numbers("من شخصين مختلفين", "ar")
