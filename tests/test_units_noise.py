@@ -864,3 +864,16 @@ def test_tc303_leaves_restructuredtext_that_sphinx_fills_in_but_not_an_explicit_
              unit("|a| |b|", "", 4), unit(":ref:`FRBR/Editions <all-label>`", "", 5), unit("See :ref:`OCLC`", "", 6),
              unit("Yes|No", "", 7)]
     assert rules(check(units, "TC303")) == [("TC303", 5), ("TC303", 6), ("TC303", 7)]
+
+
+def test_tc304_leaves_command_line_options_examples_and_help_images_copied():
+    """A held-out Xfce man page (DocBook through xml2po) keeps '<option>-h</option>, <option>--help</option>'
+    and an example command line as they are, and GNOME help keeps itstool's '@@image: ...; md5=...' copied
+    (8 false TC304). An option's value in a <replaceable> and a sentence around an option are text."""
+    copies = ["<option>-h</option>, <option>--help</option>", "-x, --execute",
+              "@PACKAGE_NAME@ --geometry 80x40 --command mutt --tab --command mc",
+              "@@image: 'figures/eog_start_window.png'; md5=3fa9a50f8828d5",
+              "<option>-e</option>, <option>--command=<replaceable>command</replaceable></option>",
+              "Use --help to see more", "foo --bar baz qux"]
+    units = [unit(text, text, k + 1) for k, text in enumerate(copies)]
+    assert rules(check(units, "TC304")) == [("TC304", 5), ("TC304", 6), ("TC304", 7)]

@@ -494,7 +494,8 @@ def _nothing_to_translate(text: str) -> bool:
     return not _has_words(text) \
         or (_SAME_IN_ANY_LANGUAGE.fullmatch(stripped) is not None and not _words_in_capitals(stripped)) \
         or _key_label(text) \
-        or _command_synopsis(stripped) \
+        or _command_synopsis(TAG.sub(" ", stripped) if "<" in stripped else stripped) \
+        or _ITSTOOL_IMAGE.fullmatch(stripped) is not None \
         or "<" in stripped and _SAME_IN_ANY_LANGUAGE.fullmatch(TAG.sub("", stripped).strip()) is not None \
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _acronym_label(stripped) \
         or _FONT_STACK.fullmatch(stripped) is not None \
@@ -558,21 +559,34 @@ def _words_in_capitals(text: str) -> bool:
 
 
 def _command_synopsis(text: str) -> bool:
-    """A command line's synopsis: outside its [bracketed arguments] and placeholders, nothing but
-    options (--launch, -V), value names in capitals (TYPE) and a program's hyphenated name, one option
-    at least ('exo-open --launch TYPE [PARAMETERs...]', '%s [options] --build-list [[name file]...]':
-    a held-out Xfce catalogue keeps both as they are). 'Usage: %s [OPTION]...' has a word to translate."""
+    """A command line's synopsis or example: outside its [bracketed arguments] and placeholders,
+    nothing but options (--launch, -V, a list of them: '-h, --help' in DocBook's <option> tags),
+    value names in capitals (TYPE), a program's hyphenated name or its @NAME@ as the build
+    substitutes it, and the value right after an option (--geometry 80x40 --command mutt), one option at
+    least ('exo-open --launch TYPE [PARAMETERs...]', '%s [options] --build-list [[name file]...]':
+    a held-out Xfce catalogue and an Xfce man page keep them as they are). 'Usage: %s [OPTION]...'
+    has a word to translate, and so has 'Use --help to see more'."""
     if "-" not in text:
         return False
     bare, inner = _BRACKETED.subn(" ", _without_placeholders(text))
     while inner:  # [[name file]...]: the inner brackets first
         bare, inner = _BRACKETED.subn(" ", bare)
-    tokens = bare.split()
-    return bool(tokens) and any(t.startswith("-") for t in tokens) and all(_SYNOPSIS_TOKEN.fullmatch(t) for t in tokens)
+    tokens = [t for t in (t.rstrip(",") for t in bare.split()) if t]
+    if tokens and _BUILD_NAME.fullmatch(tokens[0]):
+        tokens = tokens[1:]
+    options = [t.startswith("-") for t in tokens]
+    return any(options) and all(
+        _SYNOPSIS_TOKEN.fullmatch(t) or k > 0 and options[k - 1] and not options[k] and _OPTION_VALUE.fullmatch(t)
+        for k, t in enumerate(tokens))
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _SYNOPSIS_TOKEN = re.compile(r"--?[A-Za-z][\w-]*(?:=\S+)?|[A-Z][A-Z_]+s?|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|\.\.\.|\|")
+_BUILD_NAME = re.compile(r"@[A-Z][A-Z0-9_]*@")  # autoconf's @PACKAGE_NAME@
+_OPTION_VALUE = re.compile(r"[a-z0-9][\w.:/+-]*")  # 80x40, mutt, mc: not a capitalized word of prose
+# itstool's and xml2po's message for an image of a help page: its translation names a localized
+# copy of the image, and a copied msgid keeps the original (a held-out GNOME help's three false TC304)
+_ITSTOOL_IMAGE = re.compile(r"@@image: '[^']*'; md5=\w+")
 
 
 def _formula(text: str) -> bool:
