@@ -7,7 +7,7 @@ import json
 import pytest
 from helpers import run_cli
 
-from termcheck.text.inflect import inflected_like
+from termcheck.text.inflect import inflected_like, plural_like
 
 
 @pytest.mark.parametrize("found, forbidden, house, expected", [
@@ -60,3 +60,22 @@ def test_tc101_says_the_house_form_as_the_unit_inflects_it(tmp_path, monkeypatch
         ("سريتك", "خصوصيتك", "'سريتك' is not the house form; write 'خصوصيتك'", "display-only"),
         ("شحناتي", "عملية نقل",
          "'شحناتي' is not the house form; write 'عملية نقل' in the same form (number, article, pronoun)", "display-only")]
+
+
+@pytest.mark.parametrize("found, forms, house, accepted, expected", [
+    # held-out catalogues' reviewers: a plural was told to become the house form's singular
+    ("الأرقام", ["رقم"], "عدد", ["عدد", "العدد", "الأعداد"], "الأعداد"),  # broken, the glossary's own plural
+    ("مجلدات", ["مجلد", "مجلدات"], "دليل", ["دليل", "الدليل", "دلائل"], "دلائل"),  # sound
+    ("المجلدات", ["مجلد"], "دليل", ["دليل", "دلائل"], "الدلائل"),  # the article as written
+    ("الدلائل", ["دليل"], "مجلد", ["مجلد", "المجلد"], None),  # no plural listed: no guess
+    ("القطع", ["قطعة", "القطع"], "كتلة", ["كتلة", "الكتل"], None),  # قطع: a pattern its letters do not prove
+    ("الحساب", ["حساب"], "عدد", ["عدد", "أعداد"], None),  # a singular
+])
+def test_a_plural_gets_the_plural_the_glossary_lists(found, forms, house, accepted, expected):
+    assert plural_like(found, forms, house, accepted) == expected
+
+
+def test_a_singular_beside_a_listed_plural_keeps_the_singular():
+    # a held-out Odoo catalogue listed خط and خطوط as forbidden for 'line' (بند, بنود)
+    assert plural_like("خط", ["خط", "خطوط"], "بند", ["بند", "بنود"]) is None
+    assert plural_like("خطوط", ["خط", "خطوط"], "بند", ["بند", "بنود"]) == "بنود"

@@ -49,6 +49,22 @@ def test_dense_copy_gets_span_findings_equal_to_the_plain_ones(matcher, monkeypa
     assert compact[1].message == plain[1].message == "'kataib hizbollah' is not the house form; write 'Kataib Hezbollah'"
 
 
+def test_dense_arabic_copy_suggests_each_spelling_in_its_own_inflection(tmp_path, monkeypatch):
+    """An Arabic form's suggestion follows what is written (كلمة سرك: كلمة مرورك, كلمة السر: كلمة المرور):
+    the dense path makes one kind a spelling, and its findings equal the plain ones."""
+    path = tmp_path / "g.csv"
+    path.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden,note\n"
+                    "pw,password,كلمة المرور,,,,كلمة السر,\nsecret,secret,سر,,,,خفية,\n", encoding="utf-8")
+    matcher = Matcher(load_glossary(str(path)))
+    doc = Document("d.md", "غيّر كلمة سرك ثم كلمة السر والخفية. " * 3, "ar")
+    plain = _tc101(doc, matcher)
+    monkeypatch.setattr(forbidden, "COMPACT_FINDINGS", 2)
+    compact = _tc101(doc, matcher)
+    assert all(type(f) is SpanFinding for f in compact) and compact == plain
+    assert [(f.found, f.expected) for f in compact[:3]] == [
+        ("كلمة سرك", "كلمة مرورك"), ("كلمة السر", "كلمة المرور"), ("خفية", "سر")]
+
+
 def test_span_findings_render_byte_for_byte_as_findings(matcher, monkeypatch):
     doc = Document("d.md", TEXT, "en")
     plain = _tc101(doc, matcher)

@@ -9,7 +9,7 @@ from termcheck.match import Entry, told_apart
 from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind, Status
 from termcheck.rules.registry import rule
 from termcheck.text.arabic import ARABIC_WORD, ARTICLE
-from termcheck.text.inflect import inflected_like
+from termcheck.text.inflect import inflected_like, plural_like
 
 TC101 = rule("TC101")
 
@@ -31,28 +31,39 @@ def forbidden_terms(ctx: DocumentContext) -> Iterator[Finding]:
                                     exact=match.exact)
         return
     # dense copy: findings that share their values with every finding of their form (model.SpanFinding)
-    kinds: dict[tuple[int, bool], SpanKind] = {}
+    kinds: dict[tuple[int, bool, str | None], SpanKind] = {}
     for match in matches:
         entry, exact = match.entries[0], match.exact
-        kind = kinds.get((id(entry), exact))
+        written = doc.text[match.start:match.end]
+        # an Arabic form's suggestion follows its inflection and article (one kind a spelling)
+        reading = written if ARABIC_WORD.match(written) else None
+        kind = kinds.get((id(entry), exact, reading))
         if kind is None:
-            kind = kinds[id(entry), exact] = SpanKind(doc, lambda found: forbidden_finding(
-                entry, found, None, fix_span=(0, 0), exact=exact))
+            kind = kinds[id(entry), exact, reading] = SpanKind(doc, lambda found: forbidden_finding(
+                entry, found, None, fix_span=(0, 0), exact=exact, reading=reading))
         yield kind.at(match.start, match.end)
 
 
 def forbidden_finding(entry: Entry, found: str, location: Location,
-                      fix_span: tuple[int, int] | None = None, exact: bool = True) -> Finding:
+                      fix_span: tuple[int, int] | None = None, exact: bool = True,
+                      reading: str | None = None) -> Finding:
     """The TC101 finding for `found`, a forbidden form of `entry` (documents and units alike);
     a safe fix replaces `fix_span` when the offsets are the text's own. An inflected match
     (كلمة سرك, not exact) needs the preferred form inflected the same way (text.inflect: كلمة مرورك, or
-    the dictionary form and that request where it cannot be read): its fix is shown, never applied."""
+    the dictionary form and that request where it cannot be read), and a plural the house form's plural
+    where the glossary lists it (الأرقام: الأعداد): such a fix is shown, never applied. `reading`: the
+    text the suggestion is read from, where `found` stands for it (a SpanKind's probe)."""
+    written, found = found, reading if reading is not None else found
     preferred = entry.concept.preferred(entry.term.lang)
     expected = preferred.text if preferred else None
     inflected = inflected_like(found, entry.term.text, expected) if expected and not exact \
         and not entry.elided_article else None
+    if expected and not inflected and not entry.elided_article and ARABIC_WORD.match(found):
+        lang = entry.term.lang  # a plural: the house form's plural where the glossary lists one (الأعداد for عدد)
+        inflected = plural_like(found, [t.text for t in entry.concept.forms(lang)], expected,
+                                [t.text for t in entry.concept.accepted(lang)])
     if inflected:  # كلمة سرك: write كلمة مرورك, not the dictionary form (a reading: shown, never applied)
-        expected = inflected
+        expected, exact = inflected, False
     if expected and entry.elided_article and expected.startswith("\u0627\u0644"):
         expected = expected[1:]  # للفصائل: the alef of ال is not written after ل (a house form without ال keeps its first letter)
     written_definite = False  # the house form made definite here, not as the glossary lists it
@@ -71,14 +82,14 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
         found.startswith(ARTICLE) and not expected.startswith(ARTICLE))  # the article read as a proclitic
     applicability = Applicability.SAFE if exact and in_place else Applicability.DISPLAY
     fix = Fix(fix_span[0], fix_span[1], expected, applicability) if expected and fix_span else None
-    message = f"'{found}' is not the house form" + (f"; write '{expected}'" if expected else "")
+    message = f"'{written}' is not the house form" + (f"; write '{expected}'" if expected else "")
     if expected and not exact and not inflected:
         message += " in the same form (number, article, pronoun)"
     return Finding(
         rule=TC101.code,
         severity=TC101.severity,
         location=location,
-        found=found,
+        found=written,
         message=message,
         expected=expected,
         concept=entry.concept.key,

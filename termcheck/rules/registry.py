@@ -54,7 +54,7 @@ _RULES = [
          "A form the glossary forbids is used.",
          "The house fixed one spelling; forbidden variants are known wrong renderings. Inflected forms count "
          "(كلمات السر, كلمة سرك: shown with a display-only fix naming the house form in that inflection where "
-         "the endings say it, كلمة مرورك; not a plural, which a lexicon knows); a form told apart only by hamza or case (إختر/اختر, "
+         "the endings say it, كلمة مرورك, and for a plural the house form's plural the glossary lists, الأعداد); a form told apart only by hamza or case (إختر/اختر, "
          "IT/it) is matched as written, and a forbidden plural forbids itself, not its singular (استيرادات, not "
          "the masdar استيراد). Ignores a glossary false friend that contains the form (cell phone; 'this e-mail' "
          "too where e-mail is a form). In units, a forbidden word (not a misspelling) counts only where the unit's "
