@@ -81,6 +81,20 @@ def test_a_forbidden_form_of_a_term_inside_a_longer_listed_term_is_reported():
     assert [(f.rule, f.found) for f in found if f.rule == "TC101"] == [("TC101", "كلمة السرّ")]
 
 
+def test_a_form_under_another_terms_match_renders_its_term_and_a_forbidden_one_is_reported():
+    """A held-out game catalogue: 'super safe moves' as نقلات آمنة تماما. 'safe moves' (نقلات آمنة) and
+    the forbidden آمنة تماما share a word; the longer-first choice kept the first, and 'super safe' was
+    reported missing. Now the form under it renders its concept: forbidden, TC101; accepted, nothing."""
+    matcher = Matcher(glossary(concept("safe_move", en_p="safe move", en_a="safe moves", ar_p="نقلة آمنة",
+                                       ar_a="نقلات آمنة"),
+                               concept("super_safe", en_p="super safe", ar_p="آمنة جدًا", ar_f="آمنة تماما")))
+    found = check_units([unit("Use super safe moves", "استخدم نقلات آمنة تماما", "en", "ar")], matcher)
+    assert rules(found) == [("TC101", "آمنة تماما", "آمنة جدًا", "super_safe", None)]
+    assert check_units([unit("Use super safe moves", "استخدم نقلات آمنة جدًا", "en", "ar")], matcher) == []
+    # a forbidden form under a match, of a concept the source does not name, is no finding of this kind
+    assert rules(check_units([unit("Use safe moves", "استخدم نقلات آمنة تماما", "en", "ar")], matcher)) == []
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]

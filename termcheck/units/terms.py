@@ -102,6 +102,7 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
         added: list[tuple[Unit, Finding]] = []  # TC203, told after the source's terms (_a_clarification)
         missing = False
         counts = None  # _mentions_and_renderings, when a forbidden form asks
+        told: set[int] = set()  # where a TC101 under another term's match stands
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update((id(e.concept), e.concept) for e in entries)
@@ -145,6 +146,17 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
                     f"'{found}' ({concepts[0].key}) is in the target but not in its source text",
                     concept=concepts[0].key,
                 ))
+        if not keyed and any(" " in target_text[m.start:m.end] for m in in_target):
+            # a form that partly overlaps a longer match renders its concept too; a forbidden one the source
+            # names is TC101 (نقلات آمنة تماما: 'super safe' as آمنة تماما under 'safe moves' نقلات آمنة)
+            for match in _under_another_term(target_text, in_target, matcher):
+                entries = [e for e in match.entries if e.term.lang == target_lang]
+                rendered.update((id(e.concept), e.concept) for e in entries)
+                if entries and all(e.term.status is Status.FORBIDDEN for e in entries) \
+                        and any(id(e.concept) in in_source_concepts for e in entries) and match.start not in told:
+                    told.add(match.start)
+                    yield _forbidden(unit, match, next(e for e in entries if id(e.concept) in in_source_concepts),
+                                     locator)
         rendered_keys = {c.key for c in rendered.values()}
         asked: set[frozenset[str]] = set()
         variants_reported: set[tuple[str, tuple[int, int]]] = set()  # one TC202 a target span and concept
@@ -206,6 +218,31 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
             finding.message += f" (also in this entry's form{'s' if len(others) > 1 else ''} at " \
                                f"{', '.join(others)})"
         yield unit, finding
+
+
+def _under_another_term(text: str, matches: list[Match], matcher: Matcher) -> list[Match]:
+    """Glossary matches that partly overlap one of `matches` (the text's, which never overlap), so
+    that the matcher's longest-first choice left them out: in نقلات آمنة تماما, 'safe moves' (نقلات
+    آمنة) hides 'super safe' written in a form the house forbids (آمنة تماما), which a held-out
+    game catalogue's reviewer found reported as missing instead. Each is found by matching the text
+    from a word inside a match to the end, and from the start to a word inside a match."""
+    found: list[Match] = []
+    for match in matches:
+        inner = [w.start() for w in _WORD_START.finditer(text, match.start + 1, match.end)]
+        for cut in inner:
+            found += [_shifted(m, cut) for m in matcher.find(text[cut:]) if m.start == 0 and cut + m.end > match.end]
+        for cut in (w.end() for w in _WORD_END.finditer(text, match.start, match.end - 1)):
+            found += [m for m in matcher.find(text[:cut]) if m.end == cut and m.start < match.start]
+    return found
+
+
+_WORD_START = re.compile(r"(?<=\s)\w")
+_WORD_END = re.compile(r"\w(?=\s)")
+
+
+def _shifted(match: Match, by: int) -> Match:
+    return Match(match.start + by, match.end + by, match.norm_start + by, match.norm_end + by, match.entries,
+                 match.exact)
 
 
 def languages_without_terms(units: Iterable[Unit], matcher: Matcher) -> list[tuple[str, str, int]]:
