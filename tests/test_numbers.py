@@ -112,3 +112,22 @@ def test_has_arabic_indic_digits_reads_only_the_span_asked_for():
     assert not has_arabic_indic_digits(text, 0, 10)
     assert has_arabic_indic_digits(text, 10, 11)  # ٣
     assert has_arabic_indic_digits(text, 16)  # ۵ (Persian)
+
+
+def test_a_range_gives_its_one_scale_word_and_unit_to_both_ends():
+    """بين 3.8 و4.6 مليارات دولار: the scale and the currency stand once, after the second number (a fresh
+    article pair's false TC204 against the translation's '$3.8 billion'); 'page 3 and 4 million' is no range."""
+    def read(text, lang):
+        return [(str(m.value), m.unit) for m in extract_numbers(text, lang)]
+
+    assert read("بين 3.8 و4.6 مليارات دولار", "ar") == [("3800000000", "usd"), ("4600000000", "usd")]
+    assert read("between 3.8 and 4.6 billion", "en") == [("3800000000", None), ("4600000000", None)]
+    assert read("من 20 إلى 30 ألف شخص", "ar") == [("20000", None), ("30000", None)]
+    assert read("3 to 4 million people", "en") == [("3000000", None), ("4000000", None)]
+    assert read("page 3 and 4 million people", "en") == [("3", None), ("4000000", None)]
+
+
+def test_a_dual_before_the_pair_it_names_counts_nothing_apart():
+    # في عامَي 2007 و2014: 'in 2007 and 2014' (a fresh pair's false TC204); عامين alone is two years
+    assert [m.text for m in extract_numbers("في عامَي 2007 و2014", "ar")] == ["2007", "2014"]
+    assert [(m.text, m.value) for m in extract_numbers("خلال عامين", "ar")] == [("عامين", 2)]

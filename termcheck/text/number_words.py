@@ -538,8 +538,10 @@ def _arabic_numbers(text: str, covered) -> list[WordNumber]:
         while k < len(run):
             token = run[k]
             if token.category == "dual":
-                # عامين after a number word is not a second number (ثلاثة عامين is not written)
-                found.append(WordNumber(token.start, token.end, Decimal(2), "count", token.extra))
+                # عامين after a number word is not a second number (ثلاثة عامين is not written); a dual
+                # before the two it names (عامَي 2007 و2014, 'in 2007 and 2014') counts nothing apart
+                if _NAMES_ITS_PAIR.match(text, token.end) is None:
+                    found.append(WordNumber(token.start, token.end, Decimal(2), "count", token.extra))
                 k += 1
                 continue
             if token.category == "ordinal":
@@ -799,6 +801,9 @@ def word_numbers(text: str, lang: str, covered) -> list[WordNumber]:
     if lang == "ar":
         return _arabic_numbers(text, covered)
     return sorted(_english_numbers(text, covered) + _roman_numbers(text, covered) + _number_bases(text, covered))
+
+
+_NAMES_ITS_PAIR = re.compile("[ \u00a0]+[0-9\u0660-\u0669]+[ \u00a0]*\u0648[ \u00a0]*[0-9\u0660-\u0669]+")  # ' 2007 و2014'
 
 
 def _ordinal(text: str, token, lang: str) -> WordNumber:

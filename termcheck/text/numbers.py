@@ -299,6 +299,7 @@ _ONE = Decimal(1)
 
 def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
+    powers: dict[int, int] = {}  # mention index -> the power of ten its scale word gave it
     pos = 0
     while True:
         match = _NUMBER.search(text, pos)
@@ -331,6 +332,7 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
         multiplier = _multiplier(text, end, sign is not None)
         if multiplier is not None:
             power, end = multiplier
+            powers[len(mentions)] = power
             value = value.scaleb(power, _EXACT)
             kind = "count" if value == value.to_integral_value() else "decimal"
             if lang == "ar":
@@ -364,7 +366,29 @@ def _digit_numbers(text: str, lang: str) -> list[NumberMention]:
                 kind = "count"  # 2000 دولار, 1950 days: a quantity, not a year
         mentions.append(NumberMention(value, start, end, text[start:end], kind, unit))
         pos = end
+    return _scaled_ranges(mentions, powers, text) if powers else mentions
+
+
+def _scaled_ranges(mentions: list[NumberMention], powers: dict[int, int], text: str) -> list[NumberMention]:
+    """A range whose scale word and unit stand once, after its second number, gives them to the
+    first: بين 3.8 و4.6 مليارات دولار, 'between 3.8 and 4.6 billion', 20-30 ألف (a fresh article pair's
+    false TC204: its translation wrote '$3.8 billion', read against a bare 3.8)."""
+    for k in range(1, len(mentions)):
+        first, second = mentions[k - 1], mentions[k]
+        join = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        if k in powers and k - 1 not in powers and first.kind in ("count", "decimal") and join is not None \
+                and (join.group(1) is None or _BETWEEN.search(text, max(0, first.start - 12), first.start)):
+            value = first.value.scaleb(powers[k], _EXACT)
+            mentions[k - 1] = replace(first, value=value, kind="count" if value == value.to_integral_value()
+                                      else "decimal", unit=first.unit or second.unit)
     return mentions
+
+
+# what joins the two ends of a range: إلى، حتى، to, or, a dash; و and 'and' (group 1) only after بين or
+# 'between' ('page 3 and 4 million people' is no range)
+_RANGE_JOIN = re.compile("[ \u00a0]*(?:(\u0648|and)|\u0625\u0644\u0649|\u0627\u0644\u0649|\u062d\u062a\u0649|to|or|[-\u2013])"
+                         "[ \u00a0]*\\$?")
+_BETWEEN = re.compile("(?:\\bbetween|\u0628\u064a\u0646)[ \u00a0]*\\$?[ \u00a0]*\\Z", re.I)
 
 
 _DIGITS_SET = frozenset("0123456789" + ARABIC_INDIC_DIGITS)
