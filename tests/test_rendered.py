@@ -4,7 +4,7 @@ must still report; TC202's 'same name in another number'; TC203's acronyms and s
 import pytest
 
 from termcheck.match import Matcher
-from termcheck.rules.rendered import in_other_number, in_other_number_near, rendered_otherwise
+from termcheck.rules.rendered import by_shared_head, in_other_number, in_other_number_near, rendered_otherwise
 from termcheck.rules.rendered import by_longer_term, by_relatives, fuller_than_house_form, named_by_acronym, names_something_else
 from termcheck.rules.terms_xlang import unexpected
 from termcheck.text.arabic import broken_plural_pair
@@ -496,3 +496,13 @@ def test_a_constructs_head_in_a_broken_plural_with_no_complement_of_its_own():
     wishlist = concept("wishlist", en_p="wishlist", ar_p="قائمة الأمنيات")
     assert not by_relatives(wishlist, "wishlists", "إنشاء قوائم رغباتهم", "ar")
     assert not by_relatives(wishlist, "wishlists", "تحليل قوائمهم و", "ar")
+
+
+def test_a_list_sharing_its_head_noun_renders_each_name_of_it():
+    """'the Ilisu, Tabqa and Mosul dams' as سدود إليسو والطبقة والموصل (a fresh article pair's false TC201):
+    the plural head and the name after it. Not without the plural head, nor for the singular mention."""
+    dam = concept("mosul-dam", en_p="Mosul Dam", ar_p="سد الموصل")
+    assert by_shared_head(dam, "Mosul dams", "من سدود إليسو وأتاتورك والطبقة والموصل؛", "ar")
+    assert by_shared_head(dam, "Mosul dams", "بين سدّي الطبقة والموصل", "ar")
+    assert not by_shared_head(dam, "Mosul dams", "من مدن إليسو والطبقة والموصل", "ar")
+    assert not by_shared_head(dam, "Mosul Dam", "من سدود الطبقة والموصل", "ar")

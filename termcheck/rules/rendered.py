@@ -91,6 +91,8 @@ def rendered_otherwise(concept: Concept, source_text: str, target_text: str, lan
     hygiene', `modifier_before`), if any."""
     if kept_as_is(source_text, target_text):
         return True
+    if by_shared_head(concept, source_text, target_text, lang):
+        return True
     acronym = ACRONYM.fullmatch(source_text.strip()) is not None  # names one thing, renders only as itself
     if concept.is_name:
         if by_transliterated_word(concept, source_text, target_text, lang):
@@ -480,6 +482,43 @@ def by_construct_head(concept: Concept, source_text: str, target_text: str, lang
             if same_skeleton(head, word.group()) and _stands_alone(text, words, at, noun_complement):
                 return True
     return False
+
+
+def by_shared_head(concept: Concept, source_text: str, target_text: str, lang: str) -> bool:
+    """A coordinated list that shares its head noun, as both languages write it: 'the Ilisu, Tabqa and
+    Mosul dams' as سدود إليسو والطبقة والموصل (a fresh article pair's false TC201). The mention is a
+    form's English plural ('Mosul dams' for Mosul Dam), and the target has a plural or dual of the
+    Arabic form's head (سدود, سدّي) with the rest of the form after it in the same sentence (والموصل)."""
+    if lang != "ar" or not source_text.lower().endswith("s") or any(
+            f.text.lower() == source_text.lower() for f in concept.forms("en")):
+        return False
+    words = _target_word_list(target_text)
+    for form in concept.accepted(lang):
+        head, *rest = (_normalized(w) for w in form.text.split())
+        if not rest:
+            continue
+        for at, word in enumerate(words):
+            if _plural_or_dual_of(head, word):
+                after = words[at + 1:at + 1 + _LIST_LENGTH]
+                if all(any(_same_word_clitics_aside(w, part) for w in after) for part in rest):
+                    return True
+    return False
+
+
+_LIST_LENGTH = 12  # words after the shared head in which the names of the list stand
+
+
+def _plural_or_dual_of(head: str, word: str) -> bool:
+    from termcheck.text.arabic import broken_plurals, readings, strip_article, strip_proclitics
+
+    bare = strip_article(strip_proclitics(word))
+    return bare != head and (bare in broken_plurals(head) or any(r.lemma == head for r in readings(word)))
+
+
+def _same_word_clitics_aside(word: str, part: str) -> bool:
+    from termcheck.text.arabic import strip_article, strip_proclitics
+
+    return strip_article(strip_proclitics(word)) == strip_article(part)
 
 
 def _relative_adjective(word: str) -> bool:
