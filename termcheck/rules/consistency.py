@@ -335,7 +335,8 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
     if concept is None and max(key_weight(s.key) for s in group) < MIN_NAME_WEIGHT:
         return None
     majority = max(spellings, key=lambda k: len(spellings[k]))  # first seen wins a tie
-    expected = _expected(group, concept) or spellings[majority][0].text
+    house = _expected(group, concept)
+    expected = house or spellings[majority][0].text
     wanted = spelling(expected)
     if all(_already_reported(s, wanted) for k, members in spellings.items() if k != wanted for s in members):
         return None
@@ -343,16 +344,24 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
     first = next(s for s in group if spelling(s.text) != reference)
     here = at_sentence_start(ctx, first.start, expected)
     return spelling_group_finding(ctx.doc, spellings, first, expected, concept.key if concept is not None else None,
-                                  here=here)
+                                  here=here, decided=house is not None or _more_often(spellings, majority))
+
+
+def _more_often(spellings: dict, majority) -> bool:
+    """The majority spelling is written more often than every other one (not a tie)."""
+    return all(len(members) < len(spellings[majority]) for key, members in spellings.items() if key != majority)
 
 
 def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: str | None,
-                           here: str | None = None) -> Finding:
+                           here: str | None = None, decided: bool = True) -> Finding:
     """One TC104 finding for a group: every spelling with its count and locations.
 
     `spellings` maps a spelling to its occurrences (anything with .start, .end, .text), `first`
     is the occurrence the finding points at; `here` is the expected form as written there when it
-    differs from `expected` (al-Sudani capitalized at the start of a sentence).
+    differs from `expected` (al-Sudani capitalized at the start of a sentence). Not `decided`: no
+    glossary form and no majority says which spelling is right, and the first seen is named as
+    such, to be checked (al-Khouri ×1, Al-Khoury ×1: a fresh article pair's first spelling was its
+    planted misspelling; in news copy a name's first, full mention is more often the careful one).
     """
     listing = [
         {
@@ -364,6 +373,8 @@ def spelling_group_finding(doc, spellings: dict, first, expected: str, concept: 
     ]
     counts = ", ".join(f"'{item['text']}' \u00d7{item['count']}" for item in listing)
     message = f"one name, {len(listing)} spellings in this document ({counts}); write '{expected}' throughout"
+    if not decided:
+        message += " (the first seen: no glossary form or majority decides; check which is right)"
     if here and here != expected:
         message += f" ('{here}' here, at the start of a sentence)"
     return Finding(

@@ -93,7 +93,10 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
             forbidden = [(m.start, m.end) for m in ctx.forbidden_matches]
         if all(_inside(w, forbidden) for w in others):
             continue  # every other spelling is a forbidden form: TC101 reports each, with the house form
-        yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None)
+        decided = len(listed) == 1 or all(len(ws) < len(spellings[majority]) for k, ws in spellings.items()
+                                          if k != majority)
+        yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None,
+                                     decided=decided)
 
 
 def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[_Word]]]:

@@ -77,7 +77,8 @@ _RULES = [
          "leader Al-Khazali said -> leader al-Khazali said"),
     Rule("TC104", "inconsistent-spelling", Severity.WARNING,
          "The same name is spelled two or more ways in one document.",
-         "Readers take two spellings for two people; the house form (or the majority) should win. "
+         "Readers take two spellings for two people; the house form (or the majority; on a tie the first seen, "
+         "said to be a guess) should win. "
          "Ignores names of two glossary concepts, spellings already reported by TC101/TC102, ordinary English "
          "words, edits romanization does not make (Iceland/Ireland, Phase II/III, plurals) and short plain names. "
          "In Arabic: letterings of one loanword (غ/ج/ك, ف/ڤ) and a long vowel written or not (فيغيريدو / "
