@@ -229,11 +229,35 @@ def _under_another_term(text: str, matches: list[Match], matcher: Matcher) -> li
     found: list[Match] = []
     for match in matches:
         inner = [w.start() for w in _WORD_START.finditer(text, match.start + 1, match.end)]
-        for cut in inner:
-            found += [_shifted(m, cut) for m in matcher.find(text[cut:]) if m.start == 0 and cut + m.end > match.end]
+        for cut in inner:  # a form that starts inside the match, within a form's length after it
+            stop = _word_boundary_after(text, match.end + _LONGEST_FORM)
+            found += [_shifted(m, cut) for m in matcher.find(text[cut:stop]) if m.start == 0 and cut + m.end > match.end]
         for cut in (w.end() for w in _WORD_END.finditer(text, match.start, match.end - 1)):
-            found += [m for m in matcher.find(text[:cut]) if m.end == cut and m.start < match.start]
+            first = _word_boundary_before(text, match.start - _LONGEST_FORM)
+            found += [_shifted(m, first) for m in matcher.find(text[first:cut])
+                      if first + m.end == cut and first + m.start < match.start]
     return found
+
+
+_LONGEST_FORM = 200  # characters: no glossary form is longer, so the text around a match is bounded (a
+# 170 KB msgid with thousands of matches must not be matched again from each of them to its end)
+
+
+def _word_boundary_after(text: str, at: int) -> int:
+    if at >= len(text):
+        return len(text)
+    space = _SPACE.search(text, at)
+    return space.start() if space else len(text)
+
+
+def _word_boundary_before(text: str, at: int) -> int:
+    if at <= 0:
+        return 0
+    space = text.rfind(" ", 0, at)
+    return space + 1 if space >= 0 else 0
+
+
+_SPACE = re.compile(r"\s")
 
 
 _WORD_START = re.compile(r"(?<=\s)\w")
