@@ -87,6 +87,20 @@ def test_xliff12_groups_inline_markup_fuzzy_and_missing_target():
     assert (link.source, link.source_markup, link.state) == ("Read more", ["x#2", "x#3"], "needs-review-translation")
 
 
+def test_xliff12_a_target_marked_needs_translation_is_a_draft_like_fuzzy(tmp_path):
+    """Microsoft's Multilingual App Toolkit writes a placeholder (مثال نصي) into a target it marks
+    needs-translation: a held-out export had it read as a translation (five TC201 and a TC204 on two
+    units). Such a target is a draft, left out as PO's fuzzy entries are, unless --include-fuzzy."""
+    path = tmp_path / "a.xlf"
+    path.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="ar">'
+                    '<body>\n<trans-unit id="a"><source>Your phone number</source>\n'
+                    '<target state="needs-translation">مثال نصي</target></trans-unit>\n'
+                    '<trans-unit id="b"><source>Agree</source>\n<target state="translated">موافق</target></trans-unit>'
+                    '\n</body></file></xliff>', encoding="utf-8")
+    assert [u.id for u in read_units(str(path))] == ["b"]
+    assert [u.id for u in read_units(str(path), include_fuzzy=True)] == ["a", "b"]
+
+
 def test_xliff20_segments_notes_and_code_points():
     units = read_units(data("app20.xlf"))
     assert [(u.id, u.source, u.target, u.line, u.state) for u in units] == [

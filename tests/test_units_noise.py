@@ -877,3 +877,14 @@ def test_tc304_leaves_command_line_options_examples_and_help_images_copied():
               "Use --help to see more", "foo --bar baz qux"]
     units = [unit(text, text, k + 1) for k, text in enumerate(copies)]
     assert rules(check(units, "TC304")) == [("TC304", 5), ("TC304", 6), ("TC304", 7)]
+
+
+def test_tc303_tc304_leave_a_unit_its_note_names_as_not_to_translate_and_a_format_name():
+    """Linux Mint's appdata: '#. DO NOT TRANSLATE Warpinator' on the empty 'Warpinator' (a held-out catalogue's
+    two false TC303); pygeoapi's format switch keeps 'json' (a false TC304). A note naming another text,
+    and a dictionary word that is also an extension (zip), are still reported."""
+    units = [unit("Warpinator", "", 1, notes=["DO NOT TRANSLATE Warpinator"]),
+             unit("Linux Mint", "", 2, notes=["DO NOT TRANSLATE Linux Mint"]),
+             unit("Warp", "", 3, notes=["DO NOT TRANSLATE Warpinator"]),
+             unit("json", "json", 4), unit("csv", "", 5), unit("zip", "zip", 6)]
+    assert rules(check(units, "TC303", "TC304")) == [("TC303", 3), ("TC304", 6)]

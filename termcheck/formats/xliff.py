@@ -17,10 +17,12 @@ from termcheck.limits import check_count
 from termcheck.model import InputError
 from termcheck.xmlsafe import XmlDocument, local, parse_xml
 
-# XLIFF 1.2 target states that mean "a draft someone must still check": PO's fuzzy.
+# XLIFF 1.2 target states that mean "a draft someone must still check": PO's fuzzy. A target marked
+# needs-translation is one too: a tool's pre-fill or placeholder (Microsoft's Multilingual App Toolkit
+# writes مثال نصي there, which a held-out export had the term and number rules read as a translation).
 FUZZY_STATES = frozenset({
     "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
-    "needs-review-translation",
+    "needs-review-translation", "needs-translation",
 })
 
 

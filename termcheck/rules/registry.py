@@ -168,7 +168,8 @@ _RULES = [
          "The unit falls back to the source language at run time. Ignores sources with nothing to translate: "
          "only placeholders, markup, digits or punctuation, or one URL, e-mail, file name, code (1.0, UTF-8), "
          "acronym (RSS, _ASCII:), format code (Blu-ray-R), CSS font stack (Tahoma, Geneva, sans-serif) or date pattern (YYYY-MM-DD, HH:MM), a command line's synopsis, example "
-         "or options (exo-open --launch TYPE; -h, --help), itstool's @@image message, a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
+         "or options (exo-open --launch TYPE; -h, --help), itstool's @@image message, a format's name (json, csv), a "
+         "unit whose note says not to translate it (DO NOT TRANSLATE Warpinator), a key or shortcut as keyboards print it (Ctrl, ⌘ Cmd, Ctrl+%s, Control-H), an Xcode build "
          "setting ($(PRODUCT_NAME)), Interface Builder's default text in a storyboard unit (Label, Title), a "
          "source already written in Arabic (a project whose msgids are Arabic), reStructuredText Sphinx fills in "
          "(|image1|, :ref:`label` without a title), and a "
@@ -182,7 +183,7 @@ _RULES = [
          "The target is identical to a source that has letters.",
          "Usually an untranslated unit. Ignores strings of only placeholders, markup, digits or punctuation, "
          "one URL, e-mail, file name, code (UTF-8) or acronym (PDF), a date format (%Y, YYYY-MM-DD), a command line's "
-         "synopsis, example or options (-h, --help), itstool's @@image message, an identifier "
+         "synopsis, example or options (-h, --help), itstool's @@image message, a format's name (json), an identifier "
          "(Scroll_Lock, Alt+Shift, default:mm), a product name with a code, identifier or acronym (IBM ThinkPad "
          "R60) and the maker's other models (Logitech Access beside Logitech Internet 350), names the run keeps in "
          "Latin elsewhere (a word that is not English in any case: Pid beside PID), one word that is no English "

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable
 
 from termcheck.formats.units import Unit, base_lang
@@ -417,6 +418,7 @@ _BUILDER_NOTE = re.compile(r'Class = "(?:UI|NS)\w+"; .*ObjectID = ')
 # for the search terms to be translated).
 _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don't) translate(?: or transliterate)?(?: (?:this|it)\b|\s*[.!(]|\s*$)"
                                r"|\b(?:must|should) not be translated\b", re.IGNORECASE)
+_DO_NOT_TRANSLATE_NAMED = re.compile(r"\b(?:do not|don't) translate:? (.+)$", re.IGNORECASE | re.MULTILINE)
 
 
 def _missing_symfony_forms(unit: Unit) -> list[int] | None:
@@ -476,8 +478,14 @@ def not_to_translate(unit: Unit) -> bool:
     NOT translate or transliterate this text (this is an icon file name)!', a held-out MATE
     catalogue's empty 'eom')."""
     return any(_SHORTCUT_NOTE.search(note) or _DO_NOT_TRANSLATE.search(note) or _AUTHOR_FIELD.search(note)
-               for note in unit.notes) or (
+               or _names_this_unit(_DO_NOT_TRANSLATE_NAMED.search(note), unit) for note in unit.notes) or (
         unit.source.strip() in _BUILDER_DEFAULTS and any(_BUILDER_NOTE.search(note) for note in unit.notes))
+
+
+def _names_this_unit(note: re.Match | None, unit: Unit) -> bool:
+    """'DO NOT TRANSLATE Warpinator' on the unit 'Warpinator' (Linux Mint's appdata; a held-out
+    catalogue's two false TC303): the note names the unit's own text."""
+    return note is not None and note.group(1).strip(" .:!\"'").casefold() == unit.source.strip().casefold()
 
 
 # a WordPress plugin's or theme's header field naming its author, a person's name ("translators: plugin
@@ -500,7 +508,8 @@ def _nothing_to_translate(text: str) -> bool:
         or _ONE_LETTER.fullmatch(stripped.replace("&", "")) is not None or _keys_only(text) or _acronym_label(stripped) \
         or _FONT_STACK.fullmatch(stripped) is not None \
         or _formula(TAG.sub("^", stripped) if "<" in stripped else stripped) \
-        or _RST_REFERENCES.fullmatch(stripped) is not None  # e<sup>x</sup> is e^x
+        or _RST_REFERENCES.fullmatch(stripped) is not None \
+        or _format_name(stripped)  # e<sup>x</sup> is e^x
 
 
 # reStructuredText that Sphinx fills in itself: a substitution (|image1068|, an image or a text defined
@@ -509,6 +518,24 @@ def _nothing_to_translate(text: str) -> bool:
 # to translate. A held-out Sphinx manual's ten false TC303.
 _RST_REFERENCE = r"(?:\|[^|\s][^|\n]*\||:(?:ref|doc|numref|any|std:ref|std:doc):`[^`<>\n]+`)"
 _RST_REFERENCES = re.compile(rf"{_RST_REFERENCE}(?:[\s,;]+{_RST_REFERENCE})*[.,;:]?")
+
+
+def _format_name(text: str) -> bool:
+    """A file format's name as its extension writes it, in lower case (json, csv, html: a held-out
+    pygeoapi catalogue's format switch), by the table Python's mimetypes module ships (not the
+    machine's, which differs from one to the next); a word of the dictionary is not one (zip, man)."""
+    if not (3 <= len(text) <= 6 and text.isalnum() and text.islower()):
+        return False
+    from termcheck.text.ordinary_words import is_ordinary_word
+
+    return text in _extensions() and not is_ordinary_word(text)
+
+
+@lru_cache(maxsize=1)
+def _extensions() -> frozenset[str]:
+    import mimetypes
+
+    return frozenset(ext[1:] for ext in mimetypes.MimeTypes(filenames=()).types_map[True])
 
 
 def _quantity_format(text: str) -> bool:
