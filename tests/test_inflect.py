@@ -79,3 +79,21 @@ def test_a_singular_beside_a_listed_plural_keeps_the_singular():
     # a held-out Odoo catalogue listed خط and خطوط as forbidden for 'line' (بند, بنود)
     assert plural_like("خط", ["خط", "خطوط"], "بند", ["بند", "بنود"]) is None
     assert plural_like("خطوط", ["خط", "خطوط"], "بند", ["بند", "بنود"]) == "بنود"
+
+
+def test_after_lam_the_house_form_keeps_the_article_the_text_gives_it(tmp_path, monkeypatch, capsys):
+    """A held-out SQL parser's 'ترتيب غير متوقع للبنود': the match starts at the article's lam (لبنود), and
+    'write عبارة' would have dropped the article; the house form made definite after ل, in the plural the
+    glossary lists for a plural, is لعبارات (the text then reads للعبارات)."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
+                        "clause,clause,عبارة,clauses,,العبارة|العبارات|عبارات,بند|البنود\n"
+                        "faction,faction,الفصيل,,,الفصائل,الجماعة\n", encoding="utf-8")
+    po = tmp_path / "ar.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
+                  'msgid "Unexpected ordering of clauses."\nmsgstr "ترتيب غير متوقع للبنود."\n\n'
+                  'msgid "Unexpected clause."\nmsgstr "بند غير متوقع."\n\n'
+                  'msgid "For the faction"\nmsgstr "للجماعة"\n', encoding="utf-8")
+    code, out, _ = run_cli(monkeypatch, capsys, "units", str(po), "-g", str(glossary), "--format", "json")
+    assert code == 1 and [(f["found"], f["expected"]) for f in json.loads(out)["findings"]] == [
+        ("لبنود", "لعبارات"), ("بند", "عبارة"), ("لجماعة", "لفصيل")]
