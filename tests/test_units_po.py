@@ -170,6 +170,10 @@ def test_msgctxt_is_named_apart_from_msgid(tmp_path, monkeypatch, capsys):
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', ":10:1:", "duplicate message definition of 'a'; the first is at line 7"),
     ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', ":12:1:",
      "duplicate message definition of 'a' (msgctxt 'x')"),
+    # a CakePHP catalogue's second header and a legal '#----' comment: msgfmt's duplicate, not polib's
+    # syntax error at the comment line
+    ('msgid "a"\nmsgstr "b"\n\n#----------------\nmsgid "c"\nmsgstr "d"\n\nmsgid ""\nmsgstr ""\n', ":14:1:",
+     "duplicate message definition of ''; the first is at line 1"),
 ])
 def test_malformed_po_is_one_line_exit_2(tmp_path, monkeypatch, capsys, entries, where, what):
     po = write(tmp_path, "ar.po", catalogue(entries))

@@ -206,9 +206,15 @@ def _metadata(entries: list[Entry]) -> dict[str, str]:
     headers = [e for e in entries if not e.obsolete and e.msgid == ""]
     if not headers:
         return {}
-    if len(headers) > 1 or headers[0] is not entries[0]:
+    if (headers[0] is not entries[0]) if len(headers) == 1 else any(e.msgctxt is not None for e in headers):
         raise _GiveUp  # polib's find('') and list.remove (by equality) decide
-    header = entries.pop(0)
+    if len(headers) > 1:
+        # msgfmt takes the first as the header and reports the others as duplicate definitions: left in
+        # the entries, read_po does too, in file order (polib stopped at a syntax error at some other
+        # line: a held-out CakePHP catalogue was refused at a legal '#----' comment line)
+        header = headers[0]
+    else:
+        header = entries.pop(0)
     metadata: dict[str, str] = {}
     key = None
     for row in header.msgstr.splitlines():
