@@ -43,19 +43,25 @@ def test_no_suggestion_where_the_inflection_cannot_be_read_or_made(found, forbid
     assert inflected_like(found, forbidden, house) is None
 
 
-def test_tc101_says_the_house_form_as_the_unit_inflects_it(tmp_path, monkeypatch, capsys):
+def units_findings(tmp_path, monkeypatch, capsys, glossary_rows: str, pairs: list[tuple[str, str]]) -> list[dict]:
+    """`termcheck units` on a PO of (msgid, msgstr) pairs with a glossary of these CSV rows; exit 1."""
     glossary = tmp_path / "g.csv"
-    glossary.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
-                        "pw,password,كلمة المرور,,,,كلمة السر\nprivacy,privacy,الخصوصية,,,,السرية\n"
-                        "shipment,shipment,عملية نقل,,,,شحنة\n", encoding="utf-8")
+    glossary.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n" + glossary_rows, encoding="utf-8")
     po = tmp_path / "ar.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
-                  'msgid "Enter your password"\nmsgstr "أدخل كلمة سرك"\n\n'
-                  'msgid "Your privacy matters"\nmsgstr "سريتك مهمة"\n\n'
-                  'msgid "My shipments"\nmsgstr "شحناتي"\n', encoding="utf-8")
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n' + "".join(
+        f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs), encoding="utf-8")
     code, out, _ = run_cli(monkeypatch, capsys, "units", str(po), "-g", str(glossary), "--format", "json")
-    findings = json.loads(out)["findings"]
-    assert code == 1 and [(f["found"], f["expected"], f["message"], f["fix"]["applicability"]) for f in findings] == [
+    assert code == 1
+    return json.loads(out)["findings"]
+
+
+def test_tc101_says_the_house_form_as_the_unit_inflects_it(tmp_path, monkeypatch, capsys):
+    findings = units_findings(tmp_path, monkeypatch, capsys,
+                              "pw,password,كلمة المرور,,,,كلمة السر\nprivacy,privacy,الخصوصية,,,,السرية\n"
+                              "shipment,shipment,عملية نقل,,,,شحنة\n",
+                              [("Enter your password", "أدخل كلمة سرك"), ("Your privacy matters", "سريتك مهمة"),
+                               ("My shipments", "شحناتي")])
+    assert [(f["found"], f["expected"], f["message"], f["fix"]["applicability"]) for f in findings] == [
         ("كلمة سرك", "كلمة مرورك", "'كلمة سرك' is not the house form; write 'كلمة مرورك'", "display-only"),
         ("سريتك", "خصوصيتك", "'سريتك' is not the house form; write 'خصوصيتك'", "display-only"),
         ("شحناتي", "عملية نقل",
@@ -85,15 +91,9 @@ def test_after_lam_the_house_form_keeps_the_article_the_text_gives_it(tmp_path, 
     """A held-out SQL parser's 'ترتيب غير متوقع للبنود': the match starts at the article's lam (لبنود), and
     'write عبارة' would have dropped the article; the house form made definite after ل, in the plural the
     glossary lists for a plural, is لعبارات (the text then reads للعبارات)."""
-    glossary = tmp_path / "g.csv"
-    glossary.write_text("id,en,ar,en_allowed,en_forbidden,ar_allowed,ar_forbidden\n"
-                        "clause,clause,عبارة,clauses,,العبارة|العبارات|عبارات,بند|البنود\n"
-                        "faction,faction,الفصيل,,,الفصائل,الجماعة\n", encoding="utf-8")
-    po = tmp_path / "ar.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
-                  'msgid "Unexpected ordering of clauses."\nmsgstr "ترتيب غير متوقع للبنود."\n\n'
-                  'msgid "Unexpected clause."\nmsgstr "بند غير متوقع."\n\n'
-                  'msgid "For the faction"\nmsgstr "للجماعة"\n', encoding="utf-8")
-    code, out, _ = run_cli(monkeypatch, capsys, "units", str(po), "-g", str(glossary), "--format", "json")
-    assert code == 1 and [(f["found"], f["expected"]) for f in json.loads(out)["findings"]] == [
-        ("لبنود", "لعبارات"), ("بند", "عبارة"), ("لجماعة", "لفصيل")]
+    findings = units_findings(tmp_path, monkeypatch, capsys,
+                              "clause,clause,عبارة,clauses,,العبارة|العبارات|عبارات,بند|البنود\n"
+                              "faction,faction,الفصيل,,,الفصائل,الجماعة\n",
+                              [("Unexpected ordering of clauses.", "ترتيب غير متوقع للبنود."),
+                               ("Unexpected clause.", "بند غير متوقع."), ("For the faction", "للجماعة")])
+    assert [(f["found"], f["expected"]) for f in findings] == [("لبنود", "لعبارات"), ("بند", "عبارة"), ("لجماعة", "لفصيل")]
