@@ -393,8 +393,12 @@ def _expected(group: list[NameSpan], concept) -> str | None:
     if concept is None:
         return None
     if all(s.kind == "surname" for s in group if s.concept is not None):
-        # only the surname of a listed name is in the group: the surname as the glossary writes it
-        return next(s.text for s in group if s.concept is not None)
+        # only the surname of a listed name is in the group: the surname as the glossary writes it, its
+        # house form's last words (a variant's surname is written as the variant has it: al-Mutayri of
+        # Ghazi al-Mutayri asked a fresh article pair to write al-Mutayri for the house's al-Mutairi)
+        surname = next(s for s in group if s.concept is not None)
+        words = len(surname.text.split())
+        return " ".join(surname.house.split()[-words:]) if surname.house else surname.text
     houses = [s.house for s in group if s.house]
     preferred = concept.preferred("en")
     if preferred is not None and (not houses or any(spelling(h) == spelling(preferred.text) for h in houses)):
