@@ -97,3 +97,14 @@ def test_after_lam_the_house_form_keeps_the_article_the_text_gives_it(tmp_path, 
                               [("Unexpected ordering of clauses.", "ترتيب غير متوقع للبنود."),
                                ("Unexpected clause.", "بند غير متوقع."), ("For the faction", "للجماعة")])
     assert [(f["found"], f["expected"]) for f in findings] == [("لبنود", "لعبارات"), ("بند", "عبارة"), ("لجماعة", "لفصيل")]
+
+
+def test_a_listed_plural_form_with_no_listed_house_plural_asks_for_the_plural(tmp_path, monkeypatch, capsys):
+    """A held-out Flatpak manager's المتحكمات was told to become 'المستودع'; with no plural of the house
+    form listed, the suggestion says in which number. تكوين ends as a plural of -ين would, and is none."""
+    findings = units_findings(tmp_path, monkeypatch, capsys,
+                              "repo,repository,المستودع,,,,المتحكمات|المتحكم\nsetup,setup,تهيئة,,,,تكوين\n",
+                              [("Repositories", "المتحكمات"), ("Setup", "تكوين")])
+    assert [f["message"] for f in findings] == [
+        "'المتحكمات' is not the house form; write 'المستودع' in the plural",
+        "'تكوين' is not the house form; write 'تهيئة'"]

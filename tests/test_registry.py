@@ -26,7 +26,7 @@ GLOSSARY = Glossary([
                          Term("أبو مهدي المهندس", "ar", Status.PREFERRED)], index=1),
 ], path="inline")
 TEXT = ("Kata'ib Hizballah said on Monday that Abu Mahdi al-Mohandis was there. Al-Muhandis spoke.\n\n"
-        "Later Abu Mahdi al-Muhandis left; leader Al-Sadr stayed.\n")
+        "Later Abu Mahdi al-Muhandis left; leader Al-Sadr stayed. Zayara arrived, and Zayara spoke to Ziyara.\n")
 
 
 def test_every_code_is_declared_once_and_every_check_loads():

@@ -888,3 +888,12 @@ def test_tc303_tc304_leave_a_unit_its_note_names_as_not_to_translate_and_a_forma
              unit("Warp", "", 3, notes=["DO NOT TRANSLATE Warpinator"]),
              unit("json", "json", 4), unit("csv", "", 5), unit("zip", "zip", 6)]
     assert rules(check(units, "TC303", "TC304")) == [("TC303", 3), ("TC304", 6)]
+
+
+def test_tc305_leaves_direction_marks_written_out_by_name_and_tc304_a_usage_line_of_optional_options():
+    """A held-out xz catalogue as stored shows its invisible direction marks by name ({LRM}, {FSI}…{PDI}):
+    28 false TC305. Linux-PAM keeps '%s: [--file rooted-filename] [--quiet]' as it is (a false TC304)."""
+    units = [unit("Invalid argument to --block-list", "معطى غير صالح لـ {LRM}--block-list", 1),
+             unit("Blocks %s", "{FSI}كتل{PDI} %s", 2), unit("Hello {name}", "مرحبا", 3),
+             unit("%s: [--file rooted-filename] [--quiet]\n", "%s: [--file rooted-filename] [--quiet]\n", 4)]
+    assert rules(check(units, "TC305", "TC304")) == [("TC305", 3)]

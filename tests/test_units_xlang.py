@@ -95,6 +95,16 @@ def test_a_form_under_another_terms_match_renders_its_term_and_a_forbidden_one_i
     assert rules(check_units([unit("Use safe moves", "استخدم نقلات آمنة تماما", "en", "ar")], matcher)) == []
 
 
+def test_a_placeholder_whose_name_was_translated_is_no_text_for_the_term_rules():
+    """A held-out Roadiz catalogue: 'document.%name%.updated' as وثيقة.%إسم%.تحديث. TC305 reports the
+    renamed placeholder; TC101 told to write اسم inside it, which would still break it."""
+    matcher = Matcher(glossary(concept("name", en_p="name", ar_p="اسم", ar_f="إسم"),
+                               concept("document", en_p="document", ar_p="وثيقة")))
+    found = check_units([unit("document.%name%.updated", "وثيقة.%إسم%.تحديث", "en", "ar"),
+                         unit("Your name", "إسمك", "en", "ar")], matcher)
+    assert [(f.rule, f.found) for f in found if f.rule.startswith("TC1")] == [("TC101", "إسمك")]
+
+
 def test_a_term_with_no_rendering_at_all_is_still_missing():
     findings = check_units([unit("قال أبو مهدي المهندس إن", "The commander said that")], MATCHER)
     assert [f.rule for f in findings] == ["TC201"]

@@ -9,7 +9,7 @@ from termcheck.match import Entry, told_apart
 from termcheck.model import COMPACT_FINDINGS, Applicability, Finding, Fix, Location, SpanKind, Status
 from termcheck.rules.registry import rule
 from termcheck.text.arabic import ARABIC_WORD, ARTICLE, LAM
-from termcheck.text.inflect import inflected_like, plural_like
+from termcheck.text.inflect import inflected_like, plural_like, reads_as_plural
 
 TC101 = rule("TC101")
 
@@ -85,6 +85,10 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     message = f"'{written}' is not the house form" + (f"; write '{expected}'" if expected else "")
     if expected and not exact and not inflected:
         message += " in the same form (number, article, pronoun)"
+    elif expected and not inflected and ARABIC_WORD.match(found) and ARABIC_WORD.match(expected) \
+            and reads_as_plural(found, [t.text for t in entry.concept.forms(entry.term.lang)]) \
+            and not reads_as_plural(expected, []):
+        message += " in the plural"  # a listed plural form, and no plural of the house form listed
     return Finding(
         rule=TC101.code,
         severity=TC101.severity,

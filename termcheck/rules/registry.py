@@ -206,7 +206,8 @@ _RULES = [
          "beside msgid_plural's {possibilities}); so may the zero, one and two forms of CLDR categories written as units of their "
          "own (stringsdict, key[one] in a TMX or XLIFF). Xcode build settings ($(PRODUCT_NAME)) and mustache "
          "{{name}} are placeholders; %s and %1$s are one argument, and {} arguments are {0}, {1} in turn. "
-         "A strftime date format (%a %b %e %H:%M) is the translator's to localize. A Symfony plural message "
+         "A strftime date format (%a %b %e %H:%M) is the translator's to localize; direction marks written out by "
+         "name ({LRM}, {FSI}) are no placeholders. A Symfony plural message "
          "(forms joined by |, six in Arabic) is compared by its set of placeholders; %sGPL%s is two %s.",
          "'%d items' -> 'عناصر'"),
     Rule("TC306", "markup-mismatch", Severity.ERROR,

@@ -94,13 +94,14 @@ def inflected_like(found: str, forbidden: str, house: str) -> str | None:
 
 
 def _sound_plural(word: str) -> bool:
-    """A head word with a sound plural's ending (صلاحيات, مستخدمون, مبرمجين)."""
+    """A head word with the feminine sound plural's ending (صلاحيات, مجلدات). Not ـون، ـين: as many
+    singulars end so (تكوين, تمكين, قانون) as plurals do, and a wrong 'in the plural' misleads."""
     stem = normalize_form(word)
     stem = stem[len(ARTICLE):] if stem.startswith(ARTICLE) else stem
     return len(stem) >= 5 and stem.endswith(_PLURAL_ENDINGS)
 
 
-_PLURAL_ENDINGS = ("\u0627\u062a", "\u0648\u0646", "\u064a\u0646")  # ات ون ين
+_PLURAL_ENDINGS = ("\u0627\u062a",)  # ات
 
 
 def _pronoun(ending: str) -> bool:
@@ -160,14 +161,12 @@ def _with_ending(word: str, ending: str) -> str:
 
 def plural_like(found: str, forms: list[str], house: str, accepted: list[str]) -> str | None:
     """The house form's plural that the glossary itself lists among `accepted` (الأعداد for the
-    house's عدد), with the article as `found` has it, where `found` is a plural: a sound one (ـات،
-    ـون، ـين on a head of five letters or more: مجلدات) or a broken plural of one of the concept's
-    `forms` (الأرقام of رقم; not خط beside a listed خطوط: the singular). None when the glossary
+    house's عدد), with the article as `found` has it, where `found` is a plural (`reads_as_plural`:
+    مجلدات, الأرقام of رقم; not خط beside a listed خطوط, the singular). None when the glossary
     lists no such plural, or more than one. On the 72 held-out catalogue sets it turned 53
     singular suggestions for plurals into the listed plural (مواضيع: مسائل, رموز: أيقونات)."""
     found_head, house_head = found.split()[0], house.split()[0]
-    head = _bare(found_head)
-    if not (_sound_plural(found_head) or any(head in broken_plurals(_bare(f.split()[0])) for f in forms if f.split())):
+    if not reads_as_plural(found, forms) or _sound_plural(house_head):
         return None
     singular = _bare(house_head)
     plurals = {a for a in accepted if len(a.split()) == len(house.split()) and _plural_of(singular, _bare(a.split()[0]))}
@@ -177,6 +176,14 @@ def plural_like(found: str, forms: list[str], house: str, accepted: list[str]) -
                (a[len(ARTICLE):] if not definite else ARTICLE + a)) for a in plurals if " " not in a}
     shaped |= {a for a in plurals if " " in a and a.startswith(ARTICLE) == definite}
     return next(iter(shaped)) if len(shaped) == 1 else None
+
+
+def reads_as_plural(found: str, forms: list[str]) -> bool:
+    """`found` is a plural by its letters: the ending ـات on a head of five letters or more (مجلدات), or a broken plural of one of the concept's `forms` (الأرقام of رقم; not خط beside a listed
+    خطوط: the singular)."""
+    found_head = found.split()[0]
+    head = _bare(found_head)
+    return _sound_plural(found_head) or any(head in broken_plurals(_bare(f.split()[0])) for f in forms if f.split())
 
 
 def _bare(word: str) -> str:

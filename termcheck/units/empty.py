@@ -591,23 +591,27 @@ def _command_synopsis(text: str) -> bool:
     value names in capitals (TYPE), a program's hyphenated name or its @NAME@ as the build
     substitutes it, and the value right after an option (--geometry 80x40 --command mutt), one option at
     least ('exo-open --launch TYPE [PARAMETERs...]', '%s [options] --build-list [[name file]...]':
-    a held-out Xfce catalogue and an Xfce man page keep them as they are). 'Usage: %s [OPTION]...'
+    a held-out Xfce catalogue and an Xfce man page keep them as they are), or only optional ones after
+    the program's %s ('%s: [--file rooted-filename] [--quiet]', Linux-PAM's). 'Usage: %s [OPTION]...'
     has a word to translate, and so has 'Use --help to see more'."""
     if "-" not in text:
         return False
-    bare, inner = _BRACKETED.subn(" ", _without_placeholders(text))
+    text = _without_placeholders(text)
+    bracketed_option = _BRACKETED_OPTION.search(text) is not None
+    bare, inner = _BRACKETED.subn(" ", text)
     while inner:  # [[name file]...]: the inner brackets first
         bare, inner = _BRACKETED.subn(" ", bare)
     tokens = [t for t in (t.rstrip(",") for t in bare.split()) if t]
-    if tokens and _BUILD_NAME.fullmatch(tokens[0]):
-        tokens = tokens[1:]
+    if tokens and (_BUILD_NAME.fullmatch(tokens[0]) or tokens[0] == ":"):
+        tokens = tokens[1:]  # the program's @NAME@, or the colon after its %s ('%s: [--file name] [--quiet]')
     options = [t.startswith("-") for t in tokens]
-    return any(options) and all(
+    return (any(options) or bracketed_option) and all(
         _SYNOPSIS_TOKEN.fullmatch(t) or k > 0 and options[k - 1] and not options[k] and _OPTION_VALUE.fullmatch(t)
         for k, t in enumerate(tokens))
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_BRACKETED_OPTION = re.compile(r"\[--?[A-Za-z]")  # [--quiet], [-v]: an optional option
 _SYNOPSIS_TOKEN = re.compile(r"--?[A-Za-z][\w-]*(?:=\S+)?|[A-Z][A-Z_]+s?|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|\.\.\.|\|")
 _BUILD_NAME = re.compile(r"@[A-Z][A-Z0-9_]*@")  # autoconf's @PACKAGE_NAME@
 _OPTION_VALUE = re.compile(r"[a-z0-9][\w.:/+-]*")  # 80x40, mutt, mc: not a capitalized word of prose

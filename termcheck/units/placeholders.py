@@ -45,10 +45,18 @@ def placeholders(text: str) -> list[str]:
     # every printf placeholder starts with %, every brace one with { or }: most texts have neither
     found = [m.group() for m in _PRINTF.finditer(text) if m.group() != "%%"] if "%" in text else []
     if "{" in text or "}" in text:
-        found.extend(m.group() for m in _BRACE.finditer(icu_text_opened(text)) if m.group() not in ("{{", "}}"))
+        found.extend(m.group() for m in _BRACE.finditer(icu_text_opened(text))
+                     if m.group() not in ("{{", "}}") and m.group() not in _DIRECTION_MARKS)
     if "$(" in text:
         found.extend(m.group() for m in BUILD_SETTING.finditer(text))
     return found
+
+
+# Unicode's direction and joining controls written out by name, as some editors and stores show the
+# invisible characters a translator put in right-to-left text (a held-out xz catalogue's {LRM}, {FSI}…{PDI}
+# around options and URLs: 28 false TC305). Not {PDF}, which may be a file type's placeholder.
+_DIRECTION_MARKS = frozenset(f"{{{name}}}" for name in
+                             "LRM RLM ALM LRE RLE LRO RLO LRI RLI FSI PDI ZWJ ZWNJ".split())
 
 
 def tags(text: str) -> list[str]:

@@ -44,6 +44,8 @@ def _prose(text: str) -> str:
     if "%" in text or "{" in text:
         text = PRINTF.sub(_blank, text)
         text = BRACE.sub(_blank, icu_text_opened(text))
+        if "%" in text:
+            text = _TRANSLATED_NAME.sub(_blank, text)
     if "$(" in text:
         text = BUILD_SETTING.sub(_blank, text)
     if "_" in text or "&" in text:  # after the placeholders, before the code-like tokens it would blank
@@ -51,6 +53,11 @@ def _prose(text: str) -> str:
     if _CODE_CHAR.search(text):
         text = _CODE.sub(_blank_code, text)
     return text
+
+
+# A Symfony %name% whose name the translator translated (%إسم%): TC305 reports it; its letters are no
+# text for the term rules (a held-out Roadiz catalogue's seven TC101 'write اسم' on %إسم%)
+_TRANSLATED_NAME = re.compile(r"%[^\W\d_][^\s%]*%")
 
 
 # A keyboard mnemonic: GTK's one underscore (Pass_word:, كلمة ال_سر, _Pause) and Qt's one ampersand
