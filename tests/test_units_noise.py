@@ -895,5 +895,6 @@ def test_tc305_leaves_direction_marks_written_out_by_name_and_tc304_a_usage_line
     28 false TC305. Linux-PAM keeps '%s: [--file rooted-filename] [--quiet]' as it is (a false TC304)."""
     units = [unit("Invalid argument to --block-list", "معطى غير صالح لـ {LRM}--block-list", 1),
              unit("Blocks %s", "{FSI}كتل{PDI} %s", 2), unit("Hello {name}", "مرحبا", 3),
-             unit("%s: [--file rooted-filename] [--quiet]\n", "%s: [--file rooted-filename] [--quiet]\n", 4)]
-    assert rules(check(units, "TC305", "TC304")) == [("TC305", 3)]
+             unit("%s: [--file rooted-filename] [--quiet]\n", "%s: [--file rooted-filename] [--quiet]\n", 4),
+             unit("%s: [-f rooted-filename] [--quiet]\n", "", 5)]  # left empty: its names are to translate
+    assert rules(check(units, "TC305", "TC304", "TC303")) == [("TC305", 3), ("TC303", 5)]

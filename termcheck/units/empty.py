@@ -163,7 +163,7 @@ def copied_source(units: Iterable[Unit], locator: Locator, cache: dict | None = 
         if " " not in target and _kept_as_a_name(target, kept_in_latin, kept_lowered):
             continue  # a name the translators keep in Latin script
         if _one_word_of_no_language(target) or _quantity_format(target) or _two_capitals(target) \
-                or _TRADEMARK.fullmatch(target.strip()):
+                or _TRADEMARK.fullmatch(target.strip()) or _usage_of_optional_options(target):
             continue
         if _PERSON_NAME.fullmatch(target):
             if lowered_in_sources is None:
@@ -591,13 +591,24 @@ def _command_synopsis(text: str) -> bool:
     value names in capitals (TYPE), a program's hyphenated name or its @NAME@ as the build
     substitutes it, and the value right after an option (--geometry 80x40 --command mutt), one option at
     least ('exo-open --launch TYPE [PARAMETERs...]', '%s [options] --build-list [[name file]...]':
-    a held-out Xfce catalogue and an Xfce man page keep them as they are), or only optional ones after
-    the program's %s ('%s: [--file rooted-filename] [--quiet]', Linux-PAM's). 'Usage: %s [OPTION]...'
+    a held-out Xfce catalogue and an Xfce man page keep them as they are). 'Usage: %s [OPTION]...'
     has a word to translate, and so has 'Use --help to see more'."""
     if "-" not in text:
         return False
-    text = _without_placeholders(text)
-    bracketed_option = _BRACKETED_OPTION.search(text) is not None
+    return _synopsis_tokens(_without_placeholders(text), False)
+
+
+def _usage_of_optional_options(text: str) -> bool:
+    """A usage line whose options are all optional, after the program's %s ('%s: [--file rooted-filename]
+    [--quiet]': Linux-PAM's, kept as it is, a held-out reviewer's false TC304). TC304 only: left empty, its
+    argument names are to translate (the same reviewer's true TC303)."""
+    return "[-" in text and _synopsis_tokens(_without_placeholders(text), True)
+
+
+def _synopsis_tokens(text: str, optional_options: bool) -> bool:
+    """`_command_synopsis` of a text without its placeholders; with `optional_options`, options inside
+    brackets count as its options."""
+    bracketed_option = optional_options and _BRACKETED_OPTION.search(text) is not None
     bare, inner = _BRACKETED.subn(" ", text)
     while inner:  # [[name file]...]: the inner brackets first
         bare, inner = _BRACKETED.subn(" ", bare)
