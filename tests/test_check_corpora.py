@@ -57,7 +57,9 @@ def findings(pair: str, clean: bool):
     tgt = "en" if src == "ar" else "ar"
     source = read_document(os.path.join(CORPORA, pair, src + suffix), lang=src)
     target = read_document(os.path.join(CORPORA, pair, tgt + suffix), lang=tgt)
-    return check_pair(source, target, matcher(pair)).findings
+    # info findings are advisory, and no planted error is one: TC105's hamza spellings, which the pairs'
+    # writers leave as news copy writes them (الاردن), are asserted in tests/test_rules_hamza.py
+    return [f for f in check_pair(source, target, matcher(pair)).findings if f.severity.value != "info"]
 
 
 def located(finding) -> tuple[str, str, int]:

@@ -1,4 +1,4 @@
-"""`termcheck units` glossary rules (TC101, TC201, TC202, TC203) on the real data in ../shared/realdata,
+"""`termcheck units` glossary rules (TC101, TC105, TC201, TC202, TC203) on the real data in ../shared/realdata,
 against the labelled findings in tests/realdata/terms_expected.tsv (read in place, never copied;
 skipped when ../shared is absent).
 
@@ -43,8 +43,8 @@ SETS = {
     "allauth-ui": ("django-allauth-65.22.1", WEB_UI),
     "mozilla-ui": ("mozilla-focus-ios/ar.xliff", WEB_UI),
 }
-RULES = ("TC101", "TC201", "TC202", "TC203")
-BARS = {"error": 0.95, "warning": 0.85}
+RULES = ("TC101", "TC105", "TC201", "TC202", "TC203")
+BARS = {"error": 0.95, "warning": 0.85, "info": 0.0}  # info (TC105's hamza spellings) is advisory: labelled, no bar
 # (set, rule) -> floor, where issue 9's bar is not met today (measured true/total in the comment)
 FLOORS: dict[tuple[str, str], float] = {
     ("tico-google", "TC203"): 0.00,  # 0/1

@@ -79,7 +79,8 @@ def findings(name: str) -> list[dict]:
         with pytest.raises(SystemExit):
             main(["units", catalogue_file(name), "-g", os.path.join(here, "glossary.csv"), "--no-config",
                   "--format", "json"])
-    return json.loads(out.getvalue())["findings"]
+    # info findings are advisory (TC105's hamza spellings, as the catalogues' writers left them)
+    return [f for f in json.loads(out.getvalue())["findings"] if f["severity"] != "info"]
 
 
 def _param(name: str, row: dict):

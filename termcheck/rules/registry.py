@@ -86,6 +86,12 @@ _RULES = [
          "and as two (تلعفر / تل عفر, دفع الله / دفعالله; never a function word, never a noun and its "
          "adjective); the glossary's spelling is the one kept, and spellings it all accepts are no finding.",
          "Zayara ×3, Ziyara ×1"),
+    Rule("TC105", "hamza-variant", Severity.INFO,
+         "A glossary form is written with another hamza on its alef than the glossary lists.",
+         "Matching folds hamza so that the term is found; the house form still fixes one spelling (إكتشاف for "
+         "اكتشاف, اجهزة for أجهزة). Ignores a spelling the glossary lists (list it as forbidden for TC101, or as "
+         "allowed), inflected matches and diacritics. The fix is shown, never applied.",
+         "إستيراد -> استيراد"),
     # -- source against target (termcheck check)
     Rule("TC201", "missing-term", Severity.ERROR,
          "A glossary term in the source has no rendering at all in the aligned target.",
@@ -264,10 +270,11 @@ CHECKS = (
     Check("document", ("TC103",), "termcheck.rules.article:article_capitalization"),
     Check("document", ("TC104",), "termcheck.rules.consistency:inconsistent_spellings"),
     Check("document", ("TC104",), "termcheck.rules.consistency_ar:inconsistent_arabic_spellings"),
+    Check("document", ("TC105",), "termcheck.rules.hamza:hamza_variants"),
     Check("pair", ("TC201", "TC202", "TC203"), "termcheck.rules.terms_xlang:missing_and_unexpected_terms"),
     Check("pair", ("TC204",), "termcheck.rules.numbers_xlang:number_mismatches"),
     Check("pair", ("TC205",), "termcheck.rules.bilingual:untranslated_segments"),
-    Check("units", ("TC101", "TC201", "TC202", "TC203"), "termcheck.units:unit_terms"),
+    Check("units", ("TC101", "TC105", "TC201", "TC202", "TC203"), "termcheck.units:unit_terms"),
     Check("units", ("TC303",), "termcheck.units:unit_untranslated"),
     Check("units", ("TC304",), "termcheck.units:unit_copied_source"),
     Check("units", ("TC305",), "termcheck.units:unit_placeholders"),

@@ -1,5 +1,5 @@
-"""Glossary term rules per unit: TC101 forbidden target form, TC201 missing term, TC202 wrong
-rendering, TC203 unexpected term.
+"""Glossary term rules per unit: TC101 forbidden target form, TC105 house form with another hamza,
+TC201 missing term, TC202 wrong rendering, TC203 unexpected term.
 
 A unit is one aligned pair, so no alignment is needed: a concept matched in the source (its
 source-language form) must have a target-language form in the target, else a fuzzy window of the
@@ -23,6 +23,7 @@ from termcheck.formats.units import Unit, base_lang
 from termcheck.match import Match, Matcher, slips_from_accepted
 from termcheck.model import Concept, Finding, Location, Status
 from termcheck.rules.forbidden import forbidden_finding
+from termcheck.rules.hamza import hamza_finding, hamza_slip
 from termcheck.rules.rendered import (
     modifier_before,
     names_something_else,
@@ -43,7 +44,7 @@ from termcheck.units.finding import for_unit, unit_finding
 from termcheck.units.locate import Locator
 from termcheck.units.text import is_key, keyed_by_convention, prose
 
-TERM_RULES = ("TC101", "TC201", "TC202", "TC203")
+TERM_RULES = ("TC101", "TC105", "TC201", "TC202", "TC203")
 
 
 def find_all(matcher: Matcher, texts: list[str], batch: int = 5000) -> tuple[list[list[Match]], list[str]]:
@@ -106,6 +107,10 @@ def term_findings(units: list[Unit], matcher: Matcher, locator: Locator,
         for match in in_target:
             entries = [e for e in match.entries if e.term.lang == target_lang]
             rendered.update((id(e.concept), e.concept) for e in entries)
+            if match.exact and target_lang == "ar" and \
+                    (house := hamza_slip(unit.target[match.start:match.end], match.entries)) is not None:
+                found, location, span = _in_target(unit, match, locator)
+                yield for_unit(unit, hamza_finding(found, house, location, match.entries[0].concept.key, span))
             if not keyed:
                 entries = _as_the_named_concepts(entries, in_source_concepts)
             if entries and all(e.term.status is Status.FORBIDDEN for e in entries):
@@ -420,10 +425,15 @@ def _inflects(form: str, verb: str) -> bool:
 
 
 def _forbidden(unit: Unit, match, entry, locator: Locator) -> tuple[Unit, Finding]:
+    found, location, span = _in_target(unit, match, locator)
+    return for_unit(unit, forbidden_finding(entry, found, location, fix_span=span, exact=match.exact))
+
+
+def _in_target(unit: Unit, match, locator: Locator) -> tuple[str, Location, tuple[int, int] | None]:
+    """The match's text, its place in the file, and the span a fix replaces there (None where the
+    locator did not find the text as written: fix.attach_unit_fixes escapes it for the file's syntax)."""
     found = unit.target[match.start:match.end]
     nth = unit.target.count(found, 0, match.start)  # the word itself, not the same letters inside an earlier word
     location = locator.target(unit, found, nth)
-    # the fix spans the form in the file's own text where the locator found it there; fix.attach_unit_fixes
-    # escapes it for the file's syntax when it is applied
     span = (location.start, location.end) if location.end - location.start == len(found) else None
-    return for_unit(unit, forbidden_finding(entry, found, location, fix_span=span, exact=match.exact))
+    return found, location, span
