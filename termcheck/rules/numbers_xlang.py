@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termcheck.model import Finding
-from termcheck.rules.bilingual import BeadView, PairContext, Span, StretchIndex, with_confidence
+from termcheck.rules.bilingual import BeadView, PairContext, StretchIndex, with_confidence
 from termcheck.rules.registry import rule
 from termcheck.text.number_pairs import compatible, number_distance, said_in_the_noun, same_number, stands_alone
 from termcheck.text.number_words import counting_word
