@@ -15,11 +15,11 @@ import os
 import re
 
 from termcheck.formats.units import Unit, base_lang
+from termcheck.text.normalize import detect_language
 
 # Languages written in the Arabic script, as a catalogue's path may name them
 ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "bal", "azb", "prs", "glk", "mzn"})
-_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
 _LANG_IN_PATH = re.compile(r"(?<![A-Za-z])([a-z]{2,3})(?:[_-][A-Za-z]{2,4})?(?![A-Za-z])")
 _SHARE = 0.8  # of the targets with letters, this many must be mostly Arabic-script
 _AT_LEAST = 3  # targets: one or two prove nothing
@@ -35,14 +35,9 @@ def relabel_target_language(units: list[Unit]) -> tuple[str, str] | None:
     (code,) = declared
     if base_lang(code) in ARABIC_SCRIPT_LANGS or not code:
         return None
-    arabic = written = 0
-    for unit in units:
-        letters_ar = len(_ARABIC_LETTER.findall(unit.target))
-        letters_latin = len(_LATIN_LETTER.findall(unit.target))
-        if letters_ar or letters_latin:
-            written += 1
-            arabic += letters_ar > letters_latin
-    if arabic < _AT_LEAST or arabic < _SHARE * written:
+    written = [unit.target for unit in units if _LETTER.search(unit.target)]
+    arabic = sum(detect_language(target) == "ar" for target in written)  # more Arabic letters than Latin
+    if arabic < _AT_LEAST or arabic < _SHARE * len(written):
         return None
     evident = _named_in_path(units[0].path) or "ar"
     for unit in units:

@@ -344,10 +344,10 @@ def _group_finding(ctx: DocumentContext, group: list[NameSpan]) -> Finding | Non
     first = next(s for s in group if spelling(s.text) != reference)
     here = at_sentence_start(ctx, first.start, expected)
     return spelling_group_finding(ctx.doc, spellings, first, expected, concept.key if concept is not None else None,
-                                  here=here, decided=house is not None or _more_often(spellings, majority))
+                                  here=here, decided=house is not None or more_often(spellings, majority))
 
 
-def _more_often(spellings: dict, majority) -> bool:
+def more_often(spellings: dict, majority) -> bool:
     """The majority spelling is written more often than every other one (not a tie)."""
     return all(len(members) < len(spellings[majority]) for key, members in spellings.items() if key != majority)
 

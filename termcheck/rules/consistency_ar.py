@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from termcheck.contexts import DocumentContext
 from termcheck.model import Finding, Status
-from termcheck.rules.consistency import spelling_group_finding
+from termcheck.rules.consistency import more_often, spelling_group_finding
 from termcheck.text.arabic import ARTICLE, CONJUNCTIONS, ENCLITICS, FUNCTION_WORDS, PREPOSITIONS, strip_proclitics
 from termcheck.text.normalize import normalize_form, without_marks
 
@@ -93,10 +93,8 @@ def inconsistent_arabic_spellings(ctx: DocumentContext) -> Iterator[Finding]:
             forbidden = [(m.start, m.end) for m in ctx.forbidden_matches]
         if all(_inside(w, forbidden) for w in others):
             continue  # every other spelling is a forbidden form: TC101 reports each, with the house form
-        decided = len(listed) == 1 or all(len(ws) < len(spellings[majority]) for k, ws in spellings.items()
-                                          if k != majority)
         yield spelling_group_finding(ctx.doc, spellings, others[0], spellings[majority][0].text, None,
-                                     decided=decided)
+                                     decided=len(listed) == 1 or more_often(spellings, majority))
 
 
 def _written_apart(text: str, vocabulary: set[str]) -> dict[str, dict[str, list[_Word]]]:

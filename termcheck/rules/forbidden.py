@@ -56,16 +56,19 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     written, found = found, reading if reading is not None else found
     preferred = entry.concept.preferred(entry.term.lang)
     expected = preferred.text if preferred else None
+    arabic = ARABIC_WORD.match(found) is not None
+    lang = entry.term.lang
+    forms = [t.text for t in entry.concept.forms(lang)] if arabic else []  # once: three readings ask for them
+    accepted = [t.text for t in entry.concept.accepted(lang)] if arabic else []
     inflected = inflected_like(found, entry.term.text, expected) if expected and not exact \
         and not entry.elided_article else None
-    if expected and not inflected and not entry.elided_article and ARABIC_WORD.match(found):
-        lang = entry.term.lang  # a plural: the house form's plural where the glossary lists one (الأعداد for عدد)
-        inflected = plural_like(found, [t.text for t in entry.concept.forms(lang)], expected,
-                                [t.text for t in entry.concept.accepted(lang)])
+    if expected and not inflected and not entry.elided_article and arabic:
+        # a plural: the house form's plural where the glossary lists one (الأعداد for عدد)
+        inflected = plural_like(found, forms, expected, accepted)
     if inflected:  # كلمة سرك: write كلمة مرورك, not the dictionary form (a reading: shown, never applied)
         expected, exact = inflected, False
     if expected and entry.elided_article:
-        expected = _after_lam(found, expected, entry)
+        expected = _after_lam(found, expected, forms, accepted)
     written_definite = False  # the house form made definite here, not as the glossary lists it
     if expected and not inflected and found.startswith(ARTICLE) and not expected.startswith(ARTICLE):
         # الإسم for the house's اسم: its definite form (held-out Flask and KDE catalogues' reviewers), as
@@ -85,8 +88,7 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     message = f"'{written}' is not the house form" + (f"; write '{expected}'" if expected else "")
     if expected and not exact and not inflected:
         message += " in the same form (number, article, pronoun)"
-    elif expected and not inflected and ARABIC_WORD.match(found) and ARABIC_WORD.match(expected) \
-            and reads_as_plural(found, [t.text for t in entry.concept.forms(entry.term.lang)]) \
+    elif expected and not inflected and arabic and ARABIC_WORD.match(expected) and reads_as_plural(found, forms) \
             and not reads_as_plural(expected, []):
         message += " in the plural"  # a listed plural form, and no plural of the house form listed
     return Finding(
@@ -101,16 +103,13 @@ def forbidden_finding(entry: Entry, found: str, location: Location,
     )
 
 
-def _after_lam(found: str, expected: str, entry: Entry) -> str:
+def _after_lam(found: str, expected: str, forms: list[str], accepted: list[str]) -> str:
     """The house form as it stands where the text's ل swallowed the article's alef (للبنود: the match,
     لبنود, starts at the article's lam): ال written ل (الفصائل: لفصائل), a one-word house form without
     it made definite so (عبارة: لعبارة, where عبارة alone would drop the article a held-out catalogue's
     للبنود has), in the plural the glossary lists for a plural (العبارات: لعبارات)."""
-    lang = entry.term.lang
-    if ARABIC_WORD.match(found):
-        plural = plural_like(ARTICLE + found[1:], [t.text for t in entry.concept.forms(lang)], expected,
-                             [t.text for t in entry.concept.accepted(lang)])
-        expected = plural or expected
+    if forms:  # Arabic: the plural the glossary lists, for a plural
+        expected = plural_like(ARTICLE + found[1:], forms, expected, accepted) or expected
     if expected.startswith(ARTICLE):
         return expected[1:]  # the alef of ال is not written after ل
     if " " not in expected and ARABIC_WORD.fullmatch(expected):

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from termcheck.text.arabic import ACCUSATIVE, ARABIC_WORD, ARTICLE, ENCLITICS, LAM, LAM_ARTICLE, PROCLITICS, TA, \
-    TA_MARBUTA, broken_plurals, strip_proclitics
+    TA_MARBUTA, broken_plurals, has_article, strip_article, strip_proclitics
 from termcheck.text.normalize import normalize_form
 
 _DUAL = "\u0627\u0646"  # ان: after other letters than ة, ين is as often a plural (مستخدمين) as a dual
@@ -73,7 +73,7 @@ def inflected_like(found: str, forbidden: str, house: str) -> str | None:
     if len(article) > 1:
         return None
     if article == {False} or ending and pronoun:  # indefinite, or made definite by the pronoun
-        words = [_without_article(w) for w in words]
+        words = [strip_article(w) for w in words]
     elif article == {True}:
         if len(words) != 1 or words[0].startswith(ARTICLE):
             return None
@@ -96,12 +96,11 @@ def inflected_like(found: str, forbidden: str, house: str) -> str | None:
 def _sound_plural(word: str) -> bool:
     """A head word with the feminine sound plural's ending (صلاحيات, مجلدات). Not ـون، ـين: as many
     singulars end so (تكوين, تمكين, قانون) as plurals do, and a wrong 'in the plural' misleads."""
-    stem = normalize_form(word)
-    stem = stem[len(ARTICLE):] if stem.startswith(ARTICLE) else stem
-    return len(stem) >= 5 and stem.endswith(_PLURAL_ENDINGS)
+    stem = strip_article(normalize_form(word))
+    return len(stem) >= 5 and stem.endswith(_FEMININE_PLURAL)
 
 
-_PLURAL_ENDINGS = ("\u0627\u062a",)  # ات
+_FEMININE_PLURAL = "\u0627\u062a"  # ات
 
 
 def _pronoun(ending: str) -> bool:
@@ -144,10 +143,6 @@ def _change(found: str, form: str) -> _Change | None:
     return _Change(before, None if written_article == article else written_article, after)
 
 
-def _without_article(word: str) -> str:
-    return word[len(ARTICLE):] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1 else word
-
-
 def _with_ending(word: str, ending: str) -> str:
     """`word` with `ending`; a ت that stood for the form's ة stays where the house word ends in ة too
     and goes where it does not (سريتك -> أمانك), and one comes where the house word has a ة the form
@@ -170,8 +165,7 @@ def plural_like(found: str, forms: list[str], house: str, accepted: list[str]) -
         return None
     singular = _bare(house_head)
     plurals = {a for a in accepted if len(a.split()) == len(house.split()) and _plural_of(singular, _bare(a.split()[0]))}
-    definite = normalize_form(found_head).startswith(ARTICLE) or strip_proclitics(normalize_form(found_head)).startswith(
-        ARTICLE)
+    definite = has_article(normalize_form(found_head))
     shaped = {(a if a.startswith(ARTICLE) == definite else
                (a[len(ARTICLE):] if not definite else ARTICLE + a)) for a in plurals if " " not in a}
     shaped |= {a for a in plurals if " " in a and a.startswith(ARTICLE) == definite}
@@ -179,18 +173,18 @@ def plural_like(found: str, forms: list[str], house: str, accepted: list[str]) -
 
 
 def reads_as_plural(found: str, forms: list[str]) -> bool:
-    """`found` is a plural by its letters: the ending ـات on a head of five letters or more (مجلدات), or a broken plural of one of the concept's `forms` (الأرقام of رقم; not خط beside a listed
-    خطوط: the singular)."""
+    """`found` is a plural by its letters: the ending ـات on a head of five letters or more (مجلدات),
+    or a broken plural of one of the concept's `forms` (الأرقام of رقم; not خط beside a listed خطوط:
+    the singular)."""
     found_head = found.split()[0]
     head = _bare(found_head)
     return _sound_plural(found_head) or any(head in broken_plurals(_bare(f.split()[0])) for f in forms if f.split())
 
 
 def _bare(word: str) -> str:
-    """A word normalized, without its proclitics and article."""
-    word = normalize_form(word)
-    stripped = strip_proclitics(word)
-    return stripped[len(ARTICLE):] if stripped.startswith(ARTICLE) else stripped
+    """A word normalized, without its proclitics and article (the article also where strip_proclitics
+    leaves it on a short word: الخط)."""
+    return strip_article(strip_proclitics(normalize_form(word)))
 
 
 def _plural_of(singular: str, plural: str) -> bool:
